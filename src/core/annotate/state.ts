@@ -1,0 +1,66 @@
+/**
+ * What the add-in wrote, kept in the workbook itself (a very hidden sheet) so that 清除标记 can restore
+ * every original fill and note and remove exactly what it added, even after the file was closed.
+ */
+
+export const STATE_SHEET = 'selfeval_state';
+
+export function isStateSheet(name: string): boolean {
+  return name === STATE_SHEET;
+}
+
+/** A host-neutral fill: a solid ARGB colour, or none. Hosts map their own fill objects onto it. */
+export type Fill = { readonly kind: 'none' } | { readonly kind: 'solid'; readonly color: string } | { readonly kind: 'raw'; readonly json: string };
+
+export interface MarkedCell {
+  readonly cell: string;
+  /** The fill the cell had before it was marked. */
+  readonly fill: Fill;
+  /** The note the cell had before (null: none), so that a user's note is never lost. */
+  readonly note: string | null;
+}
+
+export interface SheetState {
+  readonly sheet: string;
+  readonly marked: MarkedCell[];
+  /** Cells of the 复核结果 column the add-in filled (they were empty before). */
+  readonly written: string[];
+}
+
+export interface WorkbookState {
+  readonly version: 1;
+  readonly sheets: SheetState[];
+}
+
+export const EMPTY_STATE: WorkbookState = { version: 1, sheets: [] };
+
+/** The state is stored as JSON split over cells of column A (a cell holds at most 32767 characters). */
+export const CHUNK = 30000;
+
+export function serializeState(state: WorkbookState): string[] {
+  const json = JSON.stringify(state);
+  const chunks: string[] = [];
+  for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
+  return chunks.length ? chunks : ['{"version":1,"sheets":[]}'];
+}
+
+export function parseState(chunks: readonly (string | null | undefined)[]): WorkbookState {
+  const json = chunks.filter((c): c is string => typeof c === 'string').join('');
+  if (!json) return EMPTY_STATE;
+  try {
+    const s = JSON.parse(json) as WorkbookState;
+    if (s && s.version === 1 && Array.isArray(s.sheets)) return s;
+  } catch {
+    // A damaged state sheet must not stop a check; the marks it described are left as they are.
+  }
+  return EMPTY_STATE;
+}
+
+export function sheetState(state: WorkbookState, sheet: string): SheetState | undefined {
+  return state.sheets.find((s) => s.sheet === sheet);
+}
+
+export function withSheetState(state: WorkbookState, next: SheetState | undefined, sheet: string): WorkbookState {
+  const others = state.sheets.filter((s) => s.sheet !== sheet);
+  return { version: 1, sheets: next && (next.marked.length || next.written.length) ? [...others, next] : others };
+}

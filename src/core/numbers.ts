@@ -1,0 +1,149 @@
+/**
+ * Shown numbers. Every figure in a table is a *shown* value: rounded half-up to the decimals it shows.
+ * The rules compare intervals of true values consistent with what is shown (SPEC §3, rounding tolerance),
+ * all in decimal.js.
+ */
+import Decimal from 'decimal.js';
+import { type CellValue, isCellError } from './grid';
+import { isNotApplicable } from './text';
+
+Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+export { Decimal };
+
+/** A number as the table shows it. Percentages are held in percent units (95.81 for 95.81%). */
+export interface Shown {
+  readonly value: Decimal;
+  /** Decimals shown (from the number format, or the text). */
+  readonly decimals: number;
+  /** The cell itself says percent (a % format or a trailing %). */
+  readonly percent: boolean;
+}
+
+export type ReadResult =
+  | { readonly kind: 'number'; readonly shown: Shown }
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'na' }
+  | { readonly kind: 'unreadable'; readonly text: string };
+
+/** Decimals a number format shows, or undefined for General / unknown. */
+export function formatDecimals(format: string | undefined): number | undefined {
+  if (!format || /^general$/i.test(format) || format === '@') return undefined;
+  const section = format.split(';')[0]!.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  const m = /[0#?](?:[.]([0#?]+))?/.exec(section);
+  if (!m) return undefined;
+  return m[1] ? m[1].length : 0;
+}
+
+export function formatIsPercent(format: string | undefined): boolean {
+  return !!format && /%/.test(format.split(';')[0]!.replace(/"[^"]*"/g, ''));
+}
+
+function decimalsOfNumber(n: number): number {
+  const s = new Decimal(n).toFixed();
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : Math.min(s.length - i - 1, 10);
+}
+
+const NUMBER_TEXT = /^([+-]?)(\d+(?:,\d{3})*(?:\.\d*)?|\.\d+)(%)?$/;
+
+/** Reads a cell that should hold one number (an amount, a weight, a score, a rate). */
+export function readNumber(value: CellValue, format?: string): ReadResult {
+  if (value === null) return { kind: 'blank' };
+  if (isCellError(value)) return { kind: 'unreadable', text: value.error };
+  if (typeof value === 'boolean') return { kind: 'unreadable', text: String(value) };
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { kind: 'unreadable', text: String(value) };
+    const percent = formatIsPercent(format);
+    const fmtDec = formatDecimals(format);
+    let v = new Decimal(value);
+    let decimals = fmtDec ?? decimalsOfNumber(value);
+    if (percent) {
+      v = v.times(100);
+      if (fmtDec === undefined) decimals = Math.max(0, decimals - 2);
+    }
+    if (fmtDec !== undefined) v = v.toDecimalPlaces(decimals);
+    return { kind: 'number', shown: { value: v, decimals, percent } };
+  }
+  const t = value.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+  if (t === '') return { kind: 'blank' };
+  if (isNotApplicable(t)) return { kind: 'na' };
+  const m = NUMBER_TEXT.exec(t);
+  if (!m) return { kind: 'unreadable', text: value.trim() };
+  const digits = m[2]!.replace(/,/g, '');
+  const dot = digits.indexOf('.');
+  const decimals = dot < 0 ? 0 : digits.length - dot - 1;
+  const v = new Decimal(m[1] + (digits.startsWith('.') ? '0' + digits : digits.replace(/\.$/, '')));
+  return { kind: 'number', shown: { value: v, decimals, percent: m[3] === '%' } };
+}
+
+/**
+ * An interval of true values [lo, hi): half-up rounding shows v for true values in [v − h, v + h).
+ * A point interval (lo = hi) is an exact value, such as a shown 0.
+ */
+export interface Interval {
+  readonly lo: Decimal;
+  readonly hi: Decimal;
+}
+
+export function point(v: Decimal): Interval {
+  return { lo: v, hi: v };
+}
+
+export function isPoint(i: Interval): boolean {
+  return i.lo.eq(i.hi);
+}
+
+/** True values consistent with a value shown to `decimals` places. A shown 0 is exact. */
+export function shownInterval(value: Decimal, decimals: number): Interval {
+  if (value.isZero()) return point(value);
+  const h = new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+  return { lo: value.minus(h), hi: value.plus(h) };
+}
+
+/** Amounts and scores are known to their shown decimals, but at least to 2 (SPEC §3). */
+export function amountInterval(s: Shown): Interval {
+  return shownInterval(s.value, Math.max(s.decimals, 2));
+}
+
+/** Rates are known to the decimals they show. */
+export function rateInterval(s: Shown): Interval {
+  return shownInterval(s.value, s.decimals);
+}
+
+export function add(a: Interval, b: Interval): Interval {
+  return { lo: a.lo.plus(b.lo), hi: a.hi.plus(b.hi) };
+}
+
+/** Quotient of two non-negative intervals (divisor strictly positive). */
+export function divide(a: Interval, b: Interval): Interval {
+  return { lo: a.lo.div(b.hi), hi: a.hi.div(b.lo) };
+}
+
+export function scale(a: Interval, k: Decimal): Interval {
+  return k.isNegative() ? { lo: a.hi.times(k), hi: a.lo.times(k) } : { lo: a.lo.times(k), hi: a.hi.times(k) };
+}
+
+export function capAt(a: Interval, cap: Decimal): Interval {
+  return { lo: Decimal.min(a.lo, cap), hi: Decimal.min(a.hi, cap) };
+}
+
+export function intersect(a: Interval, b: Interval): Interval | undefined {
+  if (!overlaps(a, b)) return undefined;
+  return { lo: Decimal.max(a.lo, b.lo), hi: Decimal.min(a.hi, b.hi) };
+}
+
+/** Whether some true value lies in both. Points are closed; ranges are [lo, hi). */
+export function overlaps(a: Interval, b: Interval): boolean {
+  const ap = isPoint(a);
+  const bp = isPoint(b);
+  if (ap && bp) return a.lo.eq(b.lo);
+  if (ap) return a.lo.gte(b.lo) && a.lo.lt(b.hi);
+  if (bp) return b.lo.gte(a.lo) && b.lo.lt(a.hi);
+  return a.lo.lt(b.hi) && b.lo.lt(a.hi);
+}
+
+/** Half-up to 2 decimals, as a string: the way every figure is reported. */
+export function fmt2(v: Decimal): string {
+  return v.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}

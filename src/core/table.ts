@@ -1,0 +1,102 @@
+/**
+ * The domain: a self-evaluation table as recognised on a sheet. Every field keeps its cell, so that
+ * a finding can point at it and a host can mark it.
+ */
+import type { CellRange, CellValue } from './grid';
+
+/** One cell as read: where it is, what it holds, how it is formatted. */
+export interface Field {
+  readonly row: number;
+  readonly col: number;
+  readonly value: CellValue;
+  readonly format?: string;
+}
+
+export type TableKind = 'project' | 'department';
+
+/** Columns of the funds block (项目资金 / 预算情况 / 预算执行情况). */
+export interface FundsColumns {
+  readonly initial?: number;
+  readonly annual?: number;
+  readonly executed?: number;
+  readonly weight?: number;
+  readonly rate?: number;
+  readonly score?: number;
+}
+
+export interface FundsRow {
+  readonly row: number;
+  readonly label: string;
+  readonly initial?: Field;
+  readonly annual?: Field;
+  readonly executed?: Field;
+  readonly weight?: Field;
+  readonly rate?: Field;
+  readonly score?: Field;
+}
+
+export interface FundsBlock {
+  readonly headerRow: number;
+  readonly columns: FundsColumns;
+  /** The rate header says "(%)": plain numbers under it are percents. */
+  readonly ratePercentHeader: boolean;
+  readonly total: FundsRow;
+  /** Sub-rows grouped: each group adds up to the total on its own (资金来源 / 资金结构). */
+  readonly groups: readonly (readonly FundsRow[])[];
+  /** "预算执行情况(10分)": a label stating the block's weight. */
+  readonly statedWeight?: StatedWeight;
+}
+
+export interface StatedWeight {
+  readonly field: Field;
+  readonly label: string;
+  readonly points: string;
+}
+
+export interface Indicator {
+  readonly row: number;
+  readonly level1: string;
+  /** The cell carrying the 一级 label (top of its merged run). */
+  readonly level1Cell?: Field;
+  readonly level2: string;
+  readonly level3: string;
+  readonly level3Cell?: Field;
+  readonly target?: Field;
+  readonly nature?: Field;
+  readonly unit?: Field;
+  readonly actual?: Field;
+  readonly weight?: Field;
+  readonly score?: Field;
+  readonly reason?: Field;
+  /** Column of the reason, even when this row's cell is blank (for MISSING_REASON's cell). */
+  readonly reasonCol?: number;
+}
+
+export interface Table {
+  readonly sheet: string;
+  readonly kind: TableKind;
+  readonly range: CellRange;
+  readonly title: string;
+  readonly project: string;
+  readonly department: string;
+  readonly unit: string;
+  readonly funds: FundsBlock;
+  readonly indicatorHeaderRow: number;
+  readonly indicators: readonly Indicator[];
+  /** Labels that state their weight: "产出指标(50分)", "绩效指标(90分)". */
+  readonly level1Stated: readonly (StatedWeight & { readonly level1: string | null })[];
+  readonly totalRow?: { readonly row: number; readonly weight?: Field; readonly score?: Field };
+  /** The shown 评分等级 / 自评结果 value cell. */
+  readonly grade?: Field;
+  /** Department-wide tables show 自评得分 in the header instead of a 总分 row. */
+  readonly headerTotal?: Field;
+}
+
+/** A region that looks like part of a table but could not be read as one. */
+export interface Unrecognised {
+  readonly sheet: string;
+  readonly range: CellRange;
+  readonly reason: UnrecognisedReason;
+}
+
+export type UnrecognisedReason = 'noFundsHeader' | 'noIndicatorHeader' | 'noFundsTotal' | 'noAmountColumns';

@@ -1,0 +1,176 @@
+/**
+ * Interpretation of indicator targets (年度指标值) and actual values (实际完成值), SPEC §2:
+ * "=100.00(百分比)", "≥90.00(百分比)", ">80.00(%)", "≤20%", "=2.00(项)", "960", "100%达标", "完成率",
+ * and qualitative words. What cannot be interpreted is said to be so, never guessed.
+ */
+import { Decimal, formatIsPercent } from './numbers';
+import { type CellValue, isCellError, isBlank } from './grid';
+import { normalizeLabel } from './text';
+
+export type Operator = '=' | '>=' | '>' | '<=' | '<';
+
+export type Target =
+  | { readonly kind: 'quant'; readonly op: Operator; readonly value: Decimal; readonly unit: string | null }
+  | { readonly kind: 'qual'; readonly text: string }
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'unknown'; readonly text: string };
+
+export type Level = 'achieved' | 'partial' | 'not';
+
+export type Actual =
+  | { readonly kind: 'quant'; readonly value: Decimal; readonly unit: string | null }
+  | { readonly kind: 'level'; readonly level: Level }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'unknown'; readonly text: string };
+
+const OPERATORS: [RegExp, Operator][] = [
+  [/^(>=|≥|≧|不低于|不少于|大于等于|大于或等于|至少)/, '>='],
+  [/^(<=|≤|≦|不高于|不多于|不超过|小于等于|小于或等于|至多)/, '<='],
+  [/^(>|大于|高于|多于|超过)/, '>'],
+  [/^(<|小于|低于|少于)/, '<'],
+  [/^(=|等于)/, '='],
+];
+
+/** "百分比", "％" and "%" are one unit; brackets and spaces go. */
+export function normalizeUnit(u: string | null | undefined): string | null {
+  if (!u) return null;
+  const t = normalizeLabel(u).replace(/^[([]|[)\]]$/g, '');
+  if (t === '' || /^定性/.test(t)) return null;
+  if (t === '百分比' || t === '%' || t === '百分率') return '%';
+  return t;
+}
+
+const NUMBER = /^(\d+(?:\.\d+)?)/;
+
+function parseQuantText(t: string): { op: Operator | null; value: Decimal; unit: string | null; rest: string } | undefined {
+  let s = t;
+  let op: Operator | null = null;
+  for (const [re, o] of OPERATORS) {
+    const m = re.exec(s);
+    if (m) {
+      op = o;
+      s = s.slice(m[0].length);
+      break;
+    }
+  }
+  const m = NUMBER.exec(s.replace(/,/g, ''));
+  if (!m) return undefined;
+  const value = new Decimal(m[1]!);
+  let rest = s.replace(/,/g, '').slice(m[0].length);
+  let unit: string | null = null;
+  const bracket = /^\(([^)]*)\)/.exec(rest);
+  if (bracket) {
+    unit = normalizeUnit(bracket[1]);
+    rest = rest.slice(bracket[0].length);
+  } else if (rest.startsWith('%')) {
+    unit = '%';
+    rest = rest.slice(1);
+  } else {
+    const word = /^[^\d\s达标以上以内]{1,4}$/.exec(rest);
+    if (word) {
+      unit = normalizeUnit(word[0]);
+      rest = '';
+    }
+  }
+  return { op, value, unit, rest };
+}
+
+/** A cell holding a number: a % format makes it percent units. */
+function numberCell(value: number, format: string | undefined): { value: Decimal; unit: string | null } {
+  return formatIsPercent(format)
+    ? { value: new Decimal(value).times(100), unit: '%' }
+    : { value: new Decimal(value), unit: null };
+}
+
+function cellText(v: CellValue): string {
+  if (v === null || isCellError(v)) return '';
+  return normalizeLabel(String(v));
+}
+
+/**
+ * The target of an indicator. Sichuan splits it over three cells (指标性质 "≥", 指标值 "100",
+ * 度量单位 "%"); department-wide tables put "定性指标" in the unit column.
+ */
+export function interpretTarget(
+  target: CellValue,
+  format?: string,
+  nature?: CellValue,
+  unitCell?: CellValue,
+): Target {
+  const natureText = cellText(nature ?? null);
+  const unitText = cellText(unitCell ?? null);
+  const columnUnit = normalizeUnit(unitText);
+  if (target === null || isBlank(target)) return { kind: 'blank' };
+  if (isCellError(target)) return { kind: 'unknown', text: target.error };
+  if (natureText === '定性' || /^定性/.test(unitText)) {
+    return { kind: 'qual', text: cellText(target) };
+  }
+  const natureOp = natureText ? OPERATORS.find(([re]) => re.test(natureText))?.[1] : undefined;
+  if (typeof target === 'number') {
+    const n = numberCell(target, format);
+    return { kind: 'quant', op: natureOp ?? '>=', value: n.value, unit: n.unit ?? columnUnit };
+  }
+  const t = cellText(target);
+  const q = parseQuantText(t);
+  if (q) {
+    // "100%达标" reads as at least 100%; other trailing words make it text we do not guess at.
+    if (q.rest === '' || /^(达标|以上|及以上)$/.test(q.rest)) {
+      const op = q.op ?? natureOp ?? (q.rest ? '>=' : '>=');
+      return { kind: 'quant', op, value: q.value, unit: q.unit ?? columnUnit };
+    }
+    if (/^(以下|以内|及以下)$/.test(q.rest)) return { kind: 'quant', op: '<=', value: q.value, unit: q.unit ?? columnUnit };
+    return { kind: 'unknown', text: String(target).trim() };
+  }
+  if (/\d/.test(t) && /^[=<>≥≤≧≦]/.test(t)) return { kind: 'unknown', text: String(target).trim() };
+  // "完成率" as a target means full completion, measured as a percentage.
+  if (/^(完成率|完成|全部完成)$/.test(t) && columnUnit === '%') return { kind: 'quant', op: '>=', value: new Decimal(100), unit: '%' };
+  return { kind: 'qual', text: t };
+}
+
+const LEVEL_WORDS: [RegExp, Level][] = [
+  [/未达成|未达到|未完成|未实现|没有达到|不达标|不满意|不合格|不符合|无效/, 'not'],
+  [/基本达成|基本达到|部分达成|部分达到|部分完成|基本完成|基本实现|基本满意|基本符合|基本有效/, 'partial'],
+  [/达成|达到|完成|实现|达标|满意|有效|合格|符合|^是$|良好|较好|已落实|落实/, 'achieved'],
+];
+
+export function levelOfText(t: string): Level | undefined {
+  for (const [re, level] of LEVEL_WORDS) if (re.test(t)) return level;
+  return undefined;
+}
+
+export function interpretActual(actual: CellValue, format?: string, unitCell?: CellValue): Actual {
+  const columnUnit = normalizeUnit(cellText(unitCell ?? null));
+  if (actual === null || isBlank(actual)) return { kind: 'blank' };
+  if (isCellError(actual)) return { kind: 'unknown', text: actual.error };
+  if (typeof actual === 'number') {
+    const n = numberCell(actual, format);
+    return { kind: 'quant', value: n.value, unit: n.unit ?? columnUnit };
+  }
+  if (typeof actual === 'boolean') return { kind: 'unknown', text: String(actual) };
+  const t = cellText(actual);
+  const q = parseQuantText(t);
+  if (q && (q.rest === '' || /^(达标|以上)$/.test(q.rest))) return { kind: 'quant', value: q.value, unit: q.unit ?? columnUnit };
+  const level = levelOfText(t);
+  if (level) return { kind: 'level', level };
+  return { kind: 'text', text: t };
+}
+
+/** Whether a quantitative actual meets its target; "=" targets are met at or above the value. */
+export function meets(op: Operator, actual: Decimal, target: Decimal): boolean {
+  switch (op) {
+    case '>=':
+    case '=':
+      return actual.gte(target);
+    case '>':
+      return actual.gt(target);
+    case '<=':
+      return actual.lte(target);
+    case '<':
+      return actual.lt(target);
+  }
+}
+
+export function isReverse(op: Operator): boolean {
+  return op === '<=' || op === '<';
+}
