@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, Grid } from '../core/grid';
-import { isStateSheet } from '../core/annotate/state';
+import { type WorkbookState, EMPTY_STATE, STATE_SHEET, isStateSheet, maskWritten, parseState, sheetState } from '../core/annotate/state';
 
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -59,12 +59,27 @@ export function sheetToGrid(ws: ExcelJS.Worksheet): Grid {
   return { name: ws.name, values, formats, merges: mergesOf(ws) };
 }
 
-/** Every worksheet a person works in (not the add-in's own state sheet). */
+/** The add-in's record of what it wrote (see core/annotate/state.ts). */
+export function readState(wb: ExcelJS.Workbook): WorkbookState {
+  const ws = wb.getWorksheet(STATE_SHEET);
+  if (!ws) return EMPTY_STATE;
+  const chunks: string[] = [];
+  ws.getColumn(1).eachCell((cell) => {
+    if (typeof cell.value === 'string') chunks.push(cell.value);
+  });
+  return parseState(chunks);
+}
+
+/**
+ * Every worksheet a person works in (not the add-in's own state sheet), with the 复核结果 cells of an
+ * earlier run read as empty, so that a checked copy gives the same results as the original.
+ */
 export function workbookToGrids(wb: ExcelJS.Workbook): Grid[] {
+  const state = readState(wb);
   const grids: Grid[] = [];
   wb.eachSheet((ws) => {
     if (isStateSheet(ws.name)) return;
-    grids.push(sheetToGrid(ws));
+    grids.push(maskWritten(sheetToGrid(ws), sheetState(state, ws.name)));
   });
   return grids;
 }

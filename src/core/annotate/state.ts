@@ -2,6 +2,7 @@
  * What the add-in wrote, kept in the workbook itself (a very hidden sheet) so that 清除标记 can restore
  * every original fill and note and remove exactly what it added, even after the file was closed.
  */
+import { type CellValue, type Grid, parseA1 } from '../grid';
 
 export const STATE_SHEET = 'selfeval_state';
 
@@ -63,4 +64,19 @@ export function sheetState(state: WorkbookState, sheet: string): SheetState | un
 export function withSheetState(state: WorkbookState, next: SheetState | undefined, sheet: string): WorkbookState {
   const others = state.sheets.filter((s) => s.sheet !== sheet);
   return { version: 1, sheets: next && (next.marked.length || next.written.length) ? [...others, next] : others };
+}
+
+/**
+ * The grid as it was before the add-in's last run: the 复核结果 cells it wrote read as empty, so that
+ * checking again finds the same tables and the same free column (idempotence).
+ */
+
+export function maskWritten(grid: Grid, state: SheetState | undefined): Grid {
+  if (!state || state.written.length === 0) return grid;
+  const values = grid.values.map((row) => row.slice()) as CellValue[][];
+  for (const cell of state.written) {
+    const { row, col } = parseA1(cell);
+    if (values[row] && col < values[row]!.length) values[row]![col] = null;
+  }
+  return { ...grid, values };
 }

@@ -123,7 +123,7 @@ export function checkTable(table: Table, options: CheckOptions = {}): TableResul
     grade,
     shownTotal,
     shownGrade,
-    findings: out.items,
+    findings: [...out.items].sort((a, b) => a.row - b.row || a.col - b.col),
   };
 }
 

@@ -1,0 +1,77 @@
+/**
+ * `selfeval check <file.xlsx>... [--json report.json] [--out DIR] [--lang zh|en]`
+ * Exit 0: no error-level finding; 1: at least one; 2: a file could not be read (the others are checked).
+ */
+import path from 'node:path';
+import type { Lang } from '../core/findings';
+import { checkWorkbook } from '../core/engine';
+import { type TableReport, type UnrecognisedReport, sheetReports } from '../core/report';
+import type { CheckOptions } from '../core/check/result';
+import { loadWorkbook, workbookToGrids } from '../xlsx/read';
+import { checkAndAnnotate } from '../xlsx/annotate';
+import { readFileBytes, sameFile, writeAtomically } from './files';
+import { formatFile, formatTotals } from './format';
+
+export interface CheckRun {
+  readonly files: readonly string[];
+  readonly json?: string;
+  readonly out?: string;
+  readonly lang: Lang;
+  readonly options: CheckOptions;
+  readonly print: (line: string) => void;
+  readonly printError: (line: string) => void;
+}
+
+export interface CheckOutcome {
+  readonly exitCode: 0 | 1 | 2;
+  readonly tables: TableReport[];
+  readonly unrecognised: UnrecognisedReport[];
+  readonly written: string[];
+}
+
+export async function runCheck(run: CheckRun): Promise<CheckOutcome> {
+  const all: TableReport[] = [];
+  const allUnrecognised: UnrecognisedReport[] = [];
+  const written: string[] = [];
+  let unreadable = false;
+  for (const file of run.files) {
+    const name = path.basename(file);
+    let wb;
+    try {
+      wb = await loadWorkbook(await readFileBytes(file));
+    } catch (e) {
+      unreadable = true;
+      run.printError(run.lang === 'en' ? `${file}: cannot read this workbook (${reason(e)})` : `${file}：无法读取该工作簿（${reason(e)}）`);
+      continue;
+    }
+    let results;
+    if (run.out) {
+      const target = path.join(run.out, name);
+      if (sameFile(target, file)) {
+        run.printError(run.lang === 'en' ? `${file}: --out would overwrite the input; choose another folder` : `${file}：--out 目录与原文件相同，会覆盖原文件，请换一个目录`);
+        unreadable = true;
+        continue;
+      }
+      results = checkAndAnnotate(wb, { ...run.options, lang: run.lang }).map((o) => o.result);
+      await writeAtomically(target, new Uint8Array(await wb.xlsx.writeBuffer()));
+      written.push(target);
+    } else {
+      results = checkWorkbook(workbookToGrids(wb), run.options);
+    }
+    const { tables, unrecognised } = sheetReports(name, results, run.lang);
+    all.push(...tables);
+    allUnrecognised.push(...unrecognised);
+    run.print(formatFile(file, tables, unrecognised, run.lang));
+  }
+  run.print(formatTotals(all, run.lang));
+  if (run.json) {
+    await writeAtomically(run.json, JSON.stringify(all, null, 2) + '\n');
+  }
+  const hasError = all.some((t) => t.findings.some((f) => f.severity === 'error'));
+  return { exitCode: unreadable ? 2 : hasError ? 1 : 0, tables: all, unrecognised: allUnrecognised, written };
+}
+
+function reason(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.split('\n')[0]!.slice(0, 160);
+}
