@@ -32,7 +32,9 @@ export function checkIndicator(ind: Indicator, reverse: ReverseFormula, out: Fin
   if (!weight || !score || !ind.score) return { weight, score };
 
   if (score.value.gt(weight.value)) {
+    // One error for the cell: a score above its weight is also off any band or ratio.
     out.add('SCORE_OVER_WEIGHT', ind.score, { expected: fmt2(weight.value), found: fmt2(score.value) });
+    return { weight, score };
   }
   if (score.value.lt(weight.value)) {
     const reasonBlank = !ind.reason || isBlank(ind.reason.value);
