@@ -165,7 +165,7 @@ export function findingMessage(f: Pick<Finding, 'code' | 'args'>, lang: Lang = '
 /** A short form for the 复核结果 column. */
 export function shortMessage(f: Pick<Finding, 'code' | 'expected' | 'severity'>, lang: Lang = 'zh'): string {
   const names = lang === 'en' ? SHORT_EN : SHORT_ZH;
-  const exp = f.expected !== null && f.code !== 'MISSING_REASON' && f.code !== 'OVER_EXECUTION'
+  const exp = f.expected !== null && f.severity !== 'info' && f.code !== 'MISSING_REASON' && f.code !== 'OVER_EXECUTION'
     ? (lang === 'en' ? ` (expected ${f.expected})` : `（应为 ${f.expected}）`)
     : '';
   return `${names[f.code]}${exp}`;

@@ -80,8 +80,10 @@ function noteText(cell: ExcelJS.Cell): string | null {
 
 function setNote(cell: ExcelJS.Cell, text: string | null): void {
   if (text === null || text === '') {
-    (cell as unknown as { note: undefined }).note = undefined;
+    // ExcelJS keeps a loaded note in the value's model too; re-setting the value drops both.
+    const value = cell.value;
     delete (cell as unknown as { _comment?: unknown })._comment;
+    cell.value = value;
   } else cell.note = text;
 }
 
