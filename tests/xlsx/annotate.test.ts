@@ -24,7 +24,7 @@ async function reopen(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
 function noteOf(cell: ExcelJS.Cell): string | null {
   const n = cell.note as string | ExcelJS.Comment | undefined;
   if (!n) return null;
-  return typeof n === 'string' ? n : n.texts.map((t) => t.text).join('');
+  return typeof n === 'string' ? n : (n.texts ?? []).map((t) => t.text).join('');
 }
 
 /** Everything a person could see: values, fills, notes, per visible sheet; and which sheets exist. */

@@ -183,7 +183,7 @@ function tableStart(view: SheetView, fundsRow: number, upper: number): number {
   // Title and year rows directly above the name rows.
   for (let r = start - 1; r >= Math.max(upper, start - 4); r--) {
     if (view.rowBlank(r)) continue;
-    if (view.rowHasLabel(r, (l) => isTitle(l) || /年度\)?$|^\(?\d{4}年度/.test(l) || /^单位:|^填表人/.test(l))) start = r;
+    if (view.rowHasLabel(r, (l) => isTitle(l) || /年度\)?$|^\(?\d{4}年度/.test(l) || /^单位:|^填表人|^报表编号|^金额单位/.test(l))) start = r;
     else break;
   }
   return start;
