@@ -1,0 +1,26 @@
+/**
+ * What the task pane asks of a host. Two hosts implement it: Excel (office-js) and the browser preview
+ * (the .xlsx host over the bundled sample). Results come as the engine's report objects.
+ */
+import type { TableReport, UnrecognisedReport } from '../core/report';
+import type { Settings } from './settings';
+
+export type CheckResponse =
+  | {
+      readonly kind: 'checked';
+      readonly sheet: string;
+      readonly tables: TableReport[];
+      readonly unrecognised: UnrecognisedReport[];
+      /** Notes were written (false where the host has no notes API or the setting is off). */
+      readonly notesWritten: boolean;
+    }
+  | { readonly kind: 'protected'; readonly sheet: string; readonly tables: TableReport[]; readonly unrecognised: UnrecognisedReport[] };
+
+export type ClearResponse = { readonly kind: 'cleared'; readonly sheet: string; readonly cells: number } | { readonly kind: 'protected'; readonly sheet: string };
+
+export interface Host {
+  readonly kind: 'excel' | 'preview';
+  checkActiveSheet(settings: Settings): Promise<CheckResponse>;
+  clearActiveSheet(): Promise<ClearResponse>;
+  selectCell(sheet: string, address: string): Promise<void>;
+}

@@ -1,0 +1,42 @@
+/** What the user chose in the pane; shared by the pane and the ribbon command (same origin storage). */
+import type { Lang } from '../core/findings';
+import type { ReverseFormula } from '../core/check/result';
+
+export interface Settings {
+  readonly lang: Lang;
+  readonly notes: boolean;
+  readonly column: boolean;
+  readonly reverseFormula: ReverseFormula;
+}
+
+const KEY = 'selfeval.settings.v1';
+
+export function defaultSettings(displayLanguage?: string): Settings {
+  const lang: Lang = displayLanguage && !/^zh/i.test(displayLanguage) ? 'en' : 'zh';
+  return { lang, notes: true, column: true, reverseFormula: 'ratio' };
+}
+
+export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined, displayLanguage?: string): Settings {
+  const base = defaultSettings(displayLanguage);
+  try {
+    const raw = storage?.getItem(KEY);
+    if (!raw) return base;
+    const s = JSON.parse(raw) as Partial<Settings>;
+    return {
+      lang: s.lang === 'en' || s.lang === 'zh' ? s.lang : base.lang,
+      notes: typeof s.notes === 'boolean' ? s.notes : base.notes,
+      column: typeof s.column === 'boolean' ? s.column : base.column,
+      reverseFormula: s.reverseFormula === 'deviation' ? 'deviation' : 'ratio',
+    };
+  } catch {
+    return base;
+  }
+}
+
+export function saveSettings(storage: Pick<Storage, 'setItem'> | undefined, s: Settings): void {
+  try {
+    storage?.setItem(KEY, JSON.stringify(s));
+  } catch {
+    // Storage may be unavailable (private mode); settings then last for the session only.
+  }
+}

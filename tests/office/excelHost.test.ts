@@ -1,0 +1,195 @@
+/**
+ * The Excel host on the real fixture tables, through a fake of office-js that enforces load/sync:
+ * what it reads, what it writes, how many round trips, idempotence, and 清除标记.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { OfficeMockObject } from 'office-addin-mock';
+import { loadWorkbook } from '../../src/xlsx/read';
+import { ExcelHost } from '../../src/office/excelHost';
+import { defaultSettings } from '../../src/office/settings';
+import { STATE_SHEET } from '../../src/core/annotate/state';
+import { fixturePath } from '../helpers';
+import { FakeBook, FakeSheet, fakeRunner } from './fakeExcel';
+
+async function book(name: string, active?: string): Promise<FakeBook> {
+  const b = FakeBook.fromExcelJS(await loadWorkbook(readFileSync(fixturePath(name))));
+  if (active) b.active = active;
+  return b;
+}
+
+function host(b: FakeBook, notesSupported = true, cellsPerRead?: number) {
+  const runner = fakeRunner(b);
+  return { host: new ExcelHost({ run: runner.run, notesSupported, cellsPerRead }), syncs: runner.syncs };
+}
+
+const zh = defaultSettings('zh-CN');
+
+describe('校验本表 in Excel', () => {
+  it('reads the active sheet, checks it and writes marks, notes and the 复核结果 column', async () => {
+    const b = await book('seed002.xlsx', '风险防控治理');
+    const { host: h } = host(b);
+    const r = await h.checkActiveSheet(zh);
+    expect(r.kind).toBe('checked');
+    expect(r.tables.map((t) => t.project)).toEqual(['风险防控治理']);
+    expect(r.tables[0]!.findings.map((f) => `${f.code}@${f.cell}`)).toEqual([
+      'OVER_EXECUTION@E6', 'LEVEL1_WEIGHT_DEVIATION@B13', 'WEIGHT_SUM_NOT_100@G20', 'TOTAL_MISMATCH@H20',
+    ]);
+    const ws = b.sheet('风险防控治理')!;
+    expect(ws.at('E6')!.fill).toEqual({ color: '#FFEB9C', pattern: 'Solid' });
+    expect(ws.at('G20')!.fill).toEqual({ color: '#FFC7CE', pattern: 'Solid' });
+    expect(ws.notes.get('G20')).toContain('各项分值（含执行率分值）合计为 110.00，应为 100 [WEIGHT_SUM_NOT_100]');
+    expect(ws.at('J12')!.value).toBe('复核结果');
+    expect(String(ws.at('J20')!.value)).toMatch(/^复核总分 110\.00 · 优；/);
+    // Only this sheet was touched; the state is kept in a very hidden sheet.
+    expect(b.sheet('走访')!.at('J12')).toBeUndefined();
+    expect(b.sheet(STATE_SHEET)!.visibility).toBe('VeryHidden');
+  });
+
+  it('takes the same number of round trips for 30 stacked tables as for one', async () => {
+    const one = await book('seed002.xlsx', '风险防控治理'); // one table, with marks (so its notes are read too)
+    const thirty = await book('seed002-stacked.xlsx');
+    // Three copies of the ten stacked tables, one under the other: 30 tables on one sheet.
+    const src = thirty.sheets[0]!;
+    const height = src.usedRange()!.bottom + 3;
+    const big = new FakeSheet('三十张表', []);
+    for (let k = 0; k < 3; k++) {
+      for (const [key, cell] of src.cells) {
+        const [r, c] = key.split(',').map(Number) as [number, number];
+        Object.assign(big.ensure(r + k * height, c), { ...cell });
+      }
+      big.merges.push(...src.merges.map((m) => ({ ...m, top: m.top + k * height, bottom: m.bottom + k * height })));
+    }
+    thirty.sheets.push(big);
+    thirty.active = big.name;
+
+    const a = host(one);
+    const b = host(thirty);
+    const ra = await a.host.checkActiveSheet(zh);
+    const rb = await b.host.checkActiveSheet(zh);
+    expect(ra.tables).toHaveLength(1);
+    expect(rb.tables).toHaveLength(30);
+    expect(b.syncs).toEqual(a.syncs);
+    expect(a.syncs[0]).toBeLessThanOrEqual(4);
+  });
+
+  it('reads a huge sheet in payload-sized blocks and gets the same result', async () => {
+    const whole = host(await book('seed002-stacked.xlsx'));
+    const blocks = host(await book('seed002-stacked.xlsx'), true, 300);
+    const r1 = await whole.host.checkActiveSheet(zh);
+    const r2 = await blocks.host.checkActiveSheet(zh);
+    expect(r2.tables).toEqual(r1.tables);
+    expect(blocks.syncs[0]).toBeGreaterThan(whole.syncs[0]!);
+  });
+
+  it('checking twice leaves the same state as once', async () => {
+    const b = await book('seed002.xlsx', '残保金抚恤金专项');
+    const { host: h } = host(b);
+    await h.checkActiveSheet(zh);
+    const once = b.snapshot();
+    await h.checkActiveSheet(zh);
+    expect(b.snapshot()).toEqual(once);
+  });
+
+  it('清除标记 brings back every original fill and removes exactly what it added', async () => {
+    const b = await book('seed002.xlsx', '残保金抚恤金专项');
+    const ws = b.sheet('残保金抚恤金专项')!;
+    ws.at('D6')!.fill = { color: '#DDEBF7', pattern: 'Solid' }; // the user's own fill on a cell that gets marked
+    ws.notes.set('E6', '已核对'); // and the user's own note
+    const pristine = b.snapshot();
+    const { host: h } = host(b);
+    await h.checkActiveSheet(zh);
+    expect(ws.at('D6')!.fill!.color).toBe('#FFC7CE');
+    expect(ws.notes.get('E6')).toMatch(/^已核对\n\n✗ /);
+    await h.checkActiveSheet(zh); // a second run must not lose the originals either
+    const cleared = await h.clearActiveSheet();
+    expect(cleared).toMatchObject({ kind: 'cleared', sheet: '残保金抚恤金专项' });
+    expect(b.snapshot()).toEqual(pristine);
+    expect(b.sheet(STATE_SHEET)).toBeUndefined();
+  });
+
+  it('clearing one sheet keeps the marks of another', async () => {
+    const b = await book('seed002.xlsx', '风险防控治理');
+    const { host: h } = host(b);
+    await h.checkActiveSheet(zh);
+    b.active = '安全宣传';
+    await h.checkActiveSheet(zh);
+    await h.clearActiveSheet();
+    expect(b.sheet('安全宣传')!.at('G18')!.fill).toBeNull();
+    expect(b.sheet('风险防控治理')!.at('G20')!.fill!.color).toBe('#FFC7CE');
+    expect(b.sheet(STATE_SHEET)).toBeDefined();
+  });
+
+  it('a protected sheet is checked, and nothing at all is written', async () => {
+    const b = await book('seed002.xlsx', '风险防控治理');
+    b.sheet('风险防控治理')!.protected = true;
+    const before = b.snapshot();
+    const { host: h } = host(b);
+    const r = await h.checkActiveSheet(zh);
+    expect(r.kind).toBe('protected');
+    expect(r.tables[0]!.findings.length).toBe(4);
+    expect(b.snapshot()).toEqual(before);
+    expect(b.writes).toBe(0);
+    expect((await h.clearActiveSheet()).kind).toBe('protected');
+  });
+
+  it('without the notes API (before ExcelApi 1.18) the messages stay in the column', async () => {
+    const b = await book('seed002.xlsx', '风险防控治理');
+    const { host: h } = host(b, false);
+    const r = await h.checkActiveSheet(zh);
+    expect(r.kind === 'checked' && r.notesWritten).toBe(false);
+    expect(b.sheet('风险防控治理')!.notes.size).toBe(0);
+    expect(String(b.sheet('风险防控治理')!.at('J20')!.value)).toContain('分值合计不为 100');
+  });
+
+  it('settings: English, no column', async () => {
+    const b = await book('seed002.xlsx', '风险防控治理');
+    const { host: h } = host(b);
+    const r = await h.checkActiveSheet({ ...defaultSettings('en-US'), column: false });
+    expect(r.tables[0]!.findings[0]!.message).toBe('Spending 22.24 exceeds the full-year budget 22.20');
+    expect(b.sheet('风险防控治理')!.at('J12')).toBeUndefined();
+    expect(b.sheet('风险防控治理')!.notes.get('E6')).toContain('Spending 22.24 exceeds');
+  });
+
+  it('a department-wide table is found on its own sheet', async () => {
+    const b = await book('seed003.xlsx');
+    const { host: h } = host(b);
+    const r = await h.checkActiveSheet(zh);
+    expect(r.tables.map((t) => [t.kind, t.total, t.grade])).toEqual([['department', '99.50', '优']]);
+  });
+});
+
+describe('selecting a finding’s cell (office-addin-mock)', () => {
+  it('activates the sheet and selects the cell in one round trip', async () => {
+    const calls: string[] = [];
+    const mock = new OfficeMockObject({
+      context: {
+        workbook: {
+          worksheets: {
+            getItem(name: string) {
+              calls.push(`getItem ${name}`);
+              return {
+                activate: () => calls.push('activate'),
+                getRange: (address: string) => ({ select: () => calls.push(`select ${address}`) }),
+              };
+            },
+          },
+        },
+      },
+      run: async function (this: { context: unknown }, batch: (ctx: unknown) => Promise<void>) {
+        await batch(this.context);
+      },
+    }) as unknown as { run: <T>(b: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>; context: { sync: () => Promise<void> } };
+    let syncs = 0;
+    const ctx = mock.context as { sync: () => Promise<void> };
+    const sync = ctx.sync.bind(ctx);
+    ctx.sync = async () => {
+      syncs++;
+      await sync();
+    };
+    const h = new ExcelHost({ run: (b) => mock.run(b), notesSupported: true });
+    await h.selectCell('风险防控治理', 'G20');
+    expect(calls).toEqual(['getItem 风险防控治理', 'activate', 'select G20']);
+    expect(syncs).toBe(1);
+  });
+});
