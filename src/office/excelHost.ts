@@ -35,6 +35,8 @@ export interface ExcelHostOptions {
   readonly run: Runner;
   /** ExcelApi 1.18 (notes). */
   readonly notesSupported: boolean;
+  /** ExcelApi 1.13 (merged areas); without it tables are still found by their labels. */
+  readonly mergesSupported?: boolean;
   /** Cells per read round trip: about 100 bytes a cell for values, formats and fills stays under 5 MB. */
   readonly cellsPerRead?: number;
 }
@@ -120,7 +122,7 @@ export class ExcelHost implements Host {
     // Queued with the first block of cells, so they cost no round trip of their own.
     const stateUsed = stateWs.isNullObject ? null : stateWs.getUsedRangeOrNullObject(true);
     stateUsed?.load('values,rowCount');
-    const merged = used.isNullObject ? null : used.getMergedAreasOrNullObject();
+    const merged = used.isNullObject || this.options.mergesSupported === false ? null : used.getMergedAreasOrNullObject();
     merged?.load('address');
     const values: CellValue[][] = [];
     const formats: (string | undefined)[][] = [];

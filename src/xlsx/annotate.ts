@@ -125,42 +125,47 @@ function applyPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): SheetState {
   return { sheet: ws.name, marked, written };
 }
 
-/** Checks every sheet and writes the results into the workbook (in memory). */
-export function checkAndAnnotate(wb: ExcelJS.Workbook, options: AnnotateOptions = {}): SheetOutcome[] {
+/**
+ * Checks one sheet and writes its results (in memory): revert the last run's marks, check, mark.
+ * A protected sheet is checked and left untouched.
+ */
+export function annotateSheet(wb: ExcelJS.Workbook, sheetName: string, options: AnnotateOptions = {}): SheetOutcome {
+  const ws = wb.getWorksheet(sheetName);
+  if (!ws) throw new Error(`no sheet named ${sheetName}`);
   let state = readState(wb);
-  const outcomes: SheetOutcome[] = [];
-  wb.eachSheet((ws) => {
-    if (isStateSheet(ws.name)) return;
-    const previous = sheetState(state, ws.name);
-    const locked = isProtected(ws);
-    if (previous && !locked) revertSheet(ws, previous);
-    const grid = locked ? maskWritten(sheetToGrid(ws), previous) : sheetToGrid(ws);
-    const result = checkSheet(grid, options);
-    if (locked) {
-      outcomes.push({ result, written: false });
-      return;
-    }
-    const plan = planSheet(grid, result, options);
-    const next = applyPlan(ws, plan);
-    state = withSheetState(state, next, ws.name);
-    outcomes.push({ result, written: true });
-  });
+  const previous = sheetState(state, ws.name);
+  const locked = isProtected(ws);
+  if (previous && !locked) revertSheet(ws, previous);
+  const grid = locked ? maskWritten(sheetToGrid(ws), previous) : sheetToGrid(ws);
+  const result = checkSheet(grid, options);
+  if (locked) return { result, written: false };
+  const plan = planSheet(grid, result, options);
+  const next = applyPlan(ws, plan);
+  state = withSheetState(state, next, ws.name);
   writeState(wb, state);
-  return outcomes;
+  return { result, written: true };
 }
 
-/** 清除标记: restores every original fill and note, removes the 复核结果 cells and the state. */
-export function clearMarks(wb: ExcelJS.Workbook): string[] {
+/** Checks every sheet and writes the results into the workbook (in memory). */
+export function checkAndAnnotate(wb: ExcelJS.Workbook, options: AnnotateOptions = {}): SheetOutcome[] {
+  const names = wb.worksheets.filter((ws) => !isStateSheet(ws.name)).map((ws) => ws.name);
+  return names.map((name) => annotateSheet(wb, name, options));
+}
+
+/** 清除标记 on one sheet: restores its original fills and notes, removes its 复核结果 cells. */
+export function clearSheet(wb: ExcelJS.Workbook, sheetName: string): { cleared: boolean; cells: number } {
   const state = readState(wb);
-  const cleared: string[] = [];
-  let remaining: WorkbookState = state;
-  for (const s of state.sheets) {
-    const ws = wb.getWorksheet(s.sheet);
-    if (!ws || isProtected(ws)) continue;
-    revertSheet(ws, s);
-    remaining = withSheetState(remaining, undefined, s.sheet);
-    cleared.push(s.sheet);
-  }
-  writeState(wb, remaining);
-  return cleared;
+  const s = sheetState(state, sheetName);
+  const ws = wb.getWorksheet(sheetName);
+  if (!s || !ws || isProtected(ws)) return { cleared: false, cells: 0 };
+  revertSheet(ws, s);
+  writeState(wb, withSheetState(state, undefined, sheetName));
+  return { cleared: true, cells: new Set([...s.written, ...s.marked.map((m) => m.cell)]).size };
+}
+
+/** 清除标记 on every sheet. */
+export function clearMarks(wb: ExcelJS.Workbook): string[] {
+  return readState(wb)
+    .sheets.map((s) => s.sheet)
+    .filter((name) => clearSheet(wb, name).cleared);
 }

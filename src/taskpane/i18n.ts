@@ -1,0 +1,88 @@
+/** The pane's words, Chinese first. Finding messages come from the engine in the same language. */
+import type { Lang, Severity } from '../core/findings';
+
+const zh = {
+  title: '绩效自评校验',
+  subtitle: '财政项目支出 / 部门整体绩效自评表',
+  check: '校验本表',
+  clear: '清除标记',
+  summary: '生成汇总表',
+  summarySoon: '汇总表功能即将提供',
+  checking: '正在校验…',
+  clearing: '正在清除…',
+  undoNote: 'Excel 无法撤销加载项所做的更改。需要撤销时，请点「清除标记」：它会恢复原有底色和批注，并删除复核结果列。',
+  dismiss: '知道了',
+  noTables: '本表未找到绩效自评表。请确认表中有「项目名称」「年初预算数 / 全年预算数 / 全年执行数」和「一级指标 / 分值 / 得分」等标签。',
+  protectedSheet: (s: string) => `工作表「${s}」受保护，未做任何写入。下面是校验结果；取消保护后再点「校验本表」即可标注。`,
+  cleared: (n: number) => (n ? `已清除 ${n} 个单元格的标记。` : '本表没有需要清除的标记。'),
+  checked: (t: number, e: number, w: number) => `共 ${t} 张表：错误 ${e}，警告 ${w}。`,
+  notesOff: '当前 Excel 版本不支持批注（ExcelApi 1.18），问题说明写在复核结果列和本面板中。',
+  failed: (m: string) => `操作未完成：${m}`,
+  rate: '执行率',
+  execScore: '执行率得分',
+  total: '总分',
+  grade: '等级',
+  shown: '表内',
+  filter: '筛选',
+  all: '全部',
+  severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
+  noFindings: '未发现问题',
+  settings: '设置',
+  language: '语言',
+  writeNotes: '在标注的单元格写入批注',
+  writeColumn: '在表格右侧写入「复核结果」列',
+  reverse: '反向指标（≤）未达标时的计分',
+  reverseRatio: '分值 × 指标值 ÷ 完成值（默认）',
+  reverseDeviation: '分值 × (1 − 偏差率)',
+  unrecognised: '无法识别的区域',
+  preview: '预览模式：示例工作簿（未连接 Excel）',
+  selectHint: '点击问题可定位到单元格',
+  sheet: '工作表',
+};
+
+type Strings = typeof zh;
+
+const en: Strings = {
+  title: 'Self-evaluation check',
+  subtitle: 'Project and department-wide performance self-evaluation tables',
+  check: 'Check this sheet',
+  clear: 'Clear marks',
+  summary: 'Build summary',
+  summarySoon: 'The summary sheet is coming soon',
+  checking: 'Checking…',
+  clearing: 'Clearing…',
+  undoNote: 'Excel cannot undo changes made by an add-in. To undo, use "Clear marks": it restores the original fills and notes and removes the review column.',
+  dismiss: 'Got it',
+  noTables: 'No self-evaluation table found on this sheet. Tables are recognised by labels such as 项目名称, 全年预算数 / 全年执行数 and 一级指标 / 分值 / 得分.',
+  protectedSheet: (s: string) => `Sheet "${s}" is protected: nothing was written. The results are below; unprotect it and check again to mark it.`,
+  cleared: (n: number) => (n ? `Cleared the marks of ${n} cell(s).` : 'There were no marks on this sheet.'),
+  checked: (t: number, e: number, w: number) => `${t} table(s): ${e} error(s), ${w} warning(s).`,
+  notesOff: 'This version of Excel has no notes API (ExcelApi 1.18): messages are in the review column and in this pane.',
+  failed: (m: string) => `Not completed: ${m}`,
+  rate: 'Rate',
+  execScore: 'Rate score',
+  total: 'Total',
+  grade: 'Grade',
+  shown: 'shown',
+  filter: 'Filter',
+  all: 'All',
+  severity: { error: 'Errors', warning: 'Warnings', info: 'Info' },
+  noFindings: 'No findings',
+  settings: 'Settings',
+  language: 'Language',
+  writeNotes: 'Write notes on marked cells',
+  writeColumn: 'Write the review column right of each table',
+  reverse: 'Scoring a missed reverse (≤) indicator',
+  reverseRatio: 'weight × target ÷ actual (default)',
+  reverseDeviation: 'weight × (1 − deviation)',
+  unrecognised: 'Unrecognised regions',
+  preview: 'Preview: sample workbook (no Excel connected)',
+  selectHint: 'Click a finding to go to its cell',
+  sheet: 'Sheet',
+};
+
+export function strings(lang: Lang): Strings {
+  return lang === 'en' ? en : zh;
+}
+
+export type { Strings };

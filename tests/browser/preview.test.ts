@@ -1,0 +1,88 @@
+/**
+ * The built task pane in preview mode, in Debian's Chromium: 校验本表 on a real table of the sample
+ * workbook, the findings list, a click selecting the cell in the grid, 清除标记, and no request to
+ * anywhere but the page's own files and Office's own script.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DIST, OFFICE_JS, ROOT, launch, recordRequests, serve } from './harness';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let page: Page;
+let requests: string[];
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, 'taskpane.html'))) {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
+  }
+  server = await serve(DIST);
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  requests = await recordRequests(page, server.url);
+  await page.goto(`${server.url}taskpane.html`);
+  await page.getByRole('button', { name: '校验本表' }).waitFor();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('task pane in preview mode', () => {
+  it('opens beside a grid of the sample workbook', async () => {
+    await expect(page.getByText('预览模式').first().isVisible()).resolves.toBe(true);
+    await expect(page.locator('table[data-sheet="巡查员工作经费"]').count()).resolves.toBe(1);
+    await expect(page.locator('td[data-address="B3"]').textContent()).resolves.toBe('巡查员工作经费');
+  });
+
+  it('校验本表 lists the real findings of the table, grouped by severity', async () => {
+    await page.getByRole('button', { name: '风险防控治理' }).click();
+    await page.getByRole('button', { name: '校验本表' }).click();
+    await page.getByText('共 1 张表：错误 2，警告 1。').waitFor();
+    const findings = await page.locator('button[data-code]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-code')}@${e.getAttribute('data-cell')}`));
+    expect(findings).toEqual(['WEIGHT_SUM_NOT_100@G20', 'TOTAL_MISMATCH@H20', 'OVER_EXECUTION@E6', 'LEVEL1_WEIGHT_DEVIATION@B13']);
+    // The recomputed figures and the table's own total beside them.
+    const card = page.locator('aside [aria-label="风险防控治理"]');
+    await expect(card.textContent()).resolves.toContain('110.00');
+    await expect(card.textContent()).resolves.toContain('表内 100.00');
+    // The grid shows the marks and the 复核结果 column.
+    await expect(page.locator('td[data-address="G20"]').evaluate((e) => getComputedStyle(e).backgroundColor)).resolves.toBe('rgb(255, 199, 206)');
+    await expect(page.locator('td[data-address="E6"]').evaluate((e) => getComputedStyle(e).backgroundColor)).resolves.toBe('rgb(255, 235, 156)');
+    await expect(page.locator('td[data-address="J12"]').textContent()).resolves.toBe('复核结果');
+    mkdirSync(path.join(ROOT, 'out'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'out', 'preview-findings.png') });
+  });
+
+  it('the severity filter shows one group', async () => {
+    await page.getByRole('tab', { name: /警告/ }).click();
+    await expect(page.locator('button[data-code]').count()).resolves.toBe(1);
+    await page.getByRole('tab', { name: '全部' }).click();
+    await expect(page.locator('button[data-code]').count()).resolves.toBe(4);
+  });
+
+  it('clicking a finding selects its cell in the grid; the keyboard works too', async () => {
+    await page.locator('button[data-code="TOTAL_MISMATCH"]').click();
+    await expect(page.locator('td[aria-selected="true"]').getAttribute('data-address')).resolves.toBe('H20');
+    await page.locator('button[data-code="OVER_EXECUTION"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('td[aria-selected="true"]').getAttribute('data-address')).resolves.toBe('E6');
+  });
+
+  it('清除标记 restores the cells and removes the column', async () => {
+    await page.getByRole('button', { name: '清除标记' }).click();
+    await page.getByText(/已清除 \d+ 个单元格的标记/).waitFor();
+    await expect(page.locator('td[data-address="G20"]').evaluate((e) => getComputedStyle(e).backgroundColor)).resolves.not.toBe('rgb(255, 199, 206)');
+    await expect(page.locator('td[data-address="J12"]').textContent()).resolves.toBe('');
+    await expect(page.locator('button[data-code]').count()).resolves.toBe(0);
+  });
+
+  it('makes no request except its own files and Office’s own script', () => {
+    const foreign = requests.filter((u) => !u.startsWith(server.url) && u !== OFFICE_JS);
+    expect(foreign).toEqual([]);
+    expect(requests.some((u) => u.endsWith('/sample.xlsx'))).toBe(true);
+  });
+});

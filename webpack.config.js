@@ -1,0 +1,77 @@
+/* eslint-disable no-undef */
+/**
+ * Builds the add-in: the task pane (React + Fluent UI), the ribbon commands, the message dialog, the
+ * icons and the sample workbook for the preview. Layout follows Microsoft's task-pane React template.
+ *   npm run build        production bundle in dist-addin/
+ *   npm run dev-server   https://localhost:3000 with the Office dev certificates (Excel on the web / desktop)
+ *   npm run preview      http://localhost:3001/taskpane.html in a plain browser, over the sample workbook
+ */
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const urlDev = 'https://localhost:3000/';
+const urlProd = process.env.SELFEVAL_ADDIN_URL || 'https://localhost:3000/';
+
+async function httpsOptions() {
+  // Only the dev server needs certificates; building and previewing do not.
+  const devCerts = require('office-addin-dev-certs');
+  const o = await devCerts.getHttpsServerOptions();
+  return { ca: o.ca, key: o.key, cert: o.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  const preview = !!env.preview;
+  const serving = !!env.WEBPACK_SERVE;
+  return {
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist-addin'),
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', noEmit: false } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ filename: 'message.html', template: './src/commands/message.html', chunks: [], inject: false }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          { from: 'assets/sample.xlsx', to: 'sample.xlsx' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (dev ? content : content.toString().split(urlDev).join(urlProd)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, 'dist-addin') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      hot: false,
+      liveReload: !preview,
+      client: preview ? false : { overlay: true },
+      port: preview ? 3001 : Number(process.env.npm_package_config_dev_server_port || 3000),
+      server: preview || !serving ? 'http' : { type: 'https', options: await httpsOptions() },
+      open: preview ? ['/taskpane.html'] : false,
+    },
+  };
+};
