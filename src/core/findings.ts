@@ -155,8 +155,23 @@ const EN: Record<FindingCode, MessageFn> = {
   UNPARSEABLE: (a) =>
     `${a.subject ? `"${a.subject}": ` : ''}${REASON_EN[a.reason ?? 'target']}${a.found ? ` (${a.found})` : ''}; the rule check was skipped`,
   LABEL_WEIGHT_MISMATCH: (a) => `"${a.subject ?? ''}" states ${a.found} points; the weights under it add up to ${a.expected}`,
-  LEVEL1_WEIGHT_DEVIATION: (a) => `Level-1 weights are ${a.found}, not the default split ${a.expected} (information)`,
+  LEVEL1_WEIGHT_DEVIATION: (a) =>
+    `Level-1 weights are ${level1En(a.found)}, not the default split ${level1En(a.expected)} (information)`,
 };
+
+const LEVEL1_EN: [RegExp, string][] = [
+  [/预算执行率/g, 'budget execution'],
+  [/执行率/g, 'execution rate'],
+  [/投入管理/g, 'input management'],
+  [/可持续性/g, 'sustainability'],
+  [/产出/g, 'outputs'],
+  [/效益/g, 'benefits'],
+  [/满意度/g, 'satisfaction'],
+];
+
+function level1En(s: string | undefined): string {
+  return LEVEL1_EN.reduce((t, [re, en]) => t.replace(re, en), s ?? '');
+}
 
 export function findingMessage(f: Pick<Finding, 'code' | 'args'>, lang: Lang = 'zh'): string {
   return (lang === 'en' ? EN : ZH)[f.code](f.args);

@@ -111,8 +111,7 @@ export class ExcelHost implements Host {
   /** Round trips 1 and 2: everything a check needs, read in as few batches as the payload allows. */
   private async read(context: Excel.RequestContext): Promise<SheetSnapshot> {
     const ws = context.workbook.worksheets.getActiveWorksheet();
-    ws.load('name');
-    ws.protection.load('protected');
+    ws.load('name,protection/protected');
     const used = ws.getUsedRangeOrNullObject();
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     const stateWs = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
@@ -136,7 +135,9 @@ export class ExcelHost implements Host {
         const block = ws.getRangeByIndexes(used.rowIndex + start, used.columnIndex, count, cols);
         block.load('values,valueTypes,numberFormat');
         const props = block.getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true } } });
-        await context.sync(); // bounded by sheet size in bytes, never by the number of tables
+        // Bounded by the sheet's size in bytes (the request limit), never by the number of tables.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
         block.values.forEach((row, i) => {
           const r = used.rowIndex + start + i;
           const vals: CellValue[] = [];
@@ -145,6 +146,8 @@ export class ExcelHost implements Host {
             const c = used.columnIndex + j;
             vals[c] = toCellValue(v, block.valueTypes[i]?.[j]);
             fmts[c] = block.numberFormat[i]?.[j] as string | undefined;
+            // A ClientResult is filled in by the sync above; it has no load of its own.
+            // eslint-disable-next-line office-addins/load-object-before-read
             const fill = fillFrom(props.value[i]?.[j]);
             if (fill.kind !== 'none') fills.set(a1(r, c), fill);
           });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DIST, OFFICE_JS, ROOT, launch, recordRequests, serve } from './harness';
@@ -15,8 +15,19 @@ let server: { url: string; close: () => Promise<void> };
 let page: Page;
 let requests: string[];
 
+/** The newest modification time under a folder. */
+function newest(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+    const p = path.join(dir, e.name);
+    return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }, 0);
+}
+
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'taskpane.html'))) {
+  // Test the bundle of the current sources: build it when it is missing or older than them.
+  const bundle = path.join(DIST, 'taskpane.js');
+  const sources = Math.max(newest(path.join(ROOT, 'src')), newest(path.join(ROOT, 'assets')), statSync(path.join(ROOT, 'manifest.xml')).mtimeMs);
+  if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
   }
   server = await serve(DIST);
@@ -78,6 +89,21 @@ describe('task pane in preview mode', () => {
     await expect(page.locator('td[data-address="G20"]').evaluate((e) => getComputedStyle(e).backgroundColor)).resolves.not.toBe('rgb(255, 199, 206)');
     await expect(page.locator('td[data-address="J12"]').textContent()).resolves.toBe('');
     await expect(page.locator('button[data-code]').count()).resolves.toBe(0);
+  });
+
+  it('follows a dark theme', async () => {
+    const dark = await browser.newPage({ colorScheme: 'dark', viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    await recordRequests(dark, server.url);
+    await dark.goto(`${server.url}taskpane.html`);
+    // English by the display language, dark by the system theme.
+    await dark.getByRole('button', { name: 'Check this sheet' }).waitFor();
+    await dark.getByRole('button', { name: 'Check this sheet' }).click();
+    await dark.getByText('1 table(s): 0 error(s), 0 warning(s).').waitFor();
+    await dark.screenshot({ path: path.join(ROOT, 'out', 'preview-dark-en.png') });
+    const bg = await dark.locator('main').evaluate((e) => getComputedStyle(e).backgroundColor);
+    const [r, g, b] = bg.match(/\d+/g)!.map(Number) as [number, number, number];
+    expect(r + g + b).toBeLessThan(200);
+    await dark.close();
   });
 
   it('makes no request except its own files and Office’s own script', () => {

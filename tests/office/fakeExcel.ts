@@ -220,7 +220,9 @@ class FakeWorksheet {
     return this.nullState.value;
   }
   load(props: string): void {
-    if (props.includes('name')) this.loadedName = new Later(this.ctx, 'name', () => this.resolve()?.name ?? '');
+    const wanted = props.split(',').map((p) => p.trim());
+    if (wanted.includes('name')) this.loadedName = new Later(this.ctx, 'name', () => this.resolve()?.name ?? '');
+    if (wanted.includes('protection/protected')) this.protection.load('protected');
   }
   get name(): string {
     if (!this.loadedName) throw new NotLoaded('worksheet.name');

@@ -29,7 +29,6 @@ import {
   isGradeLabel,
   isTitle,
   isTotalLabel,
-  gradeOf,
   startsFundsGroup,
   statedPoints,
   withoutPoints,
