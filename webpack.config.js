@@ -14,10 +14,21 @@ const urlDev = 'https://localhost:3000/';
 const urlProd = process.env.SELFEVAL_ADDIN_URL || 'https://localhost:3000/';
 
 async function httpsOptions() {
-  // Only the dev server needs certificates; building and previewing do not.
+  // Only the dev server needs certificates; building and previewing do not. office-addin-dev-certs
+  // makes them and trusts their CA (Windows, Mac). Where it cannot trust the CA (Linux without sudo),
+  // the certificates it made are still served; the browser then asks to accept them once.
   const devCerts = require('office-addin-dev-certs');
-  const o = await devCerts.getHttpsServerOptions();
-  return { ca: o.ca, key: o.key, cert: o.cert };
+  try {
+    const o = await devCerts.getHttpsServerOptions();
+    return { ca: o.ca, key: o.key, cert: o.cert };
+  } catch (e) {
+    const fs = require('node:fs');
+    const dir = path.join(require('node:os').homedir(), '.office-addin-dev-certs');
+    const file = (name) => path.join(dir, name);
+    if (!fs.existsSync(file('localhost.key'))) throw e;
+    console.warn(`office-addin-dev-certs could not trust its CA (${e.message.split('\n')[0]}); serving its certificates anyway.`);
+    return { ca: fs.readFileSync(file('ca.crt')), key: fs.readFileSync(file('localhost.key')), cert: fs.readFileSync(file('localhost.crt')) };
+  }
 }
 
 module.exports = async (env, options) => {
