@@ -17,6 +17,7 @@ module.exports = [
       'no-unused-vars': 'off',
       'no-redeclare': 'off',
       'prettier/prettier': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {

@@ -8,6 +8,8 @@ import type { CheckOptions } from '../core/check/result';
 import { parseArgs, UsageError } from './args';
 import { runCheck } from './check';
 import { runClear } from './clear';
+import { runSummary } from './summary';
+import type { SortKey } from '../core/summary';
 import { readFileBytes } from './files';
 
 const HELP_ZH = `绩效自评校验 selfeval
@@ -21,6 +23,9 @@ const HELP_ZH = `绩效自评校验 selfeval
       退出码：0 无错误；1 有错误级问题；2 有文件无法读取（其余文件照常校验）
   selfeval clear <文件.xlsx>... --out 目录
       清除标记：恢复原有底色和批注，删除复核结果列
+  selfeval summary <文件或文件夹>... -o 汇总表.xlsx [--json 汇总.json] [--sort sheet|total|errors|budget|project]
+      汇总多个工作簿中的全部自评表：每表一行、金额合计、等级分布和汇报用语句。
+      无法读取的工作簿在汇总表中列出，其余照常汇总；汇总成功即退出码 0
   selfeval demo
       校验随附的示例工作簿，写出标注副本和 JSON 报告
 `;
@@ -30,6 +35,7 @@ const HELP_EN = `selfeval — checks fiscal performance self-evaluation tables
 Usage:
   selfeval check <file.xlsx>... [--json report.json] [--out DIR] [--lang zh|en] [--reverse ratio|deviation]
   selfeval clear <file.xlsx>... --out DIR
+  selfeval summary <files or folders>... -o summary.xlsx [--json summary.json] [--sort sheet|total|errors|budget|project]
   selfeval demo
 Exit codes of check: 0 no error-level finding; 1 at least one; 2 a file could not be read.
 `;
@@ -75,6 +81,15 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         const out = str('out');
         if (!args.positional.length || !out) throw new UsageError(lang === 'en' ? 'clear needs files and --out DIR' : 'clear 需要文件和 --out 目录');
         return await runClear(args.positional, out, lang, io);
+      }
+      case 'summary': {
+        const output = str('o') ?? str('output');
+        if (!args.positional.length || !output) {
+          throw new UsageError(lang === 'en' ? 'summary needs files or folders and -o summary.xlsx' : 'summary 需要文件或文件夹，以及 -o 汇总表.xlsx');
+        }
+        const sort = (str('sort') ?? 'sheet') as SortKey;
+        if (!['sheet', 'total', 'errors', 'budget', 'project'].includes(sort)) throw new UsageError('--sort must be sheet, total, errors, budget or project');
+        return await runSummary({ inputs: args.positional, output, json: str('json'), sort, lang, options }, io);
       }
       case 'demo':
         return await runDemo(lang, options, io);

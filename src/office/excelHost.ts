@@ -25,7 +25,10 @@ import {
   sheetState,
   withSheetState,
 } from '../core/annotate/state';
-import type { CheckResponse, ClearResponse, Host } from './hostApi';
+import type { CheckResponse, ClearResponse, Host, SummaryResponse } from './hostApi';
+import { type WorkbookInput, buildSummary } from '../core/summary';
+import { summaryLayout } from '../core/summaryLayout';
+import { queueSummarySheet, readWorkbook, workbookInput } from './summarySheet';
 import type { Settings } from './settings';
 
 /** Excel.run, or a fake of it in tests. */
@@ -276,6 +279,18 @@ export class ExcelHost implements Host {
       this.queueState(context, snap, withSheetState(snap.state, undefined, snap.name));
       await context.sync();
       return { kind: 'cleared', sheet: snap.name, cells: new Set([...previous.written, ...previous.marked.map((m) => m.cell)]).size };
+    });
+  }
+
+  async summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse> {
+    return this.options.run(async (context) => {
+      const { grids, summaryExists } = await readWorkbook(context, this.options.cellsPerRead ?? DEFAULT_CELLS_PER_READ);
+      const inputs = files?.length ? files : [workbookInput(grids, '', settings.lang, { reverseFormula: settings.reverseFormula })];
+      const summary = buildSummary(inputs, { lang: settings.lang });
+      const layout = summaryLayout(summary, { lang: settings.lang, withFile: !!files?.length });
+      const chart = queueSummarySheet(context, layout, summaryExists);
+      await context.sync();
+      return { kind: 'summarised', sheet: layout.name, summary, chart };
     });
   }
 

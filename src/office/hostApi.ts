@@ -4,6 +4,16 @@
  */
 import type { TableReport, UnrecognisedReport } from '../core/report';
 import type { Settings } from './settings';
+import type { Summary, WorkbookInput } from '../core/summary';
+
+export interface SummaryResponse {
+  readonly kind: 'summarised';
+  /** The sheet the summary was written to. */
+  readonly sheet: string;
+  readonly summary: Summary;
+  /** A chart of the distribution was drawn. */
+  readonly chart: boolean;
+}
 
 export type CheckResponse =
   | {
@@ -23,4 +33,9 @@ export interface Host {
   checkActiveSheet(settings: Settings): Promise<CheckResponse>;
   clearActiveSheet(): Promise<ClearResponse>;
   selectCell(sheet: string, address: string): Promise<void>;
+  /**
+   * 生成汇总表: every table of the open workbook, or of the workbooks given (picked in the pane and
+   * read in the browser), into the summary sheet of the open workbook.
+   */
+  summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse>;
 }

@@ -4,7 +4,11 @@
  */
 import type ExcelJS from 'exceljs';
 import { sheetReports } from '../core/report';
-import type { CheckResponse, ClearResponse, Host } from '../office/hostApi';
+import type { CheckResponse, ClearResponse, Host, SummaryResponse } from '../office/hostApi';
+import { type WorkbookInput, buildSummary } from '../core/summary';
+import { summaryLayout } from '../core/summaryLayout';
+import { writeSummarySheet } from '../xlsx/summary';
+import { summariseWorkbook } from '../xlsx/summaryInput';
 import type { Settings } from '../office/settings';
 import { annotateSheet, clearSheet, isProtected } from '../xlsx/annotate';
 import { isStateSheet } from '../core/annotate/state';
@@ -60,6 +64,17 @@ export class PreviewHost implements Host {
     const r = clearSheet(this.workbook, ws.name);
     this.changed();
     return { kind: 'cleared', sheet: ws.name, cells: r.cells };
+  }
+
+  async summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse> {
+    const inputs = files?.length ? files : [summariseWorkbook(this.workbook, '', settings.lang, { reverseFormula: settings.reverseFormula })];
+    const summary = buildSummary(inputs, { lang: settings.lang });
+    const layout = summaryLayout(summary, { lang: settings.lang, withFile: !!files?.length });
+    const ws = writeSummarySheet(this.workbook, layout);
+    this.active = ws.name;
+    this.selection = null;
+    this.changed();
+    return { kind: 'summarised', sheet: ws.name, summary, chart: false };
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {

@@ -30,6 +30,7 @@ import {
   CheckmarkCircle20Regular,
   DismissCircle20Filled,
   Eraser20Regular,
+  FolderOpen20Regular,
   Info20Regular,
   TableSearch20Regular,
   TableSimple20Regular,
@@ -38,6 +39,7 @@ import {
 import type { Severity } from '../core/findings';
 import type { FindingReport, TableReport, UnrecognisedReport } from '../core/report';
 import type { CheckResponse, Host } from '../office/hostApi';
+import type { WorkbookInput } from '../core/summary';
 import { type Settings, saveSettings } from '../office/settings';
 import { strings } from './i18n';
 
@@ -107,7 +109,7 @@ export interface AppProps {
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'busy'; what: 'check' | 'clear' }
+  | { kind: 'busy'; what: 'check' | 'clear' | 'summary'; label?: string }
   | { kind: 'message'; intent: 'success' | 'warning' | 'error' | 'info'; text: string };
 
 export function App({ host, initialSettings, storage }: AppProps): React.ReactElement {
@@ -157,6 +159,33 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
     }
   };
 
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  const runSummary = async (files?: File[]) => {
+    setStatus({ kind: 'busy', what: 'summary' });
+    try {
+      let inputs: WorkbookInput[] | undefined;
+      if (files?.length) {
+        // ExcelJS loads only when files are picked (its own chunk); the bytes never leave the browser.
+        const { summariseBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/summaryInput');
+        inputs = [];
+        for (const [i, f] of files.entries()) {
+          setStatus({ kind: 'busy', what: 'summary', label: t.reading(i + 1, files.length) });
+          inputs.push(await summariseBytes(new Uint8Array(await f.arrayBuffer()), f.name, settings.lang, { reverseFormula: settings.reverseFormula }));
+        }
+        setStatus({ kind: 'busy', what: 'summary' });
+      }
+      const r = await host.summarise(settings, inputs);
+      const problems = r.summary.workbooks.filter((w) => w.status !== 'ok').length;
+      const text = [t.summarised(r.sheet), r.summary.sentence.recomputed, r.summary.shownDiffers ? r.summary.sentence.shown : '', problems ? t.problems(problems) : '']
+        .filter(Boolean)
+        .join('\n');
+      setStatus({ kind: 'message', intent: 'success', text });
+    } catch (e) {
+      setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
+    }
+  };
+
   const busy = status.kind === 'busy';
   return (
     <main className={styles.root} aria-busy={busy}>
@@ -172,11 +201,29 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
         <Button icon={<Eraser20Regular />} onClick={runClear} disabled={busy}>
           {t.clear}
         </Button>
-        <Tooltip content={t.summarySoon} relationship="description">
-          <Button icon={<TableSimple20Regular />} disabledFocusable>
+        <Tooltip content={t.summarise} relationship="description">
+          <Button icon={<TableSimple20Regular />} onClick={() => void runSummary()} disabled={busy}>
             {t.summary}
           </Button>
         </Tooltip>
+        <Tooltip content={t.pickFilesHint} relationship="description">
+          <Button icon={<FolderOpen20Regular />} appearance="subtle" onClick={() => fileInput.current?.click()} disabled={busy}>
+            {t.pickFiles}
+          </Button>
+        </Tooltip>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          multiple
+          hidden
+          data-testid="pick-files"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (files.length) void runSummary(files);
+          }}
+        />
       </div>
 
       {undoNoteOpen && (
@@ -196,10 +243,15 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
         </MessageBar>
       )}
 
-      {busy && <Spinner size="small" label={status.what === 'check' ? t.checking : t.clearing} />}
+      {busy && (
+        <Spinner
+          size="small"
+          label={status.label ?? (status.what === 'check' ? t.checking : status.what === 'clear' ? t.clearing : t.summarising)}
+        />
+      )}
       {status.kind === 'message' && (
         <MessageBar intent={status.intent} layout="multiline" role="status">
-          <MessageBarBody>{status.text}</MessageBarBody>
+          <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{status.text}</MessageBarBody>
         </MessageBar>
       )}
 

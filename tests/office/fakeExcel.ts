@@ -24,6 +24,10 @@ export class FakeSheet {
   notes = new Map<string, string>();
   protected = false;
   visibility = 'Visible';
+  charts: { type: string; source: string; title: string; legend: boolean; position?: [string, string] }[] = [];
+  frozenRows = 0;
+  links = new Map<string, string>();
+  bold = new Set<string>();
   constructor(
     public name: string,
     public merges: CellRange[] = [],
@@ -169,7 +173,21 @@ class FakeWorkbook {
 }
 
 class FakeWorksheets {
+  private loadedItems: Later<FakeWorksheet[]> | null = null;
   constructor(private readonly ctx: FakeContext) {}
+  load(props: string): void {
+    this.loadedItems = new Later(this.ctx, 'worksheets.items', () =>
+      this.ctx.book.sheets.map((sheet) => {
+        const ws = new FakeWorksheet(this.ctx, () => sheet);
+        ws.loadNow(props);
+        return ws;
+      }),
+    );
+  }
+  get items(): FakeWorksheet[] {
+    if (!this.loadedItems) throw new NotLoaded('worksheets.items');
+    return this.loadedItems.value;
+  }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(this.ctx.book.active) ?? null);
   }
@@ -225,12 +243,48 @@ class FakeWorksheet {
     if (wanted.includes('protection/protected')) this.protection.load('protected');
   }
   get name(): string {
+    if (this.loadedProps.includes('name')) return this.sheet.name;
     if (!this.loadedName) throw new NotLoaded('worksheet.name');
     return this.loadedName.value;
+  }
+  /** For collection items loaded with the collection: their properties are there with it. */
+  loadNow(props: string): void {
+    this.loadedProps = props;
+  }
+  private loadedProps = '';
+  get visibility(): string {
+    if (!this.loadedProps.includes('visibility')) throw new NotLoaded('worksheet.visibility');
+    return this.sheet.visibility;
   }
   set visibility(v: string) {
     this.sheet.visibility = v;
     this.ctx.book.writes++;
+  }
+  set position(p: number) {
+    const s = this.sheet;
+    const rest = this.ctx.book.sheets.filter((x) => x !== s);
+    rest.splice(p, 0, s);
+    this.ctx.book.sheets = rest;
+  }
+  get charts() {
+    const sheet = this.sheet;
+    const book = this.ctx.book;
+    return {
+      add: (type: string, source: FakeRange, _by: string) => {
+        const chart = { type, source: source.addressNow(), title: '', legend: true, position: undefined as [string, string] | undefined };
+        sheet.charts.push(chart);
+        book.writes++;
+        return {
+          title: { set text(t: string) { chart.title = t; } },
+          legend: { set visible(v: boolean) { chart.legend = v; } },
+          setPosition: (a: string, b: string) => (chart.position = [a, b]),
+        };
+      },
+    };
+  }
+  get freezePanes() {
+    const sheet = this.sheet;
+    return { freezeRows: (n: number) => (sheet.frozenRows = n) };
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -304,7 +358,12 @@ type Target = { sheet: FakeSheet | null; range: CellRange | null };
 class FakeRange {
   private target: Later<Target>;
   private snap: Later<{ values: unknown[][]; valueTypes: string[][]; numberFormat: string[][] }> | null = null;
-  readonly format: { fill: { color: string; pattern: string; patternColor: string; clear: () => void } };
+  readonly format: {
+    fill: { color: string; pattern: string; patternColor: string; clear: () => void };
+    font: { bold: boolean; size: number };
+    wrapText: boolean;
+    columnWidth: number;
+  };
   constructor(
     private readonly ctx: FakeContext,
     private readonly resolve: () => Target,
@@ -330,6 +389,15 @@ class FakeRange {
         },
         clear: () => each((cell) => (cell.fill = null)),
       } as unknown as { color: string; pattern: string; patternColor: string; clear: () => void },
+      font: {
+        set bold(v: boolean) {
+          const { sheet, range } = resolve();
+          if (v && sheet && range) sheet.bold.add(a1(range.top, range.left));
+        },
+        set size(_v: number) {},
+      } as unknown as { bold: boolean; size: number },
+      wrapText: false,
+      columnWidth: 0,
     };
   }
   get isNullObject(): boolean {
@@ -401,6 +469,24 @@ class FakeRange {
   get numberFormat(): string[][] {
     if (!this.snap) throw new NotLoaded('range.numberFormat');
     return this.snap.value.numberFormat;
+  }
+  set numberFormat(v: string[][]) {
+    const { sheet, range } = this.resolve();
+    if (!sheet || !range) throw new Error('InvalidReference');
+    v.forEach((row, i) => row.forEach((f, j) => (sheet.ensure(range.top + i, range.left + j).format = f)));
+  }
+  set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    const { sheet, range } = this.resolve();
+    sheet!.links.set(a1(range!.top, range!.left), h.documentReference ?? h.address ?? '');
+  }
+  merge(): void {
+    const { sheet, range } = this.resolve();
+    sheet!.merges.push(range!);
+  }
+  /** The address as known now (for fakes of methods that take a range). */
+  addressNow(): string {
+    const { range } = this.resolve();
+    return `${a1(range!.top, range!.left)}:${a1(range!.bottom, range!.right)}`;
   }
   getCellProperties(): Later<unknown[][]> {
     return new Later(this.ctx, 'cell properties', () => {

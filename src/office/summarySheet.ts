@@ -1,0 +1,159 @@
+/**
+ * 生成汇总表 in Excel: read every sheet of the workbook in payload-sized batches (a constant number of
+ * round trips for a normal workbook), check in memory, then write the summary sheet — replacing an
+ * earlier one, never duplicating it — with its links, the rows to send back in red, and a bar chart of
+ * the grade distribution, in one batch.
+ */
+import type { CellValue, Grid } from '../core/grid';
+import { a1 } from '../core/grid';
+import { checkWorkbook } from '../core/engine';
+import { sheetReports } from '../core/report';
+import { FILLS } from '../core/annotate/plan';
+import { STATE_SHEET, maskWritten, parseState, sheetState } from '../core/annotate/state';
+import { type WorkbookInput, SUMMARY_SHEET } from '../core/summary';
+import { NUMBER_FORMATS, type SummaryLayout } from '../core/summaryLayout';
+import type { Lang } from '../core/findings';
+import type { CheckOptions } from '../core/check/result';
+
+interface Block {
+  readonly sheet: number;
+  readonly range: Excel.Range;
+  readonly row: number;
+  readonly col: number;
+}
+
+function toCellValue(v: unknown, type: string | undefined): CellValue {
+  if (v === '' || v === null || v === undefined) return null;
+  if (type === 'Error' && typeof v === 'string') return { error: v };
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** Every worksheet a person works in, as grids; the state and summary sheets are left out. */
+export async function readWorkbook(context: Excel.RequestContext, cellsPerRead: number): Promise<{ grids: Grid[]; summaryExists: boolean }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/visibility');
+  await context.sync();
+  const all = sheets.items;
+  const summaryExists = all.some((ws) => ws.name === SUMMARY_SHEET);
+  const stateWs = all.find((ws) => ws.name === STATE_SHEET);
+  const targets = all.filter((ws) => ws.name !== STATE_SHEET && ws.name !== SUMMARY_SHEET && ws.visibility === 'Visible');
+  const used = targets.map((ws) => {
+    const u = ws.getUsedRangeOrNullObject(true);
+    u.load('rowIndex,columnIndex,rowCount,columnCount');
+    return u;
+  });
+  const stateUsed = stateWs?.getUsedRangeOrNullObject(true);
+  stateUsed?.load('values');
+  await context.sync();
+
+  // Row blocks of every sheet, grouped into batches under the request limit.
+  const batches: Block[][] = [[]];
+  let cells = 0;
+  used.forEach((u, i) => {
+    if (u.isNullObject) return;
+    const rowsPerBlock = Math.max(1, Math.floor(cellsPerRead / Math.max(1, u.columnCount)));
+    for (let start = 0; start < u.rowCount; start += rowsPerBlock) {
+      const count = Math.min(rowsPerBlock, u.rowCount - start);
+      if (cells + count * u.columnCount > cellsPerRead && batches[batches.length - 1]!.length) {
+        batches.push([]);
+        cells = 0;
+      }
+      cells += count * u.columnCount;
+      const range = targets[i]!.getRangeByIndexes(u.rowIndex + start, u.columnIndex, count, u.columnCount);
+      batches[batches.length - 1]!.push({ sheet: i, range, row: u.rowIndex + start, col: u.columnIndex });
+    }
+  });
+  const values: CellValue[][][] = targets.map(() => []);
+  const formats: (string | undefined)[][][] = targets.map(() => []);
+  for (const batch of batches) {
+    if (!batch.length) continue;
+    for (const b of batch) b.range.load('values,valueTypes,numberFormat');
+    // Bounded by the workbook's size in bytes (the request limit), never by the number of tables.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const b of batch) {
+      b.range.values.forEach((row, i) => {
+        const vals: CellValue[] = (values[b.sheet]![b.row + i] = []);
+        const fmts: (string | undefined)[] = (formats[b.sheet]![b.row + i] = []);
+        row.forEach((v, j) => {
+          vals[b.col + j] = toCellValue(v, b.range.valueTypes[i]?.[j]);
+          fmts[b.col + j] = b.range.numberFormat[i]?.[j] as string | undefined;
+        });
+      });
+    }
+  }
+  const state = parseState(stateUsed && !stateUsed.isNullObject ? stateUsed.values.map((r) => (typeof r[0] === 'string' ? r[0] : null)) : []);
+  const grids = targets.map((ws, i) => {
+    const v = values[i]!;
+    const f = formats[i]!;
+    for (let r = 0; r < v.length; r++) {
+      v[r] ??= [];
+      f[r] ??= [];
+    }
+    return maskWritten({ name: ws.name, values: v, formats: f, merges: [] }, sheetState(state, ws.name));
+  });
+  return { grids, summaryExists };
+}
+
+export function workbookInput(grids: Grid[], file: string, lang: Lang, options: CheckOptions): WorkbookInput {
+  const { tables } = sheetReports(file, checkWorkbook(grids, options), lang);
+  return { file, status: tables.length ? 'ok' : 'noTables', tables, sheets: grids.map((g) => g.name) };
+}
+
+function sheetRef(sheet: string, cell: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
+/** Queues the summary sheet (no round trip); returns whether a chart was added. */
+export function queueSummarySheet(context: Excel.RequestContext, layout: SummaryLayout, summaryExists: boolean): boolean {
+  const sheets = context.workbook.worksheets;
+  if (summaryExists) sheets.getItem(layout.name).delete();
+  const ws = sheets.add(layout.name);
+  const width = Math.max(layout.header.columns, ...layout.rows.map((r) => r.length));
+  const height = layout.rows.length;
+  const values = layout.rows.map((row) => Array.from({ length: width }, (_, c) => row[c]?.value ?? ''));
+  const formats = layout.rows.map((row) =>
+    Array.from({ length: width }, (_, c) => {
+      const cell = row[c];
+      return (cell && typeof cell.value === 'number' && NUMBER_FORMATS[cell.style]) || 'General';
+    }),
+  );
+  const all = ws.getRangeByIndexes(0, 0, height, width);
+  all.numberFormat = formats;
+  all.values = values;
+  layout.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
+  layout.rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      const range = ws.getRangeByIndexes(r, c, 1, 1);
+      if (cell.style === 'title') {
+        range.format.font.bold = true;
+        range.format.font.size = 14;
+      }
+      if (cell.style === 'header' || cell.style === 'section' || cell.total) range.format.font.bold = true;
+      if (cell.style === 'header') {
+        range.format.fill.color = '#E7EEF7';
+        range.format.wrapText = true;
+      }
+      if (cell.link && cell.value !== null && !cell.link.file) {
+        range.hyperlink = { documentReference: sheetRef(cell.link.sheet, cell.link.cell), textToDisplay: String(cell.value) };
+      }
+    });
+  });
+  for (const r of layout.errorRows) ws.getRangeByIndexes(r, 0, 1, layout.header.columns).format.fill.color = `#${FILLS.error.slice(2)}`;
+  for (const m of layout.merges) ws.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge(false);
+  ws.freezePanes.freezeRows(layout.header.row + 1);
+  let chart = false;
+  if (layout.chart) {
+    const c = layout.chart;
+    const source = ws.getRange(`${a1(c.categories.top, c.categories.left)}:${a1(c.values.bottom, c.values.right)}`);
+    const added = ws.charts.add('ColumnClustered', source, 'Columns');
+    added.title.text = c.title;
+    added.legend.visible = false;
+    added.setPosition(a1(c.categories.top - 2, 5), a1(c.categories.bottom + 8, 10));
+    chart = true;
+  }
+  ws.position = 0;
+  ws.activate();
+  return chart;
+}

@@ -1,0 +1,64 @@
+/**
+ * The summary sheet written with ExcelJS: for `selfeval summary` (a new workbook) and for the browser
+ * preview (into the open sample). Replaces a summary sheet that is already there, never duplicates it.
+ * ExcelJS cannot draw charts; the distribution table stands in for it (Excel's host draws the chart).
+ */
+import ExcelJS from 'exceljs';
+import { a1 } from '../core/grid';
+import { FILLS } from '../core/annotate/plan';
+import { NUMBER_FORMATS, type LayoutCell, type SummaryLayout } from '../core/summaryLayout';
+
+const HEADER_FILL = 'FFE7EEF7';
+
+function sheetRef(sheet: string, cell: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
+export function linkTarget(link: NonNullable<LayoutCell['link']>, fileHref?: (file: string) => string): string {
+  const local = `#${sheetRef(link.sheet, link.cell)}`;
+  return link.file && fileHref ? `${fileHref(link.file)}${local}` : local;
+}
+
+export function writeSummarySheet(wb: ExcelJS.Workbook, layout: SummaryLayout, fileHref?: (file: string) => string): ExcelJS.Worksheet {
+  const existing = wb.getWorksheet(layout.name);
+  if (existing) wb.removeWorksheet(existing.id);
+  const ws = wb.addWorksheet(layout.name, { views: [{ state: 'frozen', ySplit: layout.header.row + 1 }] });
+  layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const errorRows = new Set(layout.errorRows);
+  layout.rows.forEach((row, r) => {
+    row.forEach((c, col) => {
+      const cell = ws.getCell(r + 1, col + 1);
+      if (c.link && c.value !== null) {
+        cell.value = { text: String(c.value), hyperlink: linkTarget(c.link, fileHref) };
+        cell.font = { color: { argb: 'FF0F6CBD' }, underline: true };
+      } else cell.value = c.value;
+      const fmt = NUMBER_FORMATS[c.style];
+      if (fmt && typeof c.value === 'number') cell.numFmt = fmt;
+      if (c.style === 'title') cell.font = { bold: true, size: 14 };
+      if (c.style === 'section') cell.font = { bold: true };
+      if (c.style === 'header') {
+        cell.font = { bold: true };
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+        cell.alignment = { wrapText: true, vertical: 'middle' };
+        cell.border = { bottom: { style: 'thin' } };
+      }
+      if (c.total) {
+        cell.font = { bold: true };
+        cell.border = { top: { style: 'thin' } };
+      }
+      if (c.style === 'sentence') cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+    if (errorRows.has(r)) {
+      for (let col = 0; col < layout.header.columns; col++) {
+        ws.getCell(r + 1, col + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS.error } };
+      }
+    }
+  });
+  for (const m of layout.merges) ws.mergeCells(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
+  ws.getRow(layout.header.row + 1).height = 32;
+  // The sentence rows are long: give them room.
+  layout.rows.forEach((row, r) => {
+    if (row[0]?.style === 'sentence') ws.getRow(r + 1).height = 36;
+  });
+  return ws;
+}

@@ -1,0 +1,102 @@
+/**
+ * The summary over the real tables: rows, money totals, the grade distribution and the report sentence,
+ * against figures worked out by hand from the source tables.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fixturePath } from '../helpers';
+import { summariseBytes } from '../../src/xlsx/summaryInput';
+import { buildSummary, summaryJson, type WorkbookInput } from '../../src/core/summary';
+import { summaryLayout } from '../../src/core/summaryLayout';
+
+async function inputs(): Promise<WorkbookInput[]> {
+  const files = ['seed000.xlsx', 'seed001-excerpt.xlsx', 'seed002.xlsx', 'seed003.xlsx'];
+  return Promise.all(files.map((f) => summariseBytes(readFileSync(fixturePath(f)), f, 'zh')));
+}
+
+describe('summary of the real tables', async () => {
+  const all = await inputs();
+  const s = buildSummary(all);
+
+  it('has one row per table, in sheet order, with the recomputed and the shown figures', () => {
+    expect(s.rows).toHaveLength(24); // 11 Putuo + 2 Fengtai + 10 Wujing + 1 Shangjie
+    expect(s.rows[0]).toMatchObject({ index: 1, file: 'seed000.xlsx', sheet: '援滇干部工作经费', project: '援滇干部工作经费', budget: '24.38', executed: '23.36', total: '99.58', grade: '优', errors: 0, warnings: 0 });
+    expect(s.rows[15]).toMatchObject({ index: 16, project: '风险防控治理', total: '110.00', shownTotal: '100.00', errors: 2, warnings: 1 });
+    expect(s.rows[12]).toMatchObject({ project: '2020年市级综合考核奖励经费', total: '82.24', grade: '良', shownGrade: null, errors: 0, warnings: 6 });
+    expect(s.rows[23]).toMatchObject({ project: '上街区应急管理局', department: '上街区应急管理局', budget: '565.22', total: '99.50', shownTotal: '99.50' });
+  });
+
+  it('adds up the money', () => {
+    // 全年预算数: Putuo 812.24 + Fengtai 24.90 + Wujing 834.29 + Shangjie 565.22.
+    // 全年执行数: 806.08 + 22.21 + 834.33 + 565.22.
+    expect(s.totals).toEqual({ budget: '2236.65', executed: '2227.84', executionRate: '99.61' });
+  });
+
+  it('counts the grades, with their money', () => {
+    expect(summaryJson(s)).toMatchObject({
+      distribution: {
+        recomputed: {
+          优: { count: 22, amount: '2211.75' }, // 812.24 + 834.29 + 565.22
+          良: { count: 2, amount: '24.90' }, // the two Fengtai tables, 81.00 and 82.24
+          中: { count: 0, amount: '0.00' },
+          差: { count: 0, amount: '0.00' },
+        },
+        shown: { 优: { count: 22, amount: '2211.75' }, 良: { count: 2, amount: '24.90' } },
+      },
+    });
+    expect(s.shownDiffers).toBe(false);
+  });
+
+  it('writes the report sentence word for word', () => {
+    expect(s.sentence.recomputed).toBe(
+      '单位自评项目24个，涉及金额2236.65万元，评价得分在90（含）-100分的22个、在80（含）-90分的2个、在60（含）-80分的0个、60分以下的0个。',
+    );
+    expect(buildSummary(all, { lang: 'en' }).sentence.recomputed).toBe(
+      '24 projects self-evaluated, 2236.65 (10k yuan) in all: 22 scored 90–100, 2 scored 80–90, 0 scored 60–80, 0 below 60.',
+    );
+  });
+
+  it('gives a second sentence where the tables’ own totals fall in other bands', () => {
+    // The Wujing 安全宣传 table, had it shown 85 instead of its recomputed 110, would be 良 by its own total.
+    const edited = all.map((w) => ({ ...w, tables: w.tables.map((t) => (t.project === '安全宣传' ? { ...t, shownTotal: '85.00' } : t)) }));
+    const e = buildSummary(edited);
+    expect(e.shownDiffers).toBe(true);
+    expect(e.sentence.shown).toBe(
+      '单位自评项目24个，涉及金额2236.65万元，评价得分在90（含）-100分的21个、在80（含）-90分的3个、在60（含）-80分的0个、60分以下的0个。',
+    );
+    const layout = summaryLayout(e);
+    const texts = layout.rows.flat().map((c) => c.value);
+    expect(texts).toContain(`表内总分：${e.sentence.shown}`);
+  });
+
+  it('sorts as asked, numbering the rows in that order', () => {
+    const byErrors = buildSummary(all, { sort: 'errors' });
+    expect(byErrors.rows.slice(0, 3).map((r) => [r.index, r.project, r.errors])).toEqual([
+      [1, '风险防控治理', 2],
+      [2, '安全宣传', 2],
+      [3, '残保金抚恤金专项', 2],
+    ]);
+    expect(buildSummary(all, { sort: 'budget' }).rows[0]!.project).toBe('上街区应急管理局');
+    expect(buildSummary(all, { sort: 'total' }).rows[0]!.total).toBe('110.00');
+  });
+
+  it('lays out rows with errors to stand out, links to each table, and a chart source', () => {
+    const layout = summaryLayout(s, { withFile: true });
+    const header = layout.rows[layout.header.row]!.map((c) => c.value);
+    expect(header).toEqual(['序号', '文件', '工作表', '项目名称', '主管部门', '实施单位', '全年预算数（万元）', '全年执行数（万元）', '执行率(%)', '执行率得分', '指标得分', '复核总分', '表内总分', '复核等级', '表内等级', '错误数', '警告数']);
+    const errorProjects = layout.errorRows.map((r) => layout.rows[r]![3]!.value);
+    expect(errorProjects).toEqual(['风险防控治理', '安全宣传', '残保金抚恤金专项']);
+    expect(layout.rows[layout.header.row + 1]![2]).toMatchObject({ value: '援滇干部工作经费', link: { file: 'seed000.xlsx', sheet: '援滇干部工作经费', cell: 'A1' } });
+    const c = layout.chart!;
+    expect(layout.rows.slice(c.categories.top, c.categories.bottom + 1).map((r) => [r[0]!.value, r[1]!.value])).toEqual([
+      ['优', 22], ['良', 2], ['中', 0], ['差', 0],
+    ]);
+  });
+
+  it('says which workbooks could not be summarised', async () => {
+    const broken = await summariseBytes(new TextEncoder().encode('not a workbook'), 'broken.xlsx', 'zh');
+    const e = buildSummary([...all, broken]);
+    expect(e.workbooks.at(-1)).toMatchObject({ file: 'broken.xlsx', status: 'unreadable', tables: 0 });
+    expect(e.rows).toHaveLength(24);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * 生成汇总表 in Excel (through the fake of office-js): every sheet read in a fixed number of round trips,
+ * the summary sheet written (replaced, never duplicated) with links, red rows and a chart.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadWorkbook } from '../../src/xlsx/read';
+import { ExcelHost } from '../../src/office/excelHost';
+import { defaultSettings } from '../../src/office/settings';
+import { SUMMARY_SHEET } from '../../src/core/summary';
+import { summariseBytes } from '../../src/xlsx/summaryInput';
+import { FakeBook, fakeRunner } from './fakeExcel';
+import { fixturePath } from '../helpers';
+
+async function book(name: string): Promise<FakeBook> {
+  return FakeBook.fromExcelJS(await loadWorkbook(readFileSync(fixturePath(name))));
+}
+
+const zh = defaultSettings('zh-CN');
+
+describe('生成汇总表 in Excel', () => {
+  it('summarises every sheet of the open workbook into one summary sheet, first in the workbook', async () => {
+    const b = await book('seed002.xlsx');
+    const runner = fakeRunner(b);
+    const host = new ExcelHost({ run: runner.run, notesSupported: true });
+    const r = await host.summarise(zh);
+    expect(r.summary.rows).toHaveLength(10);
+    expect(r.summary.sentence.recomputed).toBe('单位自评项目10个，涉及金额834.29万元，评价得分在90（含）-100分的10个、在80（含）-90分的0个、在60（含）-80分的0个、60分以下的0个。');
+    expect(b.sheets[0]!.name).toBe(SUMMARY_SHEET);
+    expect(b.active).toBe(SUMMARY_SHEET);
+    const ws = b.sheets[0]!;
+    expect(ws.at('A4')!.value).toBe('序号');
+    expect(ws.at('C5')!.value).toBe('巡查员工作经费');
+    expect(ws.links.get('B5')).toBe("'巡查员工作经费'!A1");
+    // 风险防控治理 (row 7) has errors: its row is red.
+    expect(ws.at('C7')!.value).toBe('风险防控治理');
+    expect(ws.at('A7')!.fill!.color).toBe('#FFC7CE');
+    expect(ws.at('A5')!.fill).toBeNull();
+    expect(ws.at('F5')!.value).toBe(148.79);
+    expect(ws.at('F5')!.format).toBe('0.00');
+    expect(ws.charts).toHaveLength(1);
+    expect(ws.charts[0]).toMatchObject({ type: 'ColumnClustered', title: '等级分布（复核总分）', legend: false });
+    expect(ws.frozenRows).toBe(4);
+    expect(r.chart).toBe(true);
+  });
+
+  it('running it again replaces the summary: same sheet, not counted as a table', async () => {
+    const b = await book('seed002.xlsx');
+    const runner = fakeRunner(b);
+    const host = new ExcelHost({ run: runner.run, notesSupported: true });
+    await host.summarise(zh);
+    const first = b.snapshot();
+    const again = await host.summarise(zh);
+    expect(again.summary.rows).toHaveLength(10);
+    expect(b.sheets.filter((s) => s.name === SUMMARY_SHEET)).toHaveLength(1);
+    expect(b.snapshot()).toEqual(first);
+    expect(runner.syncs[1]).toBe(runner.syncs[0]);
+  });
+
+  it('reads the workbook in a constant number of round trips, whatever the number of tables', async () => {
+    const small = await book('seed003.xlsx'); // one table
+    const large = await book('seed002-stacked.xlsx'); // ten tables on one sheet
+    const a = fakeRunner(small);
+    const c = fakeRunner(large);
+    await new ExcelHost({ run: a.run, notesSupported: true }).summarise(zh);
+    await new ExcelHost({ run: c.run, notesSupported: true }).summarise(zh);
+    expect(c.syncs).toEqual(a.syncs);
+    expect(a.syncs[0]).toBeLessThanOrEqual(4);
+  });
+
+  it('marks left by 校验本表 are not read as data', async () => {
+    const b = await book('seed002.xlsx');
+    const runner = fakeRunner(b);
+    const host = new ExcelHost({ run: runner.run, notesSupported: true });
+    const before = (await host.summarise(zh)).summary.rows;
+    b.active = '风险防控治理';
+    await host.checkActiveSheet(zh);
+    expect((await host.summarise(zh)).summary.rows).toEqual(before);
+  });
+
+  it('summarises picked workbooks (read in the browser) into the open workbook, with a file column', async () => {
+    const b = await book('seed003.xlsx');
+    const runner = fakeRunner(b);
+    const host = new ExcelHost({ run: runner.run, notesSupported: true });
+    const picked = await Promise.all(
+      ['seed000.xlsx', 'seed001-excerpt.xlsx'].map((f) => summariseBytes(readFileSync(fixturePath(f)), f, 'zh')),
+    );
+    const r = await host.summarise(zh, picked);
+    expect(r.summary.rows.map((x) => x.file)).toEqual([...Array(11).fill('seed000.xlsx'), 'seed001-excerpt.xlsx', 'seed001-excerpt.xlsx']);
+    const ws = b.sheet(SUMMARY_SHEET)!;
+    expect(ws.at('B4')!.value).toBe('文件');
+    expect(ws.at('B5')!.value).toBe('seed000.xlsx');
+    // Links to other workbooks cannot be followed from here: the sheet name is plain text.
+    expect(ws.links.size).toBe(0);
+  });
+});
