@@ -11,6 +11,7 @@ module.exports = [
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {
       // TypeScript checks names itself (strict mode); the JS rule does not know office-js globals in types.
       'no-undef': 'off',

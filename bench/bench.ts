@@ -5,12 +5,16 @@
  *   exceljs-N  ExcelJS loading the .xlsx of those N tables
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, existsSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { checkSheet } from '../src/core/engine';
 import type { CellValue, Grid } from '../src/core/grid';
 import { loadWorkbook, workbookToGrids } from '../src/xlsx/read';
+import { runSummary } from '../src/cli/summary';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PER_SHEET = 100;
@@ -54,6 +58,22 @@ async function toXlsx(sheets: Grid[]): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+const TABLES_PER_WORKBOOK = 20;
+
+/** N workbooks of 20 tables each (stacked on one sheet), made once and kept in the temp folder. */
+async function summaryCorpus(t: Grid, n: number): Promise<string> {
+  const dir = path.join(os.tmpdir(), `selfeval-bench-${n}x${TABLES_PER_WORKBOOK}-v1`);
+  const done = path.join(dir, '.complete');
+  if (existsSync(done)) return dir;
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const sheets = generate(t, TABLES_PER_WORKBOOK).map((g) => ({ ...g, name: `单位${i + 1}` }));
+    writeFileSync(path.join(dir, `单位${String(i + 1).padStart(4, '0')}.xlsx`), await toXlsx(sheets));
+  }
+  writeFileSync(done, '');
+  return dir;
+}
+
 function peakMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
@@ -84,15 +104,31 @@ async function scenario(name: string): Promise<Record<string, number | string>> 
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     return { scenario: name, bytes: bytes.length, ms: Math.round(ms), peakRssMb: peakMb(), rssBeforeMb: baseline };
   }
+  if (kind === 'summary') {
+    const dir = await summaryCorpus(t, n);
+    const baseline = peakMb();
+    const start = process.hrtime.bigint();
+    const out = path.join(os.tmpdir(), `selfeval-bench-summary-${n}.xlsx`);
+    const quiet = { print: () => undefined, printError: () => undefined };
+    const code = await runSummary({ inputs: [dir], output: out, sort: 'sheet', lang: 'zh', options: {} }, quiet);
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (code !== 0) throw new Error(`summary exited ${code}`);
+    return { scenario: name, workbooks: n, tables: n * TABLES_PER_WORKBOOK, ms: Math.round(ms), perWorkbookMs: +(ms / n).toFixed(1), peakRssMb: peakMb(), rssBeforeMb: baseline };
+  }
   throw new Error(`unknown scenario ${name}`);
 }
 
 function bundleSize(): string {
   const dir = path.join(ROOT, 'dist-addin');
   if (!existsSync(dir)) return 'not built (npm run build)';
-  const files = readdirSync(dir).filter((f) => /\.(js|html|css)$/.test(f));
-  const total = files.reduce((a, f) => a + statSync(path.join(dir, f)).size, 0);
-  return `${(total / 1024).toFixed(0)} KiB in ${files.length} files`;
+  const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => {
+      const bytes = readFileSync(path.join(dir, f));
+      return `\n  ${f.padEnd(26)} ${kib(bytes.length).padStart(9)}  (gzip ${kib(gzipSync(bytes).length)})`;
+    })
+    .join('');
 }
 
 async function mainBench(): Promise<void> {
@@ -102,7 +138,7 @@ async function mainBench(): Promise<void> {
     return;
   }
   const rows: Record<string, number | string>[] = [];
-  for (const s of ['engine-1000', 'engine-10000', 'exceljs-1000', 'exceljs-10000']) {
+  for (const s of ['engine-1000', 'engine-10000', 'exceljs-1000', 'exceljs-10000', 'summary-500']) {
     const out = execFileSync(process.execPath, ['--max-old-space-size=8192', __filename, s], { encoding: 'utf8' });
     const r = JSON.parse(out.trim().split('\n').pop()!) as Record<string, number | string>;
     rows.push(r);
@@ -117,6 +153,8 @@ async function mainBench(): Promise<void> {
     console.log(`engine  ${String(n).padStart(6)} tables ${String(e.ms).padStart(7)} ms ${String(e.peakRssMb).padStart(6)} MB   (${e.perTableMs} ms/table)`);
     console.log(`exceljs ${String(n).padStart(6)} tables ${String(x.ms).padStart(7)} ms ${String(x.peakRssMb).padStart(6)} MB   (load only, ${(Number(x.bytes) / 1024 / 1024).toFixed(1)} MiB file)`);
   }
+  const sm = get('summary-500');
+  console.log(`summary  500 workbooks × ${TABLES_PER_WORKBOOK} tables ${String(sm.ms).padStart(7)} ms ${String(sm.peakRssMb).padStart(6)} MB   (${sm.perWorkbookMs} ms/workbook: read, check, summarise, write)`);
   console.log(`add-in bundle: ${bundleSize()}`);
 }
 

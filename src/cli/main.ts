@@ -119,8 +119,12 @@ async function runDemo(lang: Lang, options: CheckOptions, io: Io): Promise<numbe
   const json = path.join(outDir, 'report.json');
   const r = await runCheck({ files: [sample], json, out: outDir, lang, options, ...io });
   io.print('');
+  const summary = path.join(outDir, 'summary.xlsx');
+  const quiet: Io = { print: () => undefined, printError: io.printError };
+  await runSummary({ inputs: [sample], output: summary, json: path.join(outDir, 'summary.json'), sort: 'sheet', lang, options }, quiet);
   io.print(lang === 'en' ? `Annotated copy: ${r.written[0]}` : `标注副本：${r.written[0]}`);
   io.print(lang === 'en' ? `JSON report:    ${json}` : `JSON 报告：${json}`);
+  io.print(lang === 'en' ? `Summary sheet:  ${summary}` : `汇总表：${summary}`);
   // The demo succeeded even though the sample's real tables contain errors.
   return r.exitCode === 2 ? 2 : 0;
 }

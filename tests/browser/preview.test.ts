@@ -91,6 +91,26 @@ describe('task pane in preview mode', () => {
     await expect(page.locator('button[data-code]').count()).resolves.toBe(0);
   });
 
+  it('生成汇总表 writes the summary sheet of the workbook and shows the sentence', async () => {
+    await page.getByRole('button', { name: '生成汇总表' }).click();
+    await page.getByText('已生成汇总表「绩效自评汇总」。').waitFor();
+    await expect(page.locator('table[data-sheet="绩效自评汇总"]').count()).resolves.toBe(1);
+    // 16 tables in the sample: 10 Wujing, 2 Fengtai, Shangjie, 3 Putuo.
+    await expect(page.getByRole('status').textContent()).resolves.toContain('单位自评项目16个');
+    await expect(page.locator('td[data-address="C5"]').textContent()).resolves.toBe('巡查员工作经费');
+    await page.screenshot({ path: path.join(ROOT, 'out', 'preview-summary.png') });
+  });
+
+  it('picked workbooks are read in the browser and summarised into the open one', async () => {
+    await page.locator('input[data-testid="pick-files"]').setInputFiles([
+      path.join(ROOT, 'tests', 'fixtures', 'seed001-excerpt.xlsx'),
+      path.join(ROOT, 'tests', 'fixtures', 'seed003-text.xlsx'),
+    ]);
+    await page.getByRole('status').getByText(/单位自评项目3个/).waitFor();
+    await expect(page.locator('td[data-address="B4"]').textContent()).resolves.toBe('文件');
+    await expect(page.locator('td[data-address="B7"]').textContent()).resolves.toBe('seed003-text.xlsx');
+  });
+
   it('follows a dark theme', async () => {
     const dark = await browser.newPage({ colorScheme: 'dark', viewport: { width: 1400, height: 900 }, locale: 'en-US' });
     await recordRequests(dark, server.url);
