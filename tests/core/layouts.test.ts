@@ -117,3 +117,13 @@ describe('the national form with local words', () => {
     expect(checkSheet(grid(rows)).tables[0]!.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(['GRADE_MISMATCH@F20']);
   });
 });
+
+describe('a table whose 项目名称 label was dropped in the export', () => {
+  it('still gets its name from the lone value above the funds block', () => {
+    const rows = ANHUI.map((r) => r.slice());
+    rows[2] = [_, _, '农村饮水安全维修养护'];
+    const t = checkSheet(grid(rows)).tables[0]!;
+    expect(t.table.project).toBe('农村饮水安全维修养护');
+    expect(t.findings).toEqual([]);
+  });
+});

@@ -133,3 +133,13 @@ describe('SPEC §3 rounding examples', () => {
     ]);
   });
 });
+
+describe('a real table exported without its 项目名称 label (as the Wujing source prints it)', () => {
+  it('is still named, and checked the same', async () => {
+    const grid = (await loadGrids('seed002.xlsx'))[0]!; // 巡查员工作经费
+    const changed = withCells(grid, { A3: null });
+    const t = checkSheet(changed).tables[0]!;
+    expect(t.table.project).toBe('巡查员工作经费');
+    expect(t.findings.map((f) => f.code)).toEqual(checkSheet(grid).tables[0]!.findings.map((f) => f.code));
+  });
+});

@@ -179,11 +179,15 @@ function tableStart(view: SheetView, fundsRow: number, upper: number): number {
     if (isFundsHeader(view, r) || isIndicatorHeader(view, r)) break;
     if (isNameRow(view, r) || view.rowHasLabel(r, (l) => headerFieldOf(l) !== undefined)) start = r;
   }
-  // Title and year rows directly above the name rows.
+  // Title and year rows directly above the name rows, and a name that lost its 项目名称 label.
+  let nameless = !isNameRow(view, start);
   for (let r = start - 1; r >= Math.max(upper, start - 4); r--) {
     if (view.rowBlank(r)) continue;
     if (view.rowHasLabel(r, (l) => isTitle(l) || /年度\)?$|^\(?\d{4}年度/.test(l) || /^单位:|^填表人|^报表编号|^金额单位/.test(l))) start = r;
-    else break;
+    else if (nameless && view.labelCols(r).length === 1 && !view.rowHasLabel(r, (l) => /^注/.test(l))) {
+      start = r;
+      nameless = false;
+    } else break;
   }
   return start;
 }
@@ -385,7 +389,7 @@ function readTable(view: SheetView, start: number, funds: FundsBlock, headerRow:
     kind,
     range: { top: start, left: 0, bottom: end, right: view.rightmostUsed(start, end) },
     title,
-    project: header.project ? displayText(header.project.value) : organisation,
+    project: header.project ? displayText(header.project.value) : organisation || unlabelledName(view, start, funds.headerRow),
     department: header.department ? displayText(header.department.value) : organisation,
     unit: header.unit ? displayText(header.unit.value) : organisation,
     funds: fundsStated ? { ...funds, statedWeight: fundsStated } : funds,
@@ -396,6 +400,22 @@ function readTable(view: SheetView, start: number, funds: FundsBlock, headerRow:
     grade,
     headerTotal: header.selfScore,
   };
+}
+
+/**
+ * Some exports drop the 项目名称 label and keep its value: a row above the funds block holding one
+ * short text that is no label, title or year.
+ */
+function unlabelledName(view: SheetView, start: number, fundsRow: number): string {
+  for (let r = start; r < fundsRow; r++) {
+    const cols = view.labelCols(r);
+    if (cols.length !== 1) continue;
+    const label = view.label(r, cols[0]!);
+    if (isTitle(label) || headerFieldOf(label) || /年度\)?$|^\(?\d{4}年度|^单位|^报表编号|^填表人|^金额单位/.test(label)) continue;
+    if (label.length > 40 || fundsColumnOf(label) || isFundsRowLabel(label)) continue;
+    return displayText(valueAt(view.grid, r, cols[0]!));
+  }
+  return '';
 }
 
 /** Template rows kept empty ("经济效益指标" with nothing in it) are neither indicators nor findings. */
