@@ -10,12 +10,12 @@ import { runCheck } from './check';
 import { runClear } from './clear';
 import { runSummary } from './summary';
 import type { SortKey } from '../core/summary';
-import { readFileBytes } from './files';
+import { expandInputs, readFileBytes } from './files';
 
 const HELP_ZH = `绩效自评校验 selfeval
 
 用法：
-  selfeval check <文件.xlsx>... [--json 报告.json] [--out 目录] [--lang zh|en] [--reverse ratio|deviation]
+  selfeval check <文件.xlsx 或文件夹>... [--json 报告.json] [--out 目录] [--lang zh|en] [--reverse ratio|deviation]
       识别并校验每张绩效自评表，打印复算的执行率、执行率得分、总分、等级和发现的问题。
       --json   写出 JSON 报告（每张表一个对象）
       --out    把标注后的副本写入该目录（同名文件），原文件不动
@@ -74,7 +74,8 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     switch (args.command) {
       case 'check': {
         if (!args.positional.length) throw new UsageError(lang === 'en' ? 'check needs at least one .xlsx file' : 'check 需要至少一个 .xlsx 文件');
-        const r = await runCheck({ files: args.positional, json: str('json'), out: str('out'), lang, options, ...io });
+        const files = await expandInputs(args.positional);
+        const r = await runCheck({ files, json: str('json'), out: str('out'), lang, options, ...io });
         return r.exitCode;
       }
       case 'clear': {

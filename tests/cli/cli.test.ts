@@ -95,6 +95,15 @@ describe('selfeval check', () => {
     expect(r.out).toContain('[上街区应急管理局]');
   });
 
+  it('checks every workbook of a folder, recursively', async () => {
+    const dir = tmp();
+    copyFileSync(fixturePath('seed000.xlsx'), path.join(dir, 'a.xlsx'));
+    copyFileSync(fixturePath('seed003.xlsx'), path.join(dir, 'b.xlsx'));
+    const r = await run(['check', dir]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('共 12 张表');
+  });
+
   it('usage errors exit 2 with the help', async () => {
     const r = await run(['check']);
     expect(r.code).toBe(2);

@@ -1,0 +1,57 @@
+/**
+ * The ribbon's 校验本表 (ExecuteFunction): registered under the name the manifest gives, checks the
+ * active sheet without the pane, completes the event, and explains in a dialog when nothing was written.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadWorkbook } from '../../src/xlsx/read';
+import { FakeBook, fakeRunner } from './fakeExcel';
+import { fixturePath } from '../helpers';
+
+type Handler = (event: { completed: () => void }) => Promise<void>;
+
+async function setup(sheet: string, protect = false) {
+  const book = FakeBook.fromExcelJS(await loadWorkbook(readFileSync(fixturePath('seed002.xlsx'))));
+  book.active = sheet;
+  book.sheet(sheet)!.protected = protect;
+  const handlers = new Map<string, Handler>();
+  const dialogs: string[] = [];
+  vi.stubGlobal('Office', {
+    onReady: (cb: () => void) => cb(),
+    actions: { associate: (name: string, fn: Handler) => handlers.set(name, fn) },
+    context: {
+      displayLanguage: 'zh-CN',
+      requirements: { isSetSupported: () => true },
+      ui: { displayDialogAsync: (url: string, _o: unknown, cb: () => void) => (dialogs.push(url), cb()) },
+    },
+  });
+  vi.stubGlobal('Excel', { run: fakeRunner(book).run });
+  vi.stubGlobal('window', { location: { href: 'https://localhost:3000/commands.html' }, localStorage: undefined });
+  vi.resetModules();
+  await import('../../src/commands/commands');
+  return { book, handlers, dialogs };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('ribbon command 校验本表', () => {
+  it('is registered as checkSheet and marks the active sheet', async () => {
+    const { book, handlers, dialogs } = await setup('风险防控治理');
+    const completed = vi.fn();
+    await handlers.get('checkSheet')!({ completed });
+    expect(completed).toHaveBeenCalledOnce();
+    expect(book.sheet('风险防控治理')!.at('G20')!.fill!.color).toBe('#FFC7CE');
+    expect(dialogs).toEqual([]);
+  });
+
+  it('on a protected sheet writes nothing and says why', async () => {
+    const { book, handlers, dialogs } = await setup('风险防控治理', true);
+    const completed = vi.fn();
+    await handlers.get('checkSheet')!({ completed });
+    expect(completed).toHaveBeenCalledOnce();
+    expect(book.writes).toBe(0);
+    expect(dialogs).toHaveLength(1);
+    expect(new URL(dialogs[0]!).searchParams.get('m')).toBe('工作表「风险防控治理」受保护，未写入标记。');
+    expect(new URL(dialogs[0]!).pathname).toBe('/message.html');
+  });
+});
