@@ -30,9 +30,9 @@ export type ReadResult =
 export function formatDecimals(format: string | undefined): number | undefined {
   if (!format || /^general$/i.test(format) || format === '@') return undefined;
   const section = format.split(';')[0]!.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
-  const m = /[0#?](?:[.]([0#?]+))?/.exec(section);
-  if (!m) return undefined;
-  return m[1] ? m[1].length : 0;
+  if (!/[0#?]/.test(section)) return undefined;
+  const m = /[0#?][.]([0#?]+)/.exec(section);
+  return m ? m[1]!.length : 0;
 }
 
 export function formatIsPercent(format: string | undefined): boolean {
