@@ -1,19 +1,24 @@
 /** What the user chose in the pane; shared by the pane and the ribbon command (same origin storage). */
 import type { Lang } from '../core/findings';
 import type { ReverseFormula } from '../core/check/result';
+import type { SortKey } from '../core/summary';
+
+const SORTS: readonly SortKey[] = ['sheet', 'total', 'errors', 'budget', 'project'];
 
 export interface Settings {
   readonly lang: Lang;
   readonly notes: boolean;
   readonly column: boolean;
   readonly reverseFormula: ReverseFormula;
+  /** Row order of the summary sheet. */
+  readonly summarySort: SortKey;
 }
 
 const KEY = 'selfeval.settings.v1';
 
 export function defaultSettings(displayLanguage?: string): Settings {
   const lang: Lang = displayLanguage && !/^zh/i.test(displayLanguage) ? 'en' : 'zh';
-  return { lang, notes: true, column: true, reverseFormula: 'ratio' };
+  return { lang, notes: true, column: true, reverseFormula: 'ratio', summarySort: 'sheet' };
 }
 
 export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined, displayLanguage?: string): Settings {
@@ -27,6 +32,7 @@ export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined, disp
       notes: typeof s.notes === 'boolean' ? s.notes : base.notes,
       column: typeof s.column === 'boolean' ? s.column : base.column,
       reverseFormula: s.reverseFormula === 'deviation' ? 'deviation' : 'ratio',
+      summarySort: s.summarySort && SORTS.includes(s.summarySort) ? s.summarySort : base.summarySort,
     };
   } catch {
     return base;

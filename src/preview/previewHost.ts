@@ -68,7 +68,7 @@ export class PreviewHost implements Host {
 
   async summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse> {
     const inputs = files?.length ? files : [summariseWorkbook(this.workbook, '', settings.lang, { reverseFormula: settings.reverseFormula })];
-    const summary = buildSummary(inputs, { lang: settings.lang });
+    const summary = buildSummary(inputs, { lang: settings.lang, sort: settings.summarySort });
     const layout = summaryLayout(summary, { lang: settings.lang, withFile: !!files?.length });
     const ws = writeSummarySheet(this.workbook, layout);
     this.active = ws.name;

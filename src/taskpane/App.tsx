@@ -39,7 +39,7 @@ import {
 import type { Severity } from '../core/findings';
 import type { FindingReport, TableReport, UnrecognisedReport } from '../core/report';
 import type { CheckResponse, Host } from '../office/hostApi';
-import type { WorkbookInput } from '../core/summary';
+import type { SortKey, WorkbookInput } from '../core/summary';
 import { type Settings, saveSettings } from '../office/settings';
 import { strings } from './i18n';
 
@@ -307,6 +307,19 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
           >
             <Option value="ratio">{t.reverseRatio}</Option>
             <Option value="deviation">{t.reverseDeviation}</Option>
+          </Dropdown>
+        </Field>
+        <Field label={t.summarySort}>
+          <Dropdown
+            value={t.sorts[settings.summarySort]}
+            selectedOptions={[settings.summarySort]}
+            onOptionSelect={(_, d) => update({ summarySort: (d.optionValue as SortKey | undefined) ?? 'sheet' })}
+          >
+            {(Object.keys(t.sorts) as SortKey[]).map((k) => (
+              <Option key={k} value={k}>
+                {t.sorts[k]}
+              </Option>
+            ))}
           </Dropdown>
         </Field>
       </section>

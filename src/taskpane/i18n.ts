@@ -1,5 +1,6 @@
 /** The pane's words, Chinese first. Finding messages come from the engine in the same language. */
 import type { Lang, Severity } from '../core/findings';
+import type { SortKey } from '../core/summary';
 
 const zh = {
   title: '绩效自评校验',
@@ -41,6 +42,8 @@ const zh = {
   reverseRatio: '分值 × 指标值 ÷ 完成值（默认）',
   reverseDeviation: '分值 × (1 − 偏差率)',
   unrecognised: '无法识别的区域',
+  summarySort: '汇总表排序',
+  sorts: { sheet: '按工作表顺序', total: '按复核总分（高到低）', errors: '按错误数（多到少）', budget: '按全年预算数（大到小）', project: '按项目名称' } as Record<SortKey, string>,
   preview: '预览模式：示例工作簿（未连接 Excel）',
   selectHint: '点击问题可定位到单元格',
   sheet: '工作表',
@@ -88,6 +91,8 @@ const en: Strings = {
   reverseRatio: 'weight × target ÷ actual (default)',
   reverseDeviation: 'weight × (1 − deviation)',
   unrecognised: 'Unrecognised regions',
+  summarySort: 'Summary order',
+  sorts: { sheet: 'Sheet order', total: 'Recomputed total (high to low)', errors: 'Errors (most first)', budget: 'Budget (largest first)', project: 'Project name' },
   preview: 'Preview: sample workbook (no Excel connected)',
   selectHint: 'Click a finding to go to its cell',
   sheet: 'Sheet',

@@ -78,6 +78,14 @@ describe('生成汇总表 in Excel', () => {
     expect((await host.summarise(zh)).summary.rows).toEqual(before);
   });
 
+  it('sorts the rows as the user chose in the settings', async () => {
+    const b = await book('seed002.xlsx');
+    const host = new ExcelHost({ run: fakeRunner(b).run, notesSupported: true });
+    const r = await host.summarise({ ...zh, summarySort: 'errors' });
+    expect(r.summary.rows.slice(0, 3).map((x) => x.project)).toEqual(['风险防控治理', '安全宣传', '残保金抚恤金专项']);
+    expect(b.sheet(SUMMARY_SHEET)!.at('C5')!.value).toBe('风险防控治理');
+  });
+
   it('summarises picked workbooks (read in the browser) into the open workbook, with a file column', async () => {
     const b = await book('seed003.xlsx');
     const runner = fakeRunner(b);
