@@ -90,6 +90,8 @@ export interface Table {
   readonly grade?: Field;
   /** Department-wide tables show 自评得分 in the header instead of a 总分 row. */
   readonly headerTotal?: Field;
+  /** Department-wide 年度主要任务 rows, each with its own 预算资金 / 预算执行数 / 预算执行率. */
+  readonly tasks?: readonly FundsRow[];
 }
 
 /** A region that looks like part of a table but could not be read as one. */

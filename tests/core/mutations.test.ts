@@ -143,3 +143,14 @@ describe('a real table exported without its 项目名称 label (as the Wujing so
     expect(t.findings.map((f) => f.code)).toEqual(checkSheet(grid).tables[0]!.findings.map((f) => f.code));
   });
 });
+
+describe('department-wide 年度主要任务', () => {
+  it('each task’s 预算执行率 is held to 预算执行数 ÷ 预算资金', async () => {
+    const grid = (await loadGrids('seed003.xlsx'))[0]!;
+    expect(checkSheet(grid).tables[0]!.table.tasks!.map((t) => t.label)).toEqual([
+      '对个人和家庭的补助支出支付退休人员工资福利费', '一般商品和服务支出支付局机关日常运转费', '防震减灾工作切实履行好防震减灾工作职责,全力推动防震减灾各项工作。', '基本工资福利支出发放工资福利费', '安全生产监管完善安全生产监督体系、推进小微企业双重预防体系建设。',
+    ]);
+    // 26.22 spent of 26.22 shown as 90%: wrong.
+    expect(added(grid, withCells(grid, { I8: 0.9 }))).toEqual(['EXEC_RATE_MISMATCH@I8']);
+  });
+});

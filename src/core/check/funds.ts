@@ -153,12 +153,17 @@ export function checkFunds(funds: FundsBlock, out: FindingList): FundsFigures {
 
 /** Sub-rows that show their own rate (Sichuan, department-wide) are held to the same rule. */
 function checkSubRowRates(funds: FundsBlock, out: FindingList): void {
-  for (const row of funds.groups.flat()) {
+  checkRowRates(funds.groups.flat(), funds.ratePercentHeader, out);
+}
+
+/** Rows with their own budget, spending and rate: the funds sub-rows, department-wide 年度主要任务. */
+export function checkRowRates(rows: readonly FundsRow[], percentHeader: boolean, out: FindingList): void {
+  for (const row of rows) {
     if (!row.rate) continue;
     const b = readNumber((row.annual ?? row.initial)?.value ?? null, (row.annual ?? row.initial)?.format);
     const e = readNumber(row.executed?.value ?? null, row.executed?.format);
     if (b.kind !== 'number' || e.kind !== 'number' || b.shown.value.isZero()) continue;
-    checkRate(row, b.shown, e.shown, funds.ratePercentHeader, out);
+    checkRate(row, b.shown, e.shown, percentHeader, out);
   }
 }
 

@@ -6,7 +6,7 @@ import type { Table, Field } from '../table';
 import { type Grade, gradeOf } from '../recognise/labels';
 import { labelOf } from '../text';
 import { FindingList } from './findingsList';
-import { checkFunds } from './funds';
+import { checkFunds, checkRowRates } from './funds';
 import { checkIndicator } from './indicators';
 import type { CheckOptions, TableResult } from './result';
 
@@ -50,6 +50,7 @@ function categoryOf(level1: string, kind: Table['kind']): string | undefined {
 export function checkTable(table: Table, options: CheckOptions = {}): TableResult {
   const out = new FindingList();
   const funds = checkFunds(table.funds, out);
+  if (table.tasks) checkRowRates(table.tasks, false, out);
 
   let weightsKnown = funds.weightKnown;
   let scoresKnown = funds.score !== null || funds.shownScore !== null;

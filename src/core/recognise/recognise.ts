@@ -385,6 +385,7 @@ function readTable(view: SheetView, start: number, funds: FundsBlock, headerRow:
   const tableLevel1Stated = level1Stated.filter((s) => s !== fundsStated);
 
   return {
+    tasks: kind === 'department' ? readTasks(view, start, funds.headerRow) : undefined,
     sheet: grid.name,
     kind,
     range: { top: start, left: 0, bottom: end, right: view.rightmostUsed(start, end) },
@@ -416,6 +417,27 @@ function unlabelledName(view: SheetView, start: number, fundsRow: number): strin
     return displayText(valueAt(view.grid, r, cols[0]!));
   }
   return '';
+}
+
+/** 年度主要任务: 任务名称 | 主要内容 | 预算资金 | 其中：财政资金 | 任务完成情况 | 预算执行数 | 其中：财政资金 | 预算执行率. */
+function readTasks(view: SheetView, start: number, fundsRow: number): FundsRow[] {
+  for (let h = start; h < fundsRow; h++) {
+    const cols = view.labelCols(h);
+    const find = (re: RegExp) => cols.find((c) => re.test(view.label(h, c)));
+    const budget = find(/^预算资金|^预算数|^全年预算/);
+    const executed = find(/^预算执行数|^执行数/);
+    const rate = find(/执行率/);
+    if (budget === undefined || executed === undefined || rate === undefined) continue;
+    const rows: FundsRow[] = [];
+    for (let r = h + 1; r < fundsRow; r++) {
+      if (view.rowBlank(r)) continue;
+      if (readNumber(view.field(r, budget).value).kind !== 'number' && readNumber(view.field(r, executed).value).kind !== 'number') break;
+      const label = view.labelCols(r).filter((c) => c < budget).map((c) => view.label(r, c)).join('');
+      rows.push({ row: r, label, annual: view.field(r, budget), executed: view.field(r, executed), rate: view.field(r, rate) });
+    }
+    return rows;
+  }
+  return [];
 }
 
 /** Template rows kept empty ("经济效益指标" with nothing in it) are neither indicators nor findings. */
