@@ -76,6 +76,11 @@ const T = {
 
 const num = (s: string | null): number | null => (s === null ? null : Number(s));
 
+/** 'Sheet name'!A1, quoted as Excel wants it in links. */
+export function sheetReference(sheet: string, cell: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
 /** The 工作表 cell: the sheet's name (with the cell when the table does not start at A1), linked. */
 function linkCell(sheet: string, cell: string, file: string | undefined): LayoutCell {
   return { value: cell === 'A1' ? sheet : `${sheet}!${cell}`, style: 'text', link: { file, sheet, cell } };

@@ -9,6 +9,7 @@
  * all on a protected sheet.
  */
 import type { CellRange, CellValue, Grid } from '../core/grid';
+import { copyBlock, fillGaps } from './cells';
 import { a1, parseRangeA1 } from '../core/grid';
 import { checkSheet } from '../core/engine';
 import { sheetReports } from '../core/report';
@@ -54,13 +55,6 @@ interface SheetSnapshot {
   readonly state: WorkbookState;
   readonly stateRows: number;
   readonly stateExists: boolean;
-}
-
-function toCellValue(v: unknown, type: string | undefined): CellValue {
-  if (v === '' || v === null || v === undefined) return null;
-  if (type === 'Error' && typeof v === 'string') return { error: v };
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  return String(v);
 }
 
 function fillFrom(props: Excel.CellProperties | undefined): Fill {
@@ -141,29 +135,16 @@ export class ExcelHost implements Host {
         // Bounded by the sheet's size in bytes (the request limit), never by the number of tables.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
-        block.values.forEach((row, i) => {
-          const r = used.rowIndex + start + i;
-          const vals: CellValue[] = [];
-          const fmts: (string | undefined)[] = [];
-          row.forEach((v, j) => {
-            const c = used.columnIndex + j;
-            vals[c] = toCellValue(v, block.valueTypes[i]?.[j]);
-            fmts[c] = block.numberFormat[i]?.[j] as string | undefined;
-            // A ClientResult is filled in by the sync above; it has no load of its own.
-            // eslint-disable-next-line office-addins/load-object-before-read
-            const fill = fillFrom(props.value[i]?.[j]);
-            if (fill.kind !== 'none') fills.set(a1(r, c), fill);
-          });
-          values[r] = vals;
-          formats[r] = fmts;
+        copyBlock(block, used.rowIndex + start, used.columnIndex, values, formats, (r, c, i, j) => {
+          // A ClientResult is filled in by the sync above; it has no load of its own.
+          // eslint-disable-next-line office-addins/load-object-before-read
+          const fill = fillFrom(props.value[i]?.[j]);
+          if (fill.kind !== 'none') fills.set(a1(r, c), fill);
         });
       }
     }
     if (stateUsed && used.isNullObject) await context.sync();
-    for (let r = 0; r < values.length; r++) {
-      values[r] ??= [];
-      formats[r] ??= [];
-    }
+    fillGaps(values, formats);
     const stateValues = stateUsed && !stateUsed.isNullObject ? stateUsed.values : [];
     const state = parseState(stateValues.map((row) => (typeof row[0] === 'string' ? row[0] : null)));
     return {

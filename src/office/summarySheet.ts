@@ -11,7 +11,8 @@ import { sheetReports } from '../core/report';
 import { FILLS } from '../core/annotate/plan';
 import { STATE_SHEET, maskWritten, parseState, sheetState } from '../core/annotate/state';
 import { type WorkbookInput, SUMMARY_SHEET } from '../core/summary';
-import { NUMBER_FORMATS, type SummaryLayout } from '../core/summaryLayout';
+import { NUMBER_FORMATS, type SummaryLayout, sheetReference } from '../core/summaryLayout';
+import { copyBlock, fillGaps } from './cells';
 import type { Lang } from '../core/findings';
 import type { CheckOptions } from '../core/check/result';
 
@@ -20,13 +21,6 @@ interface Block {
   readonly range: Excel.Range;
   readonly row: number;
   readonly col: number;
-}
-
-function toCellValue(v: unknown, type: string | undefined): CellValue {
-  if (v === '' || v === null || v === undefined) return null;
-  if (type === 'Error' && typeof v === 'string') return { error: v };
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  return String(v);
 }
 
 /** Every worksheet a person works in, as grids; the state and summary sheets are left out. */
@@ -72,26 +66,12 @@ export async function readWorkbook(context: Excel.RequestContext, cellsPerRead: 
     // Bounded by the workbook's size in bytes (the request limit), never by the number of tables.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
-    for (const b of batch) {
-      b.range.values.forEach((row, i) => {
-        const vals: CellValue[] = (values[b.sheet]![b.row + i] = []);
-        const fmts: (string | undefined)[] = (formats[b.sheet]![b.row + i] = []);
-        row.forEach((v, j) => {
-          vals[b.col + j] = toCellValue(v, b.range.valueTypes[i]?.[j]);
-          fmts[b.col + j] = b.range.numberFormat[i]?.[j] as string | undefined;
-        });
-      });
-    }
+    for (const b of batch) copyBlock(b.range, b.row, b.col, values[b.sheet]!, formats[b.sheet]!);
   }
   const state = parseState(stateUsed && !stateUsed.isNullObject ? stateUsed.values.map((r) => (typeof r[0] === 'string' ? r[0] : null)) : []);
   const grids = targets.map((ws, i) => {
-    const v = values[i]!;
-    const f = formats[i]!;
-    for (let r = 0; r < v.length; r++) {
-      v[r] ??= [];
-      f[r] ??= [];
-    }
-    return maskWritten({ name: ws.name, values: v, formats: f, merges: [] }, sheetState(state, ws.name));
+    fillGaps(values[i]!, formats[i]!);
+    return maskWritten({ name: ws.name, values: values[i]!, formats: formats[i]!, merges: [] }, sheetState(state, ws.name));
   });
   return { grids, summaryExists };
 }
@@ -99,10 +79,6 @@ export async function readWorkbook(context: Excel.RequestContext, cellsPerRead: 
 export function workbookInput(grids: Grid[], file: string, lang: Lang, options: CheckOptions): WorkbookInput {
   const { tables } = sheetReports(file, checkWorkbook(grids, options), lang);
   return { file, status: tables.length ? 'ok' : 'noTables', tables, sheets: grids.map((g) => g.name) };
-}
-
-function sheetRef(sheet: string, cell: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
 /** Queues the summary sheet (no round trip); returns whether a chart was added. */
@@ -136,7 +112,7 @@ export function queueSummarySheet(context: Excel.RequestContext, layout: Summary
         range.format.wrapText = true;
       }
       if (cell.link && cell.value !== null && !cell.link.file) {
-        range.hyperlink = { documentReference: sheetRef(cell.link.sheet, cell.link.cell), textToDisplay: String(cell.value) };
+        range.hyperlink = { documentReference: sheetReference(cell.link.sheet, cell.link.cell), textToDisplay: String(cell.value) };
       }
     });
   });

@@ -8,6 +8,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetters, a1 } from '../core/grid';
 import { formatDecimals, formatIsPercent } from '../core/numbers';
 import { toCellValue } from '../xlsx/read';
+import { noteText } from '../xlsx/annotate';
 import type { PreviewHost } from './previewHost';
 
 const useStyles = makeStyles({
@@ -54,12 +55,6 @@ function display(cell: ExcelJS.Cell): { text: string; number: boolean } {
   }
   if (typeof v === 'object') return { text: v.error, number: false };
   return { text: String(v), number: false };
-}
-
-function noteText(cell: ExcelJS.Cell): string | undefined {
-  const n = cell.note as string | ExcelJS.Comment | undefined;
-  if (!n) return undefined;
-  return typeof n === 'string' ? n : (n.texts ?? []).map((t) => t.text).join('');
 }
 
 export function GridView({ host }: { host: PreviewHost }): React.ReactElement {
@@ -112,7 +107,7 @@ export function GridView({ host }: { host: PreviewHost }): React.ReactElement {
                   const span = spans.get(`${r + 1},${c + 1}`);
                   const { text, number } = display(cell);
                   const fill = (cell.style?.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-                  const note = noteText(cell);
+                  const note = noteText(cell) ?? undefined;
                   const address = a1(r, c);
                   const isSelected = selected === address;
                   return (

@@ -71,7 +71,7 @@ function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | undefined): void {
   cell.style = style;
 }
 
-function noteText(cell: ExcelJS.Cell): string | null {
+export function noteText(cell: ExcelJS.Cell): string | null {
   const n = cell.note as string | ExcelJS.Comment | undefined;
   if (!n) return null;
   if (typeof n === 'string') return n;

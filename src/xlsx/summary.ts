@@ -6,16 +6,12 @@
 import ExcelJS from 'exceljs';
 import { a1 } from '../core/grid';
 import { FILLS } from '../core/annotate/plan';
-import { NUMBER_FORMATS, type LayoutCell, type SummaryLayout } from '../core/summaryLayout';
+import { NUMBER_FORMATS, type LayoutCell, type SummaryLayout, sheetReference } from '../core/summaryLayout';
 
 const HEADER_FILL = 'FFE7EEF7';
 
-function sheetRef(sheet: string, cell: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
-}
-
 export function linkTarget(link: NonNullable<LayoutCell['link']>, fileHref?: (file: string) => string): string {
-  const local = `#${sheetRef(link.sheet, link.cell)}`;
+  const local = `#${sheetReference(link.sheet, link.cell)}`;
   return link.file && fileHref ? `${fileHref(link.file)}${local}` : local;
 }
 
