@@ -39,8 +39,8 @@ export function indicatorColumnOf(label: string): IndicatorColumn | undefined {
   if (/度量单位|计量单位|^单位$/.test(label)) return 'unit';
   if (/完成值|实际完成|完成情况$/.test(label)) return 'actual';
   if (/指标值|目标值/.test(label)) return 'target';
-  if (/^(分值|权重|分数|标准分)/.test(label)) return 'weight';
-  if (/^(得分|自评得分|评分)$/.test(label)) return 'score';
+  if (/^(分值|权重|分数|标准分|指标分值|指标权重|权重分)/.test(label)) return 'weight';
+  if (/^(得分|自评得分|评分|实际得分|评价得分|自评分)$/.test(label)) return 'score';
   if (/原因|改进措施|偏差/.test(label)) return 'reason';
   return undefined;
 }
