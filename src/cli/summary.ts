@@ -9,7 +9,8 @@ import type { Lang } from '../core/findings';
 import type { CheckOptions } from '../core/check/result';
 import { type SortKey, type WorkbookInput, buildSummary, summaryJson } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
-import { writeSummarySheet } from '../xlsx/summary';
+import { summaryChart, writeSummarySheet } from '../xlsx/summary';
+import { addBarChart } from '../xlsx/chart';
 import { summariseBytes } from '../xlsx/summaryInput';
 import { expandInputs, readFileBytes, writeAtomically } from './files';
 import type { Io } from './main';
@@ -55,10 +56,12 @@ export async function runSummary(run: SummaryRun, io: Io): Promise<number> {
   const summary = buildSummary(inputs, { sort: run.sort, lang: run.lang });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'selfeval';
-  writeSummarySheet(wb, summaryLayout(summary, { lang: run.lang, withFile: true }), (file) =>
-    encodeURI(path.relative(outDir, path.resolve(file)).split(path.sep).join('/')),
-  );
-  await writeAtomically(run.output, new Uint8Array(await wb.xlsx.writeBuffer()));
+  const layout = summaryLayout(summary, { lang: run.lang, withFile: true });
+  writeSummarySheet(wb, layout, (file) => encodeURI(path.relative(outDir, path.resolve(file)).split(path.sep).join('/')));
+  let bytes: Uint8Array = new Uint8Array(await wb.xlsx.writeBuffer());
+  const chart = summaryChart(layout);
+  if (chart) bytes = await addBarChart(bytes, chart);
+  await writeAtomically(run.output, bytes);
   if (run.json) await writeAtomically(run.json, JSON.stringify(summaryJson(summary), null, 2) + '\n');
 
   io.print(summary.sentence.recomputed);

@@ -142,6 +142,15 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
   line(totalRow);
   line([]);
 
+  // The sentence for the report first, right under the table; the distribution (and its chart) below.
+  const sentenceRow = (text: string) => {
+    merges.push({ top: rows.length, left: 0, bottom: rows.length, right: width - 1 });
+    line([{ value: text, style: 'sentence' }]);
+  };
+  sentenceRow(s.sentence.recomputed);
+  if (s.shownDiffers) sentenceRow(`${t.byShown}：${s.sentence.shown}`);
+  line([]);
+
   const distribution = (d: Distribution, by: string): { first: number } => {
     line([text(t.distribution(by), 'section')]);
     line(t.distColumns.map((c) => text(c, 'header')));
@@ -154,16 +163,7 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
     return { first };
   };
   const recomputed = distribution(s.distribution.recomputed, t.byRecomputed);
-  const sentenceRow = () => {
-    merges.push({ top: rows.length, left: 0, bottom: rows.length, right: width - 1 });
-  };
   if (s.shownDiffers) distribution(s.distribution.shown, t.byShown);
-  sentenceRow();
-  line([text(s.sentence.recomputed, 'sentence')]);
-  if (s.shownDiffers) {
-    sentenceRow();
-    line([text(`${t.byShown}：${s.sentence.shown}`, 'sentence')]);
-  }
 
   const problems = s.workbooks.filter((w) => w.status !== 'ok');
   if (problems.length) {

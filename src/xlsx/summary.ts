@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { a1 } from '../core/grid';
 import { FILLS } from '../core/annotate/plan';
+import type { BarChart } from './chart';
 import { NUMBER_FORMATS, type LayoutCell, type SummaryLayout, sheetReference } from '../core/summaryLayout';
 
 const HEADER_FILL = 'FFE7EEF7';
@@ -15,10 +16,32 @@ export function linkTarget(link: NonNullable<LayoutCell['link']>, fileHref?: (fi
   return link.file && fileHref ? `${fileHref(link.file)}${local}` : local;
 }
 
+/** The layout's chart, ready for addBarChart: beside the distribution table, from its cells. */
+export function summaryChart(layout: SummaryLayout): BarChart | null {
+  const c = layout.chart;
+  if (!c) return null;
+  const rows = layout.rows.slice(c.categories.top, c.categories.bottom + 1);
+  const top = Math.max(0, c.categories.top - 2);
+  return {
+    sheet: layout.name,
+    title: c.title,
+    categories: c.categories,
+    values: c.values,
+    categoryLabels: rows.map((r) => String(r[c.categories.left]?.value ?? '')),
+    counts: rows.map((r) => Number(r[c.values.left]?.value ?? 0)),
+    from: { row: top, col: 5 },
+    to: { row: top + 15, col: 11 },
+  };
+}
+
 export function writeSummarySheet(wb: ExcelJS.Workbook, layout: SummaryLayout, fileHref?: (file: string) => string): ExcelJS.Worksheet {
   const existing = wb.getWorksheet(layout.name);
   if (existing) wb.removeWorksheet(existing.id);
-  const ws = wb.addWorksheet(layout.name, { views: [{ state: 'frozen', ySplit: layout.header.row + 1 }] });
+  const ws = wb.addWorksheet(layout.name, {
+    views: [{ state: 'frozen', ySplit: layout.header.row + 1 }],
+    // Supervisors print it: A4 landscape, one page wide.
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const errorRows = new Set(layout.errorRows);
   layout.rows.forEach((row, r) => {
