@@ -127,3 +127,56 @@ describe('a table whose 项目名称 label was dropped in the export', () => {
     expect(t.findings).toEqual([]);
   });
 });
+
+describe('more ways real tables come', () => {
+  /** The national form (财预〔2020〕10号 附件) as many provinces print it. */
+  const NATIONAL = (name: string, executed: number, rate: CellValue, score: number, total: number): CellValue[][] => [
+    ['项目支出绩效自评表'],
+    ['（2022年度）'],
+    ['项目名称', name, _, _, '主管部门', '某区教育局', _, _],
+    ['实施单位', '某区第一中学', _, _, _, _, _, _],
+    ['项目资金（万元）', _, '年初预算数', '全年预算数(A)', '全年执行数(B)', '分值', '执行率(B/A)', '得分'],
+    [_, '年度资金总额', 120, 120, executed, 10, rate, score],
+    [_, '其中：当年财政拨款', 120, 120, executed, '—', _, '—'],
+    [_, '上年结转资金', _, _, _, '—', _, '—'],
+    [_, '其他资金', _, _, _, '—', _, '—'],
+    ['年度总体目标', '预期目标', _, _, '实际完成情况'],
+    [_, '改善办学条件', _, _, '已完成'],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    [_, '产出指标', '数量指标', '维修教室', '≥12间', '12间', 25, 25, _],
+    [_, _, '质量指标', '验收合格率', '100%', '100%', 25, 25, _],
+    [_, '效益指标', '社会效益指标', '师生安全', '有效保障', '达成预期指标', 30, 30, _],
+    [_, '满意度指标', '服务对象满意度指标', '师生满意度', '≥90%', '96%', 10, 10, _],
+    ['总分', _, _, _, _, _, 100, total, _],
+  ];
+
+  it('"(A)", "(B)", "(B/A)" headers and a rate kept as a fraction without a % format', () => {
+    // 108 ÷ 120 = 90%: shown as 0.9 (General), score 9.
+    const t = checkSheet(grid(NATIONAL('教学楼维修', 108, 0.9, 9, 99))).tables[0]!;
+    expect([t.table.project, t.table.department, t.table.unit]).toEqual(['教学楼维修', '某区教育局', '某区第一中学']);
+    expect([fmt2(t.executionRate!), fmt2(t.executionScore!), fmt2(t.total!), t.grade]).toEqual(['90.00', '9.00', '99.00', '优']);
+    expect(t.findings).toEqual([]);
+  });
+
+  it('the same with a wrong fractional rate is caught', () => {
+    const t = checkSheet(grid(NATIONAL('教学楼维修', 108, 0.95, 9, 99))).tables[0]!;
+    expect(t.findings.map((f) => [f.code, f.cell, f.expected, f.found])).toEqual([['EXEC_RATE_MISMATCH', 'G6', '90.00%', '95%']]);
+  });
+
+  it('tables stacked with no blank row between them, one of them broken, are each found or reported', () => {
+    const broken = NATIONAL('食堂改造', 120, '100%', 10, 100).filter((_row, i) => i !== 11); // its indicator header is gone
+    const rows = [...NATIONAL('教学楼维修', 108, '90%', 9, 99), ...broken, ...NATIONAL('操场翻新', 60, '50%', 5, 95)];
+    const r = checkSheet(grid(rows));
+    expect(r.tables.map((t) => t.table.project)).toEqual(['教学楼维修', '操场翻新']);
+    expect(r.tables[1]!.findings.map((f) => f.code)).toEqual([]);
+    expect(r.unrecognised.map((u) => [u.reason, u.range.top + 1])).toEqual([['noIndicatorHeader', 18]]);
+  });
+
+  it('indicators named only in 二级 (no 三级) are still indicators', () => {
+    const rows = NATIONAL('教学楼维修', 108, '90%', 9, 99).map((r) => r.slice());
+    rows[12]![3] = null;
+    const t = checkSheet(grid(rows)).tables[0]!;
+    expect(t.table.indicators).toHaveLength(4);
+    expect(t.findings).toEqual([]);
+  });
+});
