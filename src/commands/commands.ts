@@ -3,24 +3,12 @@
  * and the 复核结果 column are the answer; when nothing could be written (a protected sheet, no table, a
  * failure) a small dialog of the add-in's own says why.
  */
-import { ExcelHost } from '../office/excelHost';
+import { browserStorage, excelHostFromOffice } from '../office/fromOffice';
 import { loadSettings } from '../office/settings';
 
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 async function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
-  const settings = loadSettings(storage(), Office.context.displayLanguage);
-  const host = new ExcelHost({
-    run: (batch) => Excel.run(batch),
-    notesSupported: Office.context.requirements.isSetSupported('ExcelApi', '1.18'),
-    mergesSupported: Office.context.requirements.isSetSupported('ExcelApi', '1.13'),
-  });
+  const settings = loadSettings(browserStorage(), Office.context.displayLanguage);
+  const host = excelHostFromOffice();
   try {
     const r = await host.checkActiveSheet(settings);
     const errors = r.tables.reduce((n, t) => n + t.findings.filter((f) => f.severity === 'error').length, 0);

@@ -7,16 +7,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { FluentProvider } from '@fluentui/react-components';
 import { App } from './App';
 import { themeFor } from './theme';
-import { ExcelHost } from '../office/excelHost';
+import { browserStorage, excelHostFromOffice } from '../office/fromOffice';
 import { loadSettings } from '../office/settings';
-
-function safeStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 async function inExcel(): Promise<boolean> {
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return false;
@@ -25,13 +17,9 @@ async function inExcel(): Promise<boolean> {
 }
 
 function renderExcel(root: Root): void {
-  const storage = safeStorage();
+  const storage = browserStorage();
   const settings = loadSettings(storage, Office.context.displayLanguage);
-  const host = new ExcelHost({
-    run: (batch) => Excel.run(batch),
-    notesSupported: Office.context.requirements.isSetSupported('ExcelApi', '1.18'),
-    mergesSupported: Office.context.requirements.isSetSupported('ExcelApi', '1.13'),
-  });
+  const host = excelHostFromOffice();
   const theme = themeFor(Office.context.officeTheme?.bodyBackgroundColor, false);
   document.documentElement.lang = settings.lang === 'en' ? 'en' : 'zh-CN';
   root.render(
@@ -48,7 +36,7 @@ async function start(): Promise<void> {
     return;
   }
   const { startPreview } = await import(/* webpackChunkName: "preview" */ '../preview/startPreview');
-  await startPreview(root, safeStorage());
+  await startPreview(root, browserStorage());
 }
 
 void start();
