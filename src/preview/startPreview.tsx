@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   layout: { display: 'flex', height: '100vh', overflow: 'hidden' },
   grid: { flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
   banner: { padding: '4px 8px', backgroundColor: tokens.colorNeutralBackground3, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  pane: { width: '380px', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
+  pane: { width: '340px', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
 });
 
 function Preview({ host, storage }: { host: PreviewHost; storage?: Storage }): React.ReactElement {

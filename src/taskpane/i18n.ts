@@ -9,7 +9,7 @@ const zh = {
   clear: '清除标记',
   summary: '生成汇总表',
   summarise: '生成汇总表：汇总本工作簿各工作表中的全部自评表',
-  pickFiles: '汇总多个工作簿…',
+  pickFiles: '汇总多个文件…',
   pickFilesHint: '选择多个 .xlsx 文件，在浏览器中读取（不上传），汇总到本工作簿',
   summarising: '正在生成汇总表…',
   reading: (i: number, n: number) => `正在读取工作簿 ${i}/${n}…`,
