@@ -180,3 +180,12 @@ describe('more ways real tables come', () => {
     expect(t.findings).toEqual([]);
   });
 });
+
+describe('reasons for what cannot be read', () => {
+  it('a funds block without its 年度资金总额 row: noFundsTotal, with the region', () => {
+    const rows = ANHUI.filter((_r, i) => i !== 5);
+    const r = checkSheet(grid(rows));
+    expect(r.tables).toEqual([]);
+    expect(r.unrecognised.map((u) => [u.reason, u.range.top])).toEqual([['noFundsTotal', 0]]);
+  });
+});

@@ -151,14 +151,15 @@ export function recogniseSheet(grid: Grid): SheetTables {
     // Fragments between the previous table and this one: an indicator header with no funds block.
     reportOrphans(view, indicatorHeaders, upper, start - 1, unrecognised);
 
-    const funds = readFunds(view, fundsRow, nextFunds);
+    const read = readFunds(view, fundsRow, nextFunds);
+    const funds = 'block' in read ? read.block : undefined;
     const indicatorHeader = indicatorHeaders.find((r) => r > fundsRow && r < nextFunds);
     if (!funds || indicatorHeader === undefined) {
       const end = lastUsedRowBefore(view, nextFunds, start);
       unrecognised.push({
         sheet: grid.name,
         range: { top: start, left: 0, bottom: end, right: view.rightmostUsed(start, end) },
-        reason: !funds ? (view.labelCols(fundsRow).length ? 'noFundsTotal' : 'noAmountColumns') : 'noIndicatorHeader',
+        reason: 'reason' in read ? read.reason : 'noIndicatorHeader',
       });
       upper = end + 1;
       continue;
@@ -222,7 +223,7 @@ function reportOrphanNames(view: SheetView, tables: Table[], out: Unrecognised[]
   }
 }
 
-function readFunds(view: SheetView, headerRow: number, limit: number): FundsBlock | undefined {
+function readFunds(view: SheetView, headerRow: number, limit: number): { block: FundsBlock } | { reason: 'noFundsTotal' | 'noAmountColumns' } {
   const columns: { -readonly [K in keyof FundsColumns]: number } = {};
   let ratePercentHeader = false;
   for (const c of view.labelCols(headerRow)) {
@@ -233,7 +234,7 @@ function readFunds(view: SheetView, headerRow: number, limit: number): FundsBloc
     if (kind === 'rate' && /%/.test(label)) ratePercentHeader = true;
   }
   const amountCols = [columns.initial, columns.annual, columns.executed].filter((c): c is number => c !== undefined);
-  if (amountCols.length === 0) return undefined;
+  if (amountCols.length === 0) return { reason: 'noAmountColumns' };
   const firstAmount = Math.min(...amountCols);
 
   const rows: FundsRow[] = [];
@@ -263,13 +264,13 @@ function readFunds(view: SheetView, headerRow: number, limit: number): FundsBloc
     });
   }
   const total = rows[0];
-  if (!total || /^其中/.test(total.label)) return undefined;
+  if (!total || /^其中/.test(total.label)) return { reason: 'noFundsTotal' };
   const groups: FundsRow[][] = [];
   for (const row of rows.slice(1)) {
     if (groups.length === 0 || startsFundsGroup(row.label)) groups.push([]);
     groups[groups.length - 1]!.push(row);
   }
-  return { headerRow, columns, ratePercentHeader, total, groups, statedWeight: undefined };
+  return { block: { headerRow, columns, ratePercentHeader, total, groups, statedWeight: undefined } };
 }
 
 function readTable(view: SheetView, start: number, funds: FundsBlock, headerRow: number, limit: number): Table {
