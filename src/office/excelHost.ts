@@ -10,7 +10,7 @@
  */
 import type { CellRange, CellValue, Grid } from '../core/grid';
 import { copyBlock, fillGaps } from './cells';
-import { a1, parseRangeA1 } from '../core/grid';
+import { a1, parseA1, parseRangeA1, valueAt } from '../core/grid';
 import { checkSheet } from '../core/engine';
 import { sheetReports } from '../core/report';
 import { FILLS, NOTE_SIGNATURE, planSheet } from '../core/annotate/plan';
@@ -21,6 +21,7 @@ import {
   type WorkbookState,
   STATE_SHEET,
   maskWritten,
+  ownCells,
   parseState,
   serializeState,
   sheetState,
@@ -179,8 +180,12 @@ export class ExcelHost implements Host {
   }
 
   /** Queues the revert of the last run on a sheet (no round trip). */
-  private queueRevert(ws: Excel.Worksheet, previous: SheetState, notes: Map<string, string | null>): void {
-    for (const cell of previous.written) ws.getRange(cell).clear('Contents');
+  private queueRevert(ws: Excel.Worksheet, previous: SheetState, notes: Map<string, string | null>, grid: Grid): void {
+    const own = ownCells(previous, (cell) => {
+      const { row, col } = parseA1(cell);
+      return valueAt(grid, row, col);
+    });
+    for (const cell of own) ws.getRange(cell).clear('Contents');
     for (const m of previous.marked) {
       applyFill(ws.getRange(m.cell), m.fill);
       const current = notes.get(m.cell) ?? null;
@@ -219,7 +224,7 @@ export class ExcelHost implements Host {
       const notes = await this.readNotes(context, ws, noteCells);
 
       // Round trip 4: every write, in order.
-      if (previous) this.queueRevert(ws, previous, notes);
+      if (previous) this.queueRevert(ws, previous, notes, snap.grid);
       const before = new Map<string, MarkedCell>((previous?.marked ?? []).map((m) => [m.cell, m]));
       const originalFill = (cell: string): Fill => before.get(cell)?.fill ?? snap.fills.get(cell) ?? { kind: 'none' };
       /** The note a cell holds once the revert is applied. */
@@ -233,15 +238,17 @@ export class ExcelHost implements Host {
         if (wantNotes && m.note) this.writeNote(ws, m.cell, current, own ? `${own}\n\n${m.note}` : m.note);
       }
       const written: string[] = [];
+      const texts: string[] = [];
       for (const c of plan.column) {
         ws.getRange(c.cell).values = [[c.value]];
         written.push(c.cell);
+        texts.push(c.value);
         if (c.kind === 'error' || c.kind === 'warning') {
           marked.push({ cell: c.cell, fill: originalFill(c.cell), note: null });
           ws.getRange(c.cell).format.fill.color = argbToHex(FILLS[c.kind]);
         }
       }
-      const next: SheetState = { sheet: snap.name, marked, written };
+      const next: SheetState = { sheet: snap.name, marked, written, texts };
       this.queueState(context, snap, withSheetState(snap.state, next, snap.name));
       await context.sync();
       return { kind: 'checked', sheet: snap.name, tables, unrecognised, notesWritten: wantNotes };
@@ -256,7 +263,7 @@ export class ExcelHost implements Host {
       if (!previous) return { kind: 'cleared', sheet: snap.name, cells: 0 };
       const ws = context.workbook.worksheets.getActiveWorksheet();
       const notes = await this.readNotes(context, ws, previous.marked.map((m) => m.cell));
-      this.queueRevert(ws, previous, notes);
+      this.queueRevert(ws, previous, notes, snap.grid);
       this.queueState(context, snap, withSheetState(snap.state, undefined, snap.name));
       await context.sync();
       return { kind: 'cleared', sheet: snap.name, cells: new Set([...previous.written, ...previous.marked.map((m) => m.cell)]).size };

@@ -15,11 +15,12 @@ import {
   type WorkbookState,
   STATE_SHEET,
   maskWritten,
+  ownCells,
   serializeState,
   sheetState,
   withSheetState,
 } from '../core/annotate/state';
-import { readState, sheetToGrid } from './read';
+import { readState, sheetToGrid, toCellValue } from './read';
 import { isStateSheet } from '../core/annotate/state';
 
 export interface AnnotateOptions extends CheckOptions {
@@ -89,7 +90,7 @@ function setNote(cell: ExcelJS.Cell, text: string | null): void {
 
 /** Puts back what the last run changed on a sheet. */
 function revertSheet(ws: ExcelJS.Worksheet, state: SheetState): void {
-  for (const cellAddr of state.written) ws.getCell(cellAddr).value = null;
+  for (const cellAddr of ownCells(state, (c) => toCellValue(ws.getCell(c).value))) ws.getCell(cellAddr).value = null;
   for (const m of state.marked) {
     const cell = ws.getCell(m.cell);
     setFill(cell, toExcelFill(m.fill));
@@ -113,16 +114,18 @@ function applyPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): SheetState {
     }
   }
   const written: string[] = [];
+  const texts: string[] = [];
   for (const c of plan.column) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
     cell.value = c.value;
     written.push(cell.address);
+    texts.push(c.value);
     if (c.kind === 'error' || c.kind === 'warning') {
       remember(cell);
       setFill(cell, { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[c.kind] } });
     }
   }
-  return { sheet: ws.name, marked, written };
+  return { sheet: ws.name, marked, written, texts };
 }
 
 /**

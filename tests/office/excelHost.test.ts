@@ -108,6 +108,20 @@ describe('校验本表 in Excel', () => {
     expect(b.sheet(STATE_SHEET)).toBeUndefined();
   });
 
+  it('a 复核结果 cell the user typed over is never cleared', async () => {
+    const b = await book('seed002.xlsx', '走访');
+    const { host: h } = host(b);
+    await h.checkActiveSheet(zh);
+    const ws = b.sheet('走访')!;
+    ws.at('J14')!.value = '已与经办人核实';
+    await h.checkActiveSheet(zh);
+    expect(ws.at('J14')!.value).toBe('已与经办人核实');
+    expect(ws.at('K12')!.value).toBe('复核结果');
+    await h.clearActiveSheet();
+    expect(ws.at('J14')!.value).toBe('已与经办人核实');
+    expect(ws.at('K12')!.value).toBeNull();
+  });
+
   it('clearing one sheet keeps the marks of another', async () => {
     const b = await book('seed002.xlsx', '风险防控治理');
     const { host: h } = host(b);

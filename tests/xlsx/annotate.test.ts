@@ -75,6 +75,23 @@ describe('annotating an .xlsx workbook', () => {
     expect(ws.getCell('L12').value).toBe('复核结果');
   });
 
+  it('a 复核结果 cell the user typed over is theirs: kept when checking again and when clearing', async () => {
+    const wb = await load('seed002.xlsx');
+    checkAndAnnotate(wb);
+    const ws = wb.getWorksheet('走访')!;
+    expect(ws.getCell('J14').value).toBe('✓');
+    ws.getCell('J14').value = '已与经办人核实';
+    const again = await reopen(wb);
+    checkAndAnnotate(again);
+    const ws2 = again.getWorksheet('走访')!;
+    expect(ws2.getCell('J14').value).toBe('已与经办人核实');
+    expect(ws2.getCell('J12').value).toBeNull(); // its old column cells are gone …
+    expect(ws2.getCell('K12').value).toBe('复核结果'); // … and the column moved past the user's cell
+    clearMarks(again);
+    expect(ws2.getCell('J14').value).toBe('已与经办人核实');
+    expect(ws2.getCell('K12').value).toBeNull();
+  });
+
   it('keeps a note the user wrote and gives it back on clearing', async () => {
     const wb = await load('seed002.xlsx');
     const ws = wb.getWorksheet('风险防控治理')!;

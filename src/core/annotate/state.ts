@@ -26,6 +26,8 @@ export interface SheetState {
   readonly marked: MarkedCell[];
   /** Cells of the 复核结果 column the add-in filled (they were empty before). */
   readonly written: string[];
+  /** What it wrote there, in the same order: a cell the user has typed over since is theirs. */
+  readonly texts?: string[];
 }
 
 export interface WorkbookState {
@@ -74,9 +76,23 @@ export function withSheetState(state: WorkbookState, next: SheetState | undefine
 export function maskWritten(grid: Grid, state: SheetState | undefined): Grid {
   if (!state || state.written.length === 0) return grid;
   const values = grid.values.map((row) => row.slice()) as CellValue[][];
-  for (const cell of state.written) {
+  for (const cell of ownCells(state, (c) => {
+    const { row, col } = parseA1(c);
+    return values[row]?.[col] ?? null;
+  })) {
     const { row, col } = parseA1(cell);
     if (values[row] && col < values[row]!.length) values[row]![col] = null;
   }
   return { ...grid, values };
+}
+
+/**
+ * The 复核结果 cells that still hold what the add-in wrote. A cell the user has typed over since is
+ * theirs: never cleared, never read as empty.
+ */
+export function ownCells(state: SheetState, valueOf: (cell: string) => CellValue): string[] {
+  return state.written.filter((cell, i) => {
+    const text = state.texts?.[i];
+    return text === undefined || valueOf(cell) === text;
+  });
 }
