@@ -4,10 +4,8 @@
  */
 import * as React from 'react';
 import {
-  Badge,
   Button,
   Caption1,
-  Card,
   Divider,
   Dropdown,
   Field,
@@ -20,86 +18,18 @@ import {
   Switch,
   Tab,
   TabList,
-  Text,
   Title3,
   Tooltip,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
-import {
-  CheckmarkCircle20Regular,
-  DismissCircle20Filled,
-  Eraser20Regular,
-  FolderOpen20Regular,
-  Info20Regular,
-  TableSearch20Regular,
-  TableSimple20Regular,
-  Warning20Filled,
-} from '@fluentui/react-icons';
+import { Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
 import type { Severity } from '../core/findings';
-import type { FindingReport, TableReport, UnrecognisedReport } from '../core/report';
 import type { CheckResponse, Host } from '../office/hostApi';
 import type { SortKey, WorkbookInput } from '../core/summary';
 import { type Settings, saveSettings } from '../office/settings';
 import { strings } from './i18n';
+import { useStyles } from './styles';
+import { type Filter, TableCard, Unrecognised } from './components/TableCard';
 
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    minHeight: '100%',
-    boxSizing: 'border-box',
-    backgroundColor: tokens.colorNeutralBackground2,
-    color: tokens.colorNeutralForeground1,
-  },
-  header: { display: 'flex', flexDirection: 'column', gap: '2px' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  cardTitle: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: tokens.spacingHorizontalS },
-  figures: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(4, minmax(0, 1fr))',
-    gap: tokens.spacingHorizontalS,
-  },
-  figure: { display: 'flex', flexDirection: 'column' },
-  figureValue: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
-  shown: { color: tokens.colorPaletteRedForeground1 },
-  list: { display: 'flex', flexDirection: 'column', gap: '2px', margin: 0, padding: 0, listStyleType: 'none' },
-  finding: {
-    display: 'grid',
-    gridTemplateColumns: '20px 3.5em 1fr',
-    columnGap: tokens.spacingHorizontalS,
-    alignItems: 'start',
-    width: '100%',
-    textAlign: 'left',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
-    border: 'none',
-    borderRadius: tokens.borderRadiusMedium,
-    background: 'transparent',
-    color: 'inherit',
-    cursor: 'pointer',
-    font: 'inherit',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
-  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2 },
-  code: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteMarigoldForeground1 },
-  info: { color: tokens.colorNeutralForeground3 },
-  groupTitle: { marginTop: tokens.spacingVerticalXS },
-  settings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-});
-
-type Filter = 'all' | Severity;
-
-const ICON: Record<Severity, React.ReactElement> = {
-  error: <DismissCircle20Filled aria-hidden />,
-  warning: <Warning20Filled aria-hidden />,
-  info: <Info20Regular aria-hidden />,
-};
 
 export interface AppProps {
   readonly host: Host;
@@ -324,105 +254,5 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
         </Field>
       </section>
     </main>
-  );
-}
-
-function TableCard({
-  table,
-  filter,
-  lang,
-  onSelect,
-}: {
-  table: TableReport;
-  filter: Filter;
-  lang: Settings['lang'];
-  onSelect: (f: FindingReport) => void;
-}): React.ReactElement {
-  const styles = useStyles();
-  const t = strings(lang);
-  const shown = (computed: string | null, own: string | null) =>
-    own !== null && own !== computed ? (
-      <Caption1 className={styles.shown}>
-        {t.shown} {own}
-      </Caption1>
-    ) : null;
-  const severities = (['error', 'warning', 'info'] as const).filter((s) => filter === 'all' || filter === s);
-  const visible = table.findings.filter((f) => severities.includes(f.severity));
-  return (
-    <Card className={styles.card} aria-label={table.project}>
-      <div className={styles.cardTitle}>
-        <Subtitle2 as="h2">{table.project || table.sheet}</Subtitle2>
-        <Caption1>
-          {table.sheet}!{table.range}
-        </Caption1>
-      </div>
-      <div className={styles.figures}>
-        <Figure label={t.rate} value={table.executionRate === null ? '—' : `${table.executionRate}%`} />
-        <Figure label={t.execScore} value={table.executionScore ?? '—'} />
-        <Figure label={t.total} value={table.total ?? '—'} extra={shown(table.total, table.shownTotal)} />
-        <Figure label={t.grade} value={table.grade ?? '—'} extra={shown(table.grade, table.shownGrade)} />
-      </div>
-      {visible.length === 0 ? (
-        <Text>
-          <CheckmarkCircle20Regular aria-hidden style={{ verticalAlign: 'middle', color: tokens.colorPaletteGreenForeground1 }} /> {t.noFindings}
-        </Text>
-      ) : (
-        severities.map((s) => {
-          const items = visible.filter((f) => f.severity === s);
-          if (!items.length) return null;
-          return (
-            <section key={s} aria-label={t.severity[s]}>
-              <Caption1 className={styles.groupTitle}>
-                <Badge appearance="tint" color={s === 'error' ? 'danger' : s === 'warning' ? 'warning' : 'informative'} size="small">
-                  {t.severity[s]} {items.length}
-                </Badge>
-              </Caption1>
-              <ul className={styles.list}>
-                {items.map((f) => (
-                  <li key={`${f.code}@${f.cell}`}>
-                    <button type="button" className={styles.finding} onClick={() => onSelect(f)} data-cell={f.cell} data-code={f.code}>
-                      <span className={styles[f.severity]}>{ICON[f.severity]}</span>
-                      <span className={styles.cell}>{f.cell}</span>
-                      <span>
-                        {f.message}
-                        <span className={styles.code}>{f.code}</span>
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          );
-        })
-      )}
-    </Card>
-  );
-}
-
-function Figure({ label, value, extra }: { label: string; value: string; extra?: React.ReactNode }): React.ReactElement {
-  const styles = useStyles();
-  return (
-    <div className={styles.figure}>
-      <Caption1>{label}</Caption1>
-      <Text className={styles.figureValue}>{value}</Text>
-      {extra}
-    </div>
-  );
-}
-
-function Unrecognised({ items, title }: { items: UnrecognisedReport[]; title: string }): React.ReactElement {
-  return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <strong>{title}</strong>
-        <ul>
-          {items.map((u) => (
-            <li key={`${u.sheet}!${u.range}`}>
-              {u.sheet}!{u.range}: {u.message}
-            </li>
-          ))}
-        </ul>
-      </MessageBarBody>
-    </MessageBar>
   );
 }

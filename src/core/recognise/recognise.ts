@@ -4,35 +4,25 @@
  * looked for above, its indicator block below. Anything that looks like part of a table but cannot
  * be read as one is reported with a reason, and the other tables go on.
  */
-import { type Grid, colCount, formatAt, isBlank, rowCount, valueAt } from '../grid';
-import { labelOf, displayText } from '../text';
+import { type Grid, isBlank, valueAt } from '../grid';
+import { displayText } from '../text';
 import { readNumber } from '../numbers';
-import type {
-  Field,
-  FundsBlock,
-  FundsColumns,
-  FundsRow,
-  Indicator,
-  StatedWeight,
-  Table,
-  TableKind,
-  Unrecognised,
-} from '../table';
+import type { Field, FundsBlock, Indicator, StatedWeight, Table, TableKind, Unrecognised } from '../table';
 import {
   type IndicatorColumn,
   fundsColumnOf,
   headerFieldOf,
   indicatorColumnOf,
-  isAfterFundsLabel,
   isClosingLabel,
   isFundsRowLabel,
   isGradeLabel,
   isTitle,
   isTotalLabel,
-  startsFundsGroup,
   statedPoints,
   withoutPoints,
 } from './labels';
+import { SheetView, isFundsHeader, isIndicatorHeader, isNameRow } from './sheetView';
+import { readFunds, readTasks } from './funds';
 
 export interface SheetTables {
   readonly tables: Table[];
@@ -41,95 +31,6 @@ export interface SheetTables {
 
 /** How far above the funds header the name rows may sit. */
 const HEADER_LOOKBACK = 10;
-
-class SheetView {
-  readonly rows: number;
-  readonly cols: number;
-  private readonly labels: string[][];
-
-  constructor(readonly grid: Grid) {
-    this.rows = rowCount(grid);
-    this.cols = colCount(grid);
-    this.labels = [];
-    for (let r = 0; r < this.rows; r++) {
-      const row: string[] = [];
-      const src = grid.values[r] ?? [];
-      for (let c = 0; c < src.length; c++) row[c] = labelOf(src[c] ?? null);
-      this.labels.push(row);
-    }
-  }
-
-  label(r: number, c: number): string {
-    return this.labels[r]?.[c] ?? '';
-  }
-
-  field(r: number, c: number): Field {
-    return { row: r, col: c, value: valueAt(this.grid, r, c), format: formatAt(this.grid, r, c) };
-  }
-
-  blank(r: number, c: number): boolean {
-    return isBlank(valueAt(this.grid, r, c));
-  }
-
-  rowBlank(r: number): boolean {
-    const src = this.grid.values[r];
-    if (!src) return true;
-    for (const v of src) if (!isBlank(v ?? null)) return false;
-    return true;
-  }
-
-  /** Columns of non-empty label cells in a row. */
-  labelCols(r: number): number[] {
-    const out: number[] = [];
-    const row = this.labels[r] ?? [];
-    for (let c = 0; c < row.length; c++) if (row[c]) out.push(c);
-    return out;
-  }
-
-  rowHasLabel(r: number, test: (label: string) => boolean): boolean {
-    for (const c of this.labelCols(r)) if (test(this.label(r, c))) return true;
-    return false;
-  }
-
-  /** First non-blank cell right of `c` on row `r` that is not itself a header label. */
-  valueRightOf(r: number, c: number): Field | undefined {
-    for (let k = c + 1; k < this.cols; k++) {
-      if (this.blank(r, k)) continue;
-      if (headerFieldOf(this.label(r, k))) return undefined;
-      return this.field(r, k);
-    }
-    return undefined;
-  }
-
-  rightmostUsed(top: number, bottom: number): number {
-    let right = 0;
-    for (let r = top; r <= bottom; r++) {
-      const src = this.grid.values[r] ?? [];
-      for (let c = src.length - 1; c > right; c--) if (!isBlank(src[c] ?? null)) { right = c; break; }
-    }
-    for (const m of this.grid.merges) {
-      if (m.bottom >= top && m.top <= bottom && m.right > right) right = m.right;
-    }
-    return right;
-  }
-}
-
-function isFundsHeader(view: SheetView, r: number): boolean {
-  const kinds = new Set(view.labelCols(r).map((c) => fundsColumnOf(view.label(r, c))));
-  return kinds.has('executed') && (kinds.has('annual') || kinds.has('initial')) && (kinds.has('rate') || kinds.has('weight'));
-}
-
-function isIndicatorHeader(view: SheetView, r: number): boolean {
-  const kinds = new Set(view.labelCols(r).map((c) => indicatorColumnOf(view.label(r, c))));
-  return kinds.has('level1') && kinds.has('weight') && kinds.has('score');
-}
-
-function isNameRow(view: SheetView, r: number): boolean {
-  return view.rowHasLabel(r, (l) => {
-    const f = headerFieldOf(l);
-    return f === 'project' || f === 'organisation';
-  });
-}
 
 export function recogniseSheet(grid: Grid): SheetTables {
   const view = new SheetView(grid);
@@ -221,56 +122,6 @@ function reportOrphanNames(view: SheetView, tables: Table[], out: Unrecognised[]
     while (end + 1 < view.rows && !view.rowBlank(end + 1) && !isNameRow(view, end + 1)) end++;
     out.push({ sheet: view.grid.name, range: { top: r, left: 0, bottom: end, right: view.rightmostUsed(r, end) }, reason: 'noFundsHeader' });
   }
-}
-
-function readFunds(view: SheetView, headerRow: number, limit: number): { block: FundsBlock } | { reason: 'noFundsTotal' | 'noAmountColumns' } {
-  const columns: { -readonly [K in keyof FundsColumns]: number } = {};
-  let ratePercentHeader = false;
-  for (const c of view.labelCols(headerRow)) {
-    const label = view.label(headerRow, c);
-    const kind = fundsColumnOf(label);
-    if (!kind || columns[kind] !== undefined) continue;
-    columns[kind] = c;
-    if (kind === 'rate' && /%/.test(label)) ratePercentHeader = true;
-  }
-  const amountCols = [columns.initial, columns.annual, columns.executed].filter((c): c is number => c !== undefined);
-  if (amountCols.length === 0) return { reason: 'noAmountColumns' };
-  const firstAmount = Math.min(...amountCols);
-
-  const rows: FundsRow[] = [];
-  for (let r = headerRow + 1; r < Math.min(limit, headerRow + 14); r++) {
-    if (view.rowBlank(r)) {
-      if (rows.length) break;
-      continue;
-    }
-    const label = view
-      .labelCols(r)
-      .filter((c) => c < firstAmount)
-      .map((c) => view.label(r, c))
-      .join('');
-    if (isAfterFundsLabel(label) || isIndicatorHeader(view, r) || isFundsHeader(view, r)) break;
-    const hasNumber = amountCols.some((c) => readNumber(view.field(r, c).value).kind === 'number');
-    if (!hasNumber && !isFundsRowLabel(label)) break;
-    const pick = (c: number | undefined): Field | undefined => (c === undefined ? undefined : view.field(r, c));
-    rows.push({
-      row: r,
-      label,
-      initial: pick(columns.initial),
-      annual: pick(columns.annual),
-      executed: pick(columns.executed),
-      weight: pick(columns.weight),
-      rate: pick(columns.rate),
-      score: pick(columns.score),
-    });
-  }
-  const total = rows[0];
-  if (!total || /^其中/.test(total.label)) return { reason: 'noFundsTotal' };
-  const groups: FundsRow[][] = [];
-  for (const row of rows.slice(1)) {
-    if (groups.length === 0 || startsFundsGroup(row.label)) groups.push([]);
-    groups[groups.length - 1]!.push(row);
-  }
-  return { block: { headerRow, columns, ratePercentHeader, total, groups, statedWeight: undefined } };
 }
 
 function readTable(view: SheetView, start: number, funds: FundsBlock, headerRow: number, limit: number): Table {
@@ -418,27 +269,6 @@ function unlabelledName(view: SheetView, start: number, fundsRow: number): strin
     return displayText(valueAt(view.grid, r, cols[0]!));
   }
   return '';
-}
-
-/** 年度主要任务: 任务名称 | 主要内容 | 预算资金 | 其中：财政资金 | 任务完成情况 | 预算执行数 | 其中：财政资金 | 预算执行率. */
-function readTasks(view: SheetView, start: number, fundsRow: number): FundsRow[] {
-  for (let h = start; h < fundsRow; h++) {
-    const cols = view.labelCols(h);
-    const find = (re: RegExp) => cols.find((c) => re.test(view.label(h, c)));
-    const budget = find(/^预算资金|^预算数|^全年预算/);
-    const executed = find(/^预算执行数|^执行数/);
-    const rate = find(/执行率/);
-    if (budget === undefined || executed === undefined || rate === undefined) continue;
-    const rows: FundsRow[] = [];
-    for (let r = h + 1; r < fundsRow; r++) {
-      if (view.rowBlank(r)) continue;
-      if (readNumber(view.field(r, budget).value).kind !== 'number' && readNumber(view.field(r, executed).value).kind !== 'number') break;
-      const label = view.labelCols(r).filter((c) => c < budget).map((c) => view.label(r, c)).join('');
-      rows.push({ row: r, label, annual: view.field(r, budget), executed: view.field(r, executed), rate: view.field(r, rate) });
-    }
-    return rows;
-  }
-  return [];
 }
 
 /** Template rows kept empty ("经济效益指标" with nothing in it) are neither indicators nor findings. */
