@@ -9,7 +9,7 @@ import { ExcelHost } from '../../src/office/excelHost';
 import { defaultSettings } from '../../src/office/settings';
 import { SUMMARY_SHEET } from '../../src/core/summary';
 import { summariseBytes } from '../../src/xlsx/summaryInput';
-import { FakeBook, fakeRunner } from './fakeExcel';
+import { FakeBook, FakeSheet, fakeRunner } from './fakeExcel';
 import { fixturePath } from '../helpers';
 
 async function book(name: string): Promise<FakeBook> {
@@ -76,6 +76,18 @@ describe('生成汇总表 in Excel', () => {
     b.active = '风险防控治理';
     await host.checkActiveSheet(zh);
     expect((await host.summarise(zh)).summary.rows).toEqual(before);
+  });
+
+  it('a workbook without tables still gets a summary that says so', async () => {
+    const b = new FakeBook();
+    b.sheets.push(new FakeSheet('通讯录'));
+    b.sheets[0]!.ensure(0, 0).value = '姓名';
+    b.active = '通讯录';
+    const r = await new ExcelHost({ run: fakeRunner(b).run, notesSupported: true }).summarise(zh);
+    expect(r.summary.rows).toEqual([]);
+    expect(r.chart).toBe(false);
+    expect(r.summary.sentence.recomputed).toBe('单位自评项目0个，涉及金额0.00万元，评价得分在90（含）-100分的0个、在80（含）-90分的0个、在60（含）-80分的0个、60分以下的0个。');
+    expect(b.sheet(SUMMARY_SHEET)!.at('A2')!.value).toBe('共 0 张表');
   });
 
   it('sorts the rows as the user chose in the settings', async () => {
