@@ -61,11 +61,13 @@ export async function runCheck(run: CheckRun): Promise<CheckOutcome> {
     const { tables, unrecognised } = sheetReports(name, results, run.lang);
     all.push(...tables);
     allUnrecognised.push(...unrecognised);
-    run.print(formatFile(file, tables, unrecognised, run.lang));
+    if (run.json !== '-') run.print(formatFile(file, tables, unrecognised, run.lang));
   }
-  run.print(formatTotals(all, run.lang));
-  if (run.json) {
-    await writeAtomically(run.json, JSON.stringify(all, null, 2) + '\n');
+  // `--json -` puts the report on standard output, for scripts; the text then stays out of the way.
+  if (run.json === '-') run.print(JSON.stringify(all, null, 2));
+  else {
+    run.print(formatTotals(all, run.lang));
+    if (run.json) await writeAtomically(run.json, JSON.stringify(all, null, 2) + '\n');
   }
   const hasError = all.some((t) => t.findings.some((f) => f.severity === 'error'));
   return { exitCode: unreadable ? 2 : hasError ? 1 : 0, tables: all, unrecognised: allUnrecognised, written };

@@ -17,7 +17,7 @@ const HELP_ZH = `绩效自评校验 selfeval
 用法：
   selfeval check <文件.xlsx 或文件夹>... [--json 报告.json] [--out 目录] [--lang zh|en] [--reverse ratio|deviation]
       识别并校验每张绩效自评表，打印复算的执行率、执行率得分、总分、等级和发现的问题。
-      --json   写出 JSON 报告（每张表一个对象）
+      --json   写出 JSON 报告（每张表一个对象）；--json - 输出到标准输出
       --out    把标注后的副本写入该目录（同名文件），原文件不动
       --reverse 反向指标（≤/<）未达标时的计分方法：ratio（默认，分值×指标值÷完成值）或 deviation
       退出码：0 无错误；1 有错误级问题；2 有文件无法读取（其余文件照常校验）

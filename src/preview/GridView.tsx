@@ -57,6 +57,13 @@ function display(cell: ExcelJS.Cell): { text: string; number: boolean } {
   return { text: String(v), number: false };
 }
 
+/** A link inside the workbook ("#'Sheet'!A1"), as the summary writes them. */
+function internalLink(cell: ExcelJS.Cell): { sheet: string; address: string } | undefined {
+  const v = cell.value as { hyperlink?: string } | null;
+  const m = v && typeof v === 'object' && typeof v.hyperlink === 'string' ? /^#'((?:[^']|'')+)'!([A-Z]+\d+)$/.exec(v.hyperlink) : null;
+  return m ? { sheet: m[1]!.replace(/''/g, "'"), address: m[2]! } : undefined;
+}
+
 export function GridView({ host }: { host: PreviewHost }): React.ReactElement {
   const styles = useStyles();
   const [, force] = React.useReducer((n: number) => n + 1, 0);
@@ -122,7 +129,16 @@ export function GridView({ host }: { host: PreviewHost }): React.ReactElement {
                       className={[styles.cell, number ? styles.number : '', isSelected ? styles.selected : '', note ? styles.note : ''].join(' ')}
                       style={fill ? { backgroundColor: `#${fill.slice(-6)}` } : undefined}
                     >
-                      {text}
+                      {(() => {
+                        const link = internalLink(cell);
+                        return link ? (
+                          <a href={`#${link.sheet}!${link.address}`} onClick={(e) => (e.preventDefault(), void host.selectCell(link.sheet, link.address))}>
+                            {text}
+                          </a>
+                        ) : (
+                          text
+                        );
+                      })()}
                     </td>
                   );
                 })}

@@ -101,6 +101,13 @@ describe('task pane in preview mode', () => {
     await page.screenshot({ path: path.join(ROOT, 'out', 'preview-summary.png') });
   });
 
+  it('a link in the summary takes you to the table', async () => {
+    await page.locator('td[data-address="B14"] a').click(); // 残保金抚恤金专项
+    await expect(page.locator('table[data-sheet="残保金抚恤金专项"]').count()).resolves.toBe(1);
+    await expect(page.locator('td[aria-selected="true"]').getAttribute('data-address')).resolves.toBe('A1');
+    await page.getByRole('button', { name: '绩效自评汇总' }).click();
+  });
+
   it('picked workbooks are read in the browser and summarised into the open one', async () => {
     await page.locator('input[data-testid="pick-files"]').setInputFiles([
       path.join(ROOT, 'tests', 'fixtures', 'seed001-excerpt.xlsx'),

@@ -59,6 +59,12 @@ describe('selfeval check', () => {
     expect(report.find((x) => x.kind === 'department')).toMatchObject({ file: 'seed003.xlsx', total: '99.50', shownTotal: '99.50', grade: '优' });
   });
 
+  it('--json - prints the report alone on standard output', async () => {
+    const r = await run(['check', fixturePath('seed003.xlsx'), '--json', '-']);
+    const report = JSON.parse(r.out) as TableReport[];
+    expect(report.map((t) => [t.project, t.total, t.findings.length])).toEqual([['上街区应急管理局', '99.50', 2]]);
+  });
+
   it('--out writes an annotated copy under the same name and leaves the input untouched', async () => {
     const dir = tmp();
     const input = path.join(dir, 'in.xlsx');
