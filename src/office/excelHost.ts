@@ -1,16 +1,17 @@
 /**
  * The Excel host (office-js). A check is a fixed number of round trips, whatever the number of tables:
- *   1. the active sheet: name, protection, used range, merged areas, the state sheet;
- *   2. the cells: values, number formats, fills — in payload-sized row chunks (Excel on the web limits a
- *      request to about 5 MB), so a normal sheet is one round trip and only a huge one takes more;
- *   3. the notes of the cells to mark (only where notes are supported and wanted);
+ *   1. the active sheet: name, protection, used range, whether the state sheet exists;
+ *   2. the cells: values and number formats (with merged areas and the state) — in payload-sized row
+ *      blocks (Excel on the web limits a request to about 5 MB), so a normal sheet is one round trip and
+ *      only a huge one takes more;
+ *   3. the fills and notes of the few cells about to be marked, to give them back later;
  *   4. every write in one batch: revert the last run, marks, notes, the 复核结果 column, the state.
  * The engine runs in memory between 2 and 3. Nothing is written before the last batch, and nothing at
  * all on a protected sheet.
  */
 import type { CellRange, CellValue, Grid } from '../core/grid';
 import { copyBlock, fillGaps } from './cells';
-import { a1, parseA1, parseRangeA1, valueAt } from '../core/grid';
+import { parseA1, parseRangeA1, valueAt } from '../core/grid';
 import { checkSheet } from '../core/engine';
 import { sheetReports } from '../core/report';
 import { FILLS, NOTE_SIGNATURE, planSheet } from '../core/annotate/plan';
@@ -42,25 +43,23 @@ export interface ExcelHostOptions {
   readonly notesSupported: boolean;
   /** ExcelApi 1.13 (merged areas); without it tables are still found by their labels. */
   readonly mergesSupported?: boolean;
-  /** Cells per read round trip: about 100 bytes a cell for values, formats and fills stays under 5 MB. */
+  /** Cells per read round trip: about 60 bytes a cell for values, types and formats stays under 5 MB. */
   readonly cellsPerRead?: number;
 }
 
-const DEFAULT_CELLS_PER_READ = 40_000;
+const DEFAULT_CELLS_PER_READ = 60_000;
 
 interface SheetSnapshot {
   readonly name: string;
   readonly protected: boolean;
   readonly grid: Grid;
-  readonly fills: Map<string, Fill>;
   readonly state: WorkbookState;
   readonly stateRows: number;
   readonly stateExists: boolean;
 }
 
-function fillFrom(props: Excel.CellProperties | undefined): Fill {
-  const fill = props?.format?.fill;
-  if (!fill || !fill.pattern || fill.pattern === 'None' || !fill.color) return { kind: 'none' };
+function fillOf(fill: Pick<Excel.RangeFill, 'color' | 'pattern' | 'patternColor'>): Fill {
+  if (!fill.pattern || fill.pattern === 'None' || !fill.color) return { kind: 'none' };
   if (fill.pattern === 'Solid') return { kind: 'solid', color: fill.color };
   return { kind: 'raw', json: JSON.stringify({ pattern: fill.pattern, color: fill.color, patternColor: fill.patternColor }) };
 }
@@ -123,7 +122,6 @@ export class ExcelHost implements Host {
     merged?.load('address');
     const values: CellValue[][] = [];
     const formats: (string | undefined)[][] = [];
-    const fills = new Map<string, Fill>();
     if (!used.isNullObject) {
       const cols = used.columnCount;
       const rowsPerSync = Math.max(1, Math.floor((this.options.cellsPerRead ?? DEFAULT_CELLS_PER_READ) / Math.max(1, cols)));
@@ -132,16 +130,10 @@ export class ExcelHost implements Host {
         const count = Math.min(rowsPerSync, used.rowCount - start);
         const block = ws.getRangeByIndexes(used.rowIndex + start, used.columnIndex, count, cols);
         block.load('values,valueTypes,numberFormat');
-        const props = block.getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true } } });
         // Bounded by the sheet's size in bytes (the request limit), never by the number of tables.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
-        copyBlock(block, used.rowIndex + start, used.columnIndex, values, formats, (r, c, i, j) => {
-          // A ClientResult is filled in by the sync above; it has no load of its own.
-          // eslint-disable-next-line office-addins/load-object-before-read
-          const fill = fillFrom(props.value[i]?.[j]);
-          if (fill.kind !== 'none') fills.set(a1(r, c), fill);
-        });
+        copyBlock(block, used.rowIndex + start, used.columnIndex, values, formats);
       }
     }
     if (stateUsed && used.isNullObject) await context.sync();
@@ -152,25 +144,39 @@ export class ExcelHost implements Host {
       name: ws.name,
       protected: ws.protection.protected,
       grid: { name: ws.name, values, formats, merges: !merged || merged.isNullObject ? [] : parseAreas(merged.address) },
-      fills,
       state,
       stateRows: stateValues.length,
       stateExists: !stateWs.isNullObject,
     };
   }
 
-  /** Round trip 3: the notes that cells to be touched have now. */
-  private async readNotes(context: Excel.RequestContext, ws: Excel.Worksheet, cells: string[]): Promise<Map<string, string | null>> {
+  /**
+   * Round trip 3: what the cells about to be marked hold now — their fills (cells marked by the last run
+   * have theirs in the state) and their notes. Only these few cells, never the whole sheet.
+   */
+  private async readTouched(
+    context: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    fillCells: string[],
+    noteCells: string[],
+  ): Promise<{ fills: Map<string, Fill>; notes: Map<string, string | null> }> {
+    const fills = new Map<string, Fill>();
     const notes = new Map<string, string | null>();
-    if (!this.options.notesSupported || cells.length === 0) return notes;
-    const proxies = [...new Set(cells)].map((cell) => {
+    const noteProxies = (this.options.notesSupported ? [...new Set(noteCells)] : []).map((cell) => {
       const note = ws.notes.getItemOrNullObject(cell);
       note.load('content');
       return [cell, note] as const;
     });
+    const fillProxies = [...new Set(fillCells)].map((cell) => {
+      const fill = ws.getRange(cell).format.fill;
+      fill.load('color,pattern,patternColor');
+      return [cell, fill] as const;
+    });
+    if (!noteProxies.length && !fillProxies.length) return { fills, notes };
     await context.sync();
-    for (const [cell, note] of proxies) notes.set(cell, note.isNullObject ? null : note.content);
-    return notes;
+    for (const [cell, note] of noteProxies) notes.set(cell, note.isNullObject ? null : note.content);
+    for (const [cell, fill] of fillProxies) fills.set(cell, fillOf(fill));
+    return { fills, notes };
   }
 
   private writeNote(ws: Excel.Worksheet, cell: string, current: string | null | undefined, next: string | null): void {
@@ -220,13 +226,14 @@ export class ExcelHost implements Host {
       const plan = planSheet(grid, result, { lang: settings.lang, notes: settings.notes, column: settings.column });
       const ws = context.workbook.worksheets.getActiveWorksheet();
       const wantNotes = settings.notes && this.options.notesSupported;
-      const noteCells = [...(previous?.marked.map((m) => m.cell) ?? []), ...(wantNotes ? plan.marks.map((m) => m.cell) : [])];
-      const notes = await this.readNotes(context, ws, noteCells);
+      const before = new Map<string, MarkedCell>((previous?.marked ?? []).map((m) => [m.cell, m]));
+      const toFill = [...plan.marks.map((m) => m.cell), ...plan.column.filter((c) => c.kind === 'error' || c.kind === 'warning').map((c) => c.cell)];
+      const noteCells = [...before.keys(), ...(wantNotes ? plan.marks.map((m) => m.cell) : [])];
+      const { fills, notes } = await this.readTouched(context, ws, toFill.filter((c) => !before.has(c)), noteCells);
 
       // Round trip 4: every write, in order.
       if (previous) this.queueRevert(ws, previous, notes, snap.grid);
-      const before = new Map<string, MarkedCell>((previous?.marked ?? []).map((m) => [m.cell, m]));
-      const originalFill = (cell: string): Fill => before.get(cell)?.fill ?? snap.fills.get(cell) ?? { kind: 'none' };
+      const originalFill = (cell: string): Fill => before.get(cell)?.fill ?? fills.get(cell) ?? { kind: 'none' };
       /** The note a cell holds once the revert is applied. */
       const noteAfterRevert = (cell: string): string | null => (before.has(cell) ? before.get(cell)!.note : (notes.get(cell) ?? null));
       const marked: MarkedCell[] = [];
@@ -262,7 +269,7 @@ export class ExcelHost implements Host {
       const previous = sheetState(snap.state, snap.name);
       if (!previous) return { kind: 'cleared', sheet: snap.name, cells: 0 };
       const ws = context.workbook.worksheets.getActiveWorksheet();
-      const notes = await this.readNotes(context, ws, previous.marked.map((m) => m.cell));
+      const { notes } = await this.readTouched(context, ws, [], previous.marked.map((m) => m.cell));
       this.queueRevert(ws, previous, notes, snap.grid);
       this.queueState(context, snap, withSheetState(snap.state, undefined, snap.name));
       await context.sync();

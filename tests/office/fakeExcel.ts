@@ -376,13 +376,38 @@ class FakeRange {
       for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) fn(sheet.ensure(r, c));
       ctx.book.writes++;
     };
+    // Like office-js: the fill of a range's top-left cell can be loaded and read after a sync.
+    let loaded: Later<FakeFill | null> | null = null;
+    const read = (what: 'color' | 'pattern' | 'patternColor') => {
+      if (!loaded) throw new NotLoaded(`format.fill.${what}`);
+      const f = loaded.value;
+      if (what === 'color') return f?.color ?? '#FFFFFF';
+      if (what === 'pattern') return f?.pattern ?? 'None';
+      return f?.patternColor ?? '#000000';
+    };
     this.format = {
       fill: {
+        load: () => {
+          loaded = new Later(ctx, 'format.fill', () => {
+            const { sheet, range } = this.resolve();
+            const f = sheet && range ? sheet.get(range.top, range.left)?.fill : null;
+            return f ? { ...f } : null;
+          });
+        },
+        get color() {
+          return read('color');
+        },
         set color(v: string) {
           each((cell) => (cell.fill = { color: v.toUpperCase(), pattern: 'Solid' }));
         },
+        get pattern() {
+          return read('pattern');
+        },
         set pattern(v: string) {
           each((cell) => (cell.fill = { color: cell.fill?.color ?? '#FFFFFF', pattern: v }));
+        },
+        get patternColor() {
+          return read('patternColor');
         },
         set patternColor(v: string) {
           each((cell) => cell.fill && (cell.fill.patternColor = v));
@@ -487,22 +512,6 @@ class FakeRange {
   addressNow(): string {
     const { range } = this.resolve();
     return `${a1(range!.top, range!.left)}:${a1(range!.bottom, range!.right)}`;
-  }
-  getCellProperties(): Later<unknown[][]> {
-    return new Later(this.ctx, 'cell properties', () => {
-      const { sheet, range } = this.resolve();
-      const out: unknown[][] = [];
-      if (!sheet || !range) return out;
-      for (let r = range.top; r <= range.bottom; r++) {
-        const row: unknown[] = [];
-        for (let c = range.left; c <= range.right; c++) {
-          const f = sheet.get(r, c)?.fill;
-          row.push({ format: { fill: f ? { color: f.color, pattern: f.pattern, patternColor: f.patternColor } : { color: '#FFFFFF', pattern: 'None' } } });
-        }
-        out.push(row);
-      }
-      return out;
-    });
   }
   getMergedAreasOrNullObject(): FakeRange {
     const merged = new FakeRange(this.ctx, () => {
