@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadWorkbook, workbookToGrids } from '../src/xlsx/read';
 import { type SheetResult, checkSheet } from '../src/core/engine';
-import type { Grid } from '../src/core/grid';
+import { type Grid, columnLetters, parseA1 } from '../src/core/grid';
 import type { TableResult } from '../src/core/check/result';
 import type { CheckOptions } from '../src/core/check/result';
 
@@ -49,7 +49,13 @@ export function cellOf(t: MapTable, place: string): string {
     const block = t.funds ?? t.budget!;
     return String(block[parts[1]!]![parts[2]!]);
   }
-  if (parts[0] === 'indicators') return String(t.indicators[Number(parts[1])]![parts[2]!]);
+  if (parts[0] === 'indicators') {
+    const ind = t.indicators[Number(parts[1])]!;
+    // 二级 and 三级 sit right of the 一级 column, on the indicator's row.
+    const step = { level2: 1, level3: 2 }[parts[2]!];
+    if (step !== undefined) return `${columnLetters(parseA1(String(ind.level1)).col + step)}${ind.row}`;
+    return String(ind[parts[2]!]);
+  }
   if (parts[0] === 'total') return String((t.total as Record<string, unknown>)[parts[1]!]);
   if (parts[0] === 'grade') return String(t.grade);
   throw new Error(`unknown place ${place}`);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Lang } from '../core/findings';
 import { checkWorkbook } from '../core/engine';
-import { type TableReport, type UnrecognisedReport, sheetReports } from '../core/report';
+import { type ReportEntry, type TableReport, type UnrecognisedReport, sheetReports } from '../core/report';
 import type { CheckOptions } from '../core/check/result';
 import { loadWorkbook, workbookToGrids } from '../xlsx/read';
 import { checkAndAnnotate } from '../xlsx/annotate';
@@ -31,6 +31,7 @@ export interface CheckOutcome {
 
 export async function runCheck(run: CheckRun): Promise<CheckOutcome> {
   const all: TableReport[] = [];
+  const entries: ReportEntry[] = [];
   const allUnrecognised: UnrecognisedReport[] = [];
   const written: string[] = [];
   let unreadable = false;
@@ -58,18 +59,20 @@ export async function runCheck(run: CheckRun): Promise<CheckOutcome> {
     } else {
       results = checkWorkbook(workbookToGrids(wb), run.options);
     }
-    const { tables, unrecognised } = sheetReports(name, results, run.lang);
+    const { tables, unrecognised, entries: here } = sheetReports(name, results, run.lang);
     all.push(...tables);
+    entries.push(...here);
     allUnrecognised.push(...unrecognised);
     if (run.json !== '-') run.print(formatFile(file, tables, unrecognised, run.lang));
   }
   // `--json -` puts the report on standard output, for scripts; the text then stays out of the way.
-  if (run.json === '-') run.print(JSON.stringify(all, null, 2));
+  if (run.json === '-') run.print(JSON.stringify(entries, null, 2));
   else {
-    run.print(formatTotals(all, run.lang));
-    if (run.json) await writeAtomically(run.json, JSON.stringify(all, null, 2) + '\n');
+    run.print(formatTotals(all, allUnrecognised, run.lang));
+    if (run.json) await writeAtomically(run.json, JSON.stringify(entries, null, 2) + '\n');
   }
-  const hasError = all.some((t) => t.findings.some((f) => f.severity === 'error'));
+  // A region that could not be read is never passed over as clean.
+  const hasError = all.some((t) => t.findings.some((f) => f.severity === 'error')) || allUnrecognised.length > 0;
   return { exitCode: unreadable ? 2 : hasError ? 1 : 0, tables: all, unrecognised: allUnrecognised, written };
 }
 

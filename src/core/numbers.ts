@@ -18,6 +18,8 @@ export interface Shown {
   readonly decimals: number;
   /** The cell itself says percent (a % format or a trailing %). */
   readonly percent: boolean;
+  /** The cell carries its amount's unit ("109.8万元"). */
+  readonly unit?: '万元' | '元';
 }
 
 export type ReadResult =
@@ -45,7 +47,7 @@ function decimalsOfNumber(n: number): number {
   return i < 0 ? 0 : Math.min(s.length - i - 1, 10);
 }
 
-const NUMBER_TEXT = /^([+-]?)(\d+(?:,\d{3})*(?:\.\d*)?|\.\d+)(%)?$/;
+const NUMBER_TEXT = /^([+-]?)(\d+(?:,\d{3})*(?:\.\d*)?|\.\d+)(%|万元|元|分)?$/;
 
 /** Reads a cell that should hold one number (an amount, a weight, a score, a rate). */
 export function readNumber(value: CellValue, format?: string): ReadResult {
@@ -74,7 +76,8 @@ export function readNumber(value: CellValue, format?: string): ReadResult {
   const dot = digits.indexOf('.');
   const decimals = dot < 0 ? 0 : digits.length - dot - 1;
   const v = new Decimal(m[1] + (digits.startsWith('.') ? '0' + digits : digits.replace(/\.$/, '')));
-  return { kind: 'number', shown: { value: v, decimals, percent: m[3] === '%' } };
+  const unit = m[3] === '万元' || m[3] === '元' ? m[3] : undefined;
+  return { kind: 'number', shown: { value: v, decimals, percent: m[3] === '%', unit } };
 }
 
 /**
@@ -94,7 +97,10 @@ export function isPoint(i: Interval): boolean {
   return i.lo.eq(i.hi);
 }
 
-/** True values consistent with a value shown to `decimals` places. A shown 0 is exact. */
+/**
+ * True values consistent with a value shown to `decimals` places. A shown 0 is exact. Decimals may be
+ * negative: a fraction shown as 0.1 is a percentage known to the tens (5%–15%).
+ */
 export function shownInterval(value: Decimal, decimals: number): Interval {
   if (value.isZero()) return point(value);
   const h = new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
@@ -143,7 +149,27 @@ export function overlaps(a: Interval, b: Interval): boolean {
   return a.lo.lt(b.hi) && b.lo.lt(a.hi);
 }
 
+/** An amount in the table's unit, whatever unit its own cell states. */
+export function inUnit(s: Shown, unit: '万元' | '元'): Shown {
+  if (!s.unit || s.unit === unit) return s;
+  return s.unit === '万元'
+    ? { ...s, value: s.value.times(10000), decimals: Math.max(0, s.decimals - 4), unit }
+    : { ...s, value: s.value.div(10000), decimals: s.decimals + 4, unit };
+}
+
 /** Half-up to 2 decimals, as a string: the way every figure is reported. */
 export function fmt2(v: Decimal): string {
   return v.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/** A cell's value as the sheet shows it: 0.9 with a "0%" format is "90%", 2.9 with "0.00" is "2.90". */
+export function showCell(value: CellValue, format?: string): string {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    const decimals = formatDecimals(format);
+    if (formatIsPercent(format)) return `${new Decimal(value).times(100).toFixed(decimals ?? 0)}%`;
+    return decimals === undefined ? new Decimal(value).toFixed() : new Decimal(value).toFixed(decimals);
+  }
+  if (value === null) return '';
+  if (isCellError(value)) return value.error;
+  return String(value).replace(/\s+/g, ' ').trim();
 }

@@ -1,11 +1,14 @@
 /**
- * The JSON report (SPEC §5): one object per table, numbers as decimal strings with 2 decimals.
+ * The JSON report (SPEC §5): one object per table, numbers as decimal strings with 2 decimals, in the
+ * table's own unit (`unit`: 万元 or 元). Each table says what was read (`columns`) and what could not be
+ * checked (`skipped`). A region that looks like a table but cannot be read is an object of its own, of
+ * kind "unrecognised", with its UNRECOGNISED_REGION finding.
  */
-import { rangeA1 } from './grid';
-import { type Lang, type Severity, findingMessage } from './findings';
+import { columnLetters, rangeA1 } from './grid';
+import { type Lang, type Severity, findingMessage, skippedMessage, unrecognisedMessage } from './findings';
 import type { SheetResult } from './engine';
 import type { TableResult } from './check/result';
-import type { TableKind, UnrecognisedReason } from './table';
+import type { AmountUnit, TableKind, Unrecognised, UnrecognisedReason } from './table';
 import { type Decimal, fmt2 } from './numbers';
 
 export interface FindingReport {
@@ -15,6 +18,8 @@ export interface FindingReport {
   readonly expected: string | null;
   readonly found: string | null;
   readonly message: string;
+  /** The indicator the finding is about, in full (messages quote the start of long names). */
+  readonly subject?: string;
 }
 
 export interface TableReport {
@@ -24,7 +29,10 @@ export interface TableReport {
   readonly kind: TableKind;
   readonly project: string;
   readonly department: string;
-  readonly unit: string;
+  /** 实施单位. */
+  readonly implementer: string;
+  /** The unit of the table's amounts. */
+  readonly unit: AmountUnit;
   readonly budget: string | null;
   readonly executed: string | null;
   readonly executionRate: string | null;
@@ -35,18 +43,31 @@ export interface TableReport {
   readonly grade: string | null;
   readonly shownTotal: string | null;
   readonly shownGrade: string | null;
+  /** Which sheet column was read as what, per block ("budget": "E"). */
+  readonly columns: { readonly funds: Record<string, string>; readonly indicators: Record<string, string> };
+  /** The checks that could not run, and why. */
+  readonly skipped: string[];
   readonly findings: FindingReport[];
 }
 
+/** A region that looks like a table but cannot be read (UNRECOGNISED_REGION), as the report lists it. */
 export interface UnrecognisedReport {
   readonly file: string;
   readonly sheet: string;
   readonly range: string;
+  readonly kind: 'unrecognised';
   readonly reason: UnrecognisedReason;
   readonly message: string;
+  readonly findings: FindingReport[];
 }
 
 const n = (d: Decimal | null): string | null => (d === null ? null : fmt2(d));
+
+function letters(cols: Readonly<Record<string, number | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, c] of Object.entries(cols)) if (c !== undefined) out[k] = columnLetters(c);
+  return out;
+}
 
 export function tableReport(file: string, t: TableResult, lang: Lang = 'zh'): TableReport {
   return {
@@ -56,7 +77,8 @@ export function tableReport(file: string, t: TableResult, lang: Lang = 'zh'): Ta
     kind: t.table.kind,
     project: t.table.project,
     department: t.table.department,
-    unit: t.table.unit,
+    implementer: t.table.implementer,
+    unit: t.table.amountUnit,
     budget: n(t.budget),
     executed: n(t.executed),
     executionRate: n(t.executionRate),
@@ -67,45 +89,73 @@ export function tableReport(file: string, t: TableResult, lang: Lang = 'zh'): Ta
     grade: t.grade,
     shownTotal: n(t.shownTotal),
     shownGrade: t.shownGrade,
-    findings: t.findings.map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      cell: f.cell,
-      expected: f.expected,
-      found: f.found,
-      message: findingMessage(f, lang),
-    })),
+    columns: { funds: letters(t.table.columns.funds), indicators: letters(t.table.columns.indicators) },
+    skipped: t.skipped.map((s) => skippedMessage(s, lang)),
+    findings: t.findings.map((f) => {
+      const subject = 'subject' in f.params ? f.params.subject : undefined;
+      return {
+        code: f.code,
+        severity: f.severity,
+        cell: f.cell,
+        expected: f.expected,
+        found: f.found,
+        message: findingMessage(f, lang),
+        ...(subject ? { subject } : {}),
+      };
+    }),
   };
 }
 
-const UNRECOGNISED_ZH: Record<UnrecognisedReason, string> = {
-  noFundsHeader: '有指标表头或项目名称，但找不到项目资金表头（年初预算数 / 全年预算数 / 全年执行数）',
-  noIndicatorHeader: '有项目资金表头，但找不到指标表头（一级指标 / 分值 / 得分）',
-  noFundsTotal: '项目资金表头下没有资金总额行',
-  noAmountColumns: '项目资金表头中没有预算数或执行数列',
-};
-const UNRECOGNISED_EN: Record<UnrecognisedReason, string> = {
-  noFundsHeader: 'indicator header or project name found, but no funds header (budget / spending columns)',
-  noIndicatorHeader: 'funds header found, but no indicator header (level-1 / weight / score)',
-  noFundsTotal: 'no total row under the funds header',
-  noAmountColumns: 'the funds header has no budget or spending column',
-};
-
-export function unrecognisedMessage(reason: UnrecognisedReason, lang: Lang = 'zh'): string {
-  return (lang === 'en' ? UNRECOGNISED_EN : UNRECOGNISED_ZH)[reason];
+export function unrecognisedReport(file: string, u: Unrecognised, lang: Lang = 'zh'): UnrecognisedReport {
+  const range = rangeA1(u.range);
+  const finding = { code: 'UNRECOGNISED_REGION', params: { reason: u.reason, range } } as const;
+  return {
+    file,
+    sheet: u.sheet,
+    range,
+    kind: 'unrecognised',
+    reason: u.reason,
+    message: unrecognisedMessage(u.reason, lang),
+    findings: [
+      {
+        code: finding.code,
+        severity: 'warning',
+        cell: range.split(':')[0]!,
+        expected: null,
+        found: null,
+        message: findingMessage(finding, lang),
+      },
+    ],
+  };
 }
 
+export type ReportEntry = TableReport | UnrecognisedReport;
+
+/**
+ * A workbook's reports: its tables, its unreadable regions, and both in reading order (sheet by sheet,
+ * top to bottom) as `--json` writes them.
+ */
 export function sheetReports(file: string, results: readonly SheetResult[], lang: Lang = 'zh'): {
   tables: TableReport[];
   unrecognised: UnrecognisedReport[];
+  entries: ReportEntry[];
 } {
   const tables: TableReport[] = [];
   const unrecognised: UnrecognisedReport[] = [];
+  const entries: ReportEntry[] = [];
   for (const s of results) {
-    for (const t of s.tables) tables.push(tableReport(file, t, lang));
-    for (const u of s.unrecognised) {
-      unrecognised.push({ file, sheet: u.sheet, range: rangeA1(u.range), reason: u.reason, message: unrecognisedMessage(u.reason, lang) });
+    const here: { top: number; entry: ReportEntry }[] = [];
+    for (const t of s.tables) {
+      const r = tableReport(file, t, lang);
+      tables.push(r);
+      here.push({ top: t.table.range.top, entry: r });
     }
+    for (const u of s.unrecognised) {
+      const r = unrecognisedReport(file, u, lang);
+      unrecognised.push(r);
+      here.push({ top: u.range.top, entry: r });
+    }
+    entries.push(...here.sort((a, b) => a.top - b.top).map((h) => h.entry));
   }
-  return { tables, unrecognised };
+  return { tables, unrecognised, entries };
 }

@@ -7,7 +7,7 @@
 import { Decimal, fmt2 } from './numbers';
 import type { Lang } from './findings';
 import type { TableReport } from './report';
-import type { Grade } from './recognise/labels';
+import type { Grade } from './recognise/vocabulary';
 import { gradeFor } from './check/table';
 
 export const SUMMARY_SHEET = '绩效自评汇总';

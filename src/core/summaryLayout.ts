@@ -118,7 +118,7 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
       linkCell(r.sheet, r.range.split(':')[0]!, withFile ? r.file : undefined),
       text(r.project),
       text(r.department),
-      text(r.unit),
+      text(r.implementer),
       text(num(r.budget), 'money'),
       text(num(r.executed), 'money'),
       text(num(r.executionRate), 'rate'),

@@ -3,6 +3,7 @@
  * a finding can point at it and a host can mark it.
  */
 import type { CellRange, CellValue } from './grid';
+import type { FundsMeaning, IndicatorMeaning } from './recognise/vocabulary';
 
 /** One cell as read: where it is, what it holds, how it is formatted. */
 export interface Field {
@@ -14,37 +15,38 @@ export interface Field {
 
 export type TableKind = 'project' | 'department';
 
-/** Columns of the funds block (项目资金 / 预算情况 / 预算执行情况). */
-export interface FundsColumns {
-  readonly initial?: number;
-  readonly annual?: number;
-  readonly executed?: number;
-  readonly weight?: number;
-  readonly rate?: number;
-  readonly score?: number;
-}
+/** The unit of a table's amounts. Figures stay in it; summaries convert to 万元. */
+export type AmountUnit = '万元' | '元';
+
+/** Columns of the funds block (项目资金 / 预算情况 / 预算执行情况), by meaning. */
+export type FundsColumns = { readonly [K in FundsMeaning]?: number };
 
 export interface FundsRow {
   readonly row: number;
   readonly label: string;
   readonly initial?: Field;
-  readonly annual?: Field;
+  readonly budget?: Field;
   readonly executed?: Field;
   readonly weight?: Field;
   readonly rate?: Field;
   readonly score?: Field;
+  readonly reason?: Field;
 }
 
 export interface FundsBlock {
   readonly headerRow: number;
+  /** The first header row (a two-row header's band row). */
+  readonly headerTop: number;
   readonly columns: FundsColumns;
   /** The rate header says "(%)": plain numbers under it are percents. */
   readonly ratePercentHeader: boolean;
   readonly total: FundsRow;
-  /** Sub-rows grouped: each group adds up to the total on its own (资金来源 / 资金结构). */
+  /** Sub-rows grouped: each group adds up to the total on its own (资金来源 / 资金结构, a block beside). */
   readonly groups: readonly (readonly FundsRow[])[];
   /** "预算执行情况(10分)": a label stating the block's weight. */
   readonly statedWeight?: StatedWeight;
+  /** "得分(20分*执行率)": the score column's header states the 执行率 分值. */
+  readonly headerWeight?: StatedWeight;
 }
 
 export interface StatedWeight {
@@ -59,6 +61,8 @@ export interface Indicator {
   /** The cell carrying the 一级 label (top of its merged run). */
   readonly level1Cell?: Field;
   readonly level2: string;
+  /** The cell carrying the 二级 label (top of its merged run). */
+  readonly level2Cell?: Field;
   readonly level3: string;
   readonly level3Cell?: Field;
   readonly target?: Field;
@@ -72,6 +76,12 @@ export interface Indicator {
   readonly reasonCol?: number;
 }
 
+/** Which sheet column was read as what (the report's `columns`). */
+export interface ColumnsRead {
+  readonly funds: FundsColumns;
+  readonly indicators: { readonly [K in IndicatorMeaning]?: number };
+}
+
 export interface Table {
   readonly sheet: string;
   readonly kind: TableKind;
@@ -79,11 +89,14 @@ export interface Table {
   readonly title: string;
   readonly project: string;
   readonly department: string;
-  readonly unit: string;
+  /** 实施单位. */
+  readonly implementer: string;
+  readonly amountUnit: AmountUnit;
   readonly funds: FundsBlock;
   readonly indicatorHeaderRow: number;
   readonly indicators: readonly Indicator[];
-  /** Labels that state their weight: "产出指标(50分)", "绩效指标(90分)". */
+  readonly columns: ColumnsRead;
+  /** Labels that state their weight: "产出指标(50分)" (level1 set), "绩效指标(90分)" (the frame: level1 null). */
   readonly level1Stated: readonly (StatedWeight & { readonly level1: string | null })[];
   readonly totalRow?: { readonly row: number; readonly weight?: Field; readonly score?: Field };
   /** The shown 评分等级 / 自评结果 value cell. */

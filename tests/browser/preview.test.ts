@@ -53,9 +53,12 @@ describe('task pane in preview mode', () => {
   it('校验本表 lists the real findings of the table, grouped by severity', async () => {
     await page.getByRole('button', { name: '风险防控治理' }).click();
     await page.getByRole('button', { name: '校验本表' }).click();
-    await page.getByText('共 1 张表：错误 2，警告 1。').waitFor();
+    await page.getByText('共 1 张表：错误 2，警告 6。').waitFor();
     const findings = await page.locator('button[data-code]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-code')}@${e.getAttribute('data-cell')}`));
-    expect(findings).toEqual(['WEIGHT_SUM_NOT_100@G20', 'TOTAL_MISMATCH@H20', 'OVER_EXECUTION@E6', 'LEVEL1_WEIGHT_DEVIATION@B13']);
+    expect(findings).toEqual([
+      'WEIGHT_SUM_NOT_100@G20', 'TOTAL_MISMATCH@H20', 'OVER_EXECUTION@E6',
+      ...['D14', 'D15', 'D16', 'D18', 'D19'].map((c) => `EMPTY_INDICATOR@${c}`), 'LEVEL1_WEIGHT_DEVIATION@B13',
+    ]);
     // The recomputed figures and the table's own total beside them.
     const card = page.locator('aside [aria-label="风险防控治理"]');
     await expect(card.textContent()).resolves.toContain('110.00');
@@ -70,9 +73,9 @@ describe('task pane in preview mode', () => {
 
   it('the severity filter shows one group', async () => {
     await page.getByRole('tab', { name: /警告/ }).click();
-    await expect(page.locator('button[data-code]').count()).resolves.toBe(1);
+    await expect(page.locator('button[data-code]').count()).resolves.toBe(6);
     await page.getByRole('tab', { name: '全部' }).click();
-    await expect(page.locator('button[data-code]').count()).resolves.toBe(4);
+    await expect(page.locator('button[data-code]').count()).resolves.toBe(9);
   });
 
   it('clicking a finding selects its cell in the grid; the keyboard works too', async () => {

@@ -26,17 +26,17 @@ describe('selfeval check', () => {
     const r = await run(['check', fixturePath('seed002.xlsx')]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('[风险防控治理] A1:I21  风险防控治理');
-    expect(r.out).toContain('执行率 100.18%  执行率得分 10.00  总分 110.00（表内 100.00）  等级 优');
+    expect(r.out).toContain('执行率 100.18%  执行率得分 10.00  总分 110.00（表内 100.00）  等级 —（表内 优）');
     expect(r.out).toMatch(/✗ G20 +WEIGHT_SUM_NOT_100 +各项分值（含执行率分值）合计为 110.00，应为 100/);
     expect(r.out).toMatch(/⚠ E6 +OVER_EXECUTION/);
-    expect(r.out).toContain('共 10 张表：错误 6，警告 2，提示 10');
+    expect(r.out).toContain('共 10 张表：错误 6，警告 24，提示 10');
   });
 
   it('exit 0 when there is no error-level finding; English on request', async () => {
     const r = await run(['check', fixturePath('seed000.xlsx'), '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('rate 95.82%  rate score 9.58  total 99.58  grade 优');
-    expect(r.out).toContain('11 table(s): 0 error(s), 0 warning(s), 11 info');
+    expect(r.out).toContain('11 table(s): 0 error(s), 0 warning(s), 12 info');
   });
 
   it('--json writes the SPEC §5 report: one object per table, with its file', async () => {
@@ -48,13 +48,13 @@ describe('selfeval check', () => {
     const t = report.find((x) => x.project === '残保金抚恤金专项')!;
     expect(t).toMatchObject({
       file: 'seed002.xlsx', sheet: '残保金抚恤金专项', range: 'A1:I22', kind: 'project',
-      department: '上海市闵行区吴泾镇人民政府(汇总)', unit: '上海市闵行区吴泾镇城市运行管理中心',
+      department: '上海市闵行区吴泾镇人民政府(汇总)', implementer: '上海市闵行区吴泾镇城市运行管理中心', unit: '万元',
       budget: '3.52', executed: '3.52', executionRate: '100.00', executionScore: '10.00',
       indicatorWeight: '90.00', indicatorScore: '90.00', total: '100.00', grade: '优', shownTotal: '100.00', shownGrade: '优',
     });
     expect(t.findings[0]).toEqual({
       code: 'FUND_SPLIT_MISMATCH', severity: 'error', cell: 'D6', expected: '3.53', found: '3.52',
-      message: '全年预算数：分项合计为 3.53，与资金总额 3.52 不符',
+      message: '全年预算数：分项合计为 3.53 万元，与资金总额 3.52 万元不符',
     });
     expect(report.find((x) => x.kind === 'department')).toMatchObject({ file: 'seed003.xlsx', total: '99.50', shownTotal: '99.50', grade: '优' });
   });

@@ -17,7 +17,7 @@ interface Expected {
   rate: string;
   execScore: string;
   total: string;
-  grade: string;
+  grade: string | null;
   shownTotal: string;
   /** Error- and warning-level findings, exactly: [code, place in the table]. */
   findings: [string, string][];
@@ -35,7 +35,8 @@ const SEED000: Expected[] = [
   { id: 'sh-pt-06', project: '举报奖励项目', budget: '3.00', executed: '0.08', rate: '2.67', execScore: '0.27', total: '90.27', grade: '优', shownTotal: '90.27', findings: [] },
   { id: 'sh-pt-07', project: '企业安全生产主体责任第三方专业技术服务', budget: '350.00', executed: '348.80', rate: '99.66', execScore: '9.97', total: '99.97', grade: '优', shownTotal: '99.97', findings: [] },
   // No 得分 column in the funds block: the score is recomputed, not checked.
-  { id: 'sh-pt-08', project: '公众号运营', budget: '12.00', executed: '12.00', rate: '100.00', execScore: '10.00', total: '100.00', grade: '优', shownTotal: '100.00', findings: [] },
+  // 推送数量 ≥50 次, 393 done: far above a target likely set too low (rule 11, information).
+  { id: 'sh-pt-08', project: '公众号运营', budget: '12.00', executed: '12.00', rate: '100.00', execScore: '10.00', total: '100.00', grade: '优', shownTotal: '100.00', findings: [], infos: [['TARGET_EXCEEDED', 'indicators.0.actual']] },
   { id: 'sh-pt-09', project: '公车购置经费', budget: '12.00', executed: '11.89', rate: '99.08', execScore: '9.91', total: '99.91', grade: '优', shownTotal: '99.91', findings: [] },
   { id: 'sh-pt-10', project: '执法大队标准化建设项目', budget: '39.28', executed: '39.21', rate: '99.82', execScore: '9.98', total: '99.98', grade: '优', shownTotal: '99.98', findings: [] },
   { id: 'sh-pt-11', project: '应急避难场所建设维护', budget: '48.28', executed: '48.28', rate: '100.00', execScore: '10.00', total: '100.00', grade: '优', shownTotal: '100.00', findings: [] },
@@ -53,6 +54,9 @@ const SEED001: Expected[] = [
       ['QUANT_SCORE_MISMATCH', 'indicators.1.score'], // 100% of 100% yet 10 of 20
       ['MISSING_REASON', 'indicators.4.reason'],
       ['MISSING_REASON', 'indicators.5.reason'],
+      // 社会效益指标 and 可持续影响指标 listed under 产出指标 (rule 11).
+      ['LEVEL2_MISPLACED', 'indicators.4.level2'],
+      ['LEVEL2_MISPLACED', 'indicators.5.level2'],
     ],
   },
   {
@@ -71,11 +75,17 @@ const SEED001: Expected[] = [
 
 const SEED002: Expected[] = [
   { id: 'sh-mh-01', project: '巡查员工作经费', budget: '148.79', executed: '148.79', rate: '100.00', execScore: '10.00', total: '99.00', grade: '优', shownTotal: '99.00', findings: [] },
-  { id: 'sh-mh-02', project: '走访', budget: '7.88', executed: '7.88', rate: '100.00', execScore: '10.00', total: '100.00', grade: '优', shownTotal: '100.00', findings: [] },
+  {
+    // Five indicators named 无 with target 无 carry 40 points (rule 11).
+    id: 'sh-mh-02', project: '走访', budget: '7.88', executed: '7.88', rate: '100.00', execScore: '10.00', total: '100.00', grade: '优', shownTotal: '100.00',
+    findings: [1, 3, 5, 6, 7].map((i) => ['EMPTY_INDICATOR', `indicators.${i}.level3`] as [string, string]),
+  },
   {
     // 执行数 22.24 > 预算数 22.2; weights 30+10+10+10+20+10+10 = 100 plus the 执行率 10.
-    id: 'sh-mh-03', project: '风险防控治理', budget: '22.20', executed: '22.24', rate: '100.18', execScore: '10.00', total: '110.00', grade: '优', shownTotal: '100.00',
+    // Weights add up to 110: the total is not on the 100-point scale, so no grade (rule 9). Five 无 indicators carry 50 points.
+    id: 'sh-mh-03', project: '风险防控治理', budget: '22.20', executed: '22.24', rate: '100.18', execScore: '10.00', total: '110.00', grade: null, shownTotal: '100.00',
     findings: [
+      ...[1, 2, 3, 5, 6].map((i) => ['EMPTY_INDICATOR', `indicators.${i}.level3`] as [string, string]),
       ['OVER_EXECUTION', 'funds.total.executed'],
       ['WEIGHT_SUM_NOT_100', 'total.weight'],
       ['TOTAL_MISMATCH', 'total.score'],
@@ -83,19 +93,34 @@ const SEED002: Expected[] = [
   },
   {
     // 30 + 20 + 20 + 10 + 20 = 100 indicator points plus the 执行率 10.
-    id: 'sh-mh-04', project: '安全宣传', budget: '10.07', executed: '10.07', rate: '100.00', execScore: '10.00', total: '110.00', grade: '优', shownTotal: '100.00',
+    id: 'sh-mh-04', project: '安全宣传', budget: '10.07', executed: '10.07', rate: '100.00', execScore: '10.00', total: '110.00', grade: null, shownTotal: '100.00',
     findings: [
       ['WEIGHT_SUM_NOT_100', 'total.weight'],
       ['TOTAL_MISMATCH', 'total.score'],
     ],
   },
-  { id: 'sh-mh-05', project: '应急救援', budget: '2.60', executed: '2.60', rate: '100.00', execScore: '10.00', total: '100.00', grade: '优', shownTotal: '100.00', findings: [] },
-  { id: 'sh-mh-06', project: '联管大队整治经费', budget: '105.40', executed: '105.40', rate: '100.00', execScore: '10.00', total: '100.00', grade: '优', shownTotal: '100.00', findings: [] },
-  { id: 'sh-mh-07', project: '社会消防治理', budget: '322.07', executed: '322.07', rate: '100.00', execScore: '10.00', total: '100.00', grade: '优', shownTotal: '100.00', findings: [] },
+  {
+    id: 'sh-mh-05', project: '应急救援', budget: '2.60', executed: '2.60', rate: '100.00', execScore: '10.00', total: '100.00', grade: '优', shownTotal: '100.00',
+    findings: [3, 4, 5, 6].map((i) => ['EMPTY_INDICATOR', `indicators.${i}.level3`] as [string, string]),
+  },
+  {
+    // 社会效益指标 and 生态效益指标 under 产出指标.
+    id: 'sh-mh-06', project: '联管大队整治经费', budget: '105.40', executed: '105.40', rate: '100.00', execScore: '10.00', total: '100.00', grade: '优', shownTotal: '100.00',
+    findings: [3, 4].map((i) => ['LEVEL2_MISPLACED', `indicators.${i}.level2`] as [string, string]),
+  },
+  {
+    id: 'sh-mh-07', project: '社会消防治理', budget: '322.07', executed: '322.07', rate: '100.00', execScore: '10.00', total: '100.00', grade: '优', shownTotal: '100.00',
+    findings: [1, 2, 4, 5].map((i) => ['EMPTY_INDICATOR', `indicators.${i}.level3`] as [string, string]),
+  },
   {
     // 群众满意 =100% met 100%, scored 9 of 10 (a reason is given, so only the score is questioned).
     id: 'sh-mh-08', project: '街面督查人员经费', budget: '54.33', executed: '54.33', rate: '100.00', execScore: '10.00', total: '99.00', grade: '优', shownTotal: '99.00',
-    findings: [['QUANT_SCORE_MISMATCH', 'indicators.4.score']],
+    findings: [
+      ['QUANT_SCORE_MISMATCH', 'indicators.4.score'],
+      // 社会效益指标 and 生态效益指标 under 产出指标: "产出 80 / 效益 0".
+      ['LEVEL2_MISPLACED', 'indicators.2.level2'],
+      ['LEVEL2_MISPLACED', 'indicators.3.level2'],
+    ],
   },
   { id: 'sh-mh-09', project: '网格系统及设备维护', budget: '157.43', executed: '157.43', rate: '100.00', execScore: '10.00', total: '100.00', grade: '优', shownTotal: '100.00', findings: [] },
   {
@@ -115,9 +140,9 @@ const SEED003: Expected[] = [
     findings: [
       // 离退休人员经费变动率 ≤20%, actual 30%: 1 × 20 ÷ 30 = 0.67 by the default rule, shown 0.5.
       ['QUANT_SCORE_MISMATCH', 'indicators.18.score'],
+      // 政府采购执行率 ≥100% with actual "完整": a number target needs a number (rule 11).
+      ['ACTUAL_NOT_NUMBER', 'indicators.31.actual'],
     ],
-    // 政府采购执行率 ≥100% with actual "完整": cannot be compared.
-    infos: [['UNPARSEABLE', 'indicators.31.actual']],
   },
 ];
 

@@ -43,14 +43,15 @@ describe('Sichuan 部门预算项目支出绩效自评表', () => {
     expect(r.tables).toHaveLength(1);
     const t = r.tables[0]!;
     expect(t.table.project).toBe('安全生产执法培训');
-    expect(t.table.unit).toBe('某市应急管理局执法支队');
+    expect(t.table.implementer).toBe('某市应急管理局执法支队');
     expect(t.table.indicators).toHaveLength(4);
     // 114 ÷ 120 = 95%; 10 × 95% = 9.5; + 30 + 19.6 + 21 + 10.
     expect([fmt2(t.budget!), fmt2(t.executed!), fmt2(t.executionRate!), fmt2(t.executionScore!), fmt2(t.total!), t.grade]).toEqual([
       '120.00', '114.00', '95.00', '9.50', '90.10', '优',
     ]);
     // All consistent: the stated 10 and 90 points, the split, the rule-6 ratio 19.6, the 基本达成 band.
-    expect(t.findings).toEqual([]);
+    // 培训人次 ≥100, 120 done: 120% of a ≥ target (rule 11, information only).
+    expect(t.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(['TARGET_EXCEEDED@H14']);
   });
 
   it('a 合计 that does not add up, a stated frame weight that does not match', () => {
@@ -58,7 +59,7 @@ describe('Sichuan 部门预算项目支出绩效自评表', () => {
     rows[12]![0] = '绩效指标(80分)';
     rows[17]![9] = 95;
     const t = checkSheet(grid(rows)).tables[0]!;
-    expect(t.findings.map((f) => `${f.code}@${f.cell}`).sort()).toEqual(['LABEL_WEIGHT_MISMATCH@A13', 'TOTAL_MISMATCH@J18']);
+    expect(t.findings.map((f) => `${f.code}@${f.cell}`).sort()).toEqual(['LABEL_WEIGHT_MISMATCH@A13', 'TARGET_EXCEEDED@H14', 'TOTAL_MISMATCH@J18']);
   });
 
   it('a half-filled copy (blank 完成值 and 得分) reports each blank once', () => {
@@ -153,7 +154,7 @@ describe('more ways real tables come', () => {
   it('"(A)", "(B)", "(B/A)" headers and a rate kept as a fraction without a % format', () => {
     // 108 ÷ 120 = 90%: shown as 0.9 (General), score 9.
     const t = checkSheet(grid(NATIONAL('教学楼维修', 108, 0.9, 9, 99))).tables[0]!;
-    expect([t.table.project, t.table.department, t.table.unit]).toEqual(['教学楼维修', '某区教育局', '某区第一中学']);
+    expect([t.table.project, t.table.department, t.table.implementer]).toEqual(['教学楼维修', '某区教育局', '某区第一中学']);
     expect([fmt2(t.executionRate!), fmt2(t.executionScore!), fmt2(t.total!), t.grade]).toEqual(['90.00', '9.00', '99.00', '优']);
     expect(t.findings).toEqual([]);
   });

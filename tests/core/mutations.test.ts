@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGrids } from '../helpers';
 import { checkSheet } from '../../src/core/engine';
 import { type CellValue, type Grid, parseA1 } from '../../src/core/grid';
+import { fmt2 } from '../../src/core/numbers';
 
 function withCells(grid: Grid, cells: Record<string, CellValue>): Grid {
   const values = grid.values.map((r) => r.slice());
@@ -55,7 +56,15 @@ describe('tables made wrong on purpose', async () => {
   });
 
   it('a wrong 执行率得分 → EXEC_SCORE_MISMATCH', () => {
-    expect(added(grid, withCells(grid, { H6: 10, G19: 100 }))).toEqual(['EXEC_SCORE_MISMATCH@H6']);
+    expect(added(grid, withCells(grid, { H6: 10 }))).toEqual(['EXEC_SCORE_MISMATCH@H6']);
+  });
+
+  it('a total built on the wrong 执行率得分 is wrong too, against the one recomputed total', () => {
+    const changed = withCells(grid, { H6: 10, G19: 100 });
+    expect(added(grid, changed).sort()).toEqual(['EXEC_SCORE_MISMATCH@H6', 'TOTAL_MISMATCH@G19']);
+    const t = checkSheet(changed).tables[0]!;
+    const total = t.findings.find((f) => f.code === 'TOTAL_MISMATCH')!;
+    expect([total.expected, fmt2(t.total!)]).toEqual(['99.58', '99.58']);
   });
 
   it('a wrong 执行率 → EXEC_RATE_MISMATCH', () => {
@@ -117,7 +126,7 @@ describe('SPEC §3 rounding examples', () => {
   it('执行率 96.1% with 得分 10 is an error (the score must be 9.61)', async () => {
     const g = await base;
     // 96.1% needs amounts that give it: 96.1 of 100.
-    const changed = withCells(g, { D6: 100, D7: 100, E6: 96.1, E7: 96.1, G6: '96.1%', G7: '96.1%', H6: 10, G19: 100 });
+    const changed = withCells(g, { D6: 100, D7: 100, E6: 96.1, E7: 96.1, G6: '96.1%', G7: '96.1%', H6: 10, G19: 99.61 });
     const t = checkSheet(changed).tables[0]!;
     expect(t.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.cell, f.expected])).toEqual([
       ['EXEC_SCORE_MISMATCH', 'H6', '9.61'],

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpretActual, interpretTarget } from '../../src/core/values';
 import { Decimal, readNumber, shownInterval, formatDecimals } from '../../src/core/numbers';
-import { quantitativeScore } from '../../src/core/check/indicators';
+import { quantitativeScore } from '../../src/core/check/rules/indicatorScores';
 
 const q = (t: ReturnType<typeof interpretTarget>) => (t.kind === 'quant' ? [t.op, t.value.toString(), t.unit] : t);
 

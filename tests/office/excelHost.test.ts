@@ -33,14 +33,15 @@ describe('校验本表 in Excel', () => {
     expect(r.kind).toBe('checked');
     expect(r.tables.map((t) => t.project)).toEqual(['风险防控治理']);
     expect(r.tables[0]!.findings.map((f) => `${f.code}@${f.cell}`)).toEqual([
-      'OVER_EXECUTION@E6', 'LEVEL1_WEIGHT_DEVIATION@B13', 'WEIGHT_SUM_NOT_100@G20', 'TOTAL_MISMATCH@H20',
+      'OVER_EXECUTION@E6', 'LEVEL1_WEIGHT_DEVIATION@B13', 'EMPTY_INDICATOR@D14', 'EMPTY_INDICATOR@D15', 'EMPTY_INDICATOR@D16',
+      'EMPTY_INDICATOR@D18', 'EMPTY_INDICATOR@D19', 'WEIGHT_SUM_NOT_100@G20', 'TOTAL_MISMATCH@H20',
     ]);
     const ws = b.sheet('风险防控治理')!;
     expect(ws.at('E6')!.fill).toEqual({ color: '#FFEB9C', pattern: 'Solid' });
     expect(ws.at('G20')!.fill).toEqual({ color: '#FFC7CE', pattern: 'Solid' });
     expect(ws.notes.get('G20')).toContain('各项分值（含执行率分值）合计为 110.00，应为 100 [WEIGHT_SUM_NOT_100]');
     expect(ws.at('J12')!.value).toBe('复核结果');
-    expect(String(ws.at('J20')!.value)).toMatch(/^复核总分 110\.00 · 优；/);
+    expect(String(ws.at('J20')!.value)).toMatch(/^复核总分 110\.00 · 分值合计不为 100，不评等级；/);
     // Only this sheet was touched; the state is kept in a very hidden sheet.
     expect(b.sheet('走访')!.at('J12')).toBeUndefined();
     expect(b.sheet(STATE_SHEET)!.visibility).toBe('VeryHidden');
@@ -141,7 +142,7 @@ describe('校验本表 in Excel', () => {
     const { host: h } = host(b);
     const r = await h.checkActiveSheet(zh);
     expect(r.kind).toBe('protected');
-    expect(r.tables[0]!.findings.length).toBe(4);
+    expect(r.tables[0]!.findings.length).toBe(9);
     expect(b.snapshot()).toEqual(before);
     expect(b.writes).toBe(0);
     expect((await h.clearActiveSheet()).kind).toBe('protected');
@@ -153,16 +154,16 @@ describe('校验本表 in Excel', () => {
     const r = await h.checkActiveSheet(zh);
     expect(r.kind === 'checked' && r.notesWritten).toBe(false);
     expect(b.sheet('风险防控治理')!.notes.size).toBe(0);
-    expect(String(b.sheet('风险防控治理')!.at('J20')!.value)).toContain('分值合计不为 100');
+    expect(String(b.sheet('风险防控治理')!.at('J20')!.value)).toContain('分值合计为 110.00，应为 100');
   });
 
   it('settings: English, no column', async () => {
     const b = await book('seed002.xlsx', '风险防控治理');
     const { host: h } = host(b);
     const r = await h.checkActiveSheet({ ...defaultSettings('en-US'), column: false });
-    expect(r.tables[0]!.findings[0]!.message).toBe('Spending 22.24 exceeds the full-year budget 22.20');
+    expect(r.tables[0]!.findings[0]!.message).toBe('Spending 22.24 (10k yuan) exceeds the full-year budget 22.20 (10k yuan)');
     expect(b.sheet('风险防控治理')!.at('J12')).toBeUndefined();
-    expect(b.sheet('风险防控治理')!.notes.get('E6')).toContain('Spending 22.24 exceeds');
+    expect(b.sheet('风险防控治理')!.notes.get('E6')).toContain('Spending 22.24 (10k yuan) exceeds');
   });
 
   it('a department-wide table is found on its own sheet', async () => {

@@ -55,13 +55,14 @@ describe('annotating an .xlsx workbook', () => {
     // The table spans A:I, so the column is J.
     expect(ws.getCell('J5').value).toBe('复核结果');
     expect(ws.getCell('J12').value).toBe('复核结果');
-    expect(ws.getCell('J13').value).toBe('ℹ 一级指标分值非默认');
-    expect(ws.getCell('J14').value).toBe('✓');
-    expect(String(ws.getCell('J20').value)).toMatch(/^复核总分 110\.00 · 优；✗ 分值合计不为 100/);
+    // Information stays out of the column: the 一级 split is no fault of the row.
+    expect(ws.getCell('J13').value).toBe('✓');
+    expect(ws.getCell('J14').value).toBe('⚠ 空指标占分值');
+    expect(String(ws.getCell('J20').value)).toMatch(/^复核总分 110\.00 · 分值合计不为 100，不评等级；✗ 分值合计为 110\.00，应为 100/);
     expect(String(ws.getCell('J6').value)).toBe('⚠ 超预算执行');
     // A clean table: all ✓ and its total.
-    const clean = wb.getWorksheet('走访')!;
-    expect(clean.getCell('J21').value).toBe('复核总分 100.00 · 优');
+    const clean = wb.getWorksheet('巡查员工作经费')!;
+    expect(clean.getCell('J21').value).toBe('复核总分 99.00 · 优');
   });
 
   it('never overwrites a cell a user typed: the column moves to the first free one', async () => {
@@ -79,7 +80,7 @@ describe('annotating an .xlsx workbook', () => {
     const wb = await load('seed002.xlsx');
     checkAndAnnotate(wb);
     const ws = wb.getWorksheet('走访')!;
-    expect(ws.getCell('J14').value).toBe('✓');
+    expect(ws.getCell('J14').value).toBe('⚠ 空指标占分值');
     ws.getCell('J14').value = '已与经办人核实';
     const again = await reopen(wb);
     checkAndAnnotate(again);

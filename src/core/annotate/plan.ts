@@ -3,7 +3,7 @@
  * the cells to highlight with their notes, and the 复核结果 column just right of each table.
  */
 import { type Grid, a1, isBlank, valueAt } from '../grid';
-import { type Finding, type Lang, type Severity, SEVERITY_ORDER, findingMessage, shortMessage } from '../findings';
+import { type Finding, type Lang, type Severity, GRADE_EN, SEVERITY_ORDER, findingMessage, inReviewColumn, shortMessage } from '../findings';
 import type { SheetResult } from '../engine';
 import type { TableResult } from '../check/result';
 import { fmt2 } from '../numbers';
@@ -124,6 +124,7 @@ function planColumn(grid: Grid, t: TableResult, lang: Lang, ours: Set<string>, t
 
   const findingsByRow = new Map<number, Finding[]>();
   for (const f of t.findings) {
+    if (!inReviewColumn(f.code)) continue;
     const list = findingsByRow.get(f.row) ?? [];
     list.push(f);
     findingsByRow.set(f.row, list);
@@ -131,12 +132,12 @@ function planColumn(grid: Grid, t: TableResult, lang: Lang, ours: Set<string>, t
   const describe = (row: number): { value: string; kind: ColumnCellKind } => {
     const list = (findingsByRow.get(row) ?? []).slice().sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     if (!list.length) return { value: '✓', kind: 'ok' };
-    const value = list.map((f) => `${SYMBOL[f.severity]} ${shortMessage(f, lang)}`).join('；');
+    const value = list.map((f) => `${SYMBOL[f.severity]} ${shortMessage(f, lang)}`).join(lang === 'en' ? '; ' : '；');
     return { value, kind: list[0]!.severity };
   };
 
   const checkedRows = new Set<number>([table.funds.total.row, ...table.indicators.map((i) => i.row)]);
-  for (const f of t.findings) checkedRows.add(f.row);
+  for (const f of t.findings) if (inReviewColumn(f.code)) checkedRows.add(f.row);
   if (table.grade) checkedRows.add(table.grade.row);
   const totalRow = table.totalRow?.row ?? table.headerTotal?.row;
   for (const row of checkedRows) {
@@ -146,17 +147,21 @@ function planColumn(grid: Grid, t: TableResult, lang: Lang, ours: Set<string>, t
   }
   if (totalRow !== undefined) {
     const d = describe(totalRow);
-    const figure = t.total
-      ? lang === 'en'
-        ? `Recomputed total ${fmt2(t.total)} · ${t.grade}`
-        : `复核总分 ${fmt2(t.total)} · ${t.grade}`
-      : lang === 'en'
-        ? 'Total cannot be recomputed'
-        : '无法复核总分';
-    put(totalRow, d.kind === 'ok' ? figure : `${figure}；${d.value}`, d.kind === 'ok' ? 'total' : d.kind);
+    put(totalRow, totalText(t, lang, d), d.kind === 'ok' ? 'total' : d.kind);
   }
   return [...cells.values()].sort((a, b) => a.row - b.row);
 }
+
+/** The 总分 row's cell: the recomputed total and grade, then what is wrong on the row. */
+function totalText(t: TableResult, lang: Lang, d: { value: string; kind: ColumnCellKind }): string {
+  const en = lang === 'en';
+  let figure: string;
+  if (!t.total) figure = en ? 'Total cannot be recomputed' : '无法复核总分';
+  else if (!t.grade) figure = en ? `Recomputed total ${fmt2(t.total)} · no grade (weights not 100)` : `复核总分 ${fmt2(t.total)} · 分值合计不为 100，不评等级`;
+  else figure = en ? `Recomputed total ${fmt2(t.total)} · ${GRADE_EN[t.grade]} (${t.grade})` : `复核总分 ${fmt2(t.total)} · ${t.grade}`;
+  return d.kind === 'ok' ? figure : `${figure}${en ? '; ' : '；'}${d.value}`;
+}
+
 
 /** The cells a plan writes into the 复核结果 column, for the state. */
 export function writtenCells(plan: SheetPlan): string[] {

@@ -1,4 +1,4 @@
-import { FINDING_CODES, type Finding, type FindingArgs, type FindingCode } from '../findings';
+import { FINDING_CODES, type Finding, type FindingCode, type FindingParams, reportedValues } from '../findings';
 import { a1 } from '../grid';
 import type { Field } from '../table';
 
@@ -6,17 +6,14 @@ import type { Field } from '../table';
 export class FindingList {
   readonly items: Finding[] = [];
 
-  add(code: FindingCode, at: Pick<Field, 'row' | 'col'>, args: FindingArgs = {}): void {
+  add<C extends FindingCode>(code: C, at: Pick<Field, 'row' | 'col'>, params: FindingParams[C]): void {
     if (this.items.some((f) => f.code === code && f.row === at.row && f.col === at.col)) return;
-    this.items.push({
-      code,
-      severity: FINDING_CODES[code],
-      cell: a1(at.row, at.col),
-      row: at.row,
-      col: at.col,
-      expected: args.expected ?? null,
-      found: args.found ?? null,
-      args,
-    });
+    const { expected, found } = reportedValues(code, params);
+    const finding = { code, severity: FINDING_CODES[code], cell: a1(at.row, at.col), row: at.row, col: at.col, expected, found, params };
+    this.items.push(finding as Finding);
+  }
+
+  has(code: FindingCode): boolean {
+    return this.items.some((f) => f.code === code);
   }
 }

@@ -1,7 +1,9 @@
 import type { Decimal } from '../numbers';
-import type { Finding } from '../findings';
-import type { Grade } from '../recognise/labels';
+import type { Finding, Skip } from '../findings';
+import type { Grade } from '../recognise/vocabulary';
 import type { Table } from '../table';
+
+export type { Skip };
 
 /** What the engine works out for one table; figures are null where they cannot be computed. */
 export interface TableResult {
@@ -15,10 +17,12 @@ export interface TableResult {
   readonly indicatorWeight: Decimal | null;
   readonly indicatorScore: Decimal | null;
   readonly total: Decimal | null;
+  /** Null without a total, or when the weights are known and do not add up to 100 (rule 9). */
   readonly grade: Grade | null;
   readonly shownTotal: Decimal | null;
   readonly shownGrade: Grade | null;
   readonly findings: readonly Finding[];
+  readonly skipped: readonly Skip[];
 }
 
 export type ReverseFormula = 'ratio' | 'deviation';

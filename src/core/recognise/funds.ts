@@ -2,58 +2,95 @@
  * The funds block (项目资金 / 预算情况 / 预算执行情况) and the department-wide 年度主要任务 rows.
  */
 import { readNumber } from '../numbers';
-import type { Field, FundsBlock, FundsColumns, FundsRow } from '../table';
-import { fundsColumnOf, isAfterFundsLabel, isFundsRowLabel, startsFundsGroup } from './labels';
-import { type SheetView, isFundsHeader, isIndicatorHeader } from './sheetView';
+import type { Field, FundsBlock, FundsColumns, FundsRow, StatedWeight } from '../table';
+import type { Header } from './header';
+import { readHeader } from './header';
+import {
+  type FundsMeaning,
+  isAfterFundsLabel,
+  isFundsRowLabel,
+  isFundsTotalLabel,
+  isTotalLabel,
+  startsFundsGroup,
+} from './vocabulary';
+import type { SheetView } from './sheetView';
 
-export function readFunds(view: SheetView, headerRow: number, limit: number): { block: FundsBlock } | { reason: 'noFundsTotal' | 'noAmountColumns' } {
-  const columns: { -readonly [K in keyof FundsColumns]: number } = {};
-  let ratePercentHeader = false;
-  for (const c of view.labelCols(headerRow)) {
-    const label = view.label(headerRow, c);
-    const kind = fundsColumnOf(label);
-    if (!kind || columns[kind] !== undefined) continue;
-    columns[kind] = c;
-    if (kind === 'rate' && /%/.test(label)) ratePercentHeader = true;
-  }
-  const amountCols = [columns.initial, columns.annual, columns.executed].filter((c): c is number => c !== undefined);
+const AMOUNTS: readonly FundsMeaning[] = ['initial', 'budget', 'executed'];
+
+/** How many rows a funds block may run to (the national form has 4, department-wide ones up to 10). */
+const MAX_FUNDS_ROWS = 16;
+
+export type FundsRead = { readonly block: FundsBlock } | { readonly reason: 'noFundsTotal' | 'noAmountColumns' };
+
+export function readFunds(view: SheetView, header: Header<FundsMeaning>, limit: number): FundsRead {
+  const columns: { -readonly [K in FundsMeaning]?: number } = {};
+  for (const [meaning, h] of Object.entries(header.columns) as [FundsMeaning, { col: number }][]) columns[meaning] = h.col;
+  const amountCols = AMOUNTS.map((k) => columns[k]).filter((c): c is number => c !== undefined);
   if (amountCols.length === 0) return { reason: 'noAmountColumns' };
-  const firstAmount = Math.min(...amountCols);
+  const firstColumn = Math.min(...Object.values(columns).filter((c): c is number => c !== undefined));
+  const rows = readRows(view, header.bottom + 1, Math.min(limit, header.bottom + 1 + MAX_FUNDS_ROWS), columns, amountCols, firstColumn);
 
+  const total = rows[0];
+  // The first row is the total; a sub-row's label there ("其中：财政拨款", "上年结转资金") means the total is missing.
+  const subLabel = (l: string) => /^其中/.test(l) || (isFundsRowLabel(l) && !isFundsTotalLabel(l) && !isTotalLabel(l));
+  if (!total || subLabel(total.label)) return { reason: 'noFundsTotal' };
+  const groups: FundsRow[][] = [];
+  for (const row of rows.slice(1)) {
+    if (groups.length === 0 || startsFundsGroup(row.label)) groups.push([]);
+    groups[groups.length - 1]!.push(row);
+  }
+  const scoreHeader = header.columns.score ?? header.columns.weight;
+  const headerWeight: StatedWeight | undefined = scoreHeader?.points
+    ? { field: view.field(scoreHeader.row, scoreHeader.col), label: scoreHeader.label, points: scoreHeader.points }
+    : undefined;
+  const block: FundsBlock = {
+    headerRow: header.bottom,
+    headerTop: header.top,
+    columns: columns as FundsColumns,
+    ratePercentHeader: !!header.columns.rate?.percent,
+    total,
+    groups,
+    headerWeight,
+  };
+  return { block };
+}
+
+function readRows(
+  view: SheetView,
+  from: number,
+  to: number,
+  columns: FundsColumns,
+  amountCols: readonly number[],
+  firstColumn: number,
+): FundsRow[] {
   const rows: FundsRow[] = [];
-  for (let r = headerRow + 1; r < Math.min(limit, headerRow + 14); r++) {
+  for (let r = from; r < to; r++) {
     if (view.rowBlank(r)) {
       if (rows.length) break;
       continue;
     }
     const label = view
       .labelCols(r)
-      .filter((c) => c < firstAmount)
+      .filter((c) => c < firstColumn)
       .map((c) => view.label(r, c))
       .join('');
-    if (isAfterFundsLabel(label) || isIndicatorHeader(view, r) || isFundsHeader(view, r)) break;
-    const hasNumber = amountCols.some((c) => readNumber(view.field(r, c).value).kind === 'number');
+    if (isAfterFundsLabel(label) || readHeader(view, r, 'indicators') || readHeader(view, r, 'funds')) break;
+    const hasNumber = amountCols.some((c) => readNumber(view.field(r, c).value, view.field(r, c).format).kind === 'number');
     if (!hasNumber && !isFundsRowLabel(label)) break;
-    const pick = (c: number | undefined): Field | undefined => (c === undefined ? undefined : view.field(r, c));
+    const at = (k: FundsMeaning): Field | undefined => (columns[k] === undefined ? undefined : view.field(r, columns[k]));
     rows.push({
       row: r,
       label,
-      initial: pick(columns.initial),
-      annual: pick(columns.annual),
-      executed: pick(columns.executed),
-      weight: pick(columns.weight),
-      rate: pick(columns.rate),
-      score: pick(columns.score),
+      initial: at('initial'),
+      budget: at('budget'),
+      executed: at('executed'),
+      weight: at('weight'),
+      rate: at('rate'),
+      score: at('score'),
+      reason: at('reason'),
     });
   }
-  const total = rows[0];
-  if (!total || /^其中/.test(total.label)) return { reason: 'noFundsTotal' };
-  const groups: FundsRow[][] = [];
-  for (const row of rows.slice(1)) {
-    if (groups.length === 0 || startsFundsGroup(row.label)) groups.push([]);
-    groups[groups.length - 1]!.push(row);
-  }
-  return { block: { headerRow, columns, ratePercentHeader, total, groups, statedWeight: undefined } };
+  return rows;
 }
 
 /** 年度主要任务: 任务名称 | 主要内容 | 预算资金 | 其中：财政资金 | 任务完成情况 | 预算执行数 | 其中：财政资金 | 预算执行率. */
@@ -70,7 +107,7 @@ export function readTasks(view: SheetView, start: number, fundsRow: number): Fun
       if (view.rowBlank(r)) continue;
       if (readNumber(view.field(r, budget).value).kind !== 'number' && readNumber(view.field(r, executed).value).kind !== 'number') break;
       const label = view.labelCols(r).filter((c) => c < budget).map((c) => view.label(r, c)).join('');
-      rows.push({ row: r, label, annual: view.field(r, budget), executed: view.field(r, executed), rate: view.field(r, rate) });
+      rows.push({ row: r, label, budget: view.field(r, budget), executed: view.field(r, executed), rate: view.field(r, rate) });
     }
     return rows;
   }

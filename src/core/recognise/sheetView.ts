@@ -1,15 +1,17 @@
 /**
- * A sheet seen through its labels: normalised text per cell, and the row tests recognition is built on.
+ * A sheet seen through its labels: normalised text per cell, merged areas by row, and the row tests
+ * recognition is built on.
  */
-import { type Grid, colCount, formatAt, isBlank, rowCount, valueAt } from '../grid';
+import { type CellRange, type Grid, colCount, formatAt, isBlank, rowCount, valueAt } from '../grid';
 import { labelOf } from '../text';
 import type { Field } from '../table';
-import { fundsColumnOf, headerFieldOf, indicatorColumnOf } from './labels';
+import { headerFieldOf } from './vocabulary';
 
 export class SheetView {
   readonly rows: number;
   readonly cols: number;
   private readonly labels: string[][];
+  private readonly mergesByRow: Map<number, CellRange[]>;
 
   constructor(readonly grid: Grid) {
     this.rows = rowCount(grid);
@@ -21,10 +23,31 @@ export class SheetView {
       for (let c = 0; c < src.length; c++) row[c] = labelOf(src[c] ?? null);
       this.labels.push(row);
     }
+    this.mergesByRow = new Map();
+    for (const m of grid.merges) {
+      for (let r = m.top; r <= Math.min(m.bottom, this.rows); r++) {
+        const list = this.mergesByRow.get(r);
+        if (list) list.push(m);
+        else this.mergesByRow.set(r, [m]);
+      }
+    }
   }
 
   label(r: number, c: number): string {
     return this.labels[r]?.[c] ?? '';
+  }
+
+  /** The merged area covering a cell, if any. */
+  mergeAt(r: number, c: number): CellRange | undefined {
+    return this.mergesByRow.get(r)?.find((m) => c >= m.left && c <= m.right);
+  }
+
+  /** A cell's label, or the label of the merged area it lies in (its value sits in the top-left cell). */
+  coveringLabel(r: number, c: number): string {
+    const own = this.label(r, c);
+    if (own) return own;
+    const m = this.mergeAt(r, c);
+    return m ? this.label(m.top, m.left) : '';
   }
 
   field(r: number, c: number): Field {
@@ -50,6 +73,14 @@ export class SheetView {
     return out;
   }
 
+  /** Columns of non-blank cells in a row (numbers included). */
+  usedCols(r: number): number[] {
+    const out: number[] = [];
+    const src = this.grid.values[r] ?? [];
+    for (let c = 0; c < src.length; c++) if (!isBlank(src[c] ?? null)) out.push(c);
+    return out;
+  }
+
   rowHasLabel(r: number, test: (label: string) => boolean): boolean {
     for (const c of this.labelCols(r)) if (test(this.label(r, c))) return true;
     return false;
@@ -69,23 +100,16 @@ export class SheetView {
     let right = 0;
     for (let r = top; r <= bottom; r++) {
       const src = this.grid.values[r] ?? [];
-      for (let c = src.length - 1; c > right; c--) if (!isBlank(src[c] ?? null)) { right = c; break; }
-    }
-    for (const m of this.grid.merges) {
-      if (m.bottom >= top && m.top <= bottom && m.right > right) right = m.right;
+      for (let c = src.length - 1; c > right; c--) {
+        if (!isBlank(src[c] ?? null)) {
+          right = c;
+          break;
+        }
+      }
+      for (const m of this.mergesByRow.get(r) ?? []) if (m.right > right) right = m.right;
     }
     return right;
   }
-}
-
-export function isFundsHeader(view: SheetView, r: number): boolean {
-  const kinds = new Set(view.labelCols(r).map((c) => fundsColumnOf(view.label(r, c))));
-  return kinds.has('executed') && (kinds.has('annual') || kinds.has('initial')) && (kinds.has('rate') || kinds.has('weight'));
-}
-
-export function isIndicatorHeader(view: SheetView, r: number): boolean {
-  const kinds = new Set(view.labelCols(r).map((c) => indicatorColumnOf(view.label(r, c))));
-  return kinds.has('level1') && kinds.has('weight') && kinds.has('score');
 }
 
 export function isNameRow(view: SheetView, r: number): boolean {

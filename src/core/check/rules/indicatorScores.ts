@@ -1,0 +1,106 @@
+/**
+ * Rules 5–7 per indicator: no 得分 above its 分值; a quantitative indicator scores by its completion ratio
+ * (rule 6, the reverse formula a setting); a qualitative one within the band of its level (rule 7).
+ */
+import { Decimal, type Shown, amountInterval, fmt2, overlaps, point } from '../../numbers';
+import type { Indicator } from '../../table';
+import { type Level, type Operator, isReverse, meets } from '../../values';
+import { type IndicatorFigures, shownOf } from '../figures';
+import type { ReverseFormula } from '../result';
+import { type RuleContext, rule } from './rule';
+
+const BANDS: Record<Level, [Decimal, Decimal, boolean]> = {
+  achieved: [new Decimal('0.8'), new Decimal(1), true],
+  partial: [new Decimal('0.6'), new Decimal('0.8'), false],
+  not: [new Decimal(0), new Decimal('0.6'), false],
+};
+
+/** What a finding calls an indicator: its 三级 name, else its 二级 or 一级. */
+export function subjectOf(ind: Indicator): string {
+  return (ind.level3 || ind.level2 || ind.level1).replace(/\s+/g, '');
+}
+
+type Ctx = RuleContext<'SCORE_OVER_WEIGHT' | 'QUANT_SCORE_MISMATCH' | 'QUAL_BAND_MISMATCH' | 'UNPARSEABLE'>;
+
+export const indicatorScores = rule(
+  'indicatorScores',
+  ['SCORE_OVER_WEIGHT', 'QUANT_SCORE_MISMATCH', 'QUAL_BAND_MISMATCH', 'UNPARSEABLE'],
+  (ctx) => {
+    for (const f of ctx.figures.indicators) {
+      const weight = shownOf(f.weight);
+      const score = shownOf(f.score);
+      if (!weight || !score || f.score.kind !== 'number') continue;
+      const subject = subjectOf(f.indicator);
+      if (score.value.gt(weight.value)) {
+        // One error for the cell: a score above its weight is also off any band or ratio.
+        ctx.report('SCORE_OVER_WEIGHT', f.score.field, { subject, expected: fmt2(weight.value), found: fmt2(score.value) });
+        continue;
+      }
+      checkRule(ctx, f, subject, weight.value, score);
+    }
+  },
+);
+
+function checkRule(ctx: Ctx, f: IndicatorFigures, subject: string, weight: Decimal, score: Shown): void {
+  const { target, actual, indicator: ind } = f;
+  const scoreCell = ind.score!;
+  const scoreI = amountInterval(score);
+  // Blank targets or actuals leave nothing to check; what cannot be read is said to be so.
+  if (target.kind === 'blank' || actual.kind === 'blank') return;
+  if (target.kind === 'unknown') {
+    if (ind.target) ctx.report('UNPARSEABLE', ind.target, { subject, reason: 'target', found: target.text });
+    return;
+  }
+  if (actual.kind === 'unknown') {
+    if (ind.actual) ctx.report('UNPARSEABLE', ind.actual, { subject, reason: 'actual', found: actual.text });
+    return;
+  }
+  // A number target with a word as its actual is ACTUAL_NOT_NUMBER's (rule 11): no ratio to score by.
+  if (target.kind === 'quant' && actual.kind !== 'quant') return;
+
+  // Qualitative: by the level of the actual; an actual that repeats the target ("科学" / "科学") is met.
+  let level: Level | undefined;
+  if (actual.kind === 'level') level = actual.level;
+  else if (actual.kind === 'text' && target.kind === 'qual' && actual.text === target.text) level = 'achieved';
+  if (level) {
+    const [lo, hi, closed] = BANDS[level];
+    const L = weight.times(lo);
+    const U = weight.times(hi);
+    const inside = closed ? scoreI.lo.lte(U) && L.lt(scoreI.hi) : scoreI.lo.lt(U) && L.lt(scoreI.hi);
+    const pointInside = scoreI.lo.eq(scoreI.hi) && scoreI.lo.gte(L) && (closed ? scoreI.lo.lte(U) : scoreI.lo.lt(U));
+    if (!(inside || pointInside)) ctx.report('QUAL_BAND_MISMATCH', scoreCell, { subject, expected: `${fmt2(L)}–${fmt2(U)}`, found: fmt2(score.value) });
+    return;
+  }
+  if (actual.kind === 'text') {
+    if (ind.actual) ctx.report('UNPARSEABLE', ind.actual, { subject, reason: 'actual', found: actual.text });
+    return;
+  }
+  if (target.kind === 'qual') {
+    // A number against a worded target: nothing to compare it with.
+    if (ind.target) ctx.report('UNPARSEABLE', ind.target, { subject, reason: 'target', found: target.text });
+    return;
+  }
+  if (actual.kind !== 'quant') return;
+  if (target.unit && actual.unit && target.unit !== actual.unit) {
+    if (ind.actual) ctx.report('UNPARSEABLE', ind.actual, { subject, reason: 'unitMismatch', found: `${target.unit} / ${actual.unit}` });
+    return;
+  }
+  const expected = quantitativeScore(target.op, actual.value, target.value, weight, ctx.reverseFormula);
+  if (!overlaps(point(expected), scoreI)) ctx.report('QUANT_SCORE_MISMATCH', scoreCell, { subject, expected: fmt2(expected), found: fmt2(score.value) });
+}
+
+/** Rule 6: met → full weight; otherwise the completion ratio (reverse indicators: the inverse). */
+export function quantitativeScore(op: Operator, actual: Decimal, target: Decimal, weight: Decimal, reverse: ReverseFormula): Decimal {
+  if (meets(op, actual, target)) return weight;
+  if (isReverse(op)) {
+    if (reverse === 'deviation') {
+      if (target.isZero()) return new Decimal(0);
+      const k = new Decimal(1).minus(actual.minus(target).div(target));
+      return weight.times(Decimal.max(k, 0));
+    }
+    if (actual.isZero()) return weight;
+    return weight.times(target).div(actual);
+  }
+  if (target.isZero()) return weight;
+  return weight.times(Decimal.min(actual.div(target), 1));
+}

@@ -1,0 +1,43 @@
+/**
+ * Rule 4's labels: a label that states its weight — "产出指标(50分)", "绩效指标(90分)", "预算执行情况(10分)",
+ * "得分(20分*执行率)" — equals the sum of the 分值 under it. A 一级 label repeated where the source broke a
+ * page is one group, checked once at its first cell.
+ */
+import { Decimal, fmt2 } from '../../numbers';
+import type { StatedWeight } from '../../table';
+import { shownOf, statedGroup } from '../figures';
+import { rule } from './rule';
+
+export const statedWeights = rule('statedWeights', ['LABEL_WEIGHT_MISMATCH'], ({ table, figures, report }) => {
+  const mismatch = (s: StatedWeight, expected: Decimal) => {
+    if (!expected.eq(s.points)) report('LABEL_WEIGHT_MISMATCH', s.field, { subject: s.label, expected: fmt2(expected), found: s.points });
+  };
+
+  // The funds block: its label and its score header against the 执行率 分值 in use.
+  const exec = figures.funds.weight;
+  for (const s of [table.funds.statedWeight, table.funds.headerWeight]) {
+    if (s && exec && s.field !== exec.field && !(s.field.row === exec.field.row && s.field.col === exec.field.col)) mismatch(s, exec.value);
+  }
+
+  const hasWeightColumn = table.columns.indicators.weight !== undefined;
+  const groups = new Map<string, StatedWeight>();
+  for (const s of table.level1Stated) if (s.level1 !== null && !groups.has(statedGroup(s))) groups.set(statedGroup(s), s);
+
+  if (hasWeightColumn) {
+    // Each 一级 label against the 分值 of the indicators under it.
+    for (const [group, s] of groups) {
+      const under = figures.indicators.filter((f) => f.group === group);
+      if (!under.length || under.some((f) => f.weight.kind !== 'number')) continue;
+      mismatch(s, under.reduce((a, f) => a.plus(shownOf(f.weight)!.value), new Decimal(0)));
+    }
+  }
+  // A frame over every indicator, against all their 分值 (or, with no 分值 column, the 一级 labels under it).
+  for (const frame of table.level1Stated.filter((s) => s.level1 === null)) {
+    if (hasWeightColumn) {
+      if (figures.indicatorWeight !== null) mismatch(frame, figures.indicatorWeight);
+    } else if (figures.indicators.length && figures.indicators.every((f) => groups.has(f.group))) {
+      const seen = new Set(figures.indicators.map((f) => f.group));
+      mismatch(frame, [...seen].reduce((a, g) => a.plus(groups.get(g)!.points), new Decimal(0)));
+    }
+  }
+});

@@ -1,0 +1,167 @@
+/**
+ * Column headers by meaning. A header is one row, or two: a band label over its sub-columns
+ * ("年度指标值" over 指标性质 | 指标值 | 度量单位, "预算执行情况" over 预算数 | 执行数 | 执行率) with the other
+ * columns merged down both rows. Each column takes the meaning of its lowest label that has one.
+ */
+import {
+  type FundsMeaning,
+  type IndicatorMeaning,
+  amountUnitOf,
+  fundsMeaningOf,
+  indicatorMeaningOf,
+  isFundsBand,
+  isIndicatorFrame,
+  isTargetBand,
+  isTaskWord,
+  parseColumnLabel,
+} from './vocabulary';
+import type { SheetView } from './sheetView';
+
+export type HeaderKind = 'funds' | 'indicators';
+
+type MeaningOf<K extends HeaderKind> = K extends 'funds' ? FundsMeaning : IndicatorMeaning;
+
+export interface HeaderColumn<M extends string> {
+  readonly meaning: M;
+  readonly col: number;
+  /** The label it was read from (normalised). */
+  readonly label: string;
+  /** "(%)" in the label: plain numbers under it are percents. */
+  readonly percent: boolean;
+  /** "得分(20分*执行率)": the weight the label states. */
+  readonly points?: string;
+  readonly row: number;
+  readonly rank: number;
+}
+
+/** A label in the header rows that names no column: a frame, a band, a corner. */
+export interface HeaderLabel {
+  readonly row: number;
+  readonly col: number;
+  readonly label: string;
+}
+
+export interface Header<M extends string> {
+  readonly top: number;
+  /** The last header row: data starts below it. */
+  readonly bottom: number;
+  /** One column per meaning: the best-ranked, then the leftmost. */
+  readonly columns: Partial<Record<M, HeaderColumn<M>>>;
+  /** Every column read, in sheet order (a meaning may come twice: two funds blocks side by side). */
+  readonly all: readonly HeaderColumn<M>[];
+  readonly others: readonly HeaderLabel[];
+  /** The unit of amounts a header label states ("项目资金(元)"). */
+  readonly unit?: '万元' | '元';
+}
+
+function meaningOf<K extends HeaderKind>(kind: K, label: string): { meaning: MeaningOf<K>; rank: number; percent: boolean; points?: string } | undefined {
+  const parsed = parseColumnLabel(label);
+  const m = kind === 'funds' ? fundsMeaningOf(parsed.core) : indicatorMeaningOf(parsed.core);
+  return m ? { meaning: m.meaning as MeaningOf<K>, rank: m.rank, percent: parsed.percent, points: parsed.points } : undefined;
+}
+
+/** Labels that belong in a header row of this kind without naming a column. */
+function isHeaderWord(kind: HeaderKind, label: string): boolean {
+  const core = parseColumnLabel(label).core;
+  return kind === 'funds' ? isFundsBand(core) || amountUnitOf(label) !== undefined : isIndicatorFrame(core) || isTargetBand(core);
+}
+
+interface RowRead<M extends string> {
+  readonly columns: HeaderColumn<M>[];
+  readonly others: HeaderLabel[];
+  /** Labelled cells that are neither columns nor header words. */
+  readonly strangers: number;
+  readonly numbers: number;
+}
+
+function readRow<K extends HeaderKind>(view: SheetView, r: number, kind: K): RowRead<MeaningOf<K>> {
+  const columns: HeaderColumn<MeaningOf<K>>[] = [];
+  const others: HeaderLabel[] = [];
+  let strangers = 0;
+  for (const c of view.labelCols(r)) {
+    const label = view.label(r, c);
+    const m = meaningOf(kind, label);
+    if (m) columns.push({ meaning: m.meaning, col: c, label, percent: m.percent, points: m.points, row: r, rank: m.rank });
+    else {
+      others.push({ row: r, col: c, label });
+      if (!isHeaderWord(kind, label)) strangers++;
+    }
+  }
+  const numbers = view.usedCols(r).length - view.labelCols(r).length;
+  return { columns, others, strangers, numbers };
+}
+
+function pick<M extends string>(all: readonly HeaderColumn<M>[]): Partial<Record<M, HeaderColumn<M>>> {
+  const out: Partial<Record<M, HeaderColumn<M>>> = {};
+  for (const h of all) {
+    const prev = out[h.meaning];
+    if (!prev || h.rank < prev.rank) out[h.meaning] = h;
+  }
+  return out;
+}
+
+function unitOf(view: SheetView, rows: readonly number[]): '万元' | '元' | undefined {
+  for (const r of rows) for (const c of view.labelCols(r)) {
+    const u = amountUnitOf(view.label(r, c));
+    if (u) return u;
+  }
+  return undefined;
+}
+
+function isValid(kind: HeaderKind, columns: Partial<Record<string, unknown>>, count: number): boolean {
+  if (kind === 'funds') return !!columns.executed && !!(columns.budget || columns.initial) && count >= 2;
+  const level = columns.level1 || columns.level2 || columns.level3;
+  return !!level && !!(columns.target || columns.actual || columns.weight || columns.score);
+}
+
+/** A header row reads as one: few strangers and no figures among its labels. */
+function headerLike(read: RowRead<string>): boolean {
+  return read.numbers === 0 && read.strangers <= Math.max(1, Math.floor((read.columns.length + read.others.length) / 3));
+}
+
+/**
+ * The header starting at row r, one row or two, or undefined. A two-row header is taken when the row
+ * below also reads as a header: its labels then win over the band labels above them.
+ */
+export function readHeader<K extends HeaderKind>(view: SheetView, r: number, kind: K): Header<MeaningOf<K>> | undefined {
+  type M = MeaningOf<K>;
+  const top = readRow(view, r, kind);
+  if (kind === 'funds' && (top.columns.some((h) => /^level/.test(h.meaning)) || view.rowHasLabel(r, isTaskWord))) return undefined;
+  if (kind === 'funds' && view.rowHasLabel(r, (l) => /^[一二三]级指标/.test(l))) return undefined;
+  if (top.columns.length === 0 && top.others.length === 0) return undefined;
+
+  const below = r + 1 < view.rows ? readRow(view, r + 1, kind) : undefined;
+  if (below && below.columns.length >= 2 && headerLike(below) && headerLike(top)) {
+    const combined = combine(view, r, kind);
+    const columns = pick(combined);
+    if (isValid(kind, columns, combined.length)) {
+      return { top: r, bottom: r + 1, columns, all: combined, others: [...top.others, ...below.others], unit: unitOf(view, [r, r + 1]) };
+    }
+  }
+  const columns = pick<M>(top.columns);
+  if (!isValid(kind, columns, top.columns.length) || top.numbers > 0 && kind === 'indicators') return undefined;
+  if (!headerLike(top) && top.columns.length < 3) return undefined;
+  return { top: r, bottom: r, columns, all: top.columns, others: top.others, unit: unitOf(view, [r]) };
+}
+
+/** Column by column over rows r and r+1: the lower label's meaning, else the one above (a band or a cell merged down). */
+function combine<K extends HeaderKind>(view: SheetView, r: number, kind: K): HeaderColumn<MeaningOf<K>>[] {
+  const out: HeaderColumn<MeaningOf<K>>[] = [];
+  for (let c = 0; c < view.cols; c++) {
+    for (const row of [r + 1, r]) {
+      // A merged label counts once, at its left column (a band spans its sub-columns, a cell merged down both rows).
+      const merge = view.mergeAt(row, c);
+      if (merge && merge.left !== c) continue;
+      const label = view.coveringLabel(row, c);
+      if (!label) continue;
+      const m = meaningOf(kind, label);
+      if (m) {
+        out.push({ meaning: m.meaning, col: c, label, percent: m.percent, points: m.points, row, rank: m.rank });
+        break;
+      }
+      // A label in the lower row that names nothing is not overridden by the band above it.
+      if (row === r + 1) break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,283 @@
+/**
+ * The vocabulary of the forms, in one place: every column word, label and synonym the provinces use,
+ * each with what it means. Recognition reads this table and nothing else, so a new province's form is
+ * a few entries here, not new code (SPEC §2).
+ *
+ * Everything is matched on normalised labels (text.ts: NFKC, no spaces or line breaks, no trailing
+ * colon), so "年初预\n算数", "年初预算数：" and "年 初 预 算 数" are one word. Column words are matched on
+ * their core, after the suffixes that qualify them are taken off (see parseColumnLabel):
+ * "全年预算数(A)", "执行率(B/A)", "权重(%)", "项目资金(元)", "得分(20分*执行率)".
+ */
+
+/** What a column of the funds block (项目资金 / 预算执行情况 / 预算情况) holds. */
+export type FundsMeaning = 'initial' | 'budget' | 'executed' | 'rate' | 'weight' | 'score' | 'reason';
+
+/** What a column of the indicator block holds. The target may come split in three (指标性质 | 指标值 | 度量单位). */
+export type IndicatorMeaning = 'level1' | 'level2' | 'level3' | 'nature' | 'target' | 'unit' | 'actual' | 'weight' | 'score' | 'reason';
+
+interface Entry<M> {
+  readonly meaning: M;
+  /** Matched against the label's core (suffixes removed). */
+  readonly words: RegExp;
+  /** Lower ranks win when two columns of a header mean the same (全年预算数 over a bare 预算数). */
+  readonly rank: number;
+}
+
+export const FUNDS_WORDS: readonly Entry<FundsMeaning>[] = [
+  // 年初预算数, 年初预算, 年初数, 年初批复数, 年初安排数
+  { meaning: 'initial', words: /^年初(预算|批复|安排)?(数|金额|资金|额)?$/, rank: 0 },
+  // 全年预算数 (national), 调整后预算数 / 调整后预算 (Sichuan), 预算数(A) (Yunnan 保山), 全年 (truncated)
+  { meaning: 'budget', words: /^(全年|调整后|调整|年度调整)(预算|批复)?(数|金额|资金|额)?$/, rank: 0 },
+  { meaning: 'budget', words: /^(预算|批复|全年预算|预算安排)(数|金额|额)$/, rank: 1 },
+  // 年度预算数 is a corner over 年初预算 | 调整后预算数 in Sichuan, and the budget itself where it stands alone
+  { meaning: 'budget', words: /^(年度预算|预算资金|年度资金)(数|金额|额)?$/, rank: 2 },
+  // 全年执行数 (national), 预算执行数 (Sichuan, department-wide), 执行数(B), 实际支出, 全年支出数
+  { meaning: 'executed', words: /^(全年|预算|资金|实际|年度|全年实际)?(执行|支出|使用|拨付)(数|金额|额|资金)?$/, rank: 0 },
+  { meaning: 'executed', words: /^(实际支出|全年支出|实际执行)(数|金额|额)?$/, rank: 0 },
+  // 执行率, 预算执行率, 资金执行率, 执行率(B/A), 执行率(%)
+  { meaning: 'rate', words: /^(全年|预算|资金|项目)?执行率$/, rank: 0 },
+  // 分值, 分数, 权重, 权重(%), 标准分
+  { meaning: 'weight', words: /^(分值|分数|权重|标准分|满分|指标分值|权重分)$/, rank: 0 },
+  // 得分, 得分(20分*执行率), 执行率得分, 自评得分
+  { meaning: 'score', words: /^(得分|执行率得分|自评得分|评分|实际得分|评价得分|自评分)$/, rank: 0 },
+  // 原因 (Sichuan: 预算执行率未达到90%的需说明原因), 偏差原因, 未完成原因, 情况说明
+  { meaning: 'reason', words: /原因|^偏差|情况说明$|^说明$/, rank: 0 },
+];
+
+export const INDICATOR_WORDS: readonly Entry<IndicatorMeaning>[] = [
+  { meaning: 'level1', words: /^一级(指标)?(名称)?$/, rank: 0 },
+  { meaning: 'level2', words: /^二级(指标)?(名称)?$/, rank: 0 },
+  { meaning: 'level3', words: /^三级(指标)?(名称)?$/, rank: 0 },
+  { meaning: 'level3', words: /^(指标名称|具体指标|绩效指标名称|指标内容)$/, rank: 1 },
+  // 指标性质 (Yunnan, Sichuan: "≥" "=" "≤" "定性"), 指标方向
+  { meaning: 'nature', words: /^(指标性质|性质|指标属性|指标方向|运算符号?|符号)$/, rank: 0 },
+  // 年度指标值, 指标值, 年初目标值(A), 目标值, 预期指标值, 年度目标值
+  { meaning: 'target', words: /(指标值|目标值)$|^指标标准$/, rank: 0 },
+  // 度量单位, 计量单位, 单位
+  { meaning: 'unit', words: /^(度量|计量|指标)?单位$/, rank: 0 },
+  // 实际完成值(B), 完成值, 全年实际值, 实际值, 实际完成情况 (a column, unlike the 完成情况 frames below)
+  { meaning: 'actual', words: /(完成值|实际值|完成数|完成情况值)$|^实际完成(情况)?$|^完成情况$/, rank: 0 },
+  // 分值, 权重, 权重(%), 指标分值, 标准分
+  { meaning: 'weight', words: /^(分值|权重|分数|标准分|指标分值|指标权重|权重分|满分|分数值)$/, rank: 0 },
+  // 得分, 单项得分, 自评得分
+  { meaning: 'score', words: /^(得分|自评得分|评分|实际得分|评价得分|自评分|单项得分|指标得分)$/, rank: 0 },
+  // 偏差原因分析及改进措施, 未完成原因分析, 原因分析; a bare 备注 only where there is nothing better
+  { meaning: 'reason', words: /原因|改进措施|^偏差/, rank: 0 },
+  { meaning: 'reason', words: /^(备注|说明)$/, rank: 1 },
+];
+
+/**
+ * Frames: a label over or beside the whole indicator block ("绩效指标", "年度绩效指标完成情况",
+ * "年度绩效目标1 (80分)"). A frame may state the weight of every indicator under it. A label ending in
+ * 完成情况 that names indicators or goals is a frame, not the 实际完成值 column.
+ */
+export function isIndicatorFrame(core: string): boolean {
+  return /^(年度|项目|部门|整体)*(绩效|评价)(指标|目标)\d*(完成情况)?$|^(年度)?指标完成情况$/.test(core);
+}
+
+/** Bands and corners over or beside the funds columns ("预算执行情况(万元)(20分)", "项目资金(元)", "年度金额"). */
+export function isFundsBand(core: string): boolean {
+  return /^(项目)?资金(情况|来源|使用情况)?$|^预算(执行)?情况$|^年度(预算)?(金额|资金)$|^资金使用情况$|^年度预算数?$|^预算执行$/.test(core);
+}
+
+/** The band over 指标性质 | 指标值 | 度量单位 ("年度指标值"): the target read in three cells. */
+export function isTargetBand(core: string): boolean {
+  return /^(年度)?指标值$|^年度(绩效)?目标值$/.test(core);
+}
+
+/** Department-wide 年度主要任务 headers share words with the funds block; their own words tell them apart. */
+export function isTaskWord(label: string): boolean {
+  return /^(任务名称|主要内容|任务完成情况|年度主要任务)$/.test(label);
+}
+
+/** A header-block field and its value cell ("项目名称 | 义务教育营养改善计划专项资金"). */
+export type HeaderField = 'project' | 'department' | 'implementer' | 'organisation' | 'selfScore' | 'selfGrade';
+
+export function headerFieldOf(label: string): HeaderField | undefined {
+  if (/^(项目名称|项目\(?名称\)?)$/.test(label)) return 'project';
+  if (/^(主管部门|主管单位|主管部门\(单位\)|预算部门|主管部门名称)$/.test(label)) return 'department';
+  if (/^(实施单位|实施单位\(盖章\)|项目实施单位|项目单位|执行单位)$/.test(label)) return 'implementer';
+  if (/^(部门\(单位\)名称|部门名称|单位名称|部门\(单位\))$/.test(label)) return 'organisation';
+  if (/^(自评得分|自评总分)$/.test(label)) return 'selfScore';
+  if (/^(自评结果|自评等级)$/.test(label)) return 'selfGrade';
+  return undefined;
+}
+
+export function isTitle(label: string): boolean {
+  return /自评表|自评情况表|自评结果表|评价表$/.test(label) && label.length <= 48;
+}
+
+/**
+ * Lines above a table that are not part of its content: a year, 报表编号, 单位名称 / 填报日期 / 部门 written
+ * as "key:value" in one cell, "公开14表", "金额单位:万元", "(单位:元)".
+ */
+export function isPreamble(label: string): boolean {
+  return (
+    /年度\)?$|^\(?\d{4}年度?\)?$|^\(\d{4}年度\)$/.test(label) ||
+    /^(报表编号|单位名称|填报单位|填报日期|部门|单位|金额单位|填表人|编制单位|填报部门|预算单位|表号|编号|主管部门|评价年度)(\([^)]*\))?[:：]/.test(label) ||
+    /^\(?(金额)?单位[:：]?(万元|元)\)?$/.test(label) ||
+    /^(公开|附件|附表|表)\d+(表|-\d+)?$/.test(label)
+  );
+}
+
+/** The unit of amounts a label states: "项目资金(元)", "(单位:元)", "预算执行情况(万元)", "金额单位:万元". */
+export function amountUnitOf(label: string): '万元' | '元' | undefined {
+  const m = /(?:^|[(:：])(?:金额)?(?:单位[:：]?)?(万元|元)\)?$/.exec(label) ?? /\((?:单位[:：])?(万元|元)\)/.exec(label);
+  return m ? (m[1] as '万元' | '元') : undefined;
+}
+
+export function isTotalLabel(label: string): boolean {
+  return /^(总分|合计|总计|综合得分|总得分|得分合计|总评分|合计得分|总分值)$/.test(label);
+}
+
+export function isGradeLabel(label: string): boolean {
+  return /^(评分等级|自评等级|等级|评价等级|绩效等级|评价结果|自评结果|评定等级|综合评价等级|等次|评价等次|自评等次|绩效评级|评级)$/.test(label);
+}
+
+/** Rows that close the indicator block without being part of it. */
+export function isClosingLabel(label: string): boolean {
+  return /^注[:.、]?|^(评价结论|存在问题|改进措施|项目负责人|财务负责人|填表人|审核人|单位负责人|偏差大或|主要问题|结果应用|联系人|联系电话|填报人)/.test(label);
+}
+
+/** Rows inside the indicator block that are notes, not indicators ("其他需要说明事项 | 无"). */
+export function isAsideLabel(label: string): boolean {
+  return /^其他(需要)?说明(的)?(事项|问题|情况)?$/.test(label);
+}
+
+/** Labels of funds rows, when a row has no number yet (all blank in a half-filled copy). */
+export function isFundsRowLabel(label: string): boolean {
+  return /资金总额|^总额|预算总额|^合计$|^总计$|财政拨款|结转|其他资金|财政资金|财政性资金|财政专户|单位资金|自有资金|基本支出|项目支出|资金来源|资金结构|^其中|上级补助|本级资金|社会资金/.test(
+    label,
+  );
+}
+
+/** The first row of a funds block is its total ("年度资金总额", "总额", "年度财政资金总额", "部门预算总额"). */
+export function isFundsTotalLabel(label: string): boolean {
+  return /资金总额|^总额|预算总额|^合计$|^总计$|资金合计|^年度资金$/.test(label);
+}
+
+/** Labels that end the funds block. */
+export function isAfterFundsLabel(label: string): boolean {
+  return /总体目标|^一级指标|^绩效指标|项目基本情况|年度主要任务|^预期目标|^年度绩效目标|绩效指标完成情况$/.test(label);
+}
+
+/** A new group of fund sub-rows begins ("1、资金来源", "2、资金结构"). */
+export function startsFundsGroup(label: string): boolean {
+  return /^\d+[、.]/.test(label);
+}
+
+/**
+ * Template prompt rows left in ("指标1:", "指标2:", "……", "/", "—"): with no 分值 and no 得分 they are
+ * placeholders, like an empty row. Returns the text after a prompt ("指标1:完成改造" → "完成改造").
+ */
+export function withoutPrompt(label: string): string {
+  return label.replace(/^(指标|目标)\d+[:：.、]?/, '');
+}
+
+export function isPromptText(label: string): boolean {
+  const t = withoutPrompt(label);
+  return t === '' || /^([.…。·]+|[-—–―‐/\\]+|无|暂无)$/.test(t);
+}
+
+export type Grade = '优' | '良' | '中' | '差';
+
+const GRADE_WORDS: Record<string, Grade> = {
+  优: '优',
+  优秀: '优',
+  良: '良',
+  良好: '良',
+  中: '中',
+  中等: '中',
+  合格: '中',
+  及格: '中',
+  一般: '中',
+  差: '差',
+  较差: '差',
+  不合格: '差',
+  不及格: '差',
+};
+
+export function gradeOf(label: string): Grade | undefined {
+  return GRADE_WORDS[label];
+}
+
+/** "产出指标(50分)" → 50; "绩效指标（90分）" → 90; "年度绩效目标1 (80分)" → 80 (labels are normalised). */
+export function statedPoints(label: string): string | undefined {
+  const m = /\((\d+(?:\.\d+)?)分\)$/.exec(label);
+  return m ? m[1] : undefined;
+}
+
+/** Strips a stated weight: "产出指标(50分)" → "产出指标". */
+export function withoutPoints(label: string): string {
+  return label.replace(/\(\d+(?:\.\d+)?分\)$/, '');
+}
+
+/** A column label taken apart: its core word and what its suffixes say. */
+export interface ColumnLabel {
+  readonly core: string;
+  /** "(%)": plain numbers under it are percents. */
+  readonly percent: boolean;
+  readonly unit?: '万元' | '元';
+  /** "得分(20分*执行率)": the weight the header states. */
+  readonly points?: string;
+}
+
+/**
+ * "全年预算数(A)" → 全年预算数; "执行率(B/A)" → 执行率; "执行率(%)" → 执行率, percent; "项目资金(元)" →
+ * 项目资金, 元; "得分(20分*执行率)" → 得分, 20 points; "预算执行情况(万元)(20分)" → 预算执行情况, 万元, 20.
+ */
+export function parseColumnLabel(label: string): ColumnLabel {
+  let core = label;
+  let percent = false;
+  let unit: '万元' | '元' | undefined;
+  let points: string | undefined;
+  for (;;) {
+    const m = /\(([^()]*)\)$/.exec(core);
+    if (!m || m.index === 0) break;
+    const inner = m[1]!;
+    const p = /^(\d+(?:\.\d+)?)分(?:[*×x].*)?$/.exec(inner) ?? /^满分(\d+(?:\.\d+)?)分?$/.exec(inner);
+    if (p) points ??= p[1];
+    else if (/^%$|^百分比$/.test(inner)) percent = true;
+    else if (/^(单位[:：])?(万元|元)$/.test(inner)) unit ??= inner.endsWith('万元') ? '万元' : '元';
+    // Anything else in brackets qualifies the word ("(A)", "(B/A)", "(调整后)") and is dropped.
+    core = core.slice(0, m.index);
+  }
+  core = core.replace(/^\d+[、.]/, '');
+  return { core, percent, unit, points };
+}
+
+function classify<M>(entries: readonly Entry<M>[], core: string): { meaning: M; rank: number } | undefined {
+  if (core === '' || core.length > 24) return undefined;
+  for (const e of entries) if (e.words.test(core)) return { meaning: e.meaning, rank: e.rank };
+  return undefined;
+}
+
+export function fundsMeaningOf(core: string): { meaning: FundsMeaning; rank: number } | undefined {
+  return classify(FUNDS_WORDS, core);
+}
+
+export function indicatorMeaningOf(core: string): { meaning: IndicatorMeaning; rank: number } | undefined {
+  if (isIndicatorFrame(core)) return undefined;
+  return classify(INDICATOR_WORDS, core);
+}
+
+/** The 一级 categories of the national framework (rule 10, 11), from a 一级 or 二级 label. */
+export type Category = '产出' | '效益' | '满意度' | '投入管理' | '可持续性' | '成本';
+
+export function level1Category(label: string): Category | undefined {
+  if (/满意/.test(label)) return '满意度';
+  if (/产出/.test(label)) return '产出';
+  if (/效益|效果/.test(label)) return '效益';
+  if (/投入|过程|管理/.test(label)) return '投入管理';
+  if (/可持续/.test(label)) return '可持续性';
+  if (/^成本指标/.test(label)) return '成本';
+  return undefined;
+}
+
+/** Where a 二级 belongs in the national framework: 数量/质量/时效/成本 under 产出, and so on (rule 11). */
+export function level2Category(label: string): Category | undefined {
+  if (/满意/.test(label)) return '满意度';
+  if (/^(数量|质量|时效|成本)(指标)?$/.test(label)) return '产出';
+  if (/^(经济|社会|生态|环境)效益(指标)?$|^可持续(影响|发展)?(指标)?$/.test(label)) return '效益';
+  return undefined;
+}
