@@ -6,6 +6,8 @@ import { recogniseSheet } from './recognise/recognise';
 import { checkTable } from './check/table';
 import type { CheckOptions, TableResult } from './check/result';
 import type { Unrecognised } from './table';
+import { SUMMARY_SHEET } from './summary';
+import { STATE_SHEET } from './annotate/state';
 
 export interface SheetResult {
   readonly sheet: string;
@@ -18,6 +20,11 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
   return { sheet: grid.name, tables: tables.map((t) => checkTable(t, options)), unrecognised };
 }
 
+/** The sheets the product writes itself (its summary, its state) are never checked as tables. */
+export function isProductSheet(name: string): boolean {
+  return name === SUMMARY_SHEET || name === STATE_SHEET;
+}
+
 export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}): SheetResult[] {
-  return grids.map((g) => checkSheet(g, options));
+  return grids.filter((g) => !isProductSheet(g.name)).map((g) => checkSheet(g, options));
 }

@@ -114,4 +114,4 @@ export interface Unrecognised {
   readonly reason: UnrecognisedReason;
 }
 
-export type UnrecognisedReason = 'noFundsHeader' | 'noIndicatorHeader' | 'noFundsTotal' | 'noAmountColumns';
+export type UnrecognisedReason = 'noFundsHeader' | 'noIndicatorHeader' | 'noFundsTotal' | 'noAmountColumns' | 'noHeaders';

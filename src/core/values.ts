@@ -25,12 +25,20 @@ export type Actual =
   | { readonly kind: 'unknown'; readonly text: string };
 
 const OPERATORS: [RegExp, Operator][] = [
-  [/^(>=|≥|≧|不低于|不少于|大于等于|大于或等于|至少)/, '>='],
-  [/^(<=|≤|≦|不高于|不多于|不超过|小于等于|小于或等于|至多)/, '<='],
+  // NFKC has already folded ＞ ＜ ＝ into > < =; ≧ ≦ ⩾ ⩽ ≮ ≯ and the box-drawing ═ stay as they are.
+  [/^(>=|=>|≥|≧|⩾|≮|不低于|不少于|大于等于|大于或等于|至少)/, '>='],
+  [/^(<=|=<|≤|≦|⩽|≯|不高于|不多于|不超过|小于等于|小于或等于|至多)/, '<='],
   [/^(>|大于|高于|多于|超过)/, '>'],
   [/^(<|小于|低于|少于)/, '<'],
-  [/^(=|等于)/, '='],
+  [/^(==?|═|≡|等于)/, '='],
 ];
+
+/** 指标方向 written as words: 正向 (more is better) and 反向 (less is better). */
+function directionOf(t: string): Operator | undefined {
+  if (/^反向|越小越好|越低越好/.test(t)) return '<=';
+  if (/^正向|越大越好|越高越好/.test(t)) return '>=';
+  return undefined;
+}
 
 /** "百分比", "％" and "%" are one unit; brackets and spaces go. */
 export function normalizeUnit(u: string | null | undefined): string | null {
@@ -107,7 +115,7 @@ export function interpretTarget(
   if (natureText === '定性' || /^定性/.test(unitText)) {
     return { kind: 'qual', text: cellText(target) };
   }
-  const natureOp = natureText ? OPERATORS.find(([re]) => re.test(natureText))?.[1] : undefined;
+  const natureOp = natureText ? (OPERATORS.find(([re]) => re.test(natureText))?.[1] ?? directionOf(natureText)) : undefined;
   if (typeof target === 'number') {
     const n = numberCell(target, format);
     return { kind: 'quant', op: natureOp ?? '>=', value: n.value, unit: n.unit ?? columnUnit };
@@ -123,7 +131,7 @@ export function interpretTarget(
     if (/^(以下|以内|及以下)$/.test(q.rest)) return { kind: 'quant', op: '<=', value: q.value, unit: q.unit ?? columnUnit };
     return { kind: 'unknown', text: String(target).trim() };
   }
-  if (/\d/.test(t) && /^[=<>≥≤≧≦]/.test(t)) return { kind: 'unknown', text: String(target).trim() };
+  if (/\d/.test(t) && /^[=<>≥≤≧≦⩾⩽≮≯═≡]/.test(t)) return { kind: 'unknown', text: String(target).trim() };
   // "完成率" as a target means full completion, measured as a percentage.
   if (/^(完成率|完成|全部完成)$/.test(t) && columnUnit === '%') return { kind: 'quant', op: '>=', value: new Decimal(100), unit: '%' };
   return { kind: 'qual', text: t };

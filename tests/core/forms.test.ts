@@ -221,3 +221,15 @@ describe('every shape stacked on one sheet, with no blank row between two of the
     ]);
   });
 });
+
+describe('nothing unread goes unsaid', () => {
+  it('a self-evaluation title with nothing readable under it is an unrecognised region', () => {
+    const r = checkSheet(sheet([['项目支出绩效自评表'], ['某某项目', _, '某某单位'], ['资金', 10, 9], ['指标', '完成']]));
+    expect(r.tables).toEqual([]);
+    expect(r.unrecognised.map((u) => [u.reason, u.range])).toEqual([['noHeaders', { top: 0, left: 0, bottom: 3, right: 2 }]]);
+  });
+
+  it('a lone heading line is no table', () => {
+    expect(checkSheet(sheet([['项目支出绩效自评表'], [], [], ['备注']])).unrecognised).toEqual([]);
+  });
+});

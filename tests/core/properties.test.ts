@@ -44,7 +44,7 @@ function anchorRows(grid: Grid): number[] {
 function assertCovered(grid: Grid): void {
   const result = checkSheet(grid);
   const regions = [...result.tables.map((t) => t.table.range), ...result.unrecognised.map((u) => u.range)];
-  for (const u of result.unrecognised) expect(['noFundsHeader', 'noIndicatorHeader', 'noFundsTotal', 'noAmountColumns']).toContain(u.reason);
+  for (const u of result.unrecognised) expect(['noFundsHeader', 'noIndicatorHeader', 'noFundsTotal', 'noAmountColumns', 'noHeaders']).toContain(u.reason);
   for (const r of anchorRows(grid)) {
     expect(regions.some((g) => r >= g.top && r <= g.bottom), `row ${r + 1} of ${grid.name} is neither a table nor reported`).toBe(true);
   }

@@ -115,3 +115,47 @@ describe('shown numbers', () => {
     expect([z.lo.toString(), z.hi.toString()]).toEqual(['0', '0']);
   });
 });
+
+describe('operators and their kin (SPEC §2)', () => {
+  it.each([
+    ['═100', '='],
+    ['＝100', '='],
+    ['≧95', '>='],
+    ['⩾95', '>='],
+    ['≦5', '<='],
+    ['⩽5', '<='],
+    ['＞80', '>'],
+    ['＜3', '<'],
+    ['不低于90', '>='],
+    ['不超过30', '<='],
+  ])('%s reads as %s', (text, op) => {
+    const t = interpretTarget(text);
+    expect(t.kind === 'quant' && t.op).toBe(op);
+  });
+
+  it('指标性质 in its own cell, as a sign or as a direction word', () => {
+    const v = (nature: string) => {
+      const t = interpretTarget(100, undefined, nature, '%');
+      return t.kind === 'quant' ? [t.op, t.unit] : t.kind;
+    };
+    expect([v('≧'), v('═'), v('≦'), v('反向'), v('正向')]).toEqual([['>=', '%'], ['=', '%'], ['<=', '%'], ['<=', '%'], ['>=', '%']]);
+    expect(interpretTarget('提高', undefined, '定性').kind).toBe('qual');
+  });
+
+  it('a unit word of three characters is a unit, not a compound target', () => {
+    const t = interpretTarget('≥8000平方米');
+    expect(t.kind === 'quant' && [t.op, t.value.toString(), t.unit]).toEqual(['>=', '8000', '平方米']);
+  });
+});
+
+describe('numbers with what real cells carry', () => {
+  it.each([
+    ['109.8万元', '109.8', '万元'],
+    ['387664.62元', '387664.62', '元'],
+    ['100.00(%)', '100', undefined],
+    ['9.5分', '9.5', undefined],
+  ])('%s', (text, value, unit) => {
+    const r = readNumber(text);
+    expect(r.kind === 'number' && [r.shown.value.toString(), r.shown.unit]).toEqual([value, unit]);
+  });
+});

@@ -29,6 +29,7 @@ const REGION = {
   noIndicatorHeader: 'a funds header, but no indicator header (level-1 / target / weight / score)',
   noFundsTotal: 'no total row under the funds header',
   noAmountColumns: 'the funds header has no budget or spending column',
+  noHeaders: 'a self-evaluation title, but neither a funds header nor an indicator header under it',
 } as const;
 
 /** The national framework's categories, and the grades, in English. */

@@ -29,6 +29,7 @@ const REGION = {
   noIndicatorHeader: '有项目资金表头，但找不到绩效指标表头（一级指标 / 指标值 / 分值 / 得分）',
   noFundsTotal: '项目资金表头下没有资金总额行',
   noAmountColumns: '项目资金表头中没有预算数或执行数列',
+  noHeaders: '有自评表标题，但找不到项目资金表头和绩效指标表头',
 } as const;
 
 const q = (s: string) => `「${shorten(s)}」`;

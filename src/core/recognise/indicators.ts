@@ -114,7 +114,7 @@ export function readIndicators(view: SheetView, header: Header<IndicatorMeaning>
       actual: at(r, 'actual'),
       weight: at(r, 'weight'),
       score: at(r, 'score'),
-      reason: at(r, 'reason'),
+      reason: reasonAt(view, r, cols.reason),
       reasonCol: cols.reason,
     };
     end = r;
@@ -138,6 +138,13 @@ export function readIndicators(view: SheetView, header: Header<IndicatorMeaning>
     break;
   }
   return { indicators, totalRow, grade, end };
+}
+
+/** A reason merged over several indicator rows speaks for each of them. */
+function reasonAt(view: SheetView, r: number, col: number | undefined): Field | undefined {
+  if (col === undefined) return undefined;
+  const m = view.blank(r, col) ? view.mergeAt(r, col) : undefined;
+  return m && m.top < r ? view.field(m.top, m.left) : view.field(r, col);
 }
 
 /** Empty, not applicable, or a template prompt. */

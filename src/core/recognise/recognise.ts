@@ -90,7 +90,8 @@ export function recogniseSheet(grid: Grid): SheetTables {
   }
   reportOrphans(view, headers.indicators, upper, view.rows - 1, unrecognised);
   reportOrphanNames(view, tables, unrecognised);
-  return { tables, unrecognised };
+  reportOrphanTitles(view, tables, unrecognised);
+  return { tables, unrecognised: unrecognised.sort((a, b) => a.range.top - b.range.top) };
 }
 
 /** Rows above a table that belong to it without being its content: title, year, 报表编号, "单位名称:…". */
@@ -147,6 +148,19 @@ function reportOrphanNames(view: SheetView, tables: Table[], out: Unrecognised[]
     let end = r;
     while (end + 1 < view.rows && !view.rowBlank(end + 1) && !isNameRow(view, end + 1)) end++;
     out.push({ sheet: view.grid.name, range: { top: r, left: 0, bottom: end, right: view.rightmostUsed(r, end) }, reason: 'noFundsHeader' });
+  }
+}
+
+/** A self-evaluation title with nothing readable under it: a table whose headers could not be read. */
+function reportOrphanTitles(view: SheetView, tables: Table[], out: Unrecognised[]): void {
+  const claimed = (r: number) => tables.some((t) => r >= t.range.top && r <= t.range.bottom) || out.some((u) => r >= u.range.top && r <= u.range.bottom);
+  for (let r = 0; r < view.rows; r++) {
+    if (claimed(r) || !view.rowHasLabel(r, isTitle)) continue;
+    let end = r;
+    while (end + 1 < view.rows && !claimed(end + 1) && !view.rowHasLabel(end + 1, isTitle) && !(view.rowBlank(end + 1) && view.rowBlank(end + 2))) end++;
+    if (end === r) continue; // a lone title line is a heading, not a table
+    out.push({ sheet: view.grid.name, range: { top: r, left: 0, bottom: end, right: view.rightmostUsed(r, end) }, reason: 'noHeaders' });
+    r = end;
   }
 }
 
