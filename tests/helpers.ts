@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadWorkbook, workbookToGrids } from '../src/xlsx/read';
+import { openWorkbook, workbookGrids } from '../src/xlsx/read';
 import { type SheetResult, checkSheet } from '../src/core/engine';
 import { type Grid, columnLetters, parseA1 } from '../src/core/grid';
 import type { TableResult } from '../src/core/check/result';
@@ -13,8 +13,8 @@ export function fixturePath(name: string): string {
 }
 
 export async function loadGrids(name: string): Promise<Grid[]> {
-  const wb = await loadWorkbook(readFileSync(fixturePath(name)));
-  return workbookToGrids(wb);
+  const wb = await openWorkbook(readFileSync(fixturePath(name)));
+  return workbookGrids(wb);
 }
 
 export async function checkFixture(name: string, options: CheckOptions = {}): Promise<{ sheets: SheetResult[]; tables: TableResult[] }> {

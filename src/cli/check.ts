@@ -4,11 +4,11 @@
  */
 import path from 'node:path';
 import type { Lang } from '../core/findings';
-import { checkWorkbook } from '../core/engine';
-import { type ReportEntry, type TableReport, type UnrecognisedReport, sheetReports } from '../core/report';
+import { type ReportEntry, type TableReport, type UnrecognisedReport, Reports } from '../core/report';
 import type { CheckOptions } from '../core/check/result';
-import { loadWorkbook, workbookToGrids } from '../xlsx/read';
+import { checkEachTable, openWorkbook } from '../xlsx/read';
 import { checkAndAnnotate } from '../xlsx/annotate';
+import { NODE_XLSX } from './zlib';
 import { readFileBytes, sameFile, writeAtomically } from './files';
 import { formatFile, formatTotals } from './format';
 
@@ -39,13 +39,13 @@ export async function runCheck(run: CheckRun): Promise<CheckOutcome> {
     const name = path.basename(file);
     let wb;
     try {
-      wb = await loadWorkbook(await readFileBytes(file));
+      wb = await openWorkbook(await readFileBytes(file), NODE_XLSX);
     } catch (e) {
       unreadable = true;
       run.printError(run.lang === 'en' ? `${file}: cannot read this workbook (${reason(e)})` : `${file}：无法读取该工作簿（${reason(e)}）`);
       continue;
     }
-    let results;
+    const reports = new Reports(name, run.lang);
     if (run.out) {
       const target = path.join(run.out, name);
       if (sameFile(target, file)) {
@@ -53,16 +53,17 @@ export async function runCheck(run: CheckRun): Promise<CheckOutcome> {
         unreadable = true;
         continue;
       }
-      results = checkAndAnnotate(wb, { ...run.options, lang: run.lang }).map((o) => o.result);
-      await writeAtomically(target, new Uint8Array(await wb.xlsx.writeBuffer()));
+      for (const o of await checkAndAnnotate(wb, { ...run.options, lang: run.lang })) reports.sheetDone(o.result);
+      await writeAtomically(target, wb.save());
       written.push(target);
     } else {
-      results = checkWorkbook(workbookToGrids(wb), run.options);
+      // Table by table: each becomes a report line as soon as it is checked, and is not kept.
+      await checkEachTable(wb, { table: (_sheet, t) => reports.table(t), sheet: (s) => reports.sheetDone(s) }, run.options);
     }
-    const { tables, unrecognised, entries: here } = sheetReports(name, results, run.lang);
+    const { tables, unrecognised } = reports;
     all.push(...tables);
-    entries.push(...here);
     allUnrecognised.push(...unrecognised);
+    entries.push(...reports.entries);
     if (run.json !== '-') run.print(formatFile(file, tables, unrecognised, run.lang));
   }
   // `--json -` puts the report on standard output, for scripts; the text then stays out of the way.

@@ -1,7 +1,8 @@
 /** `selfeval clear <file.xlsx>... --out DIR`: 清除标记 on copies. */
 import path from 'node:path';
 import type { Lang } from '../core/findings';
-import { loadWorkbook } from '../xlsx/read';
+import { openWorkbook } from '../xlsx/read';
+import { NODE_XLSX } from './zlib';
 import { clearMarks } from '../xlsx/annotate';
 import { readFileBytes, sameFile, writeAtomically } from './files';
 import type { Io } from './main';
@@ -16,9 +17,9 @@ export async function runClear(files: readonly string[], outDir: string, lang: L
       continue;
     }
     try {
-      const wb = await loadWorkbook(await readFileBytes(file));
-      const cleared = clearMarks(wb);
-      await writeAtomically(target, new Uint8Array(await wb.xlsx.writeBuffer()));
+      const wb = await openWorkbook(await readFileBytes(file), NODE_XLSX);
+      const { cleared } = await clearMarks(wb);
+      await writeAtomically(target, wb.save());
       io.print(lang === 'en' ? `${file}: cleared ${cleared.length} sheet(s) → ${target}` : `${file}：已清除 ${cleared.length} 个工作表的标记 → ${target}`);
     } catch (e) {
       io.printError(`${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);

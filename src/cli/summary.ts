@@ -4,15 +4,13 @@
  * goes on. Exit 0 when the summary was written (errors in tables are in the sheet, not the exit code).
  */
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Lang } from '../core/findings';
 import type { CheckOptions } from '../core/check/result';
 import { type SortKey, type WorkbookInput, buildSummary, summaryJson } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
-import { summaryChart, writeSummarySheet } from '../xlsx/summary';
-import { addBarChart } from '../xlsx/chart';
 import { summariseBytes } from '../xlsx/summaryInput';
 import { expandInputs, readFileBytes, writeAtomically } from './files';
+import { NODE_XLSX } from './zlib';
 import type { Io } from './main';
 
 export interface SummaryRun {
@@ -32,7 +30,7 @@ export async function summariseFile(file: string, display: string, lang: Lang, o
   } catch (e) {
     return { file: display, status: 'unreadable', detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!, tables: [] };
   }
-  return summariseBytes(bytes, display, lang, options);
+  return summariseBytes(bytes, display, lang, options, NODE_XLSX);
 }
 
 export async function runSummary(run: SummaryRun, io: Io): Promise<number> {
@@ -54,6 +52,8 @@ export async function runSummary(run: SummaryRun, io: Io): Promise<number> {
     }
   }
   const summary = buildSummary(inputs, { sort: run.sort, lang: run.lang });
+  // ExcelJS (for the new summary workbook) loads only here: `check` and `clear` start without it.
+  const [{ default: ExcelJS }, { summaryChart, writeSummarySheet }, { addBarChart }] = await Promise.all([import('exceljs'), import('../xlsx/summary'), import('../xlsx/chart')]);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'selfeval';
   const layout = summaryLayout(summary, { lang: run.lang, withFile: true });

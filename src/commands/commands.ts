@@ -1,37 +1,48 @@
 /**
- * Ribbon commands (ExecuteFunction): 校验本表 runs the check without opening the pane. The marks, notes
- * and the 复核结果 column are the answer; when nothing could be written (a protected sheet, no table, a
- * failure) a small dialog of the add-in's own says why.
+ * Ribbon commands (ExecuteFunction): 校验本表 runs the check without opening the pane, and always says
+ * what came of it — in a small dialog of the add-in's own (message.html) that closes itself after a few
+ * seconds when all went well, and stays when something needs reading (a protected sheet, no table, a
+ * failure).
  */
 import { browserStorage, excelHostFromOffice } from '../office/fromOffice';
 import { loadSettings } from '../office/settings';
+import type { CheckResponse } from '../office/hostApi';
+import type { Lang } from '../core/findings';
+
+/** What the check came to, in a sentence, and whether it can go away on its own. */
+export function outcomeMessage(r: CheckResponse, lang: Lang): { text: string; transient: boolean } {
+  const zh = lang === 'zh';
+  if (r.kind === 'summarySheet') return { text: zh ? '这是插件生成的汇总表，没有需要校验的表。' : 'This is the summary sheet; there is nothing to check on it.', transient: false };
+  if (r.kind === 'protected') return { text: zh ? `工作表「${r.sheet}」受保护，已校验但未写入标记。` : `Sheet "${r.sheet}" is protected: checked, nothing written.`, transient: false };
+  const count = (s: string) => r.tables.reduce((n, t) => n + t.findings.filter((f) => f.severity === s).length, 0);
+  const regions = r.unrecognised.length;
+  if (r.tables.length === 0 && regions === 0) return { text: zh ? '本表未找到绩效自评表。' : 'No self-evaluation table on this sheet.', transient: false };
+  const errors = count('error');
+  const warnings = count('warning');
+  const text = zh
+    ? `已校验 ${r.tables.length} 张表：错误 ${errors}，警告 ${warnings}${regions ? `；${regions} 处无法识别` : ''}。标记和复核结果列已写入，「清除标记」可撤销。`
+    : `Checked ${r.tables.length} table(s): ${errors} error(s), ${warnings} warning(s)${regions ? `; ${regions} region(s) could not be read` : ''}. Marks and the review column are written; 清除标记 (Clear marks) takes them back.`;
+  return { text, transient: regions === 0 };
+}
 
 async function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
   const settings = loadSettings(browserStorage(), Office.context.displayLanguage);
   const host = excelHostFromOffice();
   try {
-    const r = await host.checkActiveSheet(settings);
-    const errors = r.tables.reduce((n, t) => n + t.findings.filter((f) => f.severity === 'error').length, 0);
-    const warnings = r.tables.reduce((n, t) => n + t.findings.filter((f) => f.severity === 'warning').length, 0);
-    const zh = settings.lang === 'zh';
-    const message =
-      r.kind === 'protected'
-        ? zh ? `工作表「${r.sheet}」受保护，未写入标记。` : `Sheet "${r.sheet}" is protected; nothing was written.`
-        : r.tables.length === 0
-          ? zh ? '本表未找到绩效自评表。' : 'No self-evaluation table on this sheet.'
-          : zh ? `已校验 ${r.tables.length} 张表：错误 ${errors}，警告 ${warnings}。` : `Checked ${r.tables.length} table(s): ${errors} error(s), ${warnings} warning(s).`;
-    if (r.kind === 'protected' || r.tables.length === 0) await tell(message);
+    const { text, transient } = outcomeMessage(await host.checkActiveSheet(settings), settings.lang);
+    await tell(text, transient);
   } catch (e) {
-    await tell(String(e instanceof Error ? e.message : e));
+    await tell(String(e instanceof Error ? e.message : e), false);
   } finally {
     event.completed();
   }
 }
 
 /** Opens message.html (served with the add-in) with the text; resolves when it is shown. */
-function tell(message: string): Promise<void> {
+function tell(message: string, transient: boolean): Promise<void> {
   const url = new URL('message.html', window.location.href);
   url.searchParams.set('m', message);
+  if (transient) url.searchParams.set('close', '4');
   return new Promise((resolve) => {
     Office.context.ui.displayDialogAsync(url.toString(), { height: 20, width: 30, displayInIframe: true }, () => resolve());
   });

@@ -15,7 +15,15 @@ export interface SheetResult {
   readonly unrecognised: readonly Unrecognised[];
 }
 
-export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult {
+/**
+ * Recognises and checks every table of a sheet. With `each`, each table's result is handed over as soon
+ * as it is known and not kept (the result's `tables` is then empty): memory stays that of one table.
+ */
+export function checkSheet(grid: Grid, options: CheckOptions = {}, each?: (result: TableResult) => void): SheetResult {
+  if (each) {
+    const { unrecognised } = recogniseSheet(grid, (t) => each(checkTable(t, options)));
+    return { sheet: grid.name, tables: [], unrecognised };
+  }
   const { tables, unrecognised } = recogniseSheet(grid);
   return { sheet: grid.name, tables: tables.map((t) => checkTable(t, options)), unrecognised };
 }

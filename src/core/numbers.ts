@@ -30,7 +30,17 @@ export type ReadResult =
 
 /** Decimals a number format shows, or undefined for General / unknown. */
 export function formatDecimals(format: string | undefined): number | undefined {
-  if (!format || /^general$/i.test(format) || format === '@') return undefined;
+  if (!format) return undefined;
+  let d = DECIMALS.get(format);
+  if (d === undefined) DECIMALS.set(format, (d = decimalsOf(format) ?? null));
+  return d ?? undefined;
+}
+
+const DECIMALS = new Map<string, number | null>();
+const PERCENT = new Map<string, boolean>();
+
+function decimalsOf(format: string): number | undefined {
+  if (/^general$/i.test(format) || format === '@') return undefined;
   const section = format.split(';')[0]!.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
   if (!/[0#?]/.test(section)) return undefined;
   const m = /[0#?][.]([0#?]+)/.exec(section);
@@ -38,11 +48,16 @@ export function formatDecimals(format: string | undefined): number | undefined {
 }
 
 export function formatIsPercent(format: string | undefined): boolean {
-  return !!format && /%/.test(format.split(';')[0]!.replace(/"[^"]*"/g, ''));
+  if (!format) return false;
+  let p = PERCENT.get(format);
+  if (p === undefined) PERCENT.set(format, (p = /%/.test(format.split(';')[0]!.replace(/"[^"]*"/g, ''))));
+  return p;
 }
 
 function decimalsOfNumber(n: number): number {
-  const s = new Decimal(n).toFixed();
+  // The shortest text that reads back as the number, as Excel shows a General cell.
+  let s = String(n);
+  if (s.includes('e')) s = new Decimal(n).toFixed();
   const i = s.indexOf('.');
   return i < 0 ? 0 : Math.min(s.length - i - 1, 10);
 }
@@ -103,8 +118,17 @@ export function isPoint(i: Interval): boolean {
  */
 export function shownInterval(value: Decimal, decimals: number): Interval {
   if (value.isZero()) return point(value);
-  const h = new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+  const h = halfUnit(decimals);
   return { lo: value.minus(h), hi: value.plus(h) };
+}
+
+const HALF_UNITS = new Map<number, Decimal>();
+
+/** Half a unit of the last decimal shown: 0.005 for 2 decimals. */
+function halfUnit(decimals: number): Decimal {
+  let h = HALF_UNITS.get(decimals);
+  if (!h) HALF_UNITS.set(decimals, (h = new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)))));
+  return h;
 }
 
 /** Amounts and scores are known to their shown decimals, but at least to 2 (SPEC §3). */

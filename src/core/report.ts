@@ -132,30 +132,47 @@ export function unrecognisedReport(file: string, u: Unrecognised, lang: Lang = '
 export type ReportEntry = TableReport | UnrecognisedReport;
 
 /**
- * A workbook's reports: its tables, its unreadable regions, and both in reading order (sheet by sheet,
- * top to bottom) as `--json` writes them.
+ * A workbook's reports, gathered table by table: its tables, its unreadable regions, and both in reading
+ * order (sheet by sheet, top to bottom) as `--json` writes them.
  */
+export class Reports {
+  readonly tables: TableReport[] = [];
+  readonly unrecognised: UnrecognisedReport[] = [];
+  readonly entries: ReportEntry[] = [];
+  private sheet: { top: number; entry: ReportEntry }[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly lang: Lang = 'zh',
+  ) {}
+
+  /** A table of the sheet being read. */
+  table(t: TableResult): void {
+    const r = tableReport(this.file, t, this.lang);
+    this.tables.push(r);
+    this.sheet.push({ top: t.table.range.top, entry: r });
+  }
+
+  /** The end of a sheet: its tables not yet given, its regions; its entries go in reading order. */
+  sheetDone(s: SheetResult): void {
+    for (const t of s.tables) this.table(t);
+    for (const u of s.unrecognised) {
+      const r = unrecognisedReport(this.file, u, this.lang);
+      this.unrecognised.push(r);
+      this.sheet.push({ top: u.range.top, entry: r });
+    }
+    this.entries.push(...this.sheet.sort((a, b) => a.top - b.top).map((x) => x.entry));
+    this.sheet = [];
+  }
+}
+
+/** A workbook's reports from its sheets' results. */
 export function sheetReports(file: string, results: readonly SheetResult[], lang: Lang = 'zh'): {
   tables: TableReport[];
   unrecognised: UnrecognisedReport[];
   entries: ReportEntry[];
 } {
-  const tables: TableReport[] = [];
-  const unrecognised: UnrecognisedReport[] = [];
-  const entries: ReportEntry[] = [];
-  for (const s of results) {
-    const here: { top: number; entry: ReportEntry }[] = [];
-    for (const t of s.tables) {
-      const r = tableReport(file, t, lang);
-      tables.push(r);
-      here.push({ top: t.table.range.top, entry: r });
-    }
-    for (const u of s.unrecognised) {
-      const r = unrecognisedReport(file, u, lang);
-      unrecognised.push(r);
-      here.push({ top: u.range.top, entry: r });
-    }
-    entries.push(...here.sort((a, b) => a.top - b.top).map((h) => h.entry));
-  }
-  return { tables, unrecognised, entries };
+  const reports = new Reports(file, lang);
+  for (const s of results) reports.sheetDone(s);
+  return reports;
 }

@@ -14,9 +14,17 @@ export function normalizeLabel(s: string): string {
 
 /** The text of a cell as a label, '' for non-strings. */
 export function labelOf(v: CellValue): string {
-  if (typeof v === 'string') return normalizeLabel(v);
-  return '';
+  if (typeof v !== 'string') return '';
+  // Sheets repeat their labels (every table has the same header): each text is normalised once.
+  let l = LABELS.get(v);
+  if (l === undefined) {
+    if (LABELS.size > 100_000) LABELS.clear();
+    LABELS.set(v, (l = normalizeLabel(v)));
+  }
+  return l;
 }
+
+const LABELS = new Map<string, string>();
 
 /** The text a person sees in the cell, for messages and names. */
 export function displayText(v: CellValue): string {

@@ -5,7 +5,7 @@
  */
 import { Decimal, formatIsPercent } from './numbers';
 import { type CellValue, isCellError, isBlank } from './grid';
-import { normalizeLabel } from './text';
+import { labelOf, normalizeLabel } from './text';
 
 export type Operator = '=' | '>=' | '>' | '<=' | '<';
 
@@ -94,14 +94,38 @@ function numberCell(value: number, format: string | undefined): { value: Decimal
 
 function cellText(v: CellValue): string {
   if (v === null || isCellError(v)) return '';
-  return normalizeLabel(String(v));
+  return typeof v === 'string' ? labelOf(v) : normalizeLabel(String(v));
 }
 
 /**
  * The target of an indicator. Sichuan splits it over three cells (指标性质 "≥", 指标值 "100",
  * 度量单位 "%"); department-wide tables put "定性指标" in the unit column.
  */
-export function interpretTarget(
+const TARGETS = new Map<string, Target>();
+const ACTUALS = new Map<string, Actual>();
+
+/** Targets and actuals repeat across tables ("=100.00(%)", "达成指标"): text cells are read once. */
+function remembered<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  let v = memo.get(key);
+  if (v === undefined) {
+    if (memo.size > 50_000) memo.clear();
+    memo.set(key, (v = compute()));
+  }
+  return v;
+}
+
+export function interpretTarget(target: CellValue, format?: string, nature?: CellValue, unitCell?: CellValue): Target {
+  if (typeof target !== 'string') return readTarget(target, format, nature, unitCell);
+  const key = `${target}\u0000${typeof nature === 'string' ? nature : ''}\u0000${typeof unitCell === 'string' ? unitCell : ''}`;
+  return remembered(TARGETS, key, () => readTarget(target, format, nature, unitCell));
+}
+
+export function interpretActual(actual: CellValue, format?: string, unitCell?: CellValue): Actual {
+  if (typeof actual !== 'string') return readActual(actual, format, unitCell);
+  return remembered(ACTUALS, `${actual}\u0000${typeof unitCell === 'string' ? unitCell : ''}`, () => readActual(actual, format, unitCell));
+}
+
+function readTarget(
   target: CellValue,
   format?: string,
   nature?: CellValue,
@@ -148,7 +172,7 @@ export function levelOfText(t: string): Level | undefined {
   return undefined;
 }
 
-export function interpretActual(actual: CellValue, format?: string, unitCell?: CellValue): Actual {
+function readActual(actual: CellValue, format?: string, unitCell?: CellValue): Actual {
   const columnUnit = normalizeUnit(cellText(unitCell ?? null));
   if (actual === null || isBlank(actual)) return { kind: 'blank' };
   if (isCellError(actual)) return { kind: 'unknown', text: actual.error };

@@ -2,8 +2,7 @@
 import { ExcelHost } from './excelHost';
 
 export function excelHostFromOffice(): ExcelHost {
-  const supports = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
-  return new ExcelHost({ run: (batch) => Excel.run(batch), notesSupported: supports('1.18'), mergesSupported: supports('1.13') });
+  return new ExcelHost({ run: (batch) => Excel.run(batch), supports: (v) => Office.context.requirements.isSetSupported('ExcelApi', v) });
 }
 
 /** localStorage, where the browser allows it (settings then last for the session only). */

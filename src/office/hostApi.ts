@@ -24,7 +24,9 @@ export type CheckResponse =
       /** Notes were written (false where the host has no notes API or the setting is off). */
       readonly notesWritten: boolean;
     }
-  | { readonly kind: 'protected'; readonly sheet: string; readonly tables: TableReport[]; readonly unrecognised: UnrecognisedReport[] };
+  | { readonly kind: 'protected'; readonly sheet: string; readonly tables: TableReport[]; readonly unrecognised: UnrecognisedReport[] }
+  /** The active sheet is the product's own summary: it holds no table to check. */
+  | { readonly kind: 'summarySheet'; readonly sheet: string };
 
 export type ClearResponse = { readonly kind: 'cleared'; readonly sheet: string; readonly cells: number } | { readonly kind: 'protected'; readonly sheet: string };
 

@@ -8,8 +8,9 @@ import type { CellValue, Grid } from '../core/grid';
 import { a1 } from '../core/grid';
 import { checkWorkbook } from '../core/engine';
 import { sheetReports } from '../core/report';
-import { FILLS } from '../core/annotate/plan';
-import { STATE_SHEET, maskWritten, parseState, sheetState } from '../core/annotate/state';
+import { MARK_COLORS } from '../core/annotate/fill';
+import { STATE_SHEET, parseState, sheetState } from '../core/annotate/state';
+import { findOwn, withoutColumn } from '../core/annotate/own';
 import { type WorkbookInput, SUMMARY_SHEET } from '../core/summary';
 import { NUMBER_FORMATS, type SummaryLayout, sheetReference } from '../core/summaryLayout';
 import { copyBlock, fillGaps } from './cells';
@@ -71,7 +72,9 @@ export async function readWorkbook(context: Excel.RequestContext, cellsPerRead: 
   const state = parseState(stateUsed && !stateUsed.isNullObject ? stateUsed.values.map((r) => (typeof r[0] === 'string' ? r[0] : null)) : []);
   const grids = targets.map((ws, i) => {
     fillGaps(values[i]!, formats[i]!);
-    return maskWritten({ name: ws.name, values: values[i]!, formats: formats[i]!, merges: [] }, sheetState(state, ws.name));
+    const grid: Grid = { name: ws.name, values: values[i]!, formats: formats[i]!, merges: [] };
+    // Each sheet as it was before the product's column (notes play no part in finding the column).
+    return withoutColumn(grid, findOwn({ grid, notes: new Map() }, sheetState(state, ws.name)));
   });
   return { grids, summaryExists };
 }
@@ -89,9 +92,11 @@ export function queueSummarySheet(context: Excel.RequestContext, layout: Summary
   const width = Math.max(layout.header.columns, ...layout.rows.map((r) => r.length));
   const height = layout.rows.length;
   const values = layout.rows.map((row) => Array.from({ length: width }, (_, c) => row[c]?.value ?? ''));
+  // Text cells are formatted as text before their values go in: a project named "=1+1" stays a name.
   const formats = layout.rows.map((row) =>
     Array.from({ length: width }, (_, c) => {
       const cell = row[c];
+      if (cell && typeof cell.value === 'string') return '@';
       return (cell && typeof cell.value === 'number' && NUMBER_FORMATS[cell.style]) || 'General';
     }),
   );
@@ -116,7 +121,7 @@ export function queueSummarySheet(context: Excel.RequestContext, layout: Summary
       }
     });
   });
-  for (const r of layout.errorRows) ws.getRangeByIndexes(r, 0, 1, layout.header.columns).format.fill.color = `#${FILLS.error.slice(2)}`;
+  for (const r of layout.errorRows) ws.getRangeByIndexes(r, 0, 1, layout.header.columns).format.fill.color = `#${MARK_COLORS.error}`;
   for (const m of layout.merges) ws.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge(false);
   ws.freezePanes.freezeRows(layout.header.row + 1);
   let chart = false;

@@ -3,12 +3,11 @@
  * fills and notes, the selected cell outlined, and sheet tabs.
  */
 import * as React from 'react';
-import type ExcelJS from 'exceljs';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { columnLetters, a1 } from '../core/grid';
-import { formatDecimals, formatIsPercent } from '../core/numbers';
-import { toCellValue } from '../xlsx/read';
-import { noteText } from '../xlsx/annotate';
+import { type CellValue, columnLetters, a1, isCellError } from '../core/grid';
+import { showCell } from '../core/numbers';
+import { normalColor } from '../core/annotate/fill';
+import type { MemorySheet } from './memoryBook';
 import type { PreviewHost } from './previewHost';
 
 const useStyles = makeStyles({
@@ -44,31 +43,26 @@ const useStyles = makeStyles({
   activeTab: { background: '#fff', borderBottom: `2px solid ${tokens.colorBrandStroke1}`, fontWeight: 600 },
 });
 
-function display(cell: ExcelJS.Cell): { text: string; number: boolean } {
-  const v = toCellValue(cell.value);
+function display(v: CellValue, format: string | undefined): { text: string; number: boolean } {
   if (v === null) return { text: '', number: false };
-  if (typeof v === 'number') {
-    const fmt = cell.numFmt;
-    const d = formatDecimals(fmt);
-    if (formatIsPercent(fmt)) return { text: `${(v * 100).toFixed(d ?? 0)}%`, number: true };
-    return { text: d === undefined ? String(v) : v.toFixed(d), number: true };
-  }
-  if (typeof v === 'object') return { text: v.error, number: false };
+  if (typeof v === 'number') return { text: showCell(v, format), number: true };
+  if (isCellError(v)) return { text: v.error, number: false };
   return { text: String(v), number: false };
 }
 
-/** A link inside the workbook ("#'Sheet'!A1"), as the summary writes them. */
-function internalLink(cell: ExcelJS.Cell): { sheet: string; address: string } | undefined {
-  const v = cell.value as { hyperlink?: string } | null;
-  const m = v && typeof v === 'object' && typeof v.hyperlink === 'string' ? /^#'((?:[^']|'')+)'!([A-Z]+\d+)$/.exec(v.hyperlink) : null;
-  return m ? { sheet: m[1]!.replace(/''/g, "'"), address: m[2]! } : undefined;
+function extent(ws: MemorySheet): { rows: number; cols: number } {
+  let cols = 1;
+  for (const row of ws.values) if (row && row.length > cols) cols = row.length;
+  for (const m of ws.merges) cols = Math.max(cols, m.right + 1);
+  for (const cell of [...ws.fills.keys(), ...ws.notes.keys()]) cols = Math.max(cols, /^[A-Z]+/.exec(cell)![0].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0));
+  return { rows: Math.max(ws.values.length, 1), cols: cols + 1 };
 }
 
 export function GridView({ host }: { host: PreviewHost }): React.ReactElement {
   const styles = useStyles();
   const [, force] = React.useReducer((n: number) => n + 1, 0);
   React.useEffect(() => host.subscribe(force), [host]);
-  const ws = host.workbook.getWorksheet(host.active);
+  const ws = host.book.sheet(host.active);
   const selected = host.selection?.sheet === host.active ? host.selection.address : null;
   const selectedRef = React.useRef<HTMLTableCellElement | null>(null);
   React.useEffect(() => {
@@ -76,14 +70,10 @@ export function GridView({ host }: { host: PreviewHost }): React.ReactElement {
   });
 
   if (!ws) return <div />;
-  const rows = Math.max(ws.rowCount, 1);
-  let cols = Math.max(ws.columnCount, 1);
-  ws.eachRow({ includeEmpty: false }, (row) => (cols = Math.max(cols, row.cellCount)));
-  cols += 1;
+  const { rows, cols } = extent(ws);
   const covered = new Set<string>();
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
-  const merges = Object.values((ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {});
-  for (const { model: m } of merges) {
+  for (const m of ws.merges) {
     spans.set(`${m.top},${m.left}`, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
   }
@@ -109,13 +99,14 @@ export function GridView({ host }: { host: PreviewHost }): React.ReactElement {
                   {r + 1}
                 </th>
                 {Array.from({ length: cols }, (_, c) => {
-                  if (covered.has(`${r + 1},${c + 1}`)) return null;
-                  const cell = ws.getCell(r + 1, c + 1);
-                  const span = spans.get(`${r + 1},${c + 1}`);
-                  const { text, number } = display(cell);
-                  const fill = (cell.style?.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-                  const note = noteText(cell) ?? undefined;
+                  if (covered.has(`${r},${c}`)) return null;
+                  const span = spans.get(`${r},${c}`);
+                  const { text, number } = display(ws.values[r]?.[c] ?? null, ws.formats[r]?.[c]);
                   const address = a1(r, c);
+                  const f = ws.fills.get(address);
+                  const fill = f && f.kind !== 'none' ? (f.kind === 'solid' ? f.color : f.color) : undefined;
+                  const note = ws.notes.get(address);
+                  const link = ws.links.get(address);
                   const isSelected = selected === address;
                   return (
                     <td
@@ -127,18 +118,15 @@ export function GridView({ host }: { host: PreviewHost }): React.ReactElement {
                       aria-selected={isSelected || undefined}
                       title={note ?? (text.length > 20 ? text : undefined)}
                       className={[styles.cell, number ? styles.number : '', isSelected ? styles.selected : '', note ? styles.note : ''].join(' ')}
-                      style={fill ? { backgroundColor: `#${fill.slice(-6)}` } : undefined}
+                      style={{ ...(fill ? { backgroundColor: `#${normalColor(fill)}` } : {}), ...(ws.bold.has(address) ? { fontWeight: 600 } : {}) }}
                     >
-                      {(() => {
-                        const link = internalLink(cell);
-                        return link ? (
-                          <a href={`#${link.sheet}!${link.address}`} onClick={(e) => (e.preventDefault(), void host.selectCell(link.sheet, link.address))}>
-                            {text}
-                          </a>
-                        ) : (
-                          text
-                        );
-                      })()}
+                      {link ? (
+                        <a href={`#${link.sheet}!${link.cell}`} onClick={(e) => (e.preventDefault(), void host.selectCell(link.sheet, link.cell))}>
+                          {text}
+                        </a>
+                      ) : (
+                        text
+                      )}
                     </td>
                   );
                 })}

@@ -1,19 +1,30 @@
 /**
- * The browser preview's host: the same task pane over the bundled sample workbook, held in memory by
- * the .xlsx host (ExcelJS). Nothing is uploaded: the workbook comes from the page's own files.
+ * The browser preview's host: the same task pane over the bundled sample workbook, read through the
+ * package reader and held in memory. It carries out core's decisions the way the Excel host does.
+ * Nothing is uploaded: the workbook comes from the page's own files.
  */
-import type ExcelJS from 'exceljs';
 import { sheetReports } from '../core/report';
 import type { CheckResponse, ClearResponse, Host, SummaryResponse } from '../office/hostApi';
-import { type WorkbookInput, buildSummary } from '../core/summary';
+import { type WorkbookInput, SUMMARY_SHEET, buildSummary } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
-import { writeSummarySheet } from '../xlsx/summary';
-import { summariseWorkbook } from '../xlsx/summaryInput';
 import type { Settings } from '../office/settings';
-import { annotateSheet, clearSheet, isProtected } from '../xlsx/annotate';
-import { isStateSheet } from '../core/annotate/state';
+import { decide } from '../core/annotate/decide';
+import type { Fill } from '../core/annotate/fill';
+import { prepareCheck, prepareClear } from '../core/annotate/run';
+import { sheetState, withSheetState } from '../core/annotate/state';
+import { checkAsItWas } from '../core/annotate/run';
+import { isProductSheet } from '../core/engine';
+import { type MemoryBook, type MemorySheet, gridOf } from './memoryBook';
 
 export type Listener = () => void;
+
+function nowOf(s: MemorySheet) {
+  return { grid: gridOf(s), notes: s.notes };
+}
+
+function fillsOf(s: MemorySheet, cells: readonly string[]): Map<string, Fill> {
+  return new Map(cells.map((c) => [c, s.fills.get(c) ?? { kind: 'none' }]));
+}
 
 export class PreviewHost implements Host {
   readonly kind = 'preview' as const;
@@ -21,12 +32,12 @@ export class PreviewHost implements Host {
   selection: { sheet: string; address: string } | null = null;
   private listeners = new Set<Listener>();
 
-  constructor(readonly workbook: ExcelJS.Workbook) {
+  constructor(readonly book: MemoryBook) {
     this.active = this.sheetNames()[0] ?? '';
   }
 
   sheetNames(): string[] {
-    return this.workbook.worksheets.filter((ws) => !isStateSheet(ws.name) && ws.state === 'visible').map((ws) => ws.name);
+    return this.book.sheets.filter((s) => !s.hidden).map((s) => s.name);
   }
 
   subscribe(fn: Listener): () => void {
@@ -44,33 +55,58 @@ export class PreviewHost implements Host {
     this.changed();
   }
 
+  private activeSheet(): MemorySheet {
+    const s = this.book.sheet(this.active);
+    if (!s) throw new Error(`no sheet ${this.active}`);
+    return s;
+  }
+
   async checkActiveSheet(settings: Settings): Promise<CheckResponse> {
-    const ws = this.workbook.getWorksheet(this.active)!;
-    const outcome = annotateSheet(this.workbook, ws.name, {
+    const sheet = this.activeSheet();
+    if (sheet.name === SUMMARY_SHEET) return { kind: 'summarySheet', sheet: sheet.name };
+    const now = nowOf(sheet);
+    const prepared = prepareCheck(now, sheetState(this.book.state, sheet.name), {
       lang: settings.lang,
       notes: settings.notes,
       column: settings.column,
       reverseFormula: settings.reverseFormula,
     });
-    const { tables, unrecognised } = sheetReports('', [outcome.result], settings.lang);
+    const { tables, unrecognised } = sheetReports('', [prepared.result], settings.lang);
+    if (sheet.protected) return { kind: 'protected', sheet: sheet.name, tables, unrecognised };
+    const decision = decide(now, prepared.own, fillsOf(sheet, prepared.inspect), sheet.name, prepared.wanted, { notes: settings.notes });
+    this.book.apply(sheet, decision.writes);
+    this.book.state = withSheetState(this.book.state, sheet.name, decision.state);
     this.changed();
-    if (!outcome.written) return { kind: 'protected', sheet: ws.name, tables, unrecognised };
-    return { kind: 'checked', sheet: ws.name, tables, unrecognised, notesWritten: settings.notes };
+    return { kind: 'checked', sheet: sheet.name, tables, unrecognised, notesWritten: settings.notes };
   }
 
   async clearActiveSheet(): Promise<ClearResponse> {
-    const ws = this.workbook.getWorksheet(this.active)!;
-    if (isProtected(ws)) return { kind: 'protected', sheet: ws.name };
-    const r = clearSheet(this.workbook, ws.name);
+    const sheet = this.activeSheet();
+    const now = nowOf(sheet);
+    if (sheet.protected) return { kind: 'protected', sheet: sheet.name };
+    const { own, inspect } = prepareClear(now, sheetState(this.book.state, sheet.name));
+    if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: sheet.name, cells: 0 };
+    const decision = decide(now, own, fillsOf(sheet, inspect), sheet.name);
+    this.book.apply(sheet, decision.writes);
+    this.book.state = withSheetState(this.book.state, sheet.name, undefined);
     this.changed();
-    return { kind: 'cleared', sheet: ws.name, cells: r.cells };
+    return { kind: 'cleared', sheet: sheet.name, cells: decision.writes.length };
+  }
+
+  /** The open workbook as the summary sees it: every work sheet, as it was before the product's marks. */
+  private input(settings: Settings): WorkbookInput {
+    const results = this.book.sheets
+      .filter((s) => !isProductSheet(s.name))
+      .map((s) => checkAsItWas(nowOf(s), sheetState(this.book.state, s.name), { reverseFormula: settings.reverseFormula }));
+    const { tables } = sheetReports('', results, settings.lang);
+    return { file: '', status: tables.length ? 'ok' : 'noTables', tables, sheets: this.book.sheets.map((s) => s.name) };
   }
 
   async summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse> {
-    const inputs = files?.length ? files : [summariseWorkbook(this.workbook, '', settings.lang, { reverseFormula: settings.reverseFormula })];
+    const inputs = files?.length ? files : [this.input(settings)];
     const summary = buildSummary(inputs, { lang: settings.lang, sort: settings.summarySort });
     const layout = summaryLayout(summary, { lang: settings.lang, withFile: !!files?.length });
-    const ws = writeSummarySheet(this.workbook, layout);
+    const ws = this.book.writeSummary(layout);
     this.active = ws.name;
     this.selection = null;
     this.changed();

@@ -1,6 +1,6 @@
 /**
  * The browser preview: the task pane beside a grid of the bundled sample workbook, so the add-in can
- * be tried and tested without Excel. ExcelJS loads only here (its own chunk).
+ * be tried and tested without Excel. The sample is read by the package reader, in its own chunk.
  */
 import * as React from 'react';
 import type { Root } from 'react-dom/client';
@@ -9,7 +9,8 @@ import { App } from '../taskpane/App';
 import { themeFor } from '../taskpane/theme';
 import { loadSettings } from '../office/settings';
 import { strings } from '../taskpane/i18n';
-import { loadWorkbook } from '../xlsx/read';
+import { openWorkbook } from '../xlsx/read';
+import { MemoryBook } from './memoryBook';
 import { GridView } from './GridView';
 import { PreviewHost } from './previewHost';
 
@@ -39,8 +40,8 @@ function Preview({ host, storage }: { host: PreviewHost; storage?: Storage }): R
 export async function startPreview(root: Root, storage?: Storage): Promise<void> {
   const response = await fetch('sample.xlsx');
   if (!response.ok) throw new Error(`sample.xlsx: ${response.status}`);
-  const workbook = await loadWorkbook(new Uint8Array(await response.arrayBuffer()));
-  const host = new PreviewHost(workbook);
+  const book = await MemoryBook.fromXlsx(await openWorkbook(new Uint8Array(await response.arrayBuffer())));
+  const host = new PreviewHost(book);
   const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
   root.render(
     <FluentProvider theme={themeFor(undefined, prefersDark)}>

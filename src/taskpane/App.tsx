@@ -45,7 +45,7 @@ type Status =
 export function App({ host, initialSettings, storage }: AppProps): React.ReactElement {
   const styles = useStyles();
   const [settings, setSettings] = React.useState(initialSettings);
-  const [result, setResult] = React.useState<CheckResponse | null>(null);
+  const [result, setResult] = React.useState<Exclude<CheckResponse, { kind: 'summarySheet' }> | null>(null);
   const [status, setStatus] = React.useState<Status>({ kind: 'idle' });
   const [filter, setFilter] = React.useState<Filter>('all');
   const [undoNoteOpen, setUndoNoteOpen] = React.useState(() => storage?.getItem('selfeval.undoNote.dismissed') !== '1');
@@ -61,6 +61,11 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
     setStatus({ kind: 'busy', what: 'check' });
     try {
       const r = await host.checkActiveSheet(settings);
+      if (r.kind === 'summarySheet') {
+        setResult(null);
+        setStatus({ kind: 'message', intent: 'info', text: t.summarySheet });
+        return;
+      }
       setResult(r);
       const count = (s: Severity) => r.tables.reduce((n, x) => n + x.findings.filter((f) => f.severity === s).length, 0);
       if (r.kind === 'protected') setStatus({ kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) });

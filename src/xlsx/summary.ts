@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { a1 } from '../core/grid';
-import { FILLS } from '../core/annotate/plan';
+import { MARK_COLORS } from '../core/annotate/fill';
 import type { BarChart } from './chart';
 import { NUMBER_FORMATS, type LayoutCell, type SummaryLayout, sheetReference } from '../core/summaryLayout';
 
@@ -69,7 +69,7 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, layout: SummaryLayout, f
     });
     if (errorRows.has(r)) {
       for (let col = 0; col < layout.header.columns; col++) {
-        ws.getCell(r + 1, col + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS.error } };
+        ws.getCell(r + 1, col + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${MARK_COLORS.error}` } };
       }
     }
   });

@@ -1,32 +1,38 @@
 /**
  * One workbook's bytes → what the summary needs (its tables, or why there are none). Shared by the
- * command line (files on disk) and the task pane (files the user picks, read in the browser).
+ * command line (files on disk) and the task pane (files the user picks, read in the browser). The
+ * workbook is read through the package reader, a sheet at a time.
  */
-import type ExcelJS from 'exceljs';
 import type { Lang } from '../core/findings';
 import type { CheckOptions } from '../core/check/result';
-import { checkWorkbook } from '../core/engine';
 import { sheetReports } from '../core/report';
-import { type WorkbookInput, SUMMARY_SHEET } from '../core/summary';
+import type { WorkbookInput } from '../core/summary';
 import { isBlank } from '../core/grid';
-import { loadWorkbook, workbookToGrids } from './read';
+import { sheetState } from '../core/annotate/state';
+import { checkAsItWas } from '../core/annotate/run';
+import { type XlsxOptions, XlsxWorkbook } from './workbook';
+import { workSheets } from './read';
 
 /** Never throws: a workbook that cannot be read is reported as such. */
-export async function summariseBytes(bytes: Uint8Array, display: string, lang: Lang, options: CheckOptions = {}): Promise<WorkbookInput> {
-  let wb: ExcelJS.Workbook;
+export async function summariseBytes(bytes: Uint8Array, display: string, lang: Lang, options: CheckOptions = {}, xlsx: XlsxOptions = {}): Promise<WorkbookInput> {
   try {
-    wb = await loadWorkbook(bytes);
+    return await summariseWorkbook(await XlsxWorkbook.open(bytes, xlsx), display, lang, options);
   } catch (e) {
     return { file: display, status: 'unreadable', detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 160), tables: [] };
   }
-  return summariseWorkbook(wb, display, lang, options);
 }
 
-export function summariseWorkbook(wb: ExcelJS.Workbook, display: string, lang: Lang, options: CheckOptions = {}): WorkbookInput {
-  // An earlier summary inside the workbook is not a table.
-  const grids = workbookToGrids(wb).filter((g) => g.name !== SUMMARY_SHEET);
-  const empty = grids.every((g) => g.values.every((row) => row.every((v) => isBlank(v ?? null))));
+export async function summariseWorkbook(wb: XlsxWorkbook, display: string, lang: Lang, options: CheckOptions = {}): Promise<WorkbookInput> {
+  const state = await wb.readState();
+  const names = workSheets(wb);
+  let empty = true;
+  const results = [];
+  for (const name of names) {
+    const sheet = await wb.readSheet(name);
+    if (empty && sheet.grid.values.some((row) => row.some((v) => !isBlank(v ?? null)))) empty = false;
+    results.push(checkAsItWas(sheet, sheetState(state, name), options));
+  }
   if (empty) return { file: display, status: 'empty', tables: [] };
-  const { tables } = sheetReports(display, checkWorkbook(grids, options), lang);
-  return { file: display, status: tables.length ? 'ok' : 'noTables', tables, sheets: grids.map((g) => g.name) };
+  const { tables } = sheetReports(display, results, lang);
+  return { file: display, status: tables.length ? 'ok' : 'noTables', tables, sheets: names };
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { fixturePath } from '../helpers';
-import { loadWorkbook } from '../../src/xlsx/read';
+import { exceljs } from '../xlsx/pkg';
 import { SUMMARY_SHEET } from '../../src/core/summary';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -19,7 +19,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 }
 
 async function sheetValues(file: string): Promise<unknown[][]> {
-  const wb = await loadWorkbook(readFileSync(file));
+  const wb = await exceljs(readFileSync(file));
   const ws = wb.getWorksheet(SUMMARY_SHEET)!;
   const rows: unknown[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, r) => (rows[r - 1] = (row.values as unknown[]).slice(1)));
@@ -89,8 +89,8 @@ describe('selfeval summary', () => {
     const out = path.join(dir, 'with-summary.xlsx');
     // A workbook that holds tables and, as its first sheet, an earlier summary of itself.
     await run(['summary', fixturePath('seed003.xlsx'), '-o', out]);
-    const wb = await loadWorkbook(readFileSync(out));
-    const tables = await loadWorkbook(readFileSync(fixturePath('seed003.xlsx')));
+    const wb = await exceljs(readFileSync(out));
+    const tables = await exceljs(readFileSync(fixturePath('seed003.xlsx')));
     const src = tables.worksheets[0]!;
     const copy = wb.addWorksheet(src.name);
     src.eachRow((row, r) => row.eachCell((c, col) => (copy.getCell(r, col).value = c.value)));

@@ -1,17 +1,16 @@
 /**
  * The ribbon's 校验本表 (ExecuteFunction): registered under the name the manifest gives, checks the
- * active sheet without the pane, completes the event, and explains in a dialog when nothing was written.
+ * active sheet without the pane, completes the event, and always says what came of it.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadWorkbook } from '../../src/xlsx/read';
 import { FakeBook, fakeRunner } from './fakeExcel';
 import { fixturePath } from '../helpers';
 
 type Handler = (event: { completed: () => void }) => Promise<void>;
 
 async function setup(sheet: string, protect = false) {
-  const book = FakeBook.fromExcelJS(await loadWorkbook(readFileSync(fixturePath('seed002.xlsx'))));
+  const book = await FakeBook.fromXlsx(readFileSync(fixturePath('seed002.xlsx')));
   book.active = sheet;
   book.sheet(sheet)!.protected = protect;
   const handlers = new Map<string, Handler>();
@@ -21,7 +20,7 @@ async function setup(sheet: string, protect = false) {
     actions: { associate: (name: string, fn: Handler) => handlers.set(name, fn) },
     context: {
       displayLanguage: 'zh-CN',
-      requirements: { isSetSupported: () => true },
+      requirements: { isSetSupported: (_set: string, v: string) => book.supports(v) },
       ui: { displayDialogAsync: (url: string, _o: unknown, cb: () => void) => (dialogs.push(url), cb()) },
     },
   });
@@ -41,7 +40,11 @@ describe('ribbon command 校验本表', () => {
     await handlers.get('checkSheet')!({ completed });
     expect(completed).toHaveBeenCalledOnce();
     expect(book.sheet('风险防控治理')!.at('G20')!.fill!.color).toBe('#FFC7CE');
-    expect(dialogs).toEqual([]);
+    // It says what came of it, in a dialog that closes itself.
+    expect(dialogs).toHaveLength(1);
+    const url = new URL(dialogs[0]!);
+    expect(url.searchParams.get('m')).toBe('已校验 1 张表：错误 2，警告 6。标记和复核结果列已写入，「清除标记」可撤销。');
+    expect(url.searchParams.get('close')).toBe('4');
   });
 
   it('on a protected sheet writes nothing and says why', async () => {
@@ -51,7 +54,8 @@ describe('ribbon command 校验本表', () => {
     expect(completed).toHaveBeenCalledOnce();
     expect(book.writes).toBe(0);
     expect(dialogs).toHaveLength(1);
-    expect(new URL(dialogs[0]!).searchParams.get('m')).toBe('工作表「风险防控治理」受保护，未写入标记。');
+    expect(new URL(dialogs[0]!).searchParams.get('m')).toBe('工作表「风险防控治理」受保护，已校验但未写入标记。');
+    expect(new URL(dialogs[0]!).searchParams.get('close')).toBeNull();
     expect(new URL(dialogs[0]!).pathname).toBe('/message.html');
   });
 });

@@ -1,29 +1,32 @@
 /**
- * The Excel host on the real fixture tables, through a fake of office-js that enforces load/sync:
- * what it reads, what it writes, how many round trips, idempotence, and 清除标记.
+ * The Excel host on the real fixture tables, through the strict fake of office-js (load before read,
+ * writes only at sync, nothing left unsynced, requirement sets checked): what it reads, what it writes,
+ * how many round trips, idempotence, and 清除标记.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { OfficeMockObject } from 'office-addin-mock';
-import { loadWorkbook } from '../../src/xlsx/read';
 import { ExcelHost } from '../../src/office/excelHost';
+import type { CheckResponse } from '../../src/office/hostApi';
 import { defaultSettings } from '../../src/office/settings';
 import { STATE_SHEET } from '../../src/core/annotate/state';
 import { fixturePath } from '../helpers';
 import { FakeBook, FakeSheet, fakeRunner } from './fakeExcel';
 
 async function book(name: string, active?: string): Promise<FakeBook> {
-  const b = FakeBook.fromExcelJS(await loadWorkbook(readFileSync(fixturePath(name))));
+  const b = await FakeBook.fromXlsx(readFileSync(fixturePath(name)));
   if (active) b.active = active;
   return b;
 }
 
-function host(b: FakeBook, notesSupported = true, cellsPerRead?: number) {
+function host(b: FakeBook, cellsPerRead?: number) {
   const runner = fakeRunner(b);
-  return { host: new ExcelHost({ run: runner.run, notesSupported, cellsPerRead }), syncs: runner.syncs };
+  return { host: new ExcelHost({ run: runner.run, supports: b.supports, cellsPerRead }), syncs: runner.syncs };
 }
 
 const zh = defaultSettings('zh-CN');
+
+const tablesOf = (r: CheckResponse) => (r.kind === 'summarySheet' ? [] : r.tables);
 
 describe('校验本表 in Excel', () => {
   it('reads the active sheet, checks it and writes marks, notes and the 复核结果 column', async () => {
@@ -31,8 +34,8 @@ describe('校验本表 in Excel', () => {
     const { host: h } = host(b);
     const r = await h.checkActiveSheet(zh);
     expect(r.kind).toBe('checked');
-    expect(r.tables.map((t) => t.project)).toEqual(['风险防控治理']);
-    expect(r.tables[0]!.findings.map((f) => `${f.code}@${f.cell}`)).toEqual([
+    expect(tablesOf(r).map((t) => t.project)).toEqual(['风险防控治理']);
+    expect(tablesOf(r)[0]!.findings.map((f) => `${f.code}@${f.cell}`)).toEqual([
       'OVER_EXECUTION@E6', 'LEVEL1_WEIGHT_DEVIATION@B13', 'EMPTY_INDICATOR@D14', 'EMPTY_INDICATOR@D15', 'EMPTY_INDICATOR@D16',
       'EMPTY_INDICATOR@D18', 'EMPTY_INDICATOR@D19', 'WEIGHT_SUM_NOT_100@G20', 'TOTAL_MISMATCH@H20',
     ]);
@@ -68,18 +71,18 @@ describe('校验本表 in Excel', () => {
     const b = host(thirty);
     const ra = await a.host.checkActiveSheet(zh);
     const rb = await b.host.checkActiveSheet(zh);
-    expect(ra.tables).toHaveLength(1);
-    expect(rb.tables).toHaveLength(30);
+    expect(tablesOf(ra)).toHaveLength(1);
+    expect(tablesOf(rb)).toHaveLength(30);
     expect(b.syncs).toEqual(a.syncs);
     expect(a.syncs[0]).toBeLessThanOrEqual(4);
   });
 
   it('reads a huge sheet in payload-sized blocks and gets the same result', async () => {
     const whole = host(await book('seed002-stacked.xlsx'));
-    const blocks = host(await book('seed002-stacked.xlsx'), true, 300);
+    const blocks = host(await book('seed002-stacked.xlsx'), 300);
     const r1 = await whole.host.checkActiveSheet(zh);
     const r2 = await blocks.host.checkActiveSheet(zh);
-    expect(r2.tables).toEqual(r1.tables);
+    expect(tablesOf(r2)).toEqual(tablesOf(r1));
     expect(blocks.syncs[0]).toBeGreaterThan(whole.syncs[0]!);
   });
 
@@ -142,7 +145,7 @@ describe('校验本表 in Excel', () => {
     const { host: h } = host(b);
     const r = await h.checkActiveSheet(zh);
     expect(r.kind).toBe('protected');
-    expect(r.tables[0]!.findings.length).toBe(9);
+    expect(tablesOf(r)[0]!.findings.length).toBe(9);
     expect(b.snapshot()).toEqual(before);
     expect(b.writes).toBe(0);
     expect((await h.clearActiveSheet()).kind).toBe('protected');
@@ -150,7 +153,8 @@ describe('校验本表 in Excel', () => {
 
   it('without the notes API (before ExcelApi 1.18) the messages stay in the column', async () => {
     const b = await book('seed002.xlsx', '风险防控治理');
-    const { host: h } = host(b, false);
+    b.supportedUpTo = 1.17;
+    const { host: h } = host(b);
     const r = await h.checkActiveSheet(zh);
     expect(r.kind === 'checked' && r.notesWritten).toBe(false);
     expect(b.sheet('风险防控治理')!.notes.size).toBe(0);
@@ -161,7 +165,7 @@ describe('校验本表 in Excel', () => {
     const b = await book('seed002.xlsx', '风险防控治理');
     const { host: h } = host(b);
     const r = await h.checkActiveSheet({ ...defaultSettings('en-US'), column: false });
-    expect(r.tables[0]!.findings[0]!.message).toBe('Spending 22.24 (10k yuan) exceeds the full-year budget 22.20 (10k yuan)');
+    expect(tablesOf(r)[0]!.findings[0]!.message).toBe('Spending 22.24 (10k yuan) exceeds the full-year budget 22.20 (10k yuan)');
     expect(b.sheet('风险防控治理')!.at('J12')).toBeUndefined();
     expect(b.sheet('风险防控治理')!.notes.get('E6')).toContain('Spending 22.24 (10k yuan) exceeds');
   });
@@ -170,7 +174,7 @@ describe('校验本表 in Excel', () => {
     const b = await book('seed003.xlsx');
     const { host: h } = host(b);
     const r = await h.checkActiveSheet(zh);
-    expect(r.tables.map((t) => [t.kind, t.total, t.grade])).toEqual([['department', '99.50', '优']]);
+    expect(tablesOf(r).map((t) => [t.kind, t.total, t.grade])).toEqual([['department', '99.50', '优']]);
   });
 });
 
@@ -202,7 +206,7 @@ describe('selecting a finding’s cell (office-addin-mock)', () => {
       syncs++;
       await sync();
     };
-    const h = new ExcelHost({ run: (b) => mock.run(b), notesSupported: true });
+    const h = new ExcelHost({ run: (b) => mock.run(b), supports: () => true });
     await h.selectCell('风险防控治理', 'G20');
     expect(calls).toEqual(['getItem 风险防控治理', 'activate', 'select G20']);
     expect(syncs).toBe(1);

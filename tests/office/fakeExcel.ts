@@ -1,11 +1,15 @@
 /**
- * An honest fake of the office-js objects the Excel host uses. Like office-js, a loaded property can
- * only be read after a context.sync(), null objects say so only after a sync, and every sync is
- * counted. Writes land in an in-memory workbook that tests inspect.
+ * A fake of the office-js objects the Excel host uses, as strict as Excel: a proxy knows which of its
+ * properties were loaded and throws PropertyNotLoaded for any other; loaded values and null objects are
+ * there only after context.sync(); every write and method call is queued and takes effect at the next
+ * sync, in order; a run that ends with anything still queued fails; an API above ExcelApi 1.9 (the
+ * manifest's requirement) throws unless the code asked isSetSupported for its set and got yes. Syncs
+ * are counted. The workbook behind it is built from an .xlsx through the package reader, so the same
+ * tables go through both hosts.
  */
-import type ExcelJS from 'exceljs';
 import { type CellRange, type CellValue, a1, isCellError, parseA1, parseRangeA1 } from '../../src/core/grid';
-import { sheetToGrid } from '../../src/xlsx/read';
+import type { Fill } from '../../src/core/annotate/fill';
+import { openWorkbook } from '../../src/xlsx/read';
 
 export interface FakeFill {
   color: string;
@@ -22,6 +26,8 @@ export interface FakeCell {
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
   notes = new Map<string, string>();
+  /** Cells with a threaded comment. */
+  threaded = new Set<string>();
   protected = false;
   visibility = 'Visible';
   charts: { type: string; source: string; title: string; legend: boolean; position?: [string, string] }[] = [];
@@ -70,39 +76,70 @@ export class FakeSheet {
   }
 }
 
+export function fakeFillOf(f: Fill): FakeFill | null {
+  if (f.kind === 'none') return null;
+  if (f.kind === 'solid') return { color: `#${f.color.slice(-6).toUpperCase()}`, pattern: 'Solid' };
+  if (f.excel) return { ...f.excel };
+  return f.color ? { color: `#${f.color.slice(-6).toUpperCase()}`, pattern: 'Gray50' } : null;
+}
+
 export class FakeBook {
   sheets: FakeSheet[] = [];
   active = '';
   selection: { sheet: string; address: string } | null = null;
+  /** Writes carried out (at syncs). */
   writes = 0;
+  /** The workbook's structure is protected: no sheet can be added or removed. */
+  protected = false;
+  /** The ExcelApi versions this "Excel" has (the manifest asks for 1.9). */
+  supportedUpTo = 1.18;
+  /** The versions the code asked about with isSetSupported, and got yes. */
+  readonly granted = new Set<string>();
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);
   }
 
-  static fromExcelJS(wb: ExcelJS.Workbook): FakeBook {
+  /** Office.context.requirements.isSetSupported('ExcelApi', v), recording what was asked. */
+  readonly supports = (version: string): boolean => {
+    const ok = Number(version) <= this.supportedUpTo;
+    if (ok) this.granted.add(version);
+    return ok;
+  };
+
+  requireSet(version: string, api: string): void {
+    if (Number(version) <= 1.9) return;
+    if (!this.granted.has(version)) throw new Error(`ApiNotAvailable: ${api} needs ExcelApi ${version}; the code did not check isSetSupported`);
+  }
+
+  /** The same workbook Excel would open: cells, formats, fills, notes, threaded comments, protection, merges. */
+  static async fromXlsx(bytes: Uint8Array): Promise<FakeBook> {
+    const wb = await openWorkbook(bytes);
     const book = new FakeBook();
-    wb.eachSheet((ws) => {
-      const grid = sheetToGrid(ws);
-      const sheet = new FakeSheet(ws.name, [...grid.merges]);
-      grid.values.forEach((row, r) =>
+    for (const entry of wb.sheets) {
+      const s = await wb.readSheet(entry.name);
+      const sheet = new FakeSheet(entry.name, [...s.grid.merges]);
+      sheet.protected = s.protected;
+      sheet.visibility = entry.state === 'veryHidden' ? 'VeryHidden' : entry.state === 'hidden' ? 'Hidden' : 'Visible';
+      s.grid.values.forEach((row, r) =>
         row.forEach((v, c) => {
           if (v === null || v === undefined) return;
           const cell = sheet.ensure(r, c);
           cell.value = v;
-          cell.format = grid.formats?.[r]?.[c] ?? 'General';
+          cell.format = s.grid.formats?.[r]?.[c] ?? 'General';
         }),
       );
-      ws.eachRow({ includeEmpty: false }, (row) =>
-        row.eachCell({ includeEmpty: false }, (c) => {
-          const f = c.style?.fill as ExcelJS.FillPattern | undefined;
-          if (f && f.type === 'pattern' && f.pattern === 'solid' && f.fgColor?.argb) {
-            sheet.ensure(Number(c.row) - 1, Number(c.col) - 1).fill = { color: `#${f.fgColor.argb.slice(-6)}`, pattern: 'Solid' };
-          }
+      s.xf.forEach((row, r) =>
+        row?.forEach((xf, c) => {
+          if (!xf) return;
+          const fill = fakeFillOf(wb.fillAt(s, a1(r, c)));
+          if (fill) sheet.ensure(r, c).fill = fill;
         }),
       );
+      for (const [cell, text] of s.notes) if (!s.threaded.has(cell)) sheet.notes.set(cell, text);
+      for (const cell of s.threaded) sheet.threaded.add(cell);
       book.sheets.push(sheet);
-    });
+    }
     book.active = book.sheets[0]!.name;
     return book;
   }
@@ -121,176 +158,218 @@ export class FakeBook {
   }
 }
 
-class NotLoaded extends Error {
+class PropertyNotLoaded extends Error {
   constructor(what: string) {
-    super(`PropertyNotLoaded: ${what} was read before context.sync()`);
+    super(`PropertyNotLoaded: The property '${what}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
   }
 }
 
 export class FakeContext {
   syncs = 0;
-  private pending: (() => void)[] = [];
+  private queue: (() => void)[] = [];
   readonly workbook: FakeWorkbook;
   constructor(readonly book: FakeBook) {
     this.workbook = new FakeWorkbook(this);
   }
-  defer(fn: () => void): void {
-    this.pending.push(fn);
+  /** Queues work for the next sync (loads and writes alike, in order). */
+  later(fn: () => void): void {
+    this.queue.push(fn);
+  }
+  /** Queues a write: it changes the workbook only at the next sync. */
+  write(fn: () => void): void {
+    this.queue.push(() => {
+      fn();
+      this.book.writes++;
+    });
+  }
+  get pending(): number {
+    return this.queue.length;
   }
   async sync(): Promise<void> {
     this.syncs++;
-    const work = this.pending;
-    this.pending = [];
+    const work = this.queue;
+    this.queue = [];
     for (const fn of work) fn();
   }
 }
 
-/** A value that becomes readable at the next sync. */
-class Later<T> {
-  private ready = false;
-  private v!: T;
-  constructor(
-    private readonly ctx: FakeContext,
-    private readonly what: string,
-    compute: () => T,
-  ) {
-    ctx.defer(() => {
-      this.v = compute();
-      this.ready = true;
-    });
+/** The load list of a proxy: "a,b", ["a","b"], "items/content", "protection/protected". */
+function names(props: string | string[] | { select?: string } | undefined): string[] {
+  if (!props) return [];
+  const list = typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : (props.select ?? '').split(',');
+  return list.map((p) => p.trim()).filter(Boolean);
+}
+
+/** A proxy's loaded properties: values captured at the sync after load(). */
+class Loaded {
+  private readonly values = new Map<string, unknown>();
+  constructor(private readonly what: string) {}
+  set(name: string, v: unknown): void {
+    this.values.set(name, v);
   }
-  get value(): T {
-    if (!this.ready) throw new NotLoaded(this.what);
-    return this.v;
+  get<T>(name: string): T {
+    if (!this.values.has(name)) throw new PropertyNotLoaded(`${this.what}.${name}`);
+    return this.values.get(name) as T;
+  }
+}
+
+/** A proxy whose null-ness (for *OrNullObject) is known after the next sync. */
+class Nullable {
+  private known: boolean | undefined;
+  constructor(ctx: FakeContext, isNull: () => boolean) {
+    ctx.later(() => (this.known = isNull()));
+  }
+  get isNullObject(): boolean {
+    if (this.known === undefined) throw new PropertyNotLoaded('isNullObject');
+    return this.known;
   }
 }
 
 class FakeWorkbook {
   readonly worksheets: FakeWorksheets;
-  constructor(ctx: FakeContext) {
+  constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheets(ctx);
+  }
+  get protection(): { load: (p: string) => void; readonly protected: boolean } {
+    const loaded = new Loaded('workbook.protection');
+    const ctx = this.ctx;
+    return {
+      load: (p: string) => {
+        for (const n of names(p)) ctx.later(() => loaded.set(n, n === 'protected' ? ctx.book.protected : undefined));
+      },
+      get protected() {
+        return loaded.get<boolean>('protected');
+      },
+    };
   }
 }
 
 class FakeWorksheets {
-  private loadedItems: Later<FakeWorksheet[]> | null = null;
+  private items_: FakeWorksheet[] | undefined;
+  private wanted: string[] = [];
   constructor(private readonly ctx: FakeContext) {}
   load(props: string): void {
-    this.loadedItems = new Later(this.ctx, 'worksheets.items', () =>
-      this.ctx.book.sheets.map((sheet) => {
+    this.wanted = names(props).map((p) => p.replace(/^items\//, ''));
+    this.ctx.later(() => {
+      this.items_ = this.ctx.book.sheets.map((sheet) => {
         const ws = new FakeWorksheet(this.ctx, () => sheet);
-        ws.loadNow(props);
+        ws.capture(this.wanted);
         return ws;
-      }),
-    );
+      });
+    });
   }
   get items(): FakeWorksheet[] {
-    if (!this.loadedItems) throw new NotLoaded('worksheets.items');
-    return this.loadedItems.value;
+    if (!this.items_) throw new PropertyNotLoaded('worksheets.items');
+    return this.items_;
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(this.ctx.book.active) ?? null);
   }
   getItem(name: string): FakeWorksheet {
-    const ws = new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(name) ?? null);
-    if (!this.ctx.book.sheet(name)) throw new Error(`ItemNotFound: ${name}`);
-    return ws;
-  }
-  getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(name) ?? null);
   }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(name) ?? null, true);
+  }
   add(name: string): FakeWorksheet {
-    const sheet = new FakeSheet(name);
-    this.ctx.book.sheets.push(sheet);
-    this.ctx.book.writes++;
-    return new FakeWorksheet(this.ctx, () => sheet);
+    const book = this.ctx.book;
+    let created: FakeSheet | null = null;
+    this.ctx.write(() => {
+      if (book.protected) throw new Error('AccessDenied: the workbook structure is protected');
+      if (book.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+      created = new FakeSheet(name);
+      book.sheets.push(created);
+    });
+    return new FakeWorksheet(this.ctx, () => created);
   }
 }
 
 class FakeWorksheet {
-  private readonly nullState: Later<boolean>;
-  private loadedName: Later<string> | null = null;
-  readonly protection: { load: (p: string) => void; readonly protected: boolean };
-  readonly notes: FakeNotes;
+  private readonly loaded = new Loaded('worksheet');
+  private readonly nullable?: Nullable;
   constructor(
     private readonly ctx: FakeContext,
     private readonly resolve: () => FakeSheet | null,
+    orNull = false,
   ) {
-    this.nullState = new Later(ctx, 'isNullObject', () => resolve() === null);
-    let prot: Later<boolean> | null = null;
-    this.protection = {
-      load: () => {
-        prot = new Later(ctx, 'protection.protected', () => this.sheet.protected);
-      },
-      get protected() {
-        if (!prot) throw new NotLoaded('protection.protected');
-        return prot.value;
-      },
-    };
-    this.notes = new FakeNotes(ctx, () => this.sheet);
+    if (orNull) this.nullable = new Nullable(ctx, () => resolve() === null);
   }
+  /** The sheet, when a queued command runs: Excel reports a missing one at the sync. */
   private get sheet(): FakeSheet {
     const s = this.resolve();
     if (!s) throw new Error('ItemNotFound: worksheet');
     return s;
   }
   get isNullObject(): boolean {
-    return this.nullState.value;
+    if (!this.nullable) return false;
+    return this.nullable.isNullObject;
+  }
+  capture(props: string[]): void {
+    const s = this.resolve();
+    for (const p of props) this.loaded.set(p, s ? (p === 'name' ? s.name : p === 'visibility' ? s.visibility : p === 'protection/protected' ? s.protected : undefined) : undefined);
   }
   load(props: string): void {
-    const wanted = props.split(',').map((p) => p.trim());
-    if (wanted.includes('name')) this.loadedName = new Later(this.ctx, 'name', () => this.resolve()?.name ?? '');
-    if (wanted.includes('protection/protected')) this.protection.load('protected');
+    const wanted = names(props);
+    this.ctx.later(() => this.capture(wanted));
   }
   get name(): string {
-    if (this.loadedProps.includes('name')) return this.sheet.name;
-    if (!this.loadedName) throw new NotLoaded('worksheet.name');
-    return this.loadedName.value;
+    return this.loaded.get<string>('name');
   }
-  /** For collection items loaded with the collection: their properties are there with it. */
-  loadNow(props: string): void {
-    this.loadedProps = props;
-  }
-  private loadedProps = '';
   get visibility(): string {
-    if (!this.loadedProps.includes('visibility')) throw new NotLoaded('worksheet.visibility');
-    return this.sheet.visibility;
+    return this.loaded.get<string>('visibility');
   }
   set visibility(v: string) {
-    this.sheet.visibility = v;
-    this.ctx.book.writes++;
+    this.ctx.write(() => (this.sheet.visibility = v));
+  }
+  get protection(): { readonly protected: boolean } {
+    const loaded = this.loaded;
+    return {
+      get protected() {
+        return loaded.get<boolean>('protection/protected');
+      },
+    };
   }
   set position(p: number) {
-    const s = this.sheet;
-    const rest = this.ctx.book.sheets.filter((x) => x !== s);
-    rest.splice(p, 0, s);
-    this.ctx.book.sheets = rest;
+    this.ctx.write(() => {
+      const s = this.sheet;
+      const rest = this.ctx.book.sheets.filter((x) => x !== s);
+      rest.splice(p, 0, s);
+      this.ctx.book.sheets = rest;
+    });
+  }
+  get notes(): FakeNotes {
+    this.ctx.book.requireSet('1.18', 'worksheet.notes');
+    return new FakeNotes(this.ctx, () => this.sheet);
+  }
+  get comments(): FakeComments {
+    this.ctx.book.requireSet('1.10', 'worksheet.comments');
+    return new FakeComments(this.ctx, () => this.sheet);
   }
   get charts() {
-    const sheet = this.sheet;
-    const book = this.ctx.book;
+    const ctx = this.ctx;
     return {
       add: (type: string, source: FakeRange, _by: string) => {
-        const chart = { type, source: source.addressNow(), title: '', legend: true, position: undefined as [string, string] | undefined };
-        sheet.charts.push(chart);
-        book.writes++;
+        const chart = { type, source: '', title: '', legend: true, position: undefined as [string, string] | undefined };
+        ctx.write(() => {
+          chart.source = source.addressNow();
+          this.sheet.charts.push(chart);
+        });
         return {
-          title: { set text(t: string) { chart.title = t; } },
-          legend: { set visible(v: boolean) { chart.legend = v; } },
-          setPosition: (a: string, b: string) => (chart.position = [a, b]),
+          title: { set text(t: string) { ctx.write(() => (chart.title = t)); } },
+          legend: { set visible(v: boolean) { ctx.write(() => (chart.legend = v)); } },
+          setPosition: (a: string, b: string) => ctx.write(() => (chart.position = [a, b])),
         };
       },
     };
   }
   get freezePanes() {
-    const sheet = this.sheet;
-    return { freezeRows: (n: number) => (sheet.frozenRows = n) };
+    return { freezeRows: (n: number) => this.ctx.write(() => (this.sheet.frozenRows = n)) };
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.ctx, () => {
       const s = this.resolve();
       return s ? { sheet: s, range: s.usedRange(valuesOnly) } : { sheet: null, range: null };
-    });
+    }, true);
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.ctx, () => ({ sheet: this.sheet, range: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } }));
@@ -300,66 +379,121 @@ class FakeWorksheet {
     return new FakeRange(this.ctx, () => ({ sheet: this.sheet, range: r }));
   }
   activate(): void {
-    this.ctx.book.active = this.sheet.name;
+    this.ctx.later(() => (this.ctx.book.active = this.sheet.name));
   }
   delete(): void {
-    const s = this.sheet;
-    this.ctx.book.sheets = this.ctx.book.sheets.filter((x) => x !== s);
-    this.ctx.book.writes++;
+    this.ctx.write(() => {
+      const s = this.sheet;
+      if (this.ctx.book.protected) throw new Error('AccessDenied: the workbook structure is protected');
+      this.ctx.book.sheets = this.ctx.book.sheets.filter((x) => x !== s);
+    });
   }
 }
 
 class FakeNotes {
+  private items_: FakeNote[] | undefined;
   constructor(
     private readonly ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
   ) {}
-  getItemOrNullObject(address: string): FakeNote {
-    return new FakeNote(this.ctx, this.sheet, address);
+  load(props: string): void {
+    const wanted = names(props).map((p) => p.replace(/^items\//, ''));
+    this.ctx.later(() => {
+      this.items_ = [...this.sheet().notes.keys()].map((address) => {
+        const n = new FakeNote(this.ctx, this.sheet, address);
+        n.capture(wanted);
+        return n;
+      });
+    });
+  }
+  get items(): FakeNote[] {
+    if (!this.items_) throw new PropertyNotLoaded('notes.items');
+    return this.items_;
   }
   getItem(address: string): FakeNote {
-    if (!this.sheet().notes.has(address)) throw new Error(`ItemNotFound: note ${address}`);
     return new FakeNote(this.ctx, this.sheet, address);
   }
-  add(address: string, content: string): void {
-    const s = this.sheet();
-    if (s.notes.has(address)) throw new Error(`InvalidArgument: ${address} already has a note`);
-    s.notes.set(address, content);
-    this.ctx.book.writes++;
+  add(address: string, content: string): FakeNote {
+    this.ctx.write(() => {
+      const s = this.sheet();
+      if (s.protected) throw new Error('AccessDenied: the sheet is protected');
+      if (s.notes.has(address)) throw new Error(`InvalidArgument: ${address} already has a note`);
+      if (s.threaded.has(address)) throw new Error(`InvalidOperation: ${address} has a threaded comment`);
+      s.notes.set(address, content);
+    });
+    return new FakeNote(this.ctx, this.sheet, address);
   }
 }
 
 class FakeNote {
-  private readonly state: Later<string | null>;
+  private readonly loaded = new Loaded('note');
   constructor(
     private readonly ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
     private readonly address: string,
-  ) {
-    this.state = new Later(ctx, 'note', () => sheet().notes.get(address) ?? null);
+  ) {}
+  capture(props: string[]): void {
+    for (const p of props) this.loaded.set(p, p === 'content' ? this.sheet().notes.get(this.address) : undefined);
   }
-  load(): void {}
-  get isNullObject(): boolean {
-    return this.state.value === null;
+  load(props: string): void {
+    const wanted = names(props);
+    this.ctx.later(() => {
+      if (!this.sheet().notes.has(this.address)) throw new Error(`ItemNotFound: note ${this.address}`);
+      this.capture(wanted);
+    });
   }
   get content(): string {
-    const v = this.state.value;
-    if (v === null) throw new Error('note is a null object');
-    return v;
+    return this.loaded.get<string>('content');
+  }
+  set content(text: string) {
+    this.ctx.write(() => {
+      const s = this.sheet();
+      if (!s.notes.has(this.address)) throw new Error(`ItemNotFound: note ${this.address}`);
+      if (s.protected) throw new Error('AccessDenied: the sheet is protected');
+      s.notes.set(this.address, text);
+    });
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this.ctx, () => ({ sheet: this.sheet(), range: parseRangeA1(this.address) }));
   }
   delete(): void {
-    this.sheet().notes.delete(this.address);
-    this.ctx.book.writes++;
+    this.ctx.write(() => {
+      const s = this.sheet();
+      if (!s.notes.has(this.address)) throw new Error(`ItemNotFound: note ${this.address}`);
+      if (s.protected) throw new Error('AccessDenied: the sheet is protected');
+      s.notes.delete(this.address);
+    });
+  }
+}
+
+class FakeComments {
+  private items_: { getLocation: () => FakeRange; readonly id: string }[] | undefined;
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+  load(_props: string): void {
+    this.ctx.later(() => {
+      this.items_ = [...this.sheet().threaded].map((address) => ({
+        id: address,
+        getLocation: () => new FakeRange(this.ctx, () => ({ sheet: this.sheet(), range: parseRangeA1(address) })),
+      }));
+    });
+  }
+  get items() {
+    if (!this.items_) throw new PropertyNotLoaded('comments.items');
+    return this.items_;
   }
 }
 
 type Target = { sheet: FakeSheet | null; range: CellRange | null };
 
+/** A range: geometry, values, types, formats, address and fill — each readable only once loaded and synced. */
 class FakeRange {
-  private target: Later<Target>;
-  private snap: Later<{ values: unknown[][]; valueTypes: string[][]; numberFormat: string[][] }> | null = null;
+  private readonly loaded = new Loaded('range');
+  private readonly nullable?: Nullable;
   readonly format: {
-    fill: { color: string; pattern: string; patternColor: string; clear: () => void };
+    fill: FakeFillProxy;
     font: { bold: boolean; size: number };
     wrapText: boolean;
     columnWidth: number;
@@ -367,188 +501,258 @@ class FakeRange {
   constructor(
     private readonly ctx: FakeContext,
     private readonly resolve: () => Target,
+    orNull = false,
   ) {
-    this.target = new Later(ctx, 'range', resolve);
-    const each = (fn: (cell: FakeCell) => void) => {
+    if (orNull) this.nullable = new Nullable(ctx, () => resolve().range === null);
+    const self = this;
+    this.format = {
+      fill: new FakeFillProxy(ctx, () => this.cells()),
+      font: {
+        set bold(v: boolean) {
+          ctx.write(() => {
+            const { sheet, range } = self.resolve();
+            if (v && sheet && range) sheet.bold.add(a1(range.top, range.left));
+          });
+        },
+        set size(_v: number) {
+          ctx.write(() => undefined);
+        },
+      } as unknown as { bold: boolean; size: number },
+      set wrapText(_v: boolean) {
+        ctx.write(() => undefined);
+      },
+      set columnWidth(_v: number) {
+        ctx.write(() => undefined);
+      },
+    } as unknown as FakeRange['format'];
+  }
+
+  /** The cells of the range, created as needed (for writes, at sync). */
+  private cells(): { sheet: FakeSheet; cells: FakeCell[]; range: CellRange } {
+    const { sheet, range } = this.resolve();
+    if (!sheet || !range) throw new Error('InvalidReference');
+    const cells: FakeCell[] = [];
+    for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) cells.push(sheet.ensure(r, c));
+    return { sheet, cells, range };
+  }
+
+  private writeCells(fn: (sheet: FakeSheet, range: CellRange) => void): void {
+    this.ctx.write(() => {
       const { sheet, range } = this.resolve();
       if (!sheet || !range) throw new Error('InvalidReference');
       if (sheet.protected) throw new Error('AccessDenied: the sheet is protected');
-      for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) fn(sheet.ensure(r, c));
-      ctx.book.writes++;
-    };
-    // Like office-js: the fill of a range's top-left cell can be loaded and read after a sync.
-    let loaded: Later<FakeFill | null> | null = null;
-    const read = (what: 'color' | 'pattern' | 'patternColor') => {
-      if (!loaded) throw new NotLoaded(`format.fill.${what}`);
-      const f = loaded.value;
-      if (what === 'color') return f?.color ?? '#FFFFFF';
-      if (what === 'pattern') return f?.pattern ?? 'None';
-      return f?.patternColor ?? '#000000';
-    };
-    this.format = {
-      fill: {
-        load: () => {
-          loaded = new Later(ctx, 'format.fill', () => {
-            const { sheet, range } = this.resolve();
-            const f = sheet && range ? sheet.get(range.top, range.left)?.fill : null;
-            return f ? { ...f } : null;
-          });
-        },
-        get color() {
-          return read('color');
-        },
-        set color(v: string) {
-          each((cell) => (cell.fill = { color: v.toUpperCase(), pattern: 'Solid' }));
-        },
-        get pattern() {
-          return read('pattern');
-        },
-        set pattern(v: string) {
-          each((cell) => (cell.fill = { color: cell.fill?.color ?? '#FFFFFF', pattern: v }));
-        },
-        get patternColor() {
-          return read('patternColor');
-        },
-        set patternColor(v: string) {
-          each((cell) => cell.fill && (cell.fill.patternColor = v));
-        },
-        clear: () => each((cell) => (cell.fill = null)),
-      } as unknown as { color: string; pattern: string; patternColor: string; clear: () => void },
-      font: {
-        set bold(v: boolean) {
-          const { sheet, range } = resolve();
-          if (v && sheet && range) sheet.bold.add(a1(range.top, range.left));
-        },
-        set size(_v: number) {},
-      } as unknown as { bold: boolean; size: number },
-      wrapText: false,
-      columnWidth: 0,
-    };
-  }
-  get isNullObject(): boolean {
-    return this.target.value.range === null;
-  }
-  private get bounds(): CellRange {
-    const r = this.target.value.range;
-    if (!r) throw new Error('null object');
-    return r;
-  }
-  get rowIndex(): number {
-    return this.bounds.top;
-  }
-  get columnIndex(): number {
-    return this.bounds.left;
-  }
-  get rowCount(): number {
-    return this.bounds.bottom - this.bounds.top + 1;
-  }
-  get columnCount(): number {
-    return this.bounds.right - this.bounds.left + 1;
-  }
-  get address(): string {
-    if (this.mergedAddress !== null) return this.mergedAddress;
-    return `${a1(this.bounds.top, this.bounds.left)}:${a1(this.bounds.bottom, this.bounds.right)}`;
-  }
-  private mergedAddress: string | null = null;
-  load(): void {
-    this.snap = new Later(this.ctx, 'range values', () => {
-      const { sheet, range } = this.resolve();
-      const values: unknown[][] = [];
-      const valueTypes: string[][] = [];
-      const numberFormat: string[][] = [];
-      if (sheet && range) {
-        for (let r = range.top; r <= range.bottom; r++) {
-          const vs: unknown[] = [];
-          const ts: string[] = [];
-          const fs: string[] = [];
-          for (let c = range.left; c <= range.right; c++) {
-            const cell = sheet.get(r, c);
-            const v = cell?.value ?? null;
-            vs.push(v === null ? '' : isCellError(v) ? v.error : v);
-            ts.push(v === null ? 'Empty' : isCellError(v) ? 'Error' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String');
-            fs.push(cell?.format ?? 'General');
-          }
-          values.push(vs);
-          valueTypes.push(ts);
-          numberFormat.push(fs);
-        }
-      }
-      return { values, valueTypes, numberFormat };
+      fn(sheet, range);
     });
   }
+
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    return this.nullable.isNullObject;
+  }
+
+  load(props: string): void {
+    const wanted = names(props);
+    this.ctx.later(() => {
+      const { sheet, range } = this.resolve();
+      if (!sheet || !range) return; // a null object loads nothing
+      for (const p of wanted) this.loaded.set(p, this.read(p, sheet, range));
+    });
+  }
+
+  private read(p: string, sheet: FakeSheet, range: CellRange): unknown {
+    const grid = <T>(fn: (cell: FakeCell | undefined) => T): T[][] => {
+      const out: T[][] = [];
+      for (let r = range.top; r <= range.bottom; r++) {
+        const row: T[] = [];
+        for (let c = range.left; c <= range.right; c++) row.push(fn(sheet.get(r, c)));
+        out.push(row);
+      }
+      return out;
+    };
+    switch (p) {
+      case 'rowIndex':
+        return range.top;
+      case 'columnIndex':
+        return range.left;
+      case 'rowCount':
+        return range.bottom - range.top + 1;
+      case 'columnCount':
+        return range.right - range.left + 1;
+      case 'address':
+        return `${sheet.name}!${a1(range.top, range.left)}${range.bottom > range.top || range.right > range.left ? `:${a1(range.bottom, range.right)}` : ''}`;
+      case 'values':
+        return grid((c) => {
+          const v = c?.value ?? null;
+          return v === null ? '' : isCellError(v) ? v.error : v;
+        });
+      case 'valueTypes':
+        return grid((c) => {
+          const v = c?.value ?? null;
+          return v === null ? 'Empty' : isCellError(v) ? 'Error' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
+        });
+      case 'numberFormat':
+        return grid((c) => c?.format ?? 'General');
+      default:
+        throw new Error(`fake: loading range.${p} is not modelled`);
+    }
+  }
+
+  get rowIndex(): number {
+    return this.loaded.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.loaded.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.loaded.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.loaded.get('columnCount');
+  }
+  get address(): string {
+    return this.loaded.get('address');
+  }
   get values(): unknown[][] {
-    if (!this.snap) throw new NotLoaded('range.values');
-    return this.snap.value.values;
+    return this.loaded.get('values');
   }
   set values(v: unknown[][]) {
-    const { sheet, range } = this.resolve();
-    if (!sheet || !range) throw new Error('InvalidReference');
-    if (sheet.protected) throw new Error('AccessDenied: the sheet is protected');
-    v.forEach((row, i) => row.forEach((x, j) => (sheet.ensure(range.top + i, range.left + j).value = x === '' ? null : (x as CellValue))));
-    this.ctx.book.writes++;
+    this.writeCells((sheet, range) =>
+      v.forEach((row, i) =>
+        row.forEach((x, j) => {
+          const cell = sheet.ensure(range.top + i, range.left + j);
+          // Like Excel: text that starts with "=" becomes a formula unless the cell is formatted as text.
+          if (typeof x === 'string' && /^=/.test(x) && cell.format !== '@') throw new Error(`fake: ${x} would become a formula`);
+          cell.value = x === '' ? null : typeof x === 'string' && x.startsWith("'") ? x.slice(1) : (x as CellValue);
+        }),
+      ),
+    );
   }
   get valueTypes(): string[][] {
-    if (!this.snap) throw new NotLoaded('range.valueTypes');
-    return this.snap.value.valueTypes;
+    return this.loaded.get('valueTypes');
   }
   get numberFormat(): string[][] {
-    if (!this.snap) throw new NotLoaded('range.numberFormat');
-    return this.snap.value.numberFormat;
+    return this.loaded.get('numberFormat');
   }
   set numberFormat(v: string[][]) {
-    const { sheet, range } = this.resolve();
-    if (!sheet || !range) throw new Error('InvalidReference');
-    v.forEach((row, i) => row.forEach((f, j) => (sheet.ensure(range.top + i, range.left + j).format = f)));
+    this.writeCells((sheet, range) => v.forEach((row, i) => row.forEach((f, j) => (sheet.ensure(range.top + i, range.left + j).format = f))));
   }
   set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
-    const { sheet, range } = this.resolve();
-    sheet!.links.set(a1(range!.top, range!.left), h.documentReference ?? h.address ?? '');
+    this.writeCells((sheet, range) => sheet.links.set(a1(range.top, range.left), h.documentReference ?? h.address ?? ''));
   }
-  merge(): void {
-    const { sheet, range } = this.resolve();
-    sheet!.merges.push(range!);
+  merge(_across?: boolean): void {
+    this.writeCells((sheet, range) => sheet.merges.push(range));
   }
-  /** The address as known now (for fakes of methods that take a range). */
+  /** The address as known when a queued command runs (for fakes of methods that take a range). */
   addressNow(): string {
     const { range } = this.resolve();
     return `${a1(range!.top, range!.left)}:${a1(range!.bottom, range!.right)}`;
   }
   getMergedAreasOrNullObject(): FakeRange {
-    const merged = new FakeRange(this.ctx, () => {
-      const { sheet, range } = this.resolve();
-      const inside = sheet && range ? sheet.merges.filter((m) => m.top >= range.top && m.bottom <= range.bottom && m.left >= range.left && m.right <= range.right) : [];
-      merged.mergedAddress = inside.map((m) => `${sheet!.name}!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(', ');
-      return { sheet, range: inside.length ? inside[0]! : null };
-    });
+    this.ctx.book.requireSet('1.13', 'range.getMergedAreasOrNullObject');
+    let inside: CellRange[] = [];
+    const merged = new FakeRange(
+      this.ctx,
+      () => {
+        const { sheet, range } = this.resolve();
+        inside = sheet && range ? sheet.merges.filter((m) => m.top >= range.top && m.bottom <= range.bottom && m.left >= range.left && m.right <= range.right) : [];
+        return { sheet, range: inside.length ? inside[0]! : null };
+      },
+      true,
+    );
+    const load = merged.load.bind(merged);
+    merged.load = (props: string) => {
+      load(props);
+      this.ctx.later(() => {
+        const { sheet } = this.resolve();
+        if (inside.length) merged.loaded.set('address', inside.map((m) => `${sheet!.name}!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(', '));
+      });
+    };
     return merged;
   }
-  clear(): void {
-    const { sheet, range } = this.resolve();
-    if (!sheet || !range) throw new Error('InvalidReference');
-    for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) {
-      const cell = sheet.get(r, c);
-      if (cell) cell.value = null;
-    }
-    this.ctx.book.writes++;
+  clear(what?: string): void {
+    this.writeCells((sheet, range) => {
+      for (let r = range.top; r <= range.bottom; r++) {
+        for (let c = range.left; c <= range.right; c++) {
+          const cell = sheet.get(r, c);
+          if (!cell) continue;
+          cell.value = null;
+          if (what !== 'Contents') {
+            cell.fill = null;
+            cell.format = 'General';
+          }
+        }
+      }
+    });
   }
   select(): void {
-    const { sheet, range } = this.resolve();
-    this.ctx.book.selection = { sheet: sheet!.name, address: a1(range!.top, range!.left) };
+    this.ctx.later(() => {
+      const { sheet, range } = this.resolve();
+      this.ctx.book.selection = { sheet: sheet!.name, address: a1(range!.top, range!.left) };
+    });
   }
 }
 
-/** Excel.run over the fake, counting the syncs of each run. */
+class FakeFillProxy {
+  private readonly loaded = new Loaded('format.fill');
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly cells: () => { sheet: FakeSheet; cells: FakeCell[]; range: CellRange },
+  ) {}
+  load(props: string): void {
+    const wanted = names(props);
+    this.ctx.later(() => {
+      const { cells } = this.cells();
+      const f = cells[0]?.fill ?? null;
+      for (const p of wanted) this.loaded.set(p, p === 'color' ? (f?.color ?? '#FFFFFF') : p === 'pattern' ? (f?.pattern ?? 'None') : p === 'patternColor' ? (f?.patternColor ?? '#000000') : undefined);
+    });
+  }
+  private set(fn: (cell: FakeCell) => void): void {
+    this.ctx.write(() => {
+      const { sheet, cells } = this.cells();
+      if (sheet.protected) throw new Error('AccessDenied: the sheet is protected');
+      cells.forEach(fn);
+    });
+  }
+  get color(): string {
+    return this.loaded.get('color');
+  }
+  set color(v: string) {
+    this.set((cell) => (cell.fill = { color: v.toUpperCase(), pattern: cell.fill && cell.fill.pattern !== 'Solid' ? cell.fill.pattern : 'Solid', ...(cell.fill?.patternColor ? { patternColor: cell.fill.patternColor } : {}) }));
+  }
+  get pattern(): string {
+    return this.loaded.get('pattern');
+  }
+  set pattern(v: string) {
+    this.set((cell) => (cell.fill = { color: cell.fill?.color ?? '#FFFFFF', pattern: v, ...(cell.fill?.patternColor ? { patternColor: cell.fill.patternColor } : {}) }));
+  }
+  get patternColor(): string {
+    return this.loaded.get('patternColor');
+  }
+  set patternColor(v: string) {
+    this.set((cell) => {
+      if (cell.fill) cell.fill.patternColor = v;
+    });
+  }
+  clear(): void {
+    this.set((cell) => (cell.fill = null));
+  }
+}
+
+/** Excel.run over the fake, counting the syncs of each run; a run that leaves work unsynced fails. */
 export function fakeRunner(book: FakeBook): { run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>; syncs: number[] } {
   const syncs: number[] = [];
   return {
     syncs,
     run: async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
       const ctx = new FakeContext(book);
+      let result: T;
       try {
-        return await batch(ctx as unknown as Excel.RequestContext);
+        result = await batch(ctx as unknown as Excel.RequestContext);
       } finally {
         syncs.push(ctx.syncs);
       }
+      if (ctx.pending) throw new Error(`fake: Excel.run ended with ${ctx.pending} queued command(s) never synced`);
+      return result;
     },
   };
 }

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadWorkbook } from '../../src/xlsx/read';
 import { ExcelHost } from '../../src/office/excelHost';
 import { defaultSettings } from '../../src/office/settings';
 import { SUMMARY_SHEET } from '../../src/core/summary';
@@ -13,7 +12,7 @@ import { FakeBook, FakeSheet, fakeRunner } from './fakeExcel';
 import { fixturePath } from '../helpers';
 
 async function book(name: string): Promise<FakeBook> {
-  return FakeBook.fromExcelJS(await loadWorkbook(readFileSync(fixturePath(name))));
+  return FakeBook.fromXlsx(readFileSync(fixturePath(name)));
 }
 
 const zh = defaultSettings('zh-CN');
@@ -22,7 +21,7 @@ describe('生成汇总表 in Excel', () => {
   it('summarises every sheet of the open workbook into one summary sheet, first in the workbook', async () => {
     const b = await book('seed002.xlsx');
     const runner = fakeRunner(b);
-    const host = new ExcelHost({ run: runner.run, notesSupported: true });
+    const host = new ExcelHost({ run: runner.run, supports: b.supports });
     const r = await host.summarise(zh);
     expect(r.summary.rows).toHaveLength(10);
     expect(r.summary.sentence.recomputed).toBe('单位自评项目10个，涉及金额834.29万元，评价得分在90（含）-100分的10个、在80（含）-90分的0个、在60（含）-80分的0个、60分以下的0个。');
@@ -47,7 +46,7 @@ describe('生成汇总表 in Excel', () => {
   it('running it again replaces the summary: same sheet, not counted as a table', async () => {
     const b = await book('seed002.xlsx');
     const runner = fakeRunner(b);
-    const host = new ExcelHost({ run: runner.run, notesSupported: true });
+    const host = new ExcelHost({ run: runner.run, supports: b.supports });
     await host.summarise(zh);
     const first = b.snapshot();
     const again = await host.summarise(zh);
@@ -62,8 +61,8 @@ describe('生成汇总表 in Excel', () => {
     const large = await book('seed002-stacked.xlsx'); // ten tables on one sheet
     const a = fakeRunner(small);
     const c = fakeRunner(large);
-    await new ExcelHost({ run: a.run, notesSupported: true }).summarise(zh);
-    await new ExcelHost({ run: c.run, notesSupported: true }).summarise(zh);
+    await new ExcelHost({ run: a.run, supports: small.supports }).summarise(zh);
+    await new ExcelHost({ run: c.run, supports: large.supports }).summarise(zh);
     expect(c.syncs).toEqual(a.syncs);
     expect(a.syncs[0]).toBeLessThanOrEqual(4);
   });
@@ -71,7 +70,7 @@ describe('生成汇总表 in Excel', () => {
   it('marks left by 校验本表 are not read as data', async () => {
     const b = await book('seed002.xlsx');
     const runner = fakeRunner(b);
-    const host = new ExcelHost({ run: runner.run, notesSupported: true });
+    const host = new ExcelHost({ run: runner.run, supports: b.supports });
     const before = (await host.summarise(zh)).summary.rows;
     b.active = '风险防控治理';
     await host.checkActiveSheet(zh);
@@ -83,7 +82,7 @@ describe('生成汇总表 in Excel', () => {
     b.sheets.push(new FakeSheet('通讯录'));
     b.sheets[0]!.ensure(0, 0).value = '姓名';
     b.active = '通讯录';
-    const r = await new ExcelHost({ run: fakeRunner(b).run, notesSupported: true }).summarise(zh);
+    const r = await new ExcelHost({ run: fakeRunner(b).run, supports: b.supports }).summarise(zh);
     expect(r.summary.rows).toEqual([]);
     expect(r.chart).toBe(false);
     expect(r.summary.sentence.recomputed).toBe('单位自评项目0个，涉及金额0.00万元，评价得分在90（含）-100分的0个、在80（含）-90分的0个、在60（含）-80分的0个、60分以下的0个。');
@@ -92,7 +91,7 @@ describe('生成汇总表 in Excel', () => {
 
   it('sorts the rows as the user chose in the settings', async () => {
     const b = await book('seed002.xlsx');
-    const host = new ExcelHost({ run: fakeRunner(b).run, notesSupported: true });
+    const host = new ExcelHost({ run: fakeRunner(b).run, supports: b.supports });
     const r = await host.summarise({ ...zh, summarySort: 'errors' });
     expect(r.summary.rows.slice(0, 3).map((x) => x.project)).toEqual(['风险防控治理', '安全宣传', '残保金抚恤金专项']);
     expect(b.sheet(SUMMARY_SHEET)!.at('C5')!.value).toBe('风险防控治理');
@@ -101,7 +100,7 @@ describe('生成汇总表 in Excel', () => {
   it('summarises picked workbooks (read in the browser) into the open workbook, with a file column', async () => {
     const b = await book('seed003.xlsx');
     const runner = fakeRunner(b);
-    const host = new ExcelHost({ run: runner.run, notesSupported: true });
+    const host = new ExcelHost({ run: runner.run, supports: b.supports });
     const picked = await Promise.all(
       ['seed000.xlsx', 'seed001-excerpt.xlsx'].map((f) => summariseBytes(readFileSync(fixturePath(f)), f, 'zh')),
     );

@@ -9,7 +9,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { fixturePath } from '../helpers';
-import { loadWorkbook } from '../../src/xlsx/read';
+import { exceljs } from './pkg';
 import { SUMMARY_SHEET } from '../../src/core/summary';
 
 describe('the summary chart in the .xlsx', () => {
@@ -21,7 +21,7 @@ describe('the summary chart in the .xlsx', () => {
     const zip = await JSZip.loadAsync(readFileSync(out));
     const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
     expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
-    const wb = await loadWorkbook(readFileSync(out));
+    const wb = await exceljs(readFileSync(out));
     const ws = wb.getWorksheet(SUMMARY_SHEET)!;
     // The categories are the 优/良/中/差 cells of the distribution table, the values their counts.
     const cat = /<c:cat><c:strRef><c:f>'绩效自评汇总'!\$A\$(\d+):\$A\$(\d+)<\/c:f>/.exec(chart)!;

@@ -1,8 +1,11 @@
 /**
- * What the add-in wrote, kept in the workbook itself (a very hidden sheet) so that 清除标记 can restore
- * every original fill and note and remove exactly what it added, even after the file was closed.
+ * What the product wrote, kept in the workbook itself (a very hidden sheet) so that 清除标记 can give back
+ * every original fill and note and take away exactly what it added, even after the file was closed.
+ * The state is a record, never an order: a cell is only touched when it still holds what the product
+ * wrote there (see own.ts), so a state that does not match the sheet — hand-made, stale, of a renamed
+ * sheet — erases nothing.
  */
-import { type CellValue, type Grid, parseA1 } from '../grid';
+import type { Fill, MarkSeverity } from './fill';
 
 export const STATE_SHEET = 'selfeval_state';
 
@@ -10,51 +13,75 @@ export function isStateSheet(name: string): boolean {
   return name === STATE_SHEET;
 }
 
-/** A host-neutral fill: a solid ARGB colour, or none. Hosts map their own fill objects onto it. */
-export type Fill = { readonly kind: 'none' } | { readonly kind: 'solid'; readonly color: string } | { readonly kind: 'raw'; readonly json: string };
-
 export interface MarkedCell {
   readonly cell: string;
   /** The fill the cell had before it was marked. */
   readonly fill: Fill;
-  /** The note the cell had before (null: none), so that a user's note is never lost. */
-  readonly note: string | null;
+  /** The mark it was given. */
+  readonly mark?: MarkSeverity;
+  /** The note block the product added (absent: none). */
+  readonly block?: string;
 }
 
 export interface SheetState {
   readonly sheet: string;
-  readonly marked: MarkedCell[];
-  /** Cells of the 复核结果 column the add-in filled (they were empty before). */
-  readonly written: string[];
-  /** What it wrote there, in the same order: a cell the user has typed over since is theirs. */
-  readonly texts?: string[];
+  readonly marked: readonly MarkedCell[];
+  /** Cells of the 复核结果 column the product filled (they were empty before), and what it wrote there. */
+  readonly written: readonly string[];
+  readonly texts: readonly string[];
 }
 
 export interface WorkbookState {
-  readonly version: 1;
-  readonly sheets: SheetState[];
+  readonly version: 2;
+  readonly sheets: readonly SheetState[];
 }
 
-export const EMPTY_STATE: WorkbookState = { version: 1, sheets: [] };
+export const EMPTY_STATE: WorkbookState = { version: 2, sheets: [] };
 
-/** The state is stored as JSON split over cells of column A (a cell holds at most 32767 characters). */
+/** A cell holds at most 32767 characters; the state is split over cells of column A. */
 export const CHUNK = 30000;
 
+/** Chunks that never split a character (a surrogate pair stays in one chunk). */
 export function serializeState(state: WorkbookState): string[] {
   const json = JSON.stringify(state);
   const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
-  return chunks.length ? chunks : ['{"version":1,"sheets":[]}'];
+  let i = 0;
+  while (i < json.length) {
+    let end = Math.min(json.length, i + CHUNK);
+    const last = json.charCodeAt(end - 1);
+    if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--;
+    chunks.push(json.slice(i, end));
+    i = end;
+  }
+  return chunks.length ? chunks : [JSON.stringify(EMPTY_STATE)];
 }
 
+const A1 = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
+
+function validSheet(s: unknown): s is SheetState {
+  if (!s || typeof s !== 'object') return false;
+  const x = s as Partial<SheetState>;
+  return (
+    typeof x.sheet === 'string' &&
+    Array.isArray(x.marked) &&
+    x.marked.every((m) => m && typeof m.cell === 'string' && A1.test(m.cell) && m.fill && typeof m.fill.kind === 'string') &&
+    Array.isArray(x.written) &&
+    Array.isArray(x.texts) &&
+    x.written.length === x.texts.length &&
+    x.written.every((c) => typeof c === 'string' && A1.test(c)) &&
+    x.texts.every((t) => typeof t === 'string')
+  );
+}
+
+/** Reads the state; anything damaged or of another version reads as no state (marks are then found by what they are). */
 export function parseState(chunks: readonly (string | null | undefined)[]): WorkbookState {
   const json = chunks.filter((c): c is string => typeof c === 'string').join('');
   if (!json) return EMPTY_STATE;
   try {
-    const s = JSON.parse(json) as WorkbookState;
-    if (s && s.version === 1 && Array.isArray(s.sheets)) return s;
+    const s = JSON.parse(json) as Partial<WorkbookState>;
+    if (s && s.version === 2 && Array.isArray(s.sheets)) return { version: 2, sheets: s.sheets.filter(validSheet) };
   } catch {
-    // A damaged state sheet must not stop a check; the marks it described are left as they are.
+    // A damaged state must not stop a check.
   }
   return EMPTY_STATE;
 }
@@ -63,36 +90,8 @@ export function sheetState(state: WorkbookState, sheet: string): SheetState | un
   return state.sheets.find((s) => s.sheet === sheet);
 }
 
-export function withSheetState(state: WorkbookState, next: SheetState | undefined, sheet: string): WorkbookState {
-  const others = state.sheets.filter((s) => s.sheet !== sheet);
-  return { version: 1, sheets: next && (next.marked.length || next.written.length) ? [...others, next] : others };
-}
-
-/**
- * The grid as it was before the add-in's last run: the 复核结果 cells it wrote read as empty, so that
- * checking again finds the same tables and the same free column (idempotence).
- */
-
-export function maskWritten(grid: Grid, state: SheetState | undefined): Grid {
-  if (!state || state.written.length === 0) return grid;
-  const values = grid.values.map((row) => row.slice()) as CellValue[][];
-  for (const cell of ownCells(state, (c) => {
-    const { row, col } = parseA1(c);
-    return values[row]?.[col] ?? null;
-  })) {
-    const { row, col } = parseA1(cell);
-    if (values[row] && col < values[row]!.length) values[row]![col] = null;
-  }
-  return { ...grid, values };
-}
-
-/**
- * The 复核结果 cells that still hold what the add-in wrote. A cell the user has typed over since is
- * theirs: never cleared, never read as empty.
- */
-export function ownCells(state: SheetState, valueOf: (cell: string) => CellValue): string[] {
-  return state.written.filter((cell, i) => {
-    const text = state.texts?.[i];
-    return text === undefined || valueOf(cell) === text;
-  });
+/** The state with one sheet's entry replaced, and entries of sheets that no longer exist dropped. */
+export function withSheetState(state: WorkbookState, sheet: string, next: SheetState | undefined, sheets?: readonly string[]): WorkbookState {
+  const keep = state.sheets.filter((s) => s.sheet !== sheet && (!sheets || sheets.includes(s.sheet)));
+  return { version: 2, sheets: next && (next.marked.length || next.written.length) ? [...keep, next] : keep };
 }

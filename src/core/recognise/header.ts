@@ -54,20 +54,54 @@ export interface Header<M extends string> {
   readonly unit?: '万元' | '元';
 }
 
-function meaningOf<K extends HeaderKind>(kind: K, label: string): { meaning: MeaningOf<K>; rank: number; percent: boolean; points?: string } | undefined {
+type Meaning<K extends HeaderKind> = { meaning: MeaningOf<K>; rank: number; percent: boolean; points?: string } | undefined;
+
+/** What a label says to header recognition, worked out once per distinct label (tables repeat their headers). */
+interface LabelInfo {
+  readonly funds: Meaning<'funds'>;
+  readonly indicators: Meaning<'indicators'>;
+  /** A band, corner or frame label of this kind of header. */
+  readonly fundsWord: boolean;
+  readonly indicatorWord: boolean;
+  /** A word of the department-wide 年度主要任务 header, or a 一级/二级/三级 label: never a funds header. */
+  readonly notFunds: boolean;
+}
+
+const INFO = new Map<string, LabelInfo>();
+const MAX_INFO = 50_000;
+
+function infoOf(label: string): LabelInfo {
+  let info = INFO.get(label);
+  if (info) return info;
   const parsed = parseColumnLabel(label);
-  const m = kind === 'funds' ? fundsMeaningOf(parsed.core) : indicatorMeaningOf(parsed.core);
-  return m ? { meaning: m.meaning as MeaningOf<K>, rank: m.rank, percent: parsed.percent, points: parsed.points } : undefined;
+  const f = fundsMeaningOf(parsed.core);
+  const i = indicatorMeaningOf(parsed.core);
+  info = {
+    funds: f ? { meaning: f.meaning, rank: f.rank, percent: parsed.percent, points: parsed.points } : undefined,
+    indicators: i ? { meaning: i.meaning, rank: i.rank, percent: parsed.percent, points: parsed.points } : undefined,
+    fundsWord: isFundsBand(parsed.core) || amountUnitOf(label) !== undefined,
+    indicatorWord: isIndicatorFrame(parsed.core) || isTargetBand(parsed.core),
+    notFunds: isTaskWord(label) || /^[一二三]级指标/.test(label),
+  };
+  if (INFO.size > MAX_INFO) INFO.clear();
+  INFO.set(label, info);
+  return info;
+}
+
+function meaningOf<K extends HeaderKind>(kind: K, label: string): Meaning<K> {
+  return infoOf(label)[kind] as Meaning<K>;
 }
 
 /** Labels that belong in a header row of this kind without naming a column. */
 function isHeaderWord(kind: HeaderKind, label: string): boolean {
-  const core = parseColumnLabel(label).core;
-  return kind === 'funds' ? isFundsBand(core) || amountUnitOf(label) !== undefined : isIndicatorFrame(core) || isTargetBand(core);
+  const info = infoOf(label);
+  return kind === 'funds' ? info.fundsWord : info.indicatorWord;
 }
 
 interface RowRead<M extends string> {
   readonly columns: HeaderColumn<M>[];
+  /** A label that rules the row out as a funds header (a task word, a level word). */
+  readonly notFunds: boolean;
   readonly others: HeaderLabel[];
   /** Labelled cells that are neither columns nor header words. */
   readonly strangers: number;
@@ -75,11 +109,30 @@ interface RowRead<M extends string> {
 }
 
 function readRow<K extends HeaderKind>(view: SheetView, r: number, kind: K): RowRead<MeaningOf<K>> {
+  return view.memo(kind === 'funds' ? 'row:funds' : 'row:indicators', r, () => rowAt(view, r, kind));
+}
+
+const NOTHING: RowRead<never> = { columns: [], others: [], strangers: 0, numbers: 0, notFunds: false };
+
+function rowAt<K extends HeaderKind>(view: SheetView, r: number, kind: K): RowRead<MeaningOf<K>> {
+  // Most rows (indicator rows, names, goals) name no column at all: they are passed over without building anything.
+  let any = false;
+  for (const c of view.labelCols(r)) {
+    const info = infoOf(view.label(r, c));
+    if (info[kind] || info.notFunds) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return NOTHING;
   const columns: HeaderColumn<MeaningOf<K>>[] = [];
   const others: HeaderLabel[] = [];
   let strangers = 0;
-  for (const c of view.labelCols(r)) {
+  let notFunds = false;
+  const cols = view.labelCols(r);
+  for (const c of cols) {
     const label = view.label(r, c);
+    if (infoOf(label).notFunds) notFunds = true;
     const m = meaningOf(kind, label);
     if (m) columns.push({ meaning: m.meaning, col: c, label, percent: m.percent, points: m.points, row: r, rank: m.rank });
     else {
@@ -87,8 +140,8 @@ function readRow<K extends HeaderKind>(view: SheetView, r: number, kind: K): Row
       if (!isHeaderWord(kind, label)) strangers++;
     }
   }
-  const numbers = view.usedCols(r).length - view.labelCols(r).length;
-  return { columns, others, strangers, numbers };
+  const numbers = view.usedCount(r) - cols.length;
+  return { columns, others, strangers, numbers, notFunds };
 }
 
 function pick<M extends string>(all: readonly HeaderColumn<M>[]): Partial<Record<M, HeaderColumn<M>>> {
@@ -124,10 +177,13 @@ function headerLike(read: RowRead<string>): boolean {
  * below also reads as a header: its labels then win over the band labels above them.
  */
 export function readHeader<K extends HeaderKind>(view: SheetView, r: number, kind: K): Header<MeaningOf<K>> | undefined {
+  return view.memo(kind === 'funds' ? 'header:funds' : 'header:indicators', r, () => headerAt(view, r, kind));
+}
+
+function headerAt<K extends HeaderKind>(view: SheetView, r: number, kind: K): Header<MeaningOf<K>> | undefined {
   type M = MeaningOf<K>;
   const top = readRow(view, r, kind);
-  if (kind === 'funds' && (top.columns.some((h) => /^level/.test(h.meaning)) || view.rowHasLabel(r, isTaskWord))) return undefined;
-  if (kind === 'funds' && view.rowHasLabel(r, (l) => /^[一二三]级指标/.test(l))) return undefined;
+  if (kind === 'funds' && top.notFunds) return undefined;
   if (top.columns.length === 0 && top.others.length === 0) return undefined;
 
   const below = r + 1 < view.rows ? readRow(view, r + 1, kind) : undefined;

@@ -34,49 +34,93 @@ export interface SheetTables {
 /** How far above the funds header the name rows may sit. */
 const HEADER_LOOKBACK = 12;
 
+/** Where a header is: its rows. The header itself is read again when needed (see SheetView.release). */
+interface At {
+  readonly top: number;
+  readonly bottom: number;
+}
+
 interface Headers {
-  readonly funds: Header<FundsMeaning>[];
-  readonly indicators: Header<IndicatorMeaning>[];
+  readonly funds: At[];
+  readonly indicators: At[];
 }
 
 function findHeaders(view: SheetView): Headers {
-  const funds: Header<FundsMeaning>[] = [];
-  const indicators: Header<IndicatorMeaning>[] = [];
+  const funds: At[] = [];
+  const indicators: At[] = [];
   for (let r = 0; r < view.rows; r++) {
     const ind = readHeader(view, r, 'indicators');
     if (ind) {
-      indicators.push(ind);
+      indicators.push({ top: ind.top, bottom: ind.bottom });
       r = ind.bottom;
       continue;
     }
     const f = readHeader(view, r, 'funds');
     if (f) {
-      funds.push(f);
+      funds.push({ top: f.top, bottom: f.bottom });
       r = f.bottom;
     }
   }
+  // Only the positions are kept: a sheet of thousands of tables does not hold every header at once.
+  view.forget();
   return { funds, indicators };
 }
 
-export function recogniseSheet(grid: Grid): SheetTables {
+/** Rows already taken by a table or a reported region (a bitmap: sheets run to hundreds of thousands of rows). */
+class Claims {
+  private readonly rows: Uint8Array;
+  constructor(n: number) {
+    this.rows = new Uint8Array(n + 1);
+  }
+  take(top: number, bottom: number): void {
+    this.rows.fill(1, Math.max(0, top), Math.min(this.rows.length, bottom + 1));
+  }
+  has(r: number): boolean {
+    return this.rows[r] === 1;
+  }
+}
+
+/** The first header at or below row `r` (headers are found top to bottom). */
+function firstFrom<H extends { top: number }>(headers: readonly H[], r: number): number {
+  let lo = 0;
+  let hi = headers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headers[mid]!.top < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Every table of a sheet and every region that could not be read. With `each`, each table is handed
+ * over as soon as it is read and not kept (a sheet of ten thousand tables then never holds them all).
+ */
+export function recogniseSheet(grid: Grid, each?: (table: Table) => void): SheetTables {
   const view = new SheetView(grid);
   const tables: Table[] = [];
   const unrecognised: Unrecognised[] = [];
+  const claims = new Claims(view.rows);
+  const region = (u: Unrecognised) => {
+    unrecognised.push(u);
+    claims.take(u.range.top, u.range.bottom);
+  };
   const headers = findHeaders(view);
 
   let upper = 0; // first row not yet claimed by a table
   for (let k = 0; k < headers.funds.length; k++) {
-    const fundsHeader = headers.funds[k]!;
+    const fundsHeader = readHeader(view, headers.funds[k]!.top, 'funds')!;
     const nextFunds = headers.funds[k + 1]?.top ?? view.rows;
     const start = tableStart(view, fundsHeader.top, upper);
     // Fragments between the previous table and this one: an indicator header with no funds block.
-    reportOrphans(view, headers.indicators, upper, start - 1, unrecognised);
+    reportOrphans(view, headers.indicators, upper, start - 1, claims, region);
 
     const read = readFunds(view, fundsHeader, nextFunds);
-    const indicatorHeader = headers.indicators.find((h) => h.top > fundsHeader.bottom && h.top < nextFunds);
+    const candidate = headers.indicators[firstFrom(headers.indicators, fundsHeader.bottom + 1)];
+    const indicatorHeader = candidate && candidate.top < nextFunds ? readHeader(view, candidate.top, 'indicators') : undefined;
     if (!('block' in read) || indicatorHeader === undefined) {
       const end = lastUsedRowBefore(view, nextFunds, start);
-      unrecognised.push({
+      region({
         sheet: grid.name,
         range: { top: start, left: 0, bottom: end, right: view.rightmostUsed(start, end) },
         reason: 'reason' in read ? read.reason : 'noIndicatorHeader',
@@ -85,12 +129,15 @@ export function recogniseSheet(grid: Grid): SheetTables {
       continue;
     }
     const table = readTable(view, start, read.block, fundsHeader, indicatorHeader, nextFunds);
-    tables.push(table);
+    if (each) each(table);
+    else tables.push(table);
+    claims.take(table.range.top, table.range.bottom);
     upper = table.range.bottom + 1;
+    view.release(table.range.top);
   }
-  reportOrphans(view, headers.indicators, upper, view.rows - 1, unrecognised);
-  reportOrphanNames(view, tables, unrecognised);
-  reportOrphanTitles(view, tables, unrecognised);
+  reportOrphans(view, headers.indicators, upper, view.rows - 1, claims, region);
+  reportOrphanNames(view, claims, region);
+  reportOrphanTitles(view, claims, region);
   return { tables, unrecognised: unrecognised.sort((a, b) => a.range.top - b.range.top) };
 }
 
@@ -129,37 +176,41 @@ function lastUsedRowBefore(view: SheetView, limit: number, floor: number): numbe
   return Math.max(floor, r < end ? r : end);
 }
 
-function reportOrphans(view: SheetView, headers: readonly Header<IndicatorMeaning>[], from: number, to: number, out: Unrecognised[]): void {
-  for (const h of headers) {
-    if (h.top < from || h.top > to) continue;
-    if (out.some((u) => h.top >= u.range.top && h.top <= u.range.bottom)) continue;
+function reportOrphans(
+  view: SheetView,
+  headers: readonly At[],
+  from: number,
+  to: number,
+  claims: Claims,
+  region: (u: Unrecognised) => void,
+): void {
+  for (let i = firstFrom(headers, from); i < headers.length && headers[i]!.top <= to; i++) {
+    const h = headers[i]!;
+    if (claims.has(h.top)) continue;
     let end = h.bottom;
     while (end + 1 <= to && !view.rowBlank(end + 1)) end++;
-    out.push({ sheet: view.grid.name, range: { top: h.top, left: 0, bottom: end, right: view.rightmostUsed(h.top, end) }, reason: 'noFundsHeader' });
+    region({ sheet: view.grid.name, range: { top: h.top, left: 0, bottom: end, right: view.rightmostUsed(h.top, end) }, reason: 'noFundsHeader' });
   }
 }
 
 /** A 项目名称 row that no table claimed: a table whose funds block is missing. */
-function reportOrphanNames(view: SheetView, tables: Table[], out: Unrecognised[]): void {
+function reportOrphanNames(view: SheetView, claims: Claims, region: (u: Unrecognised) => void): void {
   for (let r = 0; r < view.rows; r++) {
-    if (!isNameRow(view, r)) continue;
-    if (tables.some((t) => r >= t.range.top && r <= t.range.bottom)) continue;
-    if (out.some((u) => r >= u.range.top && r <= u.range.bottom)) continue;
+    if (claims.has(r) || !isNameRow(view, r)) continue;
     let end = r;
     while (end + 1 < view.rows && !view.rowBlank(end + 1) && !isNameRow(view, end + 1)) end++;
-    out.push({ sheet: view.grid.name, range: { top: r, left: 0, bottom: end, right: view.rightmostUsed(r, end) }, reason: 'noFundsHeader' });
+    region({ sheet: view.grid.name, range: { top: r, left: 0, bottom: end, right: view.rightmostUsed(r, end) }, reason: 'noFundsHeader' });
   }
 }
 
 /** A self-evaluation title with nothing readable under it: a table whose headers could not be read. */
-function reportOrphanTitles(view: SheetView, tables: Table[], out: Unrecognised[]): void {
-  const claimed = (r: number) => tables.some((t) => r >= t.range.top && r <= t.range.bottom) || out.some((u) => r >= u.range.top && r <= u.range.bottom);
+function reportOrphanTitles(view: SheetView, claims: Claims, region: (u: Unrecognised) => void): void {
   for (let r = 0; r < view.rows; r++) {
-    if (claimed(r) || !view.rowHasLabel(r, isTitle)) continue;
+    if (claims.has(r) || !view.rowHasLabel(r, isTitle)) continue;
     let end = r;
-    while (end + 1 < view.rows && !claimed(end + 1) && !view.rowHasLabel(end + 1, isTitle) && !(view.rowBlank(end + 1) && view.rowBlank(end + 2))) end++;
+    while (end + 1 < view.rows && !claims.has(end + 1) && !view.rowHasLabel(end + 1, isTitle) && !(view.rowBlank(end + 1) && view.rowBlank(end + 2))) end++;
     if (end === r) continue; // a lone title line is a heading, not a table
-    out.push({ sheet: view.grid.name, range: { top: r, left: 0, bottom: end, right: view.rightmostUsed(r, end) }, reason: 'noHeaders' });
+    region({ sheet: view.grid.name, range: { top: r, left: 0, bottom: end, right: view.rightmostUsed(r, end) }, reason: 'noHeaders' });
     r = end;
   }
 }

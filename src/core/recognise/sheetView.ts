@@ -7,39 +7,61 @@ import { labelOf } from '../text';
 import type { Field } from '../table';
 import { headerFieldOf } from './vocabulary';
 
+const UNASKED = Symbol('unasked');
+
 export class SheetView {
   readonly rows: number;
   readonly cols: number;
-  private readonly labels: string[][];
-  private readonly mergesByRow: Map<number, CellRange[]>;
+  /** Merged areas sorted by their top row, and the tallest one's height: the areas over a row are found by search. */
+  private readonly merges: readonly CellRange[];
+  private readonly tallest: number;
+  private readonly memos = new Map<string, unknown[]>();
 
   constructor(readonly grid: Grid) {
     this.rows = rowCount(grid);
     this.cols = colCount(grid);
-    this.labels = [];
-    for (let r = 0; r < this.rows; r++) {
-      const row: string[] = [];
-      const src = grid.values[r] ?? [];
-      for (let c = 0; c < src.length; c++) row[c] = labelOf(src[c] ?? null);
-      this.labels.push(row);
+    this.merges = [...grid.merges].sort((a, b) => a.top - b.top);
+    this.tallest = this.merges.reduce((h, m) => Math.max(h, m.bottom - m.top), 0);
+  }
+
+  /** What a row reads as, worked out once per row and question (recognition asks the same rows often). */
+  memo<T>(question: string, r: number, compute: () => T): T {
+    let rows = this.memos.get(question);
+    if (!rows) this.memos.set(question, (rows = new Array<unknown>(this.rows + 18).fill(UNASKED)));
+    const known = rows[r];
+    if (known !== UNASKED) return known as T;
+    const v = compute();
+    rows[r] = v;
+    return v;
+  }
+
+  /** The merged areas that cover some row of [top, bottom]. */
+  private *mergesOver(top: number, bottom: number): Generator<CellRange> {
+    const ms = this.merges;
+    // The first area starting below `bottom`; those that can reach [top, bottom] start at most `tallest` rows above `top`.
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.top <= bottom) lo = mid + 1;
+      else hi = mid;
     }
-    this.mergesByRow = new Map();
-    for (const m of grid.merges) {
-      for (let r = m.top; r <= Math.min(m.bottom, this.rows); r++) {
-        const list = this.mergesByRow.get(r);
-        if (list) list.push(m);
-        else this.mergesByRow.set(r, [m]);
-      }
+    for (let i = lo - 1; i >= 0 && ms[i]!.top >= top - this.tallest; i--) {
+      const m = ms[i]!;
+      if (m.bottom >= top) yield m;
     }
   }
 
+  /** A cell's text as a label (normalised; each distinct text is normalised once, see text.ts). */
   label(r: number, c: number): string {
-    return this.labels[r]?.[c] ?? '';
+    const v = this.grid.values[r]?.[c];
+    return typeof v === 'string' ? labelOf(v) : '';
   }
 
   /** The merged area covering a cell, if any. */
   mergeAt(r: number, c: number): CellRange | undefined {
-    return this.mergesByRow.get(r)?.find((m) => c >= m.left && c <= m.right);
+    for (const m of this.mergesOver(r, r)) if (c >= m.left && c <= m.right) return m;
+    return undefined;
   }
 
   /** A cell's label, or the label of the merged area it lies in (its value sits in the top-left cell). */
@@ -66,19 +88,39 @@ export class SheetView {
   }
 
   /** Columns of non-empty label cells in a row. */
-  labelCols(r: number): number[] {
+  labelCols(r: number): readonly number[] {
     const out: number[] = [];
-    const row = this.labels[r] ?? [];
-    for (let c = 0; c < row.length; c++) if (row[c]) out.push(c);
+    const row = this.grid.values[r];
+    if (!row) return out;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === 'string' && labelOf(v)) out.push(c);
+    }
     return out;
   }
 
-  /** Columns of non-blank cells in a row (numbers included). */
-  usedCols(r: number): number[] {
-    const out: number[] = [];
+  /** Lets go of what was worked out for rows above `row` (a table there is done): memory stays bounded. */
+  release(row: number): void {
+    const upTo = Math.max(0, row - 16);
+    if (upTo <= this.released) return;
+    for (const rows of this.memos.values()) rows.fill(UNASKED, this.released, upTo);
+    this.released = upTo;
+  }
+
+  private released = 0;
+
+  /** Lets go of everything worked out so far. */
+  forget(): void {
+    this.memos.clear();
+    this.released = 0;
+  }
+
+  /** How many cells of a row are not blank (numbers included). */
+  usedCount(r: number): number {
+    let n = 0;
     const src = this.grid.values[r] ?? [];
-    for (let c = 0; c < src.length; c++) if (!isBlank(src[c] ?? null)) out.push(c);
-    return out;
+    for (let c = 0; c < src.length; c++) if (!isBlank(src[c] ?? null)) n++;
+    return n;
   }
 
   rowHasLabel(r: number, test: (label: string) => boolean): boolean {
@@ -106,8 +148,8 @@ export class SheetView {
           break;
         }
       }
-      for (const m of this.mergesByRow.get(r) ?? []) if (m.right > right) right = m.right;
     }
+    for (const m of this.mergesOver(top, bottom)) if (m.right > right) right = m.right;
     return right;
   }
 }

@@ -9,6 +9,19 @@
  * "全年预算数(A)", "执行率(B/A)", "权重(%)", "项目资金(元)", "得分(20分*执行率)".
  */
 
+/** Labels repeat (every table has the same words): each predicate below reads a distinct label once. */
+function memoised<T>(fn: (label: string) => T): (label: string) => T {
+  const seen = new Map<string, T>();
+  return (label) => {
+    let v = seen.get(label);
+    if (v === undefined && !seen.has(label)) {
+      if (seen.size > 50_000) seen.clear();
+      seen.set(label, (v = fn(label)));
+    }
+    return v as T;
+  };
+}
+
 /** What a column of the funds block (项目资金 / 预算执行情况 / 预算情况) holds. */
 export type FundsMeaning = 'initial' | 'budget' | 'executed' | 'rate' | 'weight' | 'score' | 'reason';
 
@@ -71,29 +84,29 @@ export const INDICATOR_WORDS: readonly Entry<IndicatorMeaning>[] = [
  * "年度绩效目标1 (80分)"). A frame may state the weight of every indicator under it. A label ending in
  * 完成情况 that names indicators or goals is a frame, not the 实际完成值 column.
  */
-export function isIndicatorFrame(core: string): boolean {
+export const isIndicatorFrame = memoised(function isIndicatorFrame(core: string): boolean {
   return /^(年度|项目|部门|整体)*(绩效|评价)(指标|目标)\d*(完成情况)?$|^(年度)?指标完成情况$/.test(core);
-}
+});
 
 /** Bands and corners over or beside the funds columns ("预算执行情况(万元)(20分)", "项目资金(元)", "年度金额"). */
-export function isFundsBand(core: string): boolean {
+export const isFundsBand = memoised(function isFundsBand(core: string): boolean {
   return /^(项目)?资金(情况|来源|使用情况)?$|^预算(执行)?情况$|^年度(预算)?(金额|资金)$|^资金使用情况$|^年度预算数?$|^预算执行$/.test(core);
-}
+});
 
 /** The band over 指标性质 | 指标值 | 度量单位 ("年度指标值"): the target read in three cells. */
-export function isTargetBand(core: string): boolean {
+export const isTargetBand = memoised(function isTargetBand(core: string): boolean {
   return /^(年度)?指标值$|^年度(绩效)?目标值$/.test(core);
-}
+});
 
 /** Department-wide 年度主要任务 headers share words with the funds block; their own words tell them apart. */
-export function isTaskWord(label: string): boolean {
+export const isTaskWord = memoised(function isTaskWord(label: string): boolean {
   return /^(任务名称|主要内容|任务完成情况|年度主要任务)$/.test(label);
-}
+});
 
 /** A header-block field and its value cell ("项目名称 | 义务教育营养改善计划专项资金"). */
 export type HeaderField = 'project' | 'department' | 'implementer' | 'organisation' | 'selfScore' | 'selfGrade';
 
-export function headerFieldOf(label: string): HeaderField | undefined {
+export const headerFieldOf = memoised(function headerFieldOf(label: string): HeaderField | undefined {
   if (/^(项目名称|项目\(?名称\)?)$/.test(label)) return 'project';
   if (/^(主管部门|主管单位|主管部门\(单位\)|预算部门|主管部门名称)$/.test(label)) return 'department';
   if (/^(实施单位|实施单位\(盖章\)|项目实施单位|项目单位|执行单位)$/.test(label)) return 'implementer';
@@ -101,65 +114,65 @@ export function headerFieldOf(label: string): HeaderField | undefined {
   if (/^(自评得分|自评总分)$/.test(label)) return 'selfScore';
   if (/^(自评结果|自评等级)$/.test(label)) return 'selfGrade';
   return undefined;
-}
+});
 
-export function isTitle(label: string): boolean {
+export const isTitle = memoised(function isTitle(label: string): boolean {
   return /自评表|自评情况表|自评结果表|评价表$/.test(label) && label.length <= 48;
-}
+});
 
 /**
  * Lines above a table that are not part of its content: a year, 报表编号, 单位名称 / 填报日期 / 部门 written
  * as "key:value" in one cell, "公开14表", "金额单位:万元", "(单位:元)".
  */
-export function isPreamble(label: string): boolean {
+export const isPreamble = memoised(function isPreamble(label: string): boolean {
   return (
     /年度\)?$|^\(?\d{4}年度?\)?$|^\(\d{4}年度\)$/.test(label) ||
     /^(报表编号|单位名称|填报单位|填报日期|部门|单位|金额单位|填表人|编制单位|填报部门|预算单位|表号|编号|主管部门|评价年度)(\([^)]*\))?[:：]/.test(label) ||
     /^\(?(金额)?单位[:：]?(万元|元)\)?$/.test(label) ||
     /^(公开|附件|附表|表)\d+(表|-\d+)?$/.test(label)
   );
-}
+});
 
 /** The unit of amounts a label states: "项目资金(元)", "(单位:元)", "预算执行情况(万元)", "金额单位:万元". */
-export function amountUnitOf(label: string): '万元' | '元' | undefined {
+export const amountUnitOf = memoised(function amountUnitOf(label: string): '万元' | '元' | undefined {
   const m = /(?:^|[(:：])(?:金额)?(?:单位[:：]?)?(万元|元)\)?$/.exec(label) ?? /\((?:单位[:：])?(万元|元)\)/.exec(label);
   return m ? (m[1] as '万元' | '元') : undefined;
-}
+});
 
-export function isTotalLabel(label: string): boolean {
+export const isTotalLabel = memoised(function isTotalLabel(label: string): boolean {
   return /^(总分|合计|总计|综合得分|总得分|得分合计|总评分|合计得分|总分值)$/.test(label);
-}
+});
 
-export function isGradeLabel(label: string): boolean {
+export const isGradeLabel = memoised(function isGradeLabel(label: string): boolean {
   return /^(评分等级|自评等级|等级|评价等级|绩效等级|评价结果|自评结果|评定等级|综合评价等级|等次|评价等次|自评等次|绩效评级|评级)$/.test(label);
-}
+});
 
 /** Rows that close the indicator block without being part of it. */
-export function isClosingLabel(label: string): boolean {
+export const isClosingLabel = memoised(function isClosingLabel(label: string): boolean {
   return /^注[:.、]?|^(评价结论|存在问题|改进措施|项目负责人|财务负责人|填表人|审核人|单位负责人|偏差大或|主要问题|结果应用|联系人|联系电话|填报人)/.test(label);
-}
+});
 
 /** Rows inside the indicator block that are notes, not indicators ("其他需要说明事项 | 无"). */
-export function isAsideLabel(label: string): boolean {
+export const isAsideLabel = memoised(function isAsideLabel(label: string): boolean {
   return /^其他(需要)?说明(的)?(事项|问题|情况)?$/.test(label);
-}
+});
 
 /** Labels of funds rows, when a row has no number yet (all blank in a half-filled copy). */
-export function isFundsRowLabel(label: string): boolean {
+export const isFundsRowLabel = memoised(function isFundsRowLabel(label: string): boolean {
   return /资金总额|^总额|预算总额|^合计$|^总计$|财政拨款|结转|其他资金|财政资金|财政性资金|财政专户|单位资金|自有资金|基本支出|项目支出|资金来源|资金结构|^其中|上级补助|本级资金|社会资金/.test(
     label,
   );
-}
+});
 
 /** The first row of a funds block is its total ("年度资金总额", "总额", "年度财政资金总额", "部门预算总额"). */
-export function isFundsTotalLabel(label: string): boolean {
+export const isFundsTotalLabel = memoised(function isFundsTotalLabel(label: string): boolean {
   return /资金总额|^总额|预算总额|^合计$|^总计$|资金合计|^年度资金$/.test(label);
-}
+});
 
 /** Labels that end the funds block. */
-export function isAfterFundsLabel(label: string): boolean {
+export const isAfterFundsLabel = memoised(function isAfterFundsLabel(label: string): boolean {
   return /总体目标|^一级指标|^绩效指标|项目基本情况|年度主要任务|^预期目标|^年度绩效目标|绩效指标完成情况$/.test(label);
-}
+});
 
 /** A new group of fund sub-rows begins ("1、资金来源", "2、资金结构"). */
 export function startsFundsGroup(label: string): boolean {
@@ -174,10 +187,10 @@ export function withoutPrompt(label: string): string {
   return label.replace(/^(指标|目标)\d+[:：.、]?/, '');
 }
 
-export function isPromptText(label: string): boolean {
+export const isPromptText = memoised(function isPromptText(label: string): boolean {
   const t = withoutPrompt(label);
   return t === '' || /^([.…。·]+|[-—–―‐/\\]+|无|暂无)$/.test(t);
-}
+});
 
 export type Grade = '优' | '良' | '中' | '差';
 
@@ -197,15 +210,15 @@ const GRADE_WORDS: Record<string, Grade> = {
   不及格: '差',
 };
 
-export function gradeOf(label: string): Grade | undefined {
+export const gradeOf = memoised(function gradeOf(label: string): Grade | undefined {
   return GRADE_WORDS[label];
-}
+});
 
 /** "产出指标(50分)" → 50; "绩效指标（90分）" → 90; "年度绩效目标1 (80分)" → 80 (labels are normalised). */
-export function statedPoints(label: string): string | undefined {
+export const statedPoints = memoised(function statedPoints(label: string): string | undefined {
   const m = /\((\d+(?:\.\d+)?)分\)$/.exec(label);
   return m ? m[1] : undefined;
-}
+});
 
 /** Strips a stated weight: "产出指标(50分)" → "产出指标". */
 export function withoutPoints(label: string): string {

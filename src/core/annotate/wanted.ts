@@ -1,21 +1,23 @@
 /**
- * What to write on a sheet (SPEC §5), worked out once in the engine so that every host writes the same:
- * the cells to highlight with their notes, and the 复核结果 column just right of each table.
+ * What a check wants on a sheet (SPEC §5), worked out once in the engine so that every host writes the
+ * same: the cells to mark with their note blocks, and the 复核结果 column just right of each table, in the
+ * first column whose cells beside the table are all empty.
  */
-import { type Grid, a1, isBlank, valueAt } from '../grid';
+import { type CellRange, type Grid, a1, isBlank, valueAt } from '../grid';
 import { type Finding, type Lang, type Severity, GRADE_EN, SEVERITY_ORDER, findingMessage, inReviewColumn, shortMessage } from '../findings';
 import type { SheetResult } from '../engine';
 import type { TableResult } from '../check/result';
 import { fmt2 } from '../numbers';
-import { parseA1 } from '../grid';
-import type { SheetState } from './state';
+import type { MarkSeverity } from './fill';
+import { noteBlock } from './note';
+import { COLUMN_TITLES } from './own';
 
 export interface CellMark {
   readonly row: number;
   readonly col: number;
   readonly cell: string;
-  readonly severity: Exclude<Severity, 'info'>;
-  /** The note (批注) text: every finding on the cell, one per line. */
+  readonly severity: MarkSeverity;
+  /** The note block: every finding on the cell, one per line, then the signature. */
   readonly note: string;
 }
 
@@ -29,13 +31,13 @@ export interface ColumnCell {
   readonly kind: ColumnCellKind;
 }
 
-export interface SheetPlan {
+export interface Wanted {
   readonly sheet: string;
-  readonly marks: CellMark[];
-  readonly column: ColumnCell[];
+  readonly marks: readonly CellMark[];
+  readonly column: readonly ColumnCell[];
 }
 
-export interface PlanOptions {
+export interface WantedOptions {
   readonly lang?: Lang;
   /** Write notes on marked cells (hosts without notes keep the message in the column). */
   readonly notes?: boolean;
@@ -43,33 +45,26 @@ export interface PlanOptions {
   readonly column?: boolean;
 }
 
-/** Notes the add-in writes end with this line, so they can be told from a user's. */
-export const NOTE_SIGNATURE = '— 绩效自评校验';
-
-export const FILLS: Record<CellMark['severity'], string> = {
-  error: 'FFFFC7CE', // Excel's "Bad" red
-  warning: 'FFFFEB9C', // Excel's "Neutral" amber
-};
-
 const SYMBOL: Record<Severity, string> = { error: '✗', warning: '⚠', info: 'ℹ' };
 
 export function columnTitle(lang: Lang): string {
-  return lang === 'en' ? 'Review' : '复核结果';
+  return lang === 'en' ? COLUMN_TITLES[1] : COLUMN_TITLES[0];
 }
 
-export function planSheet(grid: Grid, result: SheetResult, options: PlanOptions = {}, previous?: SheetState): SheetPlan {
+/** `grid` is the sheet without the product's earlier column (own.ts: withoutColumn). */
+export function wantedOn(grid: Grid, result: SheetResult, options: WantedOptions = {}): Wanted {
   const lang = options.lang ?? 'zh';
-  const marks = options.notes === false ? planMarks(result, lang, false) : planMarks(result, lang, true);
+  const marks = wantedMarks(result, lang, options.notes !== false);
   const column: ColumnCell[] = [];
   if (options.column !== false) {
-    const ours = new Set(previous?.written ?? []);
+    const merged = mergedCells(grid.merges);
     const taken = new Set<string>();
-    for (const t of result.tables) column.push(...planColumn(grid, t, lang, ours, taken));
+    for (const t of result.tables) column.push(...wantedColumn(grid, merged, t, lang, taken));
   }
   return { sheet: result.sheet, marks, column };
 }
 
-function planMarks(result: SheetResult, lang: Lang, withNotes: boolean): CellMark[] {
+function wantedMarks(result: SheetResult, lang: Lang, withNotes: boolean): CellMark[] {
   const byCell = new Map<string, Finding[]>();
   for (const t of result.tables) {
     for (const f of t.findings) {
@@ -83,35 +78,45 @@ function planMarks(result: SheetResult, lang: Lang, withNotes: boolean): CellMar
   for (const [cell, list] of byCell) {
     list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     const first = list[0]!;
-    const lines = list.map((f) => `${SYMBOL[f.severity]} ${findingMessage(f, lang)} [${f.code}]`);
     marks.push({
       row: first.row,
       col: first.col,
       cell,
       severity: first.severity === 'error' ? 'error' : 'warning',
-      note: withNotes ? [...lines, NOTE_SIGNATURE].join('\n') : '',
+      note: withNotes ? noteBlock(list.map((f) => `${SYMBOL[f.severity]} ${findingMessage(f, lang)} [${f.code}]`)) : '',
     });
   }
   return marks.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
-/** The first column right of the table whose cells beside it are all empty (or were ours). */
-function freeColumn(grid: Grid, t: TableResult, ours: Set<string>, taken: Set<string>): number {
+/** Merged cells by row, for the free-column test (a merged cell is never free). */
+function mergedCells(merges: readonly CellRange[]): Map<number, CellRange[]> {
+  const byRow = new Map<number, CellRange[]>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const list = byRow.get(r);
+      if (list) list.push(m);
+      else byRow.set(r, [m]);
+    }
+  }
+  return byRow;
+}
+
+/** The first column right of the table whose cells beside it are all empty and unmerged. */
+function freeColumn(grid: Grid, merged: Map<number, CellRange[]>, t: TableResult, taken: Set<string>): number {
   const { top, bottom, right } = t.table.range;
   for (let c = right + 1; ; c++) {
     let free = true;
     for (let r = top; r <= bottom && free; r++) {
-      const addr = a1(r, c);
-      if (taken.has(addr)) free = false;
-      else if (!ours.has(addr) && !isBlank(valueAt(grid, r, c))) free = false;
-      else if (grid.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right)) free = false;
+      if (taken.has(a1(r, c)) || !isBlank(valueAt(grid, r, c))) free = false;
+      else if (merged.get(r)?.some((m) => c >= m.left && c <= m.right)) free = false;
     }
     if (free) return c;
   }
 }
 
-function planColumn(grid: Grid, t: TableResult, lang: Lang, ours: Set<string>, taken: Set<string>): ColumnCell[] {
-  const col = freeColumn(grid, t, ours, taken);
+function wantedColumn(grid: Grid, merged: Map<number, CellRange[]>, t: TableResult, lang: Lang, taken: Set<string>): ColumnCell[] {
+  const col = freeColumn(grid, merged, t, taken);
   const cells = new Map<number, ColumnCell>();
   const put = (row: number, value: string, kind: ColumnCellKind) => {
     const addr = a1(row, col);
@@ -137,13 +142,15 @@ function planColumn(grid: Grid, t: TableResult, lang: Lang, ours: Set<string>, t
   };
 
   const checkedRows = new Set<number>([table.funds.total.row, ...table.indicators.map((i) => i.row)]);
-  for (const f of t.findings) if (inReviewColumn(f.code)) checkedRows.add(f.row);
+  for (const row of findingsByRow.keys()) checkedRows.add(row);
   if (table.grade) checkedRows.add(table.grade.row);
   const totalRow = table.totalRow?.row ?? table.headerTotal?.row;
   for (const row of checkedRows) {
     if (row === totalRow || row < table.range.top || row > table.range.bottom) continue;
     const d = describe(row);
-    put(row, d.value, d.kind);
+    // A grade that cannot be checked is not passed with a ✓ (rule 9: no grade when the weights are not 100).
+    if (row === table.grade?.row && d.kind === 'ok' && !t.grade) put(row, lang === 'en' ? 'grade not checked' : '未复核等级', 'info');
+    else put(row, d.value, d.kind);
   }
   if (totalRow !== undefined) {
     const d = describe(totalRow);
@@ -160,14 +167,4 @@ function totalText(t: TableResult, lang: Lang, d: { value: string; kind: ColumnC
   else if (!t.grade) figure = en ? `Recomputed total ${fmt2(t.total)} · no grade (weights not 100)` : `复核总分 ${fmt2(t.total)} · 分值合计不为 100，不评等级`;
   else figure = en ? `Recomputed total ${fmt2(t.total)} · ${GRADE_EN[t.grade]} (${t.grade})` : `复核总分 ${fmt2(t.total)} · ${t.grade}`;
   return d.kind === 'ok' ? figure : `${figure}${en ? '; ' : '；'}${d.value}`;
-}
-
-
-/** The cells a plan writes into the 复核结果 column, for the state. */
-export function writtenCells(plan: SheetPlan): string[] {
-  return plan.column.map((c) => c.cell);
-}
-
-export function position(cell: string): { row: number; col: number } {
-  return parseA1(cell);
 }

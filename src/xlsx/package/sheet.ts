@@ -1,0 +1,202 @@
+/**
+ * A worksheet part, read in one streamed pass (scan.ts) into the engine's grid: values (formulas by
+ * their cached result), number formats, merged areas, protection, and each cell's format index for the
+ * writer.
+ */
+import type { CellRange, CellValue, Grid } from '../../core/grid';
+import { parseRangeA1 } from '../../core/grid';
+import type { ZipReader } from './zip';
+import { Scanner, attr } from './scan';
+
+export interface SheetRead {
+  readonly grid: Grid;
+  /** xf[row][col]: the cell's format index (absent: 0). */
+  readonly xf: (number | undefined)[][];
+  readonly protected: boolean;
+}
+
+/** "AB12" → 0-based column 27, row 11. */
+function cellRef(ref: string): { row: number; col: number } | undefined {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  if (i === 0 || i === ref.length) return undefined;
+  const row = Number(ref.slice(i));
+  return Number.isInteger(row) && row > 0 ? { row: row - 1, col: col - 1 } : undefined;
+}
+
+export async function readSheet(
+  zip: ZipReader,
+  part: string,
+  name: string,
+  sharedStrings: readonly string[],
+  formats: readonly (string | undefined)[],
+  /** Keep each cell's format index (the writer and fills need it; a check alone does not). */
+  keepStyles = true,
+): Promise<SheetRead> {
+  const values: CellValue[][] = [];
+  const fmts: (string | undefined)[][] = [];
+  const xf: (number | undefined)[][] = [];
+  const merges: CellRange[] = [];
+  let isProtected = false;
+
+  let row = -1;
+  let col = -1;
+  let type = 'n';
+  let style = 0;
+  let text = '';
+  /** Which text is being gathered: the value <v>, an inline string's <t>, or none. */
+  let into: 'v' | 't' | null = null;
+  let inInline = false;
+  let phonetic = 0;
+  let hasValue = false;
+
+  const put = (v: CellValue) => {
+    const r = (values[row] ??= []);
+    r[col] = v;
+  };
+
+  const local = (n: string) => {
+    const i = n.indexOf(':');
+    return i < 0 ? n : n.slice(i + 1);
+  };
+  const scanner = new Scanner({
+    open: (name, a, selfClosing) => {
+      const el = local(name);
+      switch (el) {
+        case 'row': {
+          const ra = attr(a, 'r');
+          const r = ra ? Number(ra) - 1 : row + 1;
+          row = Number.isInteger(r) && r >= 0 ? r : row + 1;
+          col = -1;
+          break;
+        }
+        case 'c': {
+          const ra = attr(a, 'r');
+          const ref = ra ? cellRef(ra) : undefined;
+          if (ref) {
+            row = ref.row;
+            col = ref.col;
+          } else col++;
+          type = attr(a, 't') ?? 'n';
+          const sa = attr(a, 's');
+          style = sa ? Number(sa) : 0;
+          text = '';
+          hasValue = false;
+          if (style && keepStyles) (xf[row] ??= [])[col] = style;
+          if (selfClosing) type = 'n';
+          break;
+        }
+        case 'v':
+          into = 'v';
+          text = '';
+          break;
+        case 'is':
+          inInline = true;
+          text = '';
+          break;
+        case 't':
+          if (inInline && phonetic === 0) into = 't';
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 'mergeCell': {
+          const ref = attr(a, 'ref');
+          if (ref) merges.push(parseRangeA1(ref));
+          break;
+        }
+        case 'sheetProtection': {
+          // Excel writes sheet="1"; LibreOffice writes sheet="true". Absent means not protected.
+          const sheet = attr(a, 'sheet');
+          isProtected = sheet === '1' || sheet === 'true';
+          break;
+        }
+      }
+    },
+    close: (name) => {
+      switch (local(name)) {
+        case 'row': {
+          // A row's arrays grew cell by cell; copied once at their size, a sheet of 200,000 rows takes half the memory.
+          const done = values[row];
+          if (done) values[row] = done.slice();
+          const f = fmts[row];
+          if (f) fmts[row] = f.slice();
+          break;
+        }
+        case 'v':
+          into = null;
+          hasValue = true;
+          break;
+        case 't':
+          if (into === 't') into = null;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 'is':
+          inInline = false;
+          hasValue = true;
+          break;
+        case 'c':
+          if (hasValue) {
+            const v = cellValue(type, text, sharedStrings);
+            put(v);
+            // A number format says something only of a number (its decimals, a percent): kept for those alone.
+            if (typeof v === 'number' && style) {
+              const f = formats[style];
+              if (f !== undefined && f !== 'General') (fmts[row] ??= [])[col] = f;
+            }
+          }
+          break;
+      }
+    },
+    text: (t) => {
+      if (into) text += t;
+    },
+  });
+  const decoder = new TextDecoder('utf-8');
+  let first = true;
+  await zip.stream(part, (chunk) => {
+    let t = decoder.decode(chunk, { stream: true });
+    if (first) {
+      t = t.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    scanner.write(t);
+  });
+  const rest = decoder.decode();
+  if (rest) scanner.write(rest);
+  scanner.close();
+
+  for (let r = 0; r < values.length; r++) values[r] ??= [];
+  return { grid: { name, values, formats: fmts, merges }, xf, protected: isProtected };
+}
+
+function cellValue(type: string, text: string, sharedStrings: readonly string[]): CellValue {
+  switch (type) {
+    case 's': {
+      const s = sharedStrings[Number(text)];
+      return s === undefined || s === '' ? null : s;
+    }
+    case 'inlineStr':
+    case 'str':
+      return text === '' ? null : text;
+    case 'b':
+      return text === '1' || text === 'true';
+    case 'e':
+      return { error: text };
+    case 'd':
+      return text || null;
+    default: {
+      if (text === '') return null;
+      const n = Number(text);
+      return Number.isFinite(n) ? n : text;
+    }
+  }
+}

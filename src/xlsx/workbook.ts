@@ -1,0 +1,317 @@
+/**
+ * The .xlsx host on the package itself: a workbook opened from its bytes, read a sheet at a time
+ * (cells, formats, merges, notes, protection), written back as the original package with only the
+ * parts the product changes patched — the marked sheets, styles, comments and their drawings, the state
+ * sheet, and the relationships and content types these need. Everything else is copied byte for byte.
+ */
+import type { Grid } from '../core/grid';
+import { parseA1 } from '../core/grid';
+import type { CellWrite } from '../core/annotate/decide';
+import type { Fill } from '../core/annotate/fill';
+import { type WorkbookState, EMPTY_STATE, STATE_SHEET, parseState, serializeState } from '../core/annotate/state';
+import { type DeflateRaw, type InflateRaw, type Limits, ZipReader, jsDeflateRaw, jsInflateRaw, writePackage, DEFAULT_LIMITS } from './package/zip';
+import { CONTENT_TYPES, REL, type SheetEntry, type Styles, type WorkbookInfo, readRels, readSharedStrings, readStyles, readWorkbookInfo, relsPathOf, resolve } from './package/parts';
+import { readSheet } from './package/sheet';
+import { StylesEditor } from './package/styles';
+import { type CellEdit, patchSheetXml } from './package/sheetXml';
+import { CommentsEditor, VmlEditor, idmapsOf, threadedRefs } from './package/comments';
+import { ContentTypesEditor, RelsEditor, freePartName, relativeTarget } from './package/edit';
+import { attributes, elements, escapeAttr, escapeText, firstElement, rootPrefix, setAttribute } from './package/xml';
+
+export interface XlsxOptions {
+  readonly inflate?: InflateRaw;
+  readonly deflate?: DeflateRaw;
+  readonly limits?: Limits;
+}
+
+export interface XlsxSheet {
+  readonly name: string;
+  readonly entry: SheetEntry;
+  readonly grid: Grid;
+  /** Each cell's format index. */
+  readonly xf: readonly (readonly (number | undefined)[])[];
+  readonly protected: boolean;
+  /** Every note on the sheet, by cell. */
+  readonly notes: ReadonlyMap<string, string>;
+  readonly threaded: ReadonlySet<string>;
+}
+
+const encoder = new TextEncoder();
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export class XlsxWorkbook {
+  /** Parts changed so far, as text. */
+  private readonly changed = new Map<string, string>();
+  private readonly removed = new Set<string>();
+  private stylesEditor?: StylesEditor;
+  private contentTypes?: ContentTypesEditor;
+
+  private constructor(
+    private readonly zip: ZipReader,
+    private readonly info: WorkbookInfo,
+    private readonly sharedStrings: string[],
+    private readonly styles: Styles,
+    private readonly options: XlsxOptions,
+  ) {}
+
+  static async open(bytes: Uint8Array, options: XlsxOptions = {}): Promise<XlsxWorkbook> {
+    const zip = new ZipReader(bytes, options.inflate ?? jsInflateRaw, options.limits ?? DEFAULT_LIMITS);
+    const info = await readWorkbookInfo(zip);
+    const [sharedStrings, styles] = await Promise.all([readSharedStrings(zip, info.sharedStrings), readStyles(zip, info.styles)]);
+    return new XlsxWorkbook(zip, info, sharedStrings, styles, options);
+  }
+
+  /** Every worksheet, in workbook order (the product's state sheet included). */
+  get sheets(): readonly SheetEntry[] {
+    return this.info.sheets;
+  }
+
+  private async text(part: string): Promise<string | undefined> {
+    const c = this.changed.get(part);
+    if (c !== undefined) return c;
+    if (this.removed.has(part) || !this.zip.has(part)) return undefined;
+    return this.zip.text(part);
+  }
+
+  private has(part: string): boolean {
+    return !this.removed.has(part) && (this.changed.has(part) || this.zip.has(part));
+  }
+
+  /** A sheet's cells, merges, notes and protection; `styles: false` leaves out each cell's format index (a check needs none). */
+  async readSheet(name: string, options: { readonly styles?: boolean } = {}): Promise<XlsxSheet> {
+    const entry = this.info.sheets.find((s) => s.name === name);
+    if (!entry) throw new Error(`no sheet named ${name}`);
+    const read = await readSheet(this.zip, entry.part, name, this.sharedStrings, this.styles.formats, options.styles !== false);
+    const rels = await readRels(this.zip, entry.part);
+    const commentsRel = rels.find((r) => r.type === REL.comments);
+    const notes = commentsRel && this.zip.has(resolve(entry.part, commentsRel.target)) ? new CommentsEditor(await this.zip.text(resolve(entry.part, commentsRel.target))).notes() : new Map<string, string>();
+    const threaded = new Set<string>();
+    for (const r of rels.filter((x) => x.type === REL.threadedComments)) {
+      const part = resolve(entry.part, r.target);
+      if (this.zip.has(part)) for (const ref of threadedRefs(await this.zip.text(part))) threaded.add(ref);
+    }
+    return { name, entry, grid: read.grid, xf: read.xf, protected: read.protected, notes, threaded };
+  }
+
+  private stylesOf(): StylesEditor {
+    this.stylesEditor ??= new StylesEditor(this.styles.xml, this.styles.prefix);
+    return this.stylesEditor;
+  }
+
+  /** A cell's fill, host-neutral. */
+  fillAt(sheet: XlsxSheet, cell: string): Fill {
+    const { row, col } = parseA1(cell);
+    return this.stylesOf().fillOf(sheet.xf[row]?.[col] ?? 0);
+  }
+
+  async readState(): Promise<WorkbookState> {
+    const entry = this.info.sheets.find((s) => s.name === STATE_SHEET);
+    if (!entry || !this.zip.has(entry.part)) return EMPTY_STATE;
+    const read = await readSheet(this.zip, entry.part, STATE_SHEET, this.sharedStrings, this.styles.formats);
+    return parseState(read.grid.values.map((row) => (typeof row[0] === 'string' ? row[0] : null)));
+  }
+
+  private async types(): Promise<ContentTypesEditor> {
+    this.contentTypes ??= new ContentTypesEditor((await this.text('[Content_Types].xml')) ?? '');
+    return this.contentTypes;
+  }
+
+  /** Carries out the decided writes on one sheet (in memory until save). */
+  async apply(sheet: XlsxSheet, writes: readonly CellWrite[]): Promise<void> {
+    if (!writes.length) return;
+    const styles = this.stylesOf();
+    const edits = new Map<number, Map<number, CellEdit>>();
+    const edit = (row: number, col: number): { xf?: number; value?: string | null } => {
+      let r = edits.get(row);
+      if (!r) edits.set(row, (r = new Map()));
+      let e = r.get(col) as { xf?: number; value?: string | null } | undefined;
+      if (!e) r.set(col, (e = {}));
+      return e;
+    };
+    const notes: CellWrite[] = [];
+    for (const w of writes) {
+      if (w.fill) edit(w.row, w.col).xf = styles.withFill(sheet.xf[w.row]?.[w.col] ?? 0, w.fill);
+      if (w.value !== undefined) edit(w.row, w.col).value = w.value;
+      if (w.note !== undefined) notes.push(w);
+    }
+    let xml = (await this.text(sheet.entry.part))!;
+    const prefix = rootPrefix(xml);
+    if (notes.length) xml = await this.applyNotes(sheet, xml, prefix, notes);
+    this.changed.set(sheet.entry.part, patchSheetXml(xml, edits, prefix));
+  }
+
+  /** Notes go into the sheet's comments part and its VML drawing, created when the sheet has none. */
+  private async applyNotes(sheet: XlsxSheet, sheetXml: string, prefix: string, writes: readonly CellWrite[]): Promise<string> {
+    const relsPath = relsPathOf(sheet.entry.part);
+    const rels = new RelsEditor(await this.text(relsPath));
+    const types = await this.types();
+    const commentsRel = rels.find(REL.comments);
+    const commentsPart = commentsRel ? resolve(sheet.entry.part, commentsRel.target) : freePartName((n) => this.has(n), 'xl/comments', '.xml');
+    const comments = new CommentsEditor(commentsRel ? await this.text(commentsPart) : undefined);
+
+    const legacy = [...elements(sheetXml, `${prefix}legacyDrawing`)][0];
+    const vmlRelId = legacy ? [...attributes(legacy.tag).entries()].find(([k]) => /(^|:)id$/.test(k))?.[1] : undefined;
+    const vmlTarget = vmlRelId ? (await readRels(this.zip, sheet.entry.part)).find((r) => r.id === vmlRelId)?.target : undefined;
+    const vmlPart = vmlTarget ? resolve(sheet.entry.part, vmlTarget) : freePartName((n) => this.has(n), 'xl/drawings/vmlDrawing', '.vml');
+    const vml = new VmlEditor(vmlTarget ? await this.text(vmlPart) : undefined, vmlTarget ? 0 : await this.freeIdmap());
+
+    for (const w of writes) {
+      const result = comments.set(w.cell, w.note ?? null);
+      if (result === 'added') vml.add(w.row, w.col, (w.note ?? '').split('\n').length);
+      else if (result === 'removed') vml.remove(w.cell);
+    }
+
+    let xml = sheetXml;
+    if (comments.empty) {
+      if (commentsRel) {
+        rels.remove(commentsRel.id);
+        this.remove(commentsPart);
+        types.removeOverride(commentsPart);
+      }
+    } else {
+      this.changed.set(commentsPart, comments.toXml());
+      if (!commentsRel) {
+        rels.add(REL.comments, relativeTarget(sheet.entry.part, commentsPart));
+        types.override(commentsPart, CONTENT_TYPES.comments);
+      }
+    }
+    if (vml.hasShapes || vmlTarget) {
+      if (!vml.hasShapes && vmlTarget && legacy && vmlRelId) {
+        // The drawing held only the product's notes: it goes with them.
+        rels.remove(vmlRelId);
+        this.remove(vmlPart);
+        xml = xml.slice(0, legacy.start) + xml.slice(legacy.end);
+      } else if (vml.changed || !vmlTarget) {
+        this.changed.set(vmlPart, vml.toXml());
+        if (!vmlTarget) {
+          const id = rels.add(REL.vmlDrawing, relativeTarget(sheet.entry.part, vmlPart));
+          types.ensureDefault('vml', CONTENT_TYPES.vml);
+          xml = insertLegacyDrawing(xml, prefix, id);
+        }
+      }
+    }
+    if (rels.changed) {
+      if (rels.empty) this.remove(relsPath);
+      else this.changed.set(relsPath, rels.toXml());
+    }
+    return xml;
+  }
+
+  private remove(part: string): void {
+    this.changed.delete(part);
+    this.removed.add(part);
+  }
+
+  /** A VML idmap no other drawing of the workbook uses (shape ids must not clash). */
+  private async freeIdmap(): Promise<number> {
+    let max = 0;
+    for (const e of this.zip.entries) {
+      if (!e.name.endsWith('.vml')) continue;
+      const text = (await this.text(e.name)) ?? '';
+      for (const n of idmapsOf(text)) max = Math.max(max, n);
+    }
+    for (const [name, text] of this.changed) if (name.endsWith('.vml')) for (const n of idmapsOf(text)) max = Math.max(max, n);
+    return max + 1;
+  }
+
+  /** The workbook's structure is protected: sheets can be neither added nor removed (as in Excel). */
+  get structureProtected(): boolean {
+    const p = firstElement(this.info.xml, `${rootPrefix(this.info.xml)}workbookProtection`);
+    const lock = p ? attributes(p.tag).get('lockStructure') : undefined;
+    return lock === '1' || lock === 'true';
+  }
+
+  /**
+   * Keeps the state in its very hidden sheet, adding the sheet when there is none. A workbook whose
+   * structure is protected takes no new sheet and loses none: its marks are then found by what they are.
+   */
+  async writeState(state: WorkbookState): Promise<void> {
+    const chunks = state.sheets.length ? serializeState(state) : [];
+    const entry = this.info.sheets.find((s) => s.name === STATE_SHEET);
+    if (this.structureProtected && !entry) return;
+    const rows = chunks.map((c, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeText(c)}</t></is></c></row>`).join('');
+    const sheetXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+    if (entry) {
+      const last = this.info.sheets[this.info.sheets.length - 1] === entry;
+      if (!chunks.length && last && !this.structureProtected) {
+        await this.removeSheet(entry);
+        return;
+      }
+      this.changed.set(entry.part, sheetXml);
+      this.setWorkbookXml(setSheetState((await this.text(this.info.part))!, STATE_SHEET));
+      return;
+    }
+    if (!chunks.length) return;
+    const part = freePartName((n) => this.has(n), 'xl/worksheets/sheet', '.xml');
+    this.changed.set(part, sheetXml);
+    const relsPath = relsPathOf(this.info.part);
+    const rels = new RelsEditor(await this.text(relsPath));
+    const id = rels.add(REL.worksheet, relativeTarget(this.info.part, part));
+    this.changed.set(relsPath, rels.toXml());
+    (await this.types()).override(part, CONTENT_TYPES.worksheet);
+    const wb = (await this.text(this.info.part))!;
+    const ids = this.info.sheets.map((s) => Number(s.sheetId)).filter(Number.isFinite);
+    this.setWorkbookXml(addSheet(wb, STATE_SHEET, Math.max(0, ...ids) + 1, id));
+  }
+
+  /** Takes the state sheet out again (only when it is the last sheet: no sheet index after it shifts). */
+  private async removeSheet(entry: SheetEntry): Promise<void> {
+    const wb = (await this.text(this.info.part))!;
+    const p = rootPrefix(wb);
+    const el = [...elements(wb, `${p}sheet`)].find((e) => attributes(e.tag).get('name') === entry.name);
+    if (el) this.setWorkbookXml(wb.slice(0, el.start) + wb.slice(el.end));
+    const relsPath = relsPathOf(this.info.part);
+    const rels = new RelsEditor(await this.text(relsPath));
+    rels.remove(entry.relId);
+    this.changed.set(relsPath, rels.toXml());
+    (await this.types()).removeOverride(entry.part);
+    this.remove(entry.part);
+  }
+
+  private setWorkbookXml(xml: string): void {
+    this.changed.set(this.info.part, xml);
+  }
+
+  /** The package again: the original with the changed parts patched in. */
+  save(): Uint8Array {
+    if (this.contentTypes?.changed) this.changed.set('[Content_Types].xml', this.contentTypes.toXml());
+    if (this.stylesEditor?.changed && this.info.styles) this.changed.set(this.info.styles, this.stylesEditor.toXml());
+    const replaced = new Map<string, Uint8Array>();
+    for (const [name, text] of this.changed) replaced.set(name, encoder.encode(text));
+    return writePackage(this.zip, replaced, this.removed, this.options.deflate ?? jsDeflateRaw);
+  }
+
+  /** Whether anything would be written. */
+  get modified(): boolean {
+    return this.changed.size > 0 || this.removed.size > 0 || !!this.contentTypes?.changed || !!this.stylesEditor?.changed;
+  }
+}
+
+/** <legacyDrawing r:id/> goes where the schema wants it: before the header/footer drawings, controls, tables and extensions. */
+function insertLegacyDrawing(xml: string, p: string, id: string): string {
+  const el = `<${p}legacyDrawing xmlns:r="${REL_NS}" r:id="${escapeAttr(id)}"/>`;
+  for (const name of ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']) {
+    const at = xml.indexOf(`<${p}${name}`);
+    if (at >= 0) return xml.slice(0, at) + el + xml.slice(at);
+  }
+  const close = xml.lastIndexOf(`</${p}worksheet>`);
+  return xml.slice(0, close) + el + xml.slice(close);
+}
+
+function addSheet(wb: string, name: string, sheetId: number, relId: string): string {
+  const p = rootPrefix(wb);
+  const close = wb.indexOf(`</${p}sheets>`);
+  const el = `<${p}sheet xmlns:r="${REL_NS}" name="${escapeAttr(name)}" sheetId="${sheetId}" state="veryHidden" r:id="${escapeAttr(relId)}"/>`;
+  return wb.slice(0, close) + el + wb.slice(close);
+}
+
+/** The state sheet stays very hidden, whatever another application made of it. */
+function setSheetState(wb: string, name: string): string {
+  const p = rootPrefix(wb);
+  for (const e of elements(wb, `${p}sheet`)) {
+    if (attributes(e.tag).get('name') !== name) continue;
+    if (attributes(e.tag).get('state') === 'veryHidden') return wb;
+    return wb.slice(0, e.start) + setAttribute(e.tag, 'state', 'veryHidden') + wb.slice(e.end);
+  }
+  return wb;
+}
