@@ -76,7 +76,10 @@ module.exports = async (env, options) => {
     ],
     devServer: {
       static: { directory: path.resolve(__dirname, 'dist-addin') },
-      headers: { 'Access-Control-Allow-Origin': '*' },
+      // Only this machine: the pane and the preview carry government finance data, and nothing else
+      // needs to reach them (no CORS header either; Office loads the pane from its own origin).
+      host: 'localhost',
+      allowedHosts: ['localhost', '127.0.0.1'],
       hot: false,
       liveReload: !preview,
       client: preview ? false : { overlay: true },

@@ -1,83 +1,209 @@
 /**
- * `selfeval check <file.xlsx>... [--json report.json] [--out DIR] [--lang zh|en]`
- * Exit 0: no error-level finding; 1: at least one; 2: a file could not be read (the others are checked).
+ * `selfeval check <files or folders>... [--json report.json] [--out DIR] [--lang zh|en] [--reverse ...]`
+ * Every file is checked, whatever happens to another; a file that cannot be read is said so, in the
+ * output and in the report. Outputs are planned and made safe before anything is written.
+ * Exit 0: no error-level finding; 1: one, or a region that could not be read; 2: a file could not be
+ * read or written, or an output was refused.
  */
-import path from 'node:path';
 import type { Lang } from '../core/findings';
-import { type ReportEntry, type TableReport, type UnrecognisedReport, Reports } from '../core/report';
 import type { CheckOptions } from '../core/check/result';
-import { checkEachTable, openWorkbook } from '../xlsx/read';
+import { Reports, type ReportEntry } from '../core/report';
+import { checkEachTable } from '../xlsx/read';
 import { checkAndAnnotate } from '../xlsx/annotate';
-import { NODE_XLSX } from './zlib';
-import { readFileBytes, sameFile, writeAtomically } from './files';
-import { formatFile, formatTotals } from './format';
+import { ZipError } from '../xlsx/package/zip';
+import { CLI_TEXT, type Problem } from './messages';
+import { AtomicStream, type Input, expandInputs, mirrored, refusedOutputs, short, writeAtomically } from './files';
+import { openWorkbookFile } from './open';
+import { type Totals, formatRegion, formatTable, formatTotals, noTables } from './format';
+import type { Io } from './main';
+import { promises as fs } from 'node:fs';
 
 export interface CheckRun {
-  readonly files: readonly string[];
+  readonly inputs: readonly string[];
   readonly json?: string;
   readonly out?: string;
   readonly lang: Lang;
   readonly options: CheckOptions;
-  readonly print: (line: string) => void;
-  readonly printError: (line: string) => void;
 }
 
-export interface CheckOutcome {
-  readonly exitCode: 0 | 1 | 2;
-  readonly tables: TableReport[];
-  readonly unrecognised: UnrecognisedReport[];
-  readonly written: string[];
+/** A file the report lists as unreadable. */
+export interface UnreadableEntry {
+  readonly file: string;
+  readonly kind: 'unreadable';
+  readonly reason: Problem;
+  readonly message: string;
 }
 
-export async function runCheck(run: CheckRun): Promise<CheckOutcome> {
-  const all: TableReport[] = [];
-  const entries: ReportEntry[] = [];
-  const allUnrecognised: UnrecognisedReport[] = [];
-  const written: string[] = [];
-  let unreadable = false;
-  for (const file of run.files) {
-    const name = path.basename(file);
-    let wb;
-    try {
-      wb = await openWorkbook(await readFileBytes(file), NODE_XLSX);
-    } catch (e) {
-      unreadable = true;
-      run.printError(run.lang === 'en' ? `${file}: cannot read this workbook (${reason(e)})` : `${file}：无法读取该工作簿（${reason(e)}）`);
-      continue;
+/** A sheet checked but not marked (protected), as the report lists it. */
+export interface NoticeEntry {
+  readonly file: string;
+  readonly sheet: string;
+  readonly kind: 'protectedSheet';
+  readonly message: string;
+}
+
+export type CheckEntry = ReportEntry | UnreadableEntry | NoticeEntry;
+
+/** The JSON report, written entry by entry (to a file through a temporary one, or to standard output). */
+class JsonOut {
+  private first = true;
+  private constructor(
+    private readonly sink: (text: string) => Promise<void> | void,
+    private readonly done: () => Promise<void> | void,
+  ) {}
+
+  static async open(target: string | undefined, io: Io): Promise<JsonOut | null> {
+    if (!target) return null;
+    if (target === '-') {
+      let buffer = '';
+      return new JsonOut(
+        (t) => {
+          buffer += t;
+          const nl = buffer.lastIndexOf('\n');
+          if (nl >= 0) {
+            io.print(buffer.slice(0, nl));
+            buffer = buffer.slice(nl + 1);
+          }
+        },
+        () => io.print(buffer),
+      );
     }
-    const reports = new Reports(name, run.lang);
-    if (run.out) {
-      const target = path.join(run.out, name);
-      if (sameFile(target, file)) {
-        run.printError(run.lang === 'en' ? `${file}: --out would overwrite the input; choose another folder` : `${file}：--out 目录与原文件相同，会覆盖原文件，请换一个目录`);
-        unreadable = true;
+    const file = await AtomicStream.open(target);
+    const out = new JsonOut(
+      (t) => file.write(t),
+      () => file.commit(),
+    );
+    out.abandon = () => file.abandon();
+    return out;
+  }
+
+  abandon: () => Promise<void> = async () => undefined;
+
+  async entry(e: CheckEntry): Promise<void> {
+    const text = JSON.stringify(e, null, 2).replace(/\n/g, '\n  ');
+    await this.sink(`${this.first ? '[\n  ' : ',\n  '}${text}`);
+    this.first = false;
+  }
+
+  async close(): Promise<void> {
+    await this.sink(this.first ? '[]\n' : '\n]\n');
+    await this.done();
+  }
+}
+
+export async function runCheck(run: CheckRun, io: Io): Promise<number> {
+  const t = CLI_TEXT[run.lang];
+  const { files, skipped } = await expandInputs(run.inputs);
+
+  // Outputs first: none over an input, none over a workbook the product did not write.
+  if (run.out) {
+    const st = await fs.stat(run.out).catch(() => null);
+    if (st && !st.isDirectory()) {
+      io.printError(t.refusal.outIsFile(run.out));
+      io.printError(t.nothingWritten);
+      return 2;
+    }
+  }
+  const targets = run.out ? mirrored(files, run.out) : new Map<Input, string>();
+  const refused = await refusedOutputs(
+    [...[...targets.values()].map((p) => ({ path: p, kind: 'workbook' as const })), ...(run.json ? [{ path: run.json, kind: 'report' as const }] : [])],
+    files,
+  );
+  if (refused.length) {
+    for (const r of refused) io.printError(t.refusal[r.refusal](r.target, r.other));
+    io.printError(t.nothingWritten);
+    return 2;
+  }
+
+  const json = await JsonOut.open(run.json, io);
+  const quiet = run.json === '-';
+  const say = (line: string) => {
+    if (!quiet) io.print(line);
+  };
+  const totals: Totals = { tables: 0, error: 0, warning: 0, info: 0, regions: 0, unreadable: 0 };
+  const unreadable = async (file: string, problem: Problem, detail?: string) => {
+    totals.unreadable++;
+    const message = t.problem[problem](detail);
+    io.printError(t.skipped(file, message));
+    await json?.entry({ file, kind: 'unreadable', reason: problem, message });
+  };
+
+  try {
+    for (const s of skipped) await unreadable(s.given, s.problem, s.detail);
+    for (const input of files) {
+      const opened = await openWorkbookFile(input.real);
+      if ('problem' in opened) {
+        await unreadable(input.given, opened.problem, opened.detail);
         continue;
       }
-      for (const o of await checkAndAnnotate(wb, { ...run.options, lang: run.lang })) reports.sheetDone(o.result);
-      await writeAtomically(target, wb.save());
-      written.push(target);
-    } else {
-      // Table by table: each becomes a report line as soon as it is checked, and is not kept.
-      await checkEachTable(wb, { table: (_sheet, t) => reports.table(t), sheet: (s) => reports.sheetDone(s) }, run.options);
+      say(opened.convertedFrom ? `${input.given}  ${t.converted(opened.convertedFrom)}` : input.given);
+      const entries: ReportEntry[] = [];
+      const reports = new Reports(input.given, run.lang);
+      let printed = 0;
+      const flush = async () => {
+        for (const e of reports.entries.splice(0)) {
+          entries.push(e);
+          if (e.kind === 'unrecognised') {
+            totals.regions++;
+            say(formatRegion(e, run.lang));
+          } else {
+            totals.tables++;
+            for (const f of e.findings) totals[f.severity]++;
+            say(formatTable(e, run.lang));
+          }
+          printed++;
+          await json?.entry(e);
+        }
+        reports.tables.length = 0;
+        entries.length = 0;
+      };
+      try {
+        if (run.out) {
+          const outcomes = await checkAndAnnotate(opened.wb, { ...run.options, lang: run.lang });
+          for (const o of outcomes) {
+            reports.sheetDone(o.result);
+            await flush();
+            if (!o.written) {
+              say(`  ${t.protectedSheet(o.result.sheet)}`);
+              await json?.entry({ file: input.given, sheet: o.result.sheet, kind: 'protectedSheet', message: t.protectedSheet(o.result.sheet) });
+            }
+          }
+          const target = targets.get(input)!;
+          try {
+            await writeAtomically(target, opened.wb.save());
+          } catch (e) {
+            totals.unreadable++;
+            io.printError(t.writeFailed(target, short(e)));
+          }
+        } else {
+          // Table by table: each is printed and reported as soon as it is checked, and not kept.
+          let written = Promise.resolve();
+          await checkEachTable(
+            opened.wb,
+            {
+              table: (_sheet, r) => reports.table(r),
+              sheet: (s) => {
+                reports.sheetDone(s);
+                written = written.then(flush);
+              },
+            },
+            run.options,
+          );
+          await written;
+        }
+      } catch (e) {
+        await unreadable(input.given, e instanceof ZipError && e.reason === 'tooLarge' ? 'bomb' : 'corrupt', short(e));
+        continue;
+      }
+      if (!printed) say(noTables(run.lang));
     }
-    const { tables, unrecognised } = reports;
-    all.push(...tables);
-    allUnrecognised.push(...unrecognised);
-    entries.push(...reports.entries);
-    if (run.json !== '-') run.print(formatFile(file, tables, unrecognised, run.lang));
+  } catch (e) {
+    await json?.abandon();
+    throw e;
   }
-  // `--json -` puts the report on standard output, for scripts; the text then stays out of the way.
-  if (run.json === '-') run.print(JSON.stringify(entries, null, 2));
-  else {
-    run.print(formatTotals(all, allUnrecognised, run.lang));
-    if (run.json) await writeAtomically(run.json, JSON.stringify(entries, null, 2) + '\n');
-  }
+  say(formatTotals(totals, run.lang));
+  await json?.close();
+  if (totals.unreadable) return 2;
   // A region that could not be read is never passed over as clean.
-  const hasError = all.some((t) => t.findings.some((f) => f.severity === 'error')) || allUnrecognised.length > 0;
-  return { exitCode: unreadable ? 2 : hasError ? 1 : 0, tables: all, unrecognised: allUnrecognised, written };
-}
-
-function reason(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  return m.split('\n')[0]!.slice(0, 160);
+  return totals.error || totals.regions ? 1 : 0;
 }

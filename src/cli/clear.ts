@@ -1,28 +1,52 @@
-/** `selfeval clear <file.xlsx>... --out DIR`: 清除标记 on copies. */
-import path from 'node:path';
+/**
+ * `selfeval clear <files>... --out DIR`: 清除标记 on copies (the inputs' folders mirrored under DIR).
+ * Outputs are made safe before anything is written; a file that cannot be read is said so and the
+ * others go on. Exit 0, or 2 when a file could not be read or written or an output was refused.
+ */
+import { promises as fs } from 'node:fs';
 import type { Lang } from '../core/findings';
-import { openWorkbook } from '../xlsx/read';
-import { NODE_XLSX } from './zlib';
 import { clearMarks } from '../xlsx/annotate';
-import { readFileBytes, sameFile, writeAtomically } from './files';
+import { CLI_TEXT } from './messages';
+import { expandInputs, mirrored, refusedOutputs, short, writeAtomically } from './files';
+import { openWorkbookFile } from './open';
 import type { Io } from './main';
 
-export async function runClear(files: readonly string[], outDir: string, lang: Lang, io: Io): Promise<number> {
+export async function runClear(inputs: readonly string[], outDir: string, lang: Lang, io: Io): Promise<number> {
+  const t = CLI_TEXT[lang];
+  const st = await fs.stat(outDir).catch(() => null);
+  if (st && !st.isDirectory()) {
+    io.printError(t.refusal.outIsFile(outDir));
+    io.printError(t.nothingWritten);
+    return 2;
+  }
+  const { files, skipped } = await expandInputs(inputs);
+  const targets = mirrored(files, outDir);
+  const refused = await refusedOutputs([...targets.values()].map((p) => ({ path: p, kind: 'workbook' as const })), files);
+  if (refused.length) {
+    for (const r of refused) io.printError(t.refusal[r.refusal](r.target, r.other));
+    io.printError(t.nothingWritten);
+    return 2;
+  }
   let code = 0;
-  for (const file of files) {
-    const target = path.join(outDir, path.basename(file));
-    if (sameFile(file, target)) {
-      io.printError(lang === 'en' ? `${file}: --out would overwrite the input` : `${file}：--out 会覆盖原文件`);
+  for (const s of skipped) {
+    io.printError(t.skipped(s.given, t.problem[s.problem](s.detail)));
+    code = 2;
+  }
+  for (const input of files) {
+    const target = targets.get(input)!;
+    const opened = await openWorkbookFile(input.real);
+    if ('problem' in opened) {
+      io.printError(t.skipped(input.given, t.problem[opened.problem](opened.detail)));
       code = 2;
       continue;
     }
     try {
-      const wb = await openWorkbook(await readFileBytes(file), NODE_XLSX);
-      const { cleared } = await clearMarks(wb);
-      await writeAtomically(target, wb.save());
-      io.print(lang === 'en' ? `${file}: cleared ${cleared.length} sheet(s) → ${target}` : `${file}：已清除 ${cleared.length} 个工作表的标记 → ${target}`);
+      const r = await clearMarks(opened.wb);
+      await writeAtomically(target, opened.wb.save());
+      io.print(r.cleared.length ? t.cleared(input.given, r.cleared.length, target) : t.clearedNothing(input.given, target));
+      if (r.protected.length) io.printError(t.lockedSheets(input.given, r.protected.join('、')));
     } catch (e) {
-      io.printError(`${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      io.printError(t.writeFailed(target, short(e)));
       code = 2;
     }
   }

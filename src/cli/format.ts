@@ -1,5 +1,6 @@
-/** Plain-text output of a check, for the terminal. */
+/** Plain-text output of a check, for the terminal: a table at a time, so a file of thousands prints as it goes. */
 import type { Lang } from '../core/findings';
+import { GRADE_EN } from '../core/findings';
 import type { TableReport, UnrecognisedReport } from '../core/report';
 
 const SYMBOL = { error: '✗', warning: '⚠', info: 'ℹ' } as const;
@@ -10,53 +11,66 @@ const T = {
     execScore: '执行率得分',
     total: '总分',
     grade: '等级',
-    shown: '表内',
+    shown: (v: string) => `（表内 ${v}）`,
     none: '无问题',
     unrecognised: '无法识别',
     summary: (tables: number, e: number, w: number, i: number) => `共 ${tables} 张表：错误 ${e}，警告 ${w}，提示 ${i}`,
     regions: (n: number) => `，另有 ${n} 处无法识别`,
+    files: (n: number) => `；${n} 个文件无法读取`,
     skipped: '未核对：',
     noTables: '未找到绩效自评表',
+    grade_: (g: string) => g,
   },
   en: {
     rate: 'rate',
     execScore: 'rate score',
     total: 'total',
     grade: 'grade',
-    shown: 'shown',
+    shown: (v: string) => ` (shown ${v})`,
     none: 'no findings',
     unrecognised: 'unrecognised',
-    summary: (tables: number, e: number, w: number, i: number) =>
-      `${tables} table(s): ${e} error(s), ${w} warning(s), ${i} info`,
+    summary: (tables: number, e: number, w: number, i: number) => `${tables} table(s): ${e} error(s), ${w} warning(s), ${i} info`,
     regions: (n: number) => `; ${n} region(s) could not be read`,
+    files: (n: number) => `; ${n} file(s) could not be read`,
     skipped: 'not checked: ',
     noTables: 'no self-evaluation table found',
+    grade_: (g: string) => `${GRADE_EN[g as keyof typeof GRADE_EN] ?? g} (${g})`,
   },
 } as const;
 
-export function formatFile(file: string, tables: TableReport[], unrecognised: UnrecognisedReport[], lang: Lang): string {
+export function formatTable(r: TableReport, lang: Lang): string {
   const t = T[lang];
-  const lines: string[] = [file];
-  if (!tables.length && !unrecognised.length) lines.push(`  ${t.noTables}`);
-  for (const r of tables) {
-    lines.push(`  [${r.sheet}] ${r.range}  ${r.project}`);
-    const shownTotal = r.shownTotal !== null && r.shownTotal !== r.total ? `（${t.shown} ${r.shownTotal}）` : '';
-    const shownGrade = r.shownGrade !== null && r.shownGrade !== r.grade ? `（${t.shown} ${r.shownGrade}）` : '';
-    lines.push(
-      `    ${t.rate} ${r.executionRate ?? '—'}%  ${t.execScore} ${r.executionScore ?? '—'}  ${t.total} ${r.total ?? '—'}${shownTotal}  ${t.grade} ${r.grade ?? '—'}${shownGrade}`,
-    );
-    for (const s of r.skipped) lines.push(`    – ${t.skipped}${s}`);
-    if (!r.findings.length) lines.push(`    ✓ ${t.none}`);
-    for (const f of r.findings) lines.push(`    ${SYMBOL[f.severity]} ${f.cell.padEnd(5)} ${f.code}  ${f.message}`);
-  }
-  for (const u of unrecognised) {
-    lines.push(`  [${u.sheet}] ${u.range}  ${t.unrecognised}`);
-    for (const f of u.findings) lines.push(`    ${SYMBOL[f.severity]} ${f.cell.padEnd(5)} ${f.code}  ${f.message}`);
-  }
+  const lines = [`  [${r.sheet}] ${r.range}  ${r.project}`];
+  const shownTotal = r.shownTotal !== null && r.shownTotal !== r.total ? t.shown(r.shownTotal) : '';
+  const shownGrade = r.shownGrade !== null && r.shownGrade !== r.grade ? t.shown(r.shownGrade) : '';
+  const grade = r.grade ? t.grade_(r.grade) : '—';
+  lines.push(`    ${t.rate} ${r.executionRate ?? '—'}%  ${t.execScore} ${r.executionScore ?? '—'}  ${t.total} ${r.total ?? '—'}${shownTotal}  ${t.grade} ${grade}${shownGrade}`);
+  for (const s of r.skipped) lines.push(`    – ${t.skipped}${s}`);
+  if (!r.findings.length) lines.push(`    ✓ ${t.none}`);
+  for (const f of r.findings) lines.push(`    ${SYMBOL[f.severity]} ${f.cell.padEnd(5)} ${f.code}  ${f.message}`);
   return lines.join('\n');
 }
 
-export function formatTotals(tables: TableReport[], unrecognised: UnrecognisedReport[], lang: Lang): string {
-  const count = (s: string) => tables.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
-  return T[lang].summary(tables.length, count('error'), count('warning'), count('info')) + (unrecognised.length ? T[lang].regions(unrecognised.length) : '');
+export function formatRegion(u: UnrecognisedReport, lang: Lang): string {
+  const lines = [`  [${u.sheet}] ${u.range}  ${T[lang].unrecognised}`];
+  for (const f of u.findings) lines.push(`    ${SYMBOL[f.severity]} ${f.cell.padEnd(5)} ${f.code}  ${f.message}`);
+  return lines.join('\n');
+}
+
+export function noTables(lang: Lang): string {
+  return `  ${T[lang].noTables}`;
+}
+
+export interface Totals {
+  tables: number;
+  error: number;
+  warning: number;
+  info: number;
+  regions: number;
+  unreadable: number;
+}
+
+export function formatTotals(n: Totals, lang: Lang): string {
+  const t = T[lang];
+  return t.summary(n.tables, n.error, n.warning, n.info) + (n.regions ? t.regions(n.regions) : '') + (n.unreadable ? t.files(n.unreadable) : '');
 }

@@ -1,16 +1,22 @@
 /**
- * `selfeval summary <files or folders>... -o summary.xlsx [--json summary.json] [--sort KEY] [--lang zh|en]`
- * Recurses into folders; a workbook that cannot be read is listed in the summary as such and the run
- * goes on. Exit 0 when the summary was written (errors in tables are in the sheet, not the exit code).
+ * `selfeval summary <files or folders>... -o summary.xlsx [--json summary.json] [--sort KEY] [--sentence FORM]`
+ * Recurses into folders; a workbook that cannot be read is listed in the summary with what it is and
+ * what to do, and the run goes on. Outputs are made safe before anything is written. Exit 0 when every
+ * workbook was read and the summary written (errors in tables are in the sheet, not the exit code); 2 when
+ * a workbook could not be read (the summary is still written, naming it) or the summary could not be.
  */
 import path from 'node:path';
+import { promises as fs } from 'node:fs';
 import type { Lang } from '../core/findings';
 import type { CheckOptions } from '../core/check/result';
-import { type SortKey, type WorkbookInput, buildSummary, summaryJson } from '../core/summary';
+import { type SentenceForm, type SortKey, type WorkbookInput, buildSummary, summaryJson } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
-import { summariseBytes } from '../xlsx/summaryInput';
-import { expandInputs, readFileBytes, writeAtomically } from './files';
-import { NODE_XLSX } from './zlib';
+import { summariseWorkbook } from '../xlsx/summaryInput';
+import { ZipReader, writePackage } from '../xlsx/package/zip';
+import { CLI_TEXT } from './messages';
+import { expandInputs, refusedOutputs, short, writeAtomically } from './files';
+import { openWorkbookFile } from './open';
+import { nodeDeflateRaw } from './zlib';
 import type { Io } from './main';
 
 export interface SummaryRun {
@@ -18,40 +24,48 @@ export interface SummaryRun {
   readonly output: string;
   readonly json?: string;
   readonly sort: SortKey;
+  readonly sentence?: SentenceForm;
   readonly lang: Lang;
   readonly options: CheckOptions;
 }
 
-/** Reads one workbook from disk into what the summary needs; never throws. */
+/** One workbook on disk → what the summary needs; never throws. */
 export async function summariseFile(file: string, display: string, lang: Lang, options: CheckOptions): Promise<WorkbookInput> {
-  let bytes: Uint8Array;
+  const t = CLI_TEXT[lang];
+  const opened = await openWorkbookFile(file);
+  if ('problem' in opened) return { file: display, status: 'unreadable', detail: t.problem[opened.problem](opened.detail), tables: [] };
   try {
-    bytes = await readFileBytes(file);
+    return await summariseWorkbook(opened.wb, display, lang, options);
   } catch (e) {
-    return { file: display, status: 'unreadable', detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!, tables: [] };
+    return { file: display, status: 'unreadable', detail: t.problem.corrupt(short(e)), tables: [] };
   }
-  return summariseBytes(bytes, display, lang, options, NODE_XLSX);
 }
 
 export async function runSummary(run: SummaryRun, io: Io): Promise<number> {
-  const files = await expandInputs(run.inputs);
-  if (!files.length) {
-    io.printError(run.lang === 'en' ? 'no .xlsx files found' : '没有找到 .xlsx 文件');
+  const t = CLI_TEXT[run.lang];
+  const { files, skipped } = await expandInputs(run.inputs);
+  const refused = await refusedOutputs([{ path: run.output, kind: 'workbook' }, ...(run.json ? [{ path: run.json, kind: 'report' as const }] : [])], files);
+  const outIsFolder = await fs.stat(run.output).then((s) => s.isDirectory()).catch(() => false);
+  if (refused.length || outIsFolder) {
+    for (const r of refused) io.printError(t.refusal[r.refusal](r.target, r.other));
+    if (outIsFolder) io.printError(t.needsOut('summary'));
+    io.printError(t.nothingWritten);
     return 2;
   }
-  const outDir = path.dirname(path.resolve(run.output));
-  const inputs: WorkbookInput[] = [];
+  if (!files.length && !skipped.length) {
+    io.printError(t.noWorkbooks);
+    return 2;
+  }
+  const inputs: WorkbookInput[] = skipped.map((s) => ({ file: s.given, status: 'unreadable' as const, detail: t.problem[s.problem](s.detail), tables: [] }));
   const every = Math.max(1, Math.ceil(files.length / 20));
   const started = Date.now();
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
-    inputs.push(await summariseFile(file, path.relative(process.cwd(), path.resolve(file)) || file, run.lang, run.options));
-    if (files.length >= 20 && ((i + 1) % every === 0 || i + 1 === files.length)) {
-      const s = ((Date.now() - started) / 1000).toFixed(1);
-      io.printError(run.lang === 'en' ? `read ${i + 1}/${files.length} workbooks (${s} s)` : `已读取 ${i + 1}/${files.length} 个工作簿（${s} 秒）`);
-    }
+    inputs.push(await summariseFile(file.real, file.given, run.lang, run.options));
+    if (files.length >= 20 && ((i + 1) % every === 0 || i + 1 === files.length)) io.printError(t.progress(i + 1, files.length, ((Date.now() - started) / 1000).toFixed(1)));
   }
-  const summary = buildSummary(inputs, { sort: run.sort, lang: run.lang });
+  const summary = buildSummary(inputs, { sort: run.sort, lang: run.lang, sentence: run.sentence });
+  const outDir = path.dirname(path.resolve(run.output));
   // ExcelJS (for the new summary workbook) loads only here: `check` and `clear` start without it.
   const [{ default: ExcelJS }, { summaryChart, writeSummarySheet }, { addBarChart }] = await Promise.all([import('exceljs'), import('../xlsx/summary'), import('../xlsx/chart')]);
   const wb = new ExcelJS.Workbook();
@@ -61,16 +75,34 @@ export async function runSummary(run: SummaryRun, io: Io): Promise<number> {
   let bytes: Uint8Array = new Uint8Array(await wb.xlsx.writeBuffer());
   const chart = summaryChart(layout);
   if (chart) bytes = await addBarChart(bytes, chart);
-  await writeAtomically(run.output, bytes);
-  if (run.json) await writeAtomically(run.json, JSON.stringify(summaryJson(summary), null, 2) + '\n');
+  // The package carries the product's mark, so that a later summary may replace it.
+  bytes = writePackage(new ZipReader(bytes), new Map(), new Set(), nodeDeflateRaw);
+  const json = run.json ? JSON.stringify(summaryJson(summary), null, 2) + '\n' : '';
+  let writing = run.output;
+  try {
+    await writeAtomically(run.output, bytes);
+    if (run.json && run.json !== '-') {
+      writing = run.json;
+      await writeAtomically(run.json, json);
+    }
+  } catch (e) {
+    io.printError(t.writeFailed(writing, short(e)));
+    return 2;
+  }
+  const unreadable = summary.workbooks.some((w) => w.status === 'unreadable');
+  if (run.json === '-') {
+    // The report alone on standard output, for scripts; the rest on standard error.
+    io.print(json.trimEnd());
+    io.printError(t.summaryAt(run.output));
+    return unreadable ? 2 : 0;
+  }
 
   io.print(summary.sentence.recomputed);
-  if (summary.shownDiffers) io.print(`${run.lang === 'en' ? 'By the shown totals: ' : '按表内总分：'}${summary.sentence.shown}`);
-  for (const w of summary.workbooks.filter((x) => x.status !== 'ok')) {
-    const why = { unreadable: run.lang === 'en' ? 'cannot be read' : '无法读取', empty: run.lang === 'en' ? 'empty workbook' : '空工作簿', noTables: run.lang === 'en' ? 'no self-evaluation table' : '未找到绩效自评表', ok: '' }[w.status];
-    io.print(`  ${w.file}：${why}${w.detail ? `（${w.detail}）` : ''}`);
-  }
-  io.print(run.lang === 'en' ? `Summary: ${run.output}` : `汇总表：${run.output}`);
-  if (run.json) io.print(run.lang === 'en' ? `JSON:    ${run.json}` : `JSON：${run.json}`);
-  return 0;
+  if (summary.shownDiffers) io.print(`${t.byShown}${summary.sentence.shown}`);
+  const why = { unreadable: '', empty: run.lang === 'en' ? 'empty workbook' : '空工作簿', noTables: run.lang === 'en' ? 'no self-evaluation table' : '未找到绩效自评表', ok: '' } as const;
+  for (const w of summary.workbooks.filter((x) => x.status !== 'ok')) io.print(`  ${t.skipped(w.file, w.status === 'unreadable' ? (w.detail ?? '') : why[w.status])}`);
+  io.print(t.summaryAt(run.output));
+  if (run.json) io.print(t.jsonAt(run.json));
+  // The summary is written either way; a workbook it could not read is in it, and in the exit code.
+  return unreadable ? 2 : 0;
 }

@@ -41,6 +41,9 @@ export type Distribution = Record<Grade, Band> & { readonly none: Band };
 
 export type SortKey = 'sheet' | 'total' | 'errors' | 'budget' | 'project';
 
+/** The district report's sentence, or the 部门决算 template's (平均得分, 合格 / 不合格). */
+export type SentenceForm = 'report' | 'final-accounts';
+
 export interface Summary {
   readonly rows: SummaryRow[];
   readonly totals: { readonly budget: string; readonly executed: string; readonly executionRate: string | null };
@@ -92,7 +95,7 @@ function compare(key: SortKey): (a: SummaryRow, b: SummaryRow) => number {
   }
 }
 
-export function buildSummary(inputs: readonly WorkbookInput[], options: { sort?: SortKey; lang?: Lang } = {}): Summary {
+export function buildSummary(inputs: readonly WorkbookInput[], options: { sort?: SortKey; lang?: Lang; sentence?: SentenceForm } = {}): Summary {
   const lang = options.lang ?? 'zh';
   // Sheet order: files in the order given, sheets in workbook order, tables top to bottom.
   const ordered: TableReport[] = [];

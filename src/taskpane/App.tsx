@@ -101,7 +101,7 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
     try {
       let inputs: WorkbookInput[] | undefined;
       if (files?.length) {
-        // ExcelJS loads only when files are picked (its own chunk); the bytes never leave the browser.
+        // The package reader loads only when files are picked (its own chunk); the bytes never leave the browser.
         const { summariseBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/summaryInput');
         inputs = [];
         for (const [i, f] of files.entries()) {

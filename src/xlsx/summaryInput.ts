@@ -28,7 +28,7 @@ export async function summariseWorkbook(wb: XlsxWorkbook, display: string, lang:
   let empty = true;
   const results = [];
   for (const name of names) {
-    const sheet = await wb.readSheet(name);
+    const sheet = await wb.readSheet(name, { styles: false });
     if (empty && sheet.grid.values.some((row) => row.some((v) => !isBlank(v ?? null)))) empty = false;
     results.push(checkAsItWas(sheet, sheetState(state, name), options));
   }

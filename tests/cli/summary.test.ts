@@ -27,7 +27,7 @@ async function sheetValues(file: string): Promise<unknown[][]> {
 }
 
 describe('selfeval summary', () => {
-  it('recurses into folders; a corrupt file, an empty workbook and one with no table are listed; exit 0', async () => {
+  it('recurses into folders; a corrupt file, an empty workbook and one with no table are listed; exit 2 for the one it could not read', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'summary-'));
     mkdirSync(path.join(dir, '区县', '闵行'), { recursive: true });
     copyFileSync(fixturePath('seed002.xlsx'), path.join(dir, '区县', '闵行', '吴泾镇.xlsx'));
@@ -44,11 +44,12 @@ describe('selfeval summary', () => {
     const out = path.join(dir, 'out', 'summary.xlsx');
     const json = path.join(dir, 'out', 'summary.json');
     const r = await run(['summary', dir, '-o', out, '--json', json]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain(`${path.join(dir, '损坏.xlsx')}：工作簿已损坏，无法读取`);
     expect(r.out).toContain('单位自评项目11个，涉及金额1399.51万元，评价得分在90（含）-100分的11个、在80（含）-90分的0个、在60（含）-80分的0个、60分以下的0个。');
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.tables).toHaveLength(11);
-    expect(report.tables[0]).toMatchObject({ file: path.relative(process.cwd(), path.join(dir, '上街区.xlsx')), project: '上街区应急管理局', errors: 0, warnings: 2 });
+    expect(report.tables[0]).toMatchObject({ file: path.join(dir, '上街区.xlsx'), project: '上街区应急管理局', errors: 0, warnings: 2 });
     expect(report.distribution.recomputed['优']).toEqual({ count: 11, amount: '1399.51' });
     expect(report.sentence.shown).toBe(report.sentence.recomputed);
     const byName = Object.fromEntries(report.workbooks.map((w: { file: string; status: string }) => [path.basename(w.file), w.status]));

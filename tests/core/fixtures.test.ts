@@ -8,6 +8,7 @@ import { FORMS, cellOf, checkFixture, loadMap } from '../helpers';
 import { fmt2 } from '../../src/core/numbers';
 import { rangeA1 } from '../../src/core/grid';
 import type { TableResult } from '../../src/core/check/result';
+import { findingMessage } from '../../src/core/findings';
 
 interface Expected {
   id: string;
@@ -205,3 +206,11 @@ describe.each(CASES)('real tables of %s', (base, expected) => {
 function rangeOf(t: TableResult): string {
   return rangeA1(t.table.range);
 }
+
+describe('what a finding says of a real target', () => {
+  it('names the target once, as the cell shows it ("≥100%" with unit "%")', async () => {
+    const { tables } = await checkFixture('seed003.xlsx');
+    const f = tables[0]!.findings.find((x) => x.code === 'ACTUAL_NOT_NUMBER')!;
+    expect(findingMessage(f, 'zh')).toBe('「政府采购执行率」的指标值是数值（≥100%），实际完成值应填数值，表内为「完整」');
+  });
+});

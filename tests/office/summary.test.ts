@@ -10,6 +10,7 @@ import { SUMMARY_SHEET } from '../../src/core/summary';
 import { summariseBytes } from '../../src/xlsx/summaryInput';
 import { FakeBook, FakeSheet, fakeRunner } from './fakeExcel';
 import { fixturePath } from '../helpers';
+import { edit, text } from '../xlsx/pkg';
 
 async function book(name: string): Promise<FakeBook> {
   return FakeBook.fromXlsx(readFileSync(fixturePath(name)));
@@ -112,4 +113,26 @@ describe('生成汇总表 in Excel', () => {
     // Links to other workbooks cannot be followed from here: the sheet name is plain text.
     expect(ws.links.size).toBe(0);
   });
+
+  it('names that look like formulas stay text: a project "=1+1", a file "=WEBSERVICE(…).xlsx"', async () => {
+    const b = await book('seed003.xlsx');
+    const runner = fakeRunner(b);
+    const host = new ExcelHost({ run: runner.run, supports: b.supports });
+    const named = await edit(readFileSync(fixturePath('seed003.xlsx')), async (zip) => {
+      const sst = await text(zip, 'xl/sharedStrings.xml');
+      zip.file('xl/sharedStrings.xml', sst.split('上街区应急管理局').join('=1+1'));
+    });
+    const file = '=WEBSERVICE("http://example.invalid/").xlsx';
+    const picked = [await summariseBytes(named, file, 'zh')];
+    // The fake, like Excel, turns a string that starts with "=" into a formula unless the cell is text.
+    await host.summarise(zh, picked);
+    const ws = b.sheet(SUMMARY_SHEET)!;
+    const cells = [...ws.cells.values()];
+    const project = cells.find((c) => c.value === '=1+1')!;
+    expect(project).toBeDefined();
+    expect(project.format).toBe('@');
+    const f = cells.find((c) => c.value === file)!;
+    expect(f.format).toBe('@');
+  });
 });
+

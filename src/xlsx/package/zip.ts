@@ -61,8 +61,13 @@ const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]!
 
 const utf8 = new TextDecoder('utf-8');
 
+/** The archive comment of every package the product writes: how it knows its own files (an output it may replace). */
+export const PRODUCT_MARK = 'selfeval';
+
 export class ZipReader {
   readonly entries: ZipEntry[];
+  /** The archive's comment (empty for most packages; the product's say PRODUCT_MARK). */
+  readonly comment: string;
   private readonly byName: Map<string, ZipEntry>;
   private inflatedTotal = 0;
 
@@ -71,7 +76,9 @@ export class ZipReader {
     private readonly inflateRaw: InflateRaw = jsInflateRaw,
     private readonly limits: Limits = DEFAULT_LIMITS,
   ) {
-    this.entries = readDirectory(bytes);
+    const dir = readDirectory(bytes);
+    this.entries = dir.entries;
+    this.comment = dir.comment;
     this.byName = new Map(this.entries.map((e) => [e.name, e]));
   }
 
@@ -141,7 +148,7 @@ export class ZipReader {
   }
 }
 
-function readDirectory(b: Uint8Array): ZipEntry[] {
+function readDirectory(b: Uint8Array): { entries: ZipEntry[]; comment: string } {
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
     if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
@@ -176,7 +183,8 @@ function readDirectory(b: Uint8Array): ZipEntry[] {
     });
     p = end;
   }
-  return entries;
+  const commentLen = u16(b, eocd + 20);
+  return { entries, comment: utf8.decode(b.subarray(eocd + 22, Math.min(b.length, eocd + 22 + commentLen))) };
 }
 
 const CRC_TABLE = (() => {
@@ -245,6 +253,7 @@ export function writePackage(
   replaced: ReadonlyMap<string, Uint8Array>,
   removed: ReadonlySet<string>,
   deflateRaw: DeflateRaw = jsDeflateRaw,
+  comment = PRODUCT_MARK,
 ): Uint8Array {
   const out = new Out();
   const central: { record: Uint8Array; offset: number }[] = [];
@@ -325,6 +334,8 @@ export function writePackage(
   out.u16(central.length);
   out.u32(cdSize);
   out.u32(cdStart);
-  out.u16(0);
+  const commentBytes = encoder.encode(comment);
+  out.u16(commentBytes.length);
+  out.bytes(commentBytes);
   return out.result();
 }

@@ -2,7 +2,7 @@
  * Rules 5–7 per indicator: no 得分 above its 分值; a quantitative indicator scores by its completion ratio
  * (rule 6, the reverse formula a setting); a qualitative one within the band of its level (rule 7).
  */
-import { Decimal, type Shown, amountInterval, fmt2, overlaps, point } from '../../numbers';
+import { Decimal, type Shown, amountInterval, fmt2, overlaps, point, showCell } from '../../numbers';
 import type { Indicator } from '../../table';
 import { type Level, type Operator, isReverse, meets } from '../../values';
 import { type IndicatorFigures, shownOf } from '../figures';
@@ -18,6 +18,18 @@ const BANDS: Record<Level, [Decimal, Decimal, boolean]> = {
 /** What a finding calls an indicator: its 三级 name, else its 二级 or 一级. */
 export function subjectOf(ind: Indicator): string {
   return (ind.level3 || ind.level2 || ind.level1).replace(/\s+/g, '');
+}
+
+/**
+ * The target as a reader says it: 指标性质, 指标值 and 度量单位 joined, without saying a part twice when
+ * the 指标值 cell already holds it ("≥100%" with unit "%" is "≥100%", not "≥100%%").
+ */
+export function shownTarget(ind: Indicator): string {
+  const part = (c: Indicator['target']) => showCell(c?.value ?? null, c?.format).trim();
+  const target = part(ind.target);
+  const nature = part(ind.nature);
+  const unit = part(ind.unit);
+  return (target.startsWith(nature) ? '' : nature) + target + (unit && target.endsWith(unit) ? '' : unit);
 }
 
 type Ctx = RuleContext<'SCORE_OVER_WEIGHT' | 'QUANT_SCORE_MISMATCH' | 'QUAL_BAND_MISMATCH' | 'UNPARSEABLE'>;

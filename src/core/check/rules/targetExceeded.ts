@@ -1,6 +1,6 @@
 /** Rule 11: a ≥ target exceeded by far (actual ≥ 120% of target): the target was likely set too low. */
 import { Decimal, fmt2, showCell } from '../../numbers';
-import { subjectOf } from './indicatorScores';
+import { shownTarget, subjectOf } from './indicatorScores';
 import { rule } from './rule';
 
 const FAR = new Decimal('1.2');
@@ -12,7 +12,7 @@ export const targetExceeded = rule('targetExceeded', ['TARGET_EXCEEDED'], ({ fig
     if (target.op !== '>=' && target.op !== '>') continue;
     if (!target.value.gt(0) || (target.unit && actual.unit && target.unit !== actual.unit)) continue;
     if (actual.value.lt(target.value.times(FAR))) continue;
-    const shown = [ind.nature, ind.target, ind.unit].map((c) => showCell(c?.value ?? null, c?.format)).join('');
+    const shown = shownTarget(ind);
     report('TARGET_EXCEEDED', ind.actual, {
       subject: subjectOf(ind),
       target: shown,
