@@ -46,6 +46,7 @@ export interface CliText {
   readonly written: (what: string, target: string) => string;
   readonly progress: (done: number, all: number, seconds: string) => string;
   readonly byShown: string;
+  readonly duplicates: (n: number) => string;
   readonly summaryAt: (file: string) => string;
   readonly jsonAt: (file: string) => string;
   readonly demo: { readonly copy: string; readonly json: string; readonly summary: string };
@@ -130,6 +131,7 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     written: (w, t) => `${w}：${t}`,
     progress: (d, a, s) => `已读取 ${d}/${a} 个工作簿（${s} 秒）`,
     byShown: '按表内总分：',
+    duplicates: (n) => `另有 ${n} 张表与前面的表相同（项目名称和金额一致），只计一次，已在汇总表备注中标出。`,
     summaryAt: (f) => `汇总表：${f}`,
     jsonAt: (f) => `JSON：${f}`,
     demo: { copy: '标注副本', json: 'JSON 报告', summary: '汇总表' },
@@ -176,6 +178,7 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     written: (w, t) => `${w}: ${t}`,
     progress: (d, a, s) => `read ${d}/${a} workbooks (${s} s)`,
     byShown: 'By the shown totals: ',
+    duplicates: (n) => `${n} more table(s) are the same as earlier ones (same project and amounts): counted once, flagged in the remarks.`,
     summaryAt: (f) => `Summary: ${f}`,
     jsonAt: (f) => `JSON:    ${f}`,
     demo: { copy: 'Annotated copy', json: 'JSON report', summary: 'Summary sheet' },

@@ -99,6 +99,9 @@ export async function runSummary(run: SummaryRun, io: Io): Promise<number> {
 
   io.print(summary.sentence.recomputed);
   if (summary.shownDiffers) io.print(`${t.byShown}${summary.sentence.shown}`);
+  if (summary.departmentSentence) io.print(summary.departmentSentence);
+  if (summary.fullMarksSentence) io.print(summary.fullMarksSentence);
+  if (summary.duplicates) io.print(t.duplicates(summary.duplicates));
   const why = { unreadable: '', empty: run.lang === 'en' ? 'empty workbook' : '空工作簿', noTables: run.lang === 'en' ? 'no self-evaluation table' : '未找到绩效自评表', ok: '' } as const;
   for (const w of summary.workbooks.filter((x) => x.status !== 'ok')) io.print(`  ${t.skipped(w.file, w.status === 'unreadable' ? (w.detail ?? '') : why[w.status])}`);
   io.print(t.summaryAt(run.output));

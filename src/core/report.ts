@@ -9,6 +9,7 @@ import { type Lang, type Severity, findingMessage, skippedMessage, unrecognisedM
 import type { SheetResult } from './engine';
 import type { TableResult } from './check/result';
 import type { AmountUnit, TableKind, Unrecognised, UnrecognisedReason } from './table';
+import type { Grade } from './recognise/vocabulary';
 import { type Decimal, fmt2 } from './numbers';
 
 export interface FindingReport {
@@ -40,7 +41,7 @@ export interface TableReport {
   readonly indicatorWeight: string | null;
   readonly indicatorScore: string | null;
   readonly total: string | null;
-  readonly grade: string | null;
+  readonly grade: Grade | null;
   readonly shownTotal: string | null;
   readonly shownGrade: string | null;
   /** Which sheet column was read as what, per block ("budget": "E"). */

@@ -4,7 +4,8 @@
  */
 import type { CellRange } from './grid';
 import type { Lang } from './findings';
-import { GRADES, SUMMARY_SHEET, type Distribution, type Summary } from './summary';
+import { GRADES, SUMMARY_SHEET, type Distribution, type Group, type Summary, type SummaryRow } from './summary';
+import { GRADE_EN } from './findings/en';
 
 export type CellStyle = 'title' | 'header' | 'text' | 'money' | 'rate' | 'score' | 'count' | 'share' | 'sentence' | 'section';
 
@@ -46,30 +47,54 @@ export const NUMBER_FORMATS: Record<CellStyle, string | undefined> = {
 const T = {
   zh: {
     title: '绩效自评汇总表',
-    columns: ['序号', '文件', '工作表', '项目名称', '主管部门', '实施单位', '全年预算数（万元）', '全年执行数（万元）', '执行率(%)', '执行率得分', '指标得分', '复核总分', '表内总分', '复核等级', '表内等级', '错误数', '警告数'],
+    columns: ['序号', '文件', '工作表', '项目名称', '主管部门', '实施单位', '全年预算数（万元）', '全年执行数（万元）', '执行率(%)', '执行率得分', '指标得分', '复核总分', '表内总分', '复核等级', '表内等级', '错误数', '警告数', '类型', '备注'],
     total: '合计',
+    projectsTotal: '项目合计',
+    departmentsTotal: '部门整体合计',
+    kind: { project: '项目', department: '部门整体' },
+    grade: (g: string) => g,
+    ungraded: '未评级',
+    remark: {
+      duplicate: (n: number) => `与序号 ${n} 为同一张表，只计一次`,
+      fullMarks: '满分且无扣分：自评可能偏松',
+      weights: '未评级：分值合计不为 100',
+      noTotal: '未评级：总分无法计算',
+    },
+    departmentDistribution: '部门整体自评表等级分布（按复核总分）',
     distribution: (by: string) => `等级分布（按${by}）`,
     byRecomputed: '复核总分',
     byShown: '表内总分',
     distColumns: ['等级', '数量', '占比', '金额（万元）'],
-    none: '无法计算总分',
     problems: '未能汇总的工作簿',
     status: { unreadable: '无法读取', empty: '空工作簿', noTables: '未找到绩效自评表', ok: '' },
-    count: (n: number) => `共 ${n} 张表`,
+    count: (n: number, projects: number, departments: number, duplicates: number) =>
+      !n ? '共 0 张表' : `共 ${n} 张表：项目 ${projects} 个${departments ? `，部门整体 ${departments} 个` : ''}${duplicates ? `；重复 ${duplicates} 张，只计一次` : ''}`,
     chart: '等级分布（复核总分）',
   },
   en: {
     title: 'Self-evaluation summary',
-    columns: ['#', 'File', 'Sheet', 'Project', 'Department', 'Unit', 'Budget (10k yuan)', 'Spent (10k yuan)', 'Rate (%)', 'Rate score', 'Indicator score', 'Recomputed total', 'Shown total', 'Recomputed grade', 'Shown grade', 'Errors', 'Warnings'],
+    columns: ['#', 'File', 'Sheet', 'Project', 'Department', 'Unit', 'Budget (10k yuan)', 'Spent (10k yuan)', 'Rate (%)', 'Rate score', 'Indicator score', 'Recomputed total', 'Shown total', 'Recomputed grade', 'Shown grade', 'Errors', 'Warnings', 'Kind', 'Remarks'],
     total: 'Total',
+    projectsTotal: 'Projects',
+    departmentsTotal: 'Department-wide',
+    kind: { project: 'project', department: 'department-wide' },
+    grade: (g: string) => (g in GRADE_EN ? `${GRADE_EN[g as keyof typeof GRADE_EN]} (${g})` : g),
+    ungraded: 'ungraded',
+    remark: {
+      duplicate: (n: number) => `the same table as #${n}: counted once`,
+      fullMarks: 'full marks, no deduction: self-score likely generous',
+      weights: 'ungraded: weights do not add up to 100',
+      noTotal: 'ungraded: no total can be computed',
+    },
+    departmentDistribution: 'Department-wide tables by grade (recomputed total)',
     distribution: (by: string) => `Grades (by ${by})`,
     byRecomputed: 'recomputed total',
     byShown: 'shown total',
     distColumns: ['Grade', 'Count', 'Share', 'Amount (10k yuan)'],
-    none: 'No total',
     problems: 'Workbooks not summarised',
     status: { unreadable: 'cannot be read', empty: 'empty workbook', noTables: 'no self-evaluation table', ok: '' },
-    count: (n: number) => `${n} table(s)`,
+    count: (n: number, projects: number, departments: number, duplicates: number) =>
+      !n ? 'No table' : `${n} table(s): ${projects} project(s)${departments ? `, ${departments} department-wide` : ''}${duplicates ? `; ${duplicates} duplicate(s) counted once` : ''}`,
     chart: 'Grades (recomputed total)',
   },
 } as const;
@@ -106,10 +131,17 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
 
   line([text(t.title, 'title')]);
   merges.push({ top: 0, left: 0, bottom: 0, right: width - 1 });
-  line([text(t.count(s.rows.length))]);
+  const counted = (k: SummaryRow['kind']) => s.rows.filter((r) => r.kind === k && r.duplicateOf === null).length;
+  line([text(t.count(s.rows.length, counted('project'), counted('department'), s.duplicates))]);
   line([]);
   const headerRow = rows.length;
   line(columns.map((c) => text(c, 'header')));
+  const remark = (r: SummaryRow): string => {
+    if (r.duplicateOf !== null) return t.remark.duplicate(r.duplicateOf);
+    if (r.fullMarks) return t.remark.fullMarks;
+    if (r.grade === null) return r.findings.some((f) => f.code === 'WEIGHT_SUM_NOT_100') ? t.remark.weights : t.remark.noTotal;
+    return '';
+  };
   for (const r of s.rows) {
     if (r.errors > 0) errorRows.push(rows.length);
     const cells: LayoutCell[] = [
@@ -126,20 +158,27 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
       text(num(r.indicatorScore), 'score'),
       text(num(r.total), 'score'),
       text(num(r.shownTotal), 'score'),
-      text(r.grade),
+      text(r.grade === null ? t.ungraded : t.grade(r.grade)),
       text(r.shownGrade),
       text(r.errors, 'count'),
       text(r.warnings, 'count'),
+      text(t.kind[r.kind]),
+      text(remark(r)),
     ];
     line(cells);
   }
   const moneyCol = withFile ? 6 : 5;
-  const totalRow: LayoutCell[] = Array.from({ length: width }, () => total(null));
-  totalRow[0] = total(t.total);
-  totalRow[moneyCol] = total(Number(s.totals.budget), 'money');
-  totalRow[moneyCol + 1] = total(Number(s.totals.executed), 'money');
-  totalRow[moneyCol + 2] = total(num(s.totals.executionRate), 'rate');
-  line(totalRow);
+  const totalRow = (label: string, g: Group) => {
+    const cells: LayoutCell[] = Array.from({ length: width }, () => total(null));
+    cells[0] = total(label);
+    cells[moneyCol] = total(Number(g.totals.budget), 'money');
+    cells[moneyCol + 1] = total(Number(g.totals.executed), 'money');
+    cells[moneyCol + 2] = total(num(g.totals.executionRate), 'rate');
+    line(cells);
+  };
+  // Projects and department-wide tables are added apart: a department's budget holds its projects'.
+  totalRow(s.departments.count ? t.projectsTotal : t.total, s.projects);
+  if (s.departments.count) totalRow(t.departmentsTotal, s.departments);
   line([]);
 
   // The sentence for the report first, right under the table; the distribution (and its chart) below.
@@ -149,21 +188,24 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
   };
   sentenceRow(s.sentence.recomputed);
   if (s.shownDiffers) sentenceRow(`${t.byShown}：${s.sentence.shown}`);
+  if (s.departmentSentence) sentenceRow(s.departmentSentence);
+  if (s.fullMarksSentence) sentenceRow(s.fullMarksSentence);
   line([]);
 
-  const distribution = (d: Distribution, by: string): { first: number } => {
-    line([text(t.distribution(by), 'section')]);
+  const distribution = (title: string, g: Group, d: Distribution): { first: number } => {
+    line([text(title, 'section')]);
     line(t.distColumns.map((c) => text(c, 'header')));
     const first = rows.length;
-    const n = s.rows.length || 1;
-    for (const g of GRADES) line([text(g), text(d[g].count, 'count'), text(d[g].count / n, 'share'), text(Number(d[g].amount), 'money')]);
-    if (d.none.count) line([text(t.none), text(d.none.count, 'count'), text(d.none.count / n, 'share'), text(Number(d.none.amount), 'money')]);
-    line([total(t.total), total(s.rows.length, 'count'), total(s.rows.length ? 1 : 0, 'share'), total(Number(s.totals.budget), 'money')]);
+    const n = g.count || 1;
+    for (const b of GRADES) line([text(t.grade(b)), text(d[b].count, 'count'), text(d[b].count / n, 'share'), text(Number(d[b].amount), 'money')]);
+    if (d.ungraded.count) line([text(t.ungraded), text(d.ungraded.count, 'count'), text(d.ungraded.count / n, 'share'), text(Number(d.ungraded.amount), 'money')]);
+    line([total(t.total), total(g.count, 'count'), total(g.count ? 1 : 0, 'share'), total(Number(g.totals.budget), 'money')]);
     line([]);
     return { first };
   };
-  const recomputed = distribution(s.distribution.recomputed, t.byRecomputed);
-  if (s.shownDiffers) distribution(s.distribution.shown, t.byShown);
+  const recomputed = distribution(t.distribution(t.byRecomputed), s.projects, s.projects.distribution.recomputed);
+  if (s.shownDiffers) distribution(t.distribution(t.byShown), s.projects, s.projects.distribution.shown);
+  if (s.departments.count) distribution(t.departmentDistribution, s.departments, s.departments.distribution.recomputed);
 
   const problems = s.workbooks.filter((w) => w.status !== 'ok');
   if (problems.length) {
@@ -175,6 +217,7 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
   const widths = columns.map((c, i) => {
     if (i === 0) return 6;
     if (/项目|Project/.test(c)) return 28;
+    if (/备注|Remarks/.test(c)) return 30;
     if (/部门|单位|Department|Unit|文件|File/.test(c)) return 24;
     if (/工作表|Sheet/.test(c)) return 20;
     return 12;
@@ -185,8 +228,12 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
     widths,
     errorRows,
     merges,
-    chart: s.rows.length
-      ? { title: t.chart, categories: { top: recomputed.first, left: 0, bottom: recomputed.first + 3, right: 0 }, values: { top: recomputed.first, left: 1, bottom: recomputed.first + 3, right: 1 } }
+    // The bars: 优/良/中/差, and 未评级 when there are such tables.
+    chart: s.projects.count
+      ? (() => {
+          const bottom = recomputed.first + 3 + (s.projects.distribution.recomputed.ungraded.count ? 1 : 0);
+          return { title: t.chart, categories: { top: recomputed.first, left: 0, bottom, right: 0 }, values: { top: recomputed.first, left: 1, bottom, right: 1 } };
+        })()
       : null,
     header: { row: headerRow, columns: width },
   };

@@ -76,7 +76,7 @@ export class ExcelHost implements Host {
     return this.options.run(async (context) => {
       const { grids, summaryExists } = await readWorkbook(context, this.options.cellsPerRead ?? DEFAULT_CELLS_PER_READ);
       const inputs = files?.length ? files : [workbookInput(grids, '', settings.lang, { reverseFormula: settings.reverseFormula })];
-      const summary = buildSummary(inputs, { lang: settings.lang, sort: settings.summarySort });
+      const summary = buildSummary(inputs, { lang: settings.lang, sort: settings.summarySort, sentence: settings.summarySentence });
       const layout = summaryLayout(summary, { lang: settings.lang, withFile: !!files?.length });
       const chart = queueSummarySheet(context, layout, summaryExists);
       await context.sync();

@@ -1,7 +1,7 @@
 /** What the user chose in the pane; shared by the pane and the ribbon command (same origin storage). */
 import type { Lang } from '../core/findings';
 import type { ReverseFormula } from '../core/check/result';
-import type { SortKey } from '../core/summary';
+import type { SentenceForm, SortKey } from '../core/summary';
 
 const SORTS: readonly SortKey[] = ['sheet', 'total', 'errors', 'budget', 'project'];
 
@@ -12,13 +12,15 @@ export interface Settings {
   readonly reverseFormula: ReverseFormula;
   /** Row order of the summary sheet. */
   readonly summarySort: SortKey;
+  /** The summary's sentence: the district report's, or the 部门决算 template's. */
+  readonly summarySentence: SentenceForm;
 }
 
 const KEY = 'selfeval.settings.v1';
 
 export function defaultSettings(displayLanguage?: string): Settings {
   const lang: Lang = displayLanguage && !/^zh/i.test(displayLanguage) ? 'en' : 'zh';
-  return { lang, notes: true, column: true, reverseFormula: 'ratio', summarySort: 'sheet' };
+  return { lang, notes: true, column: true, reverseFormula: 'ratio', summarySort: 'sheet', summarySentence: 'report' };
 }
 
 export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined, displayLanguage?: string): Settings {
@@ -33,6 +35,7 @@ export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined, disp
       column: typeof s.column === 'boolean' ? s.column : base.column,
       reverseFormula: s.reverseFormula === 'deviation' ? 'deviation' : 'ratio',
       summarySort: s.summarySort && SORTS.includes(s.summarySort) ? s.summarySort : base.summarySort,
+      summarySentence: s.summarySentence === 'final-accounts' ? 'final-accounts' : 'report',
     };
   } catch {
     return base;

@@ -104,7 +104,7 @@ export class PreviewHost implements Host {
 
   async summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse> {
     const inputs = files?.length ? files : [this.input(settings)];
-    const summary = buildSummary(inputs, { lang: settings.lang, sort: settings.summarySort });
+    const summary = buildSummary(inputs, { lang: settings.lang, sort: settings.summarySort, sentence: settings.summarySentence });
     const layout = summaryLayout(summary, { lang: settings.lang, withFile: !!files?.length });
     const ws = this.book.writeSummary(layout);
     this.active = ws.name;

@@ -24,7 +24,7 @@ import {
 import { Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
 import type { Severity } from '../core/findings';
 import type { CheckResponse, Host } from '../office/hostApi';
-import type { SortKey, WorkbookInput } from '../core/summary';
+import type { SentenceForm, SortKey, WorkbookInput } from '../core/summary';
 import { type Settings, saveSettings } from '../office/settings';
 import { strings } from './i18n';
 import { useStyles } from './styles';
@@ -112,7 +112,8 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
       }
       const r = await host.summarise(settings, inputs);
       const problems = r.summary.workbooks.filter((w) => w.status !== 'ok').length;
-      const text = [t.summarised(r.sheet), r.summary.sentence.recomputed, r.summary.shownDiffers ? r.summary.sentence.shown : '', problems ? t.problems(problems) : '']
+      const s = r.summary;
+      const text = [t.summarised(r.sheet), s.sentence.recomputed, s.shownDiffers ? s.sentence.shown : '', s.departmentSentence ?? '', s.fullMarksSentence ?? '', problems ? t.problems(problems) : '']
         .filter(Boolean)
         .join('\n');
       setStatus({ kind: 'message', intent: 'success', text });
@@ -253,6 +254,19 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
             {(Object.keys(t.sorts) as SortKey[]).map((k) => (
               <Option key={k} value={k}>
                 {t.sorts[k]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t.summarySentence}>
+          <Dropdown
+            value={t.sentences[settings.summarySentence]}
+            selectedOptions={[settings.summarySentence]}
+            onOptionSelect={(_, d) => update({ summarySentence: d.optionValue === 'final-accounts' ? 'final-accounts' : 'report' })}
+          >
+            {(Object.keys(t.sentences) as SentenceForm[]).map((k) => (
+              <Option key={k} value={k}>
+                {t.sentences[k]}
               </Option>
             ))}
           </Dropdown>

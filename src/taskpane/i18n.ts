@@ -1,6 +1,6 @@
 /** The pane's words, Chinese first. Finding messages come from the engine in the same language. */
 import type { Lang, Severity } from '../core/findings';
-import type { SortKey } from '../core/summary';
+import type { SentenceForm, SortKey } from '../core/summary';
 
 const zh = {
   title: '绩效自评校验',
@@ -45,6 +45,8 @@ const zh = {
   unrecognised: '无法识别的区域',
   summarySort: '汇总表排序',
   sorts: { sheet: '按工作表顺序', total: '按复核总分（高到低）', errors: '按错误数（多到少）', budget: '按全年预算数（大到小）', project: '按项目名称' } as Record<SortKey, string>,
+  summarySentence: '汇总语句',
+  sentences: { report: '自评报告用语（评价得分在90（含）-100分的…）', 'final-accounts': '部门决算用语（平均得分，优/良/合格/不合格）' } as Record<SentenceForm, string>,
   preview: '预览模式：示例工作簿（未连接 Excel）',
   selectHint: '点击问题可定位到单元格',
   sheet: '工作表',
@@ -95,6 +97,8 @@ const en: Strings = {
   unrecognised: 'Unrecognised regions',
   summarySort: 'Summary order',
   sorts: { sheet: 'Sheet order', total: 'Recomputed total (high to low)', errors: 'Errors (most first)', budget: 'Budget (largest first)', project: 'Project name' },
+  summarySentence: 'Summary sentence',
+  sentences: { report: 'Self-evaluation report (counts per score band)', 'final-accounts': 'Final accounts (average score, excellent/good/pass/fail)' },
   preview: 'Preview: sample workbook (no Excel connected)',
   selectHint: 'Click a finding to go to its cell',
   sheet: 'Sheet',

@@ -98,8 +98,9 @@ describe('task pane in preview mode', () => {
     await page.getByRole('button', { name: '生成汇总表' }).click();
     await page.getByText('已生成汇总表「绩效自评汇总」。').waitFor();
     await expect(page.locator('table[data-sheet="绩效自评汇总"]').count()).resolves.toBe(1);
-    // 16 tables in the sample: 10 Wujing, 2 Fengtai, Shangjie, 3 Putuo.
-    await expect(page.getByRole('status').textContent()).resolves.toContain('单位自评项目16个');
+    // 16 tables in the sample: 10 Wujing, 2 Fengtai, 3 Putuo projects, and Shangjie's department-wide table.
+    await expect(page.getByRole('status').textContent()).resolves.toContain('单位自评项目15个');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('部门整体自评1个');
     await expect(page.locator('td[data-address="C5"]').textContent()).resolves.toBe('巡查员工作经费');
     await page.screenshot({ path: path.join(ROOT, 'out', 'preview-summary.png') });
   });
@@ -116,7 +117,7 @@ describe('task pane in preview mode', () => {
       path.join(ROOT, 'tests', 'fixtures', 'seed001-excerpt.xlsx'),
       path.join(ROOT, 'tests', 'fixtures', 'seed003-text.xlsx'),
     ]);
-    await page.getByRole('status').getByText(/单位自评项目3个/).waitFor();
+    await page.getByRole('status').getByText(/单位自评项目2个/).waitFor();
     await expect(page.locator('td[data-address="B4"]').textContent()).resolves.toBe('文件');
     await expect(page.locator('td[data-address="B7"]').textContent()).resolves.toBe('seed003-text.xlsx');
   });

@@ -248,7 +248,7 @@ describe('inputs that cannot be read are said, never fatal', () => {
     expect(r.code).toBe(2);
     expect(r.out).toContain(`${path.join(dir, 'locked')}：无法读取该文件夹（EACCES: permission denied`);
     expect(r.out).toContain(`${path.join(dir, 'loop.xlsx')}：无法读取该文件（ELOOP`);
-    expect(r.out).toContain('单位自评项目1个');
+    expect(r.out).toContain('部门整体自评1个');
     expect(existsSync(path.join(dir, 's.xlsx'))).toBe(true);
   });
 

@@ -46,12 +46,15 @@ describe('selfeval summary', () => {
     const r = await run(['summary', dir, '-o', out, '--json', json]);
     expect(r.code).toBe(2);
     expect(r.out).toContain(`${path.join(dir, '损坏.xlsx')}：工作簿已损坏，无法读取`);
-    expect(r.out).toContain('单位自评项目11个，涉及金额1399.51万元，评价得分在90（含）-100分的11个、在80（含）-90分的0个、在60（含）-80分的0个、60分以下的0个。');
+    // Wujing's 10 projects (two of 110 points: 未评级); Shangjie's department-wide table apart.
+    expect(r.out).toContain('单位自评项目10个，涉及金额834.29万元，评价得分在90（含）-100分的8个、在80（含）-90分的0个、在60（含）-80分的0个、60分以下的0个、未评级的2个。');
+    expect(r.out).toContain('部门整体自评1个，涉及金额565.22万元（优1个），不计入项目数。');
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.tables).toHaveLength(11);
     expect(report.tables[0]).toMatchObject({ file: path.join(dir, '上街区.xlsx'), project: '上街区应急管理局', errors: 0, warnings: 2 });
-    expect(report.distribution.recomputed['优']).toEqual({ count: 11, amount: '1399.51' });
-    expect(report.sentence.shown).toBe(report.sentence.recomputed);
+    expect(report.distribution.recomputed['优']).toEqual({ count: 8, amount: '802.02' });
+    expect(report.distribution.recomputed['未评级']).toEqual({ count: 2, amount: '32.27' });
+    expect(report.departments.count).toBe(1);
     const byName = Object.fromEntries(report.workbooks.map((w: { file: string; status: string }) => [path.basename(w.file), w.status]));
     expect(byName).toEqual({ '上街区.xlsx': 'ok', '损坏.xlsx': 'unreadable', '空白.xlsx': 'empty', '通讯录.xlsx': 'noTables', '吴泾镇.xlsx': 'ok' });
 
@@ -69,7 +72,9 @@ describe('selfeval summary', () => {
     const r = await run(['summary', dir, '-o', path.join(dir, 's.xlsx')]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/已读取 24\/24 个工作簿/);
-    expect(r.out).toContain('单位自评项目24个');
+    // 24 copies of one table: counted once.
+    expect(r.out).toContain('部门整体自评1个');
+    expect(r.out).toContain('另有 23 张表与前面的表相同（项目名称和金额一致），只计一次，已在汇总表备注中标出。');
   });
 
   it('the same workbooks twice give the same summary sheet; links point at the tables', async () => {

@@ -26,43 +26,50 @@ describe('summary of the real tables', async () => {
     expect(s.rows[23]).toMatchObject({ project: '上街区应急管理局', department: '上街区应急管理局', budget: '565.22', total: '99.50', shownTotal: '99.50' });
   });
 
-  it('adds up the money', () => {
-    // 全年预算数: Putuo 812.24 + Fengtai 24.90 + Wujing 834.29 + Shangjie 565.22.
-    // 全年执行数: 806.08 + 22.21 + 834.33 + 565.22.
-    expect(s.totals).toEqual({ budget: '2236.65', executed: '2227.84', executionRate: '99.61' });
+  it('adds up the money of projects and of department-wide tables apart', () => {
+    // Projects, 全年预算数: Putuo 812.24 + Fengtai 24.90 + Wujing 834.29; 全年执行数: 806.08 + 22.21 + 834.33.
+    expect(s.projects.totals).toEqual({ budget: '1671.43', executed: '1662.62', executionRate: '99.47' });
+    // Shangjie's department-wide table (565.22) holds its own projects' money: never added to theirs.
+    expect(s.departments).toMatchObject({ count: 1, totals: { budget: '565.22', executed: '565.22', executionRate: '100.00' } });
   });
 
-  it('counts the grades, with their money', () => {
+  it('counts the grades, with their money; weights of 110 are 未评级, never 优', () => {
     expect(summaryJson(s)).toMatchObject({
       distribution: {
         recomputed: {
-          优: { count: 22, amount: '2211.75' }, // 812.24 + 834.29 + 565.22
+          优: { count: 19, amount: '1614.26' }, // 812.24 + 834.29 − 22.20 − 10.07
           良: { count: 2, amount: '24.90' }, // the two Fengtai tables, 81.00 and 82.24
           中: { count: 0, amount: '0.00' },
           差: { count: 0, amount: '0.00' },
+          未评级: { count: 2, amount: '32.27' }, // 风险防控治理 22.20 and 安全宣传 10.07: weights add up to 110
         },
-        shown: { 优: { count: 22, amount: '2211.75' }, 良: { count: 2, amount: '24.90' } },
+        shown: { 优: { count: 21, amount: '1646.53' }, 良: { count: 2, amount: '24.90' }, 未评级: { count: 0, amount: '0.00' } },
       },
+      departments: { distribution: { recomputed: { 优: { count: 1, amount: '565.22' } } } },
     });
-    expect(s.shownDiffers).toBe(false);
+    expect(s.shownDiffers).toBe(true);
   });
 
   it('writes the report sentence word for word', () => {
     expect(s.sentence.recomputed).toBe(
-      '单位自评项目24个，涉及金额2236.65万元，评价得分在90（含）-100分的22个、在80（含）-90分的2个、在60（含）-80分的0个、60分以下的0个。',
+      '单位自评项目23个，涉及金额1671.43万元，评价得分在90（含）-100分的19个、在80（含）-90分的2个、在60（含）-80分的0个、60分以下的0个、未评级的2个。',
     );
+    expect(s.sentence.shown).toBe(
+      '单位自评项目23个，涉及金额1671.43万元，评价得分在90（含）-100分的21个、在80（含）-90分的2个、在60（含）-80分的0个、60分以下的0个。',
+    );
+    expect(s.departmentSentence).toBe('部门整体自评1个，涉及金额565.22万元（优1个），不计入项目数。');
     expect(buildSummary(all, { lang: 'en' }).sentence.recomputed).toBe(
-      '24 projects self-evaluated, 2236.65 (10k yuan) in all: 22 scored 90–100, 2 scored 80–90, 0 scored 60–80, 0 below 60.',
+      '23 projects self-evaluated, 1671.43 (10k yuan) in all: 19 scored 90–100, 2 scored 80–90, 0 scored 60–80, 0 below 60, and 2 ungraded.',
     );
   });
 
   it('gives a second sentence where the tables’ own totals fall in other bands', () => {
-    // The Wujing 安全宣传 table, had it shown 85 instead of its recomputed 110, would be 良 by its own total.
+    // The Wujing 安全宣传 table, had it shown 85 instead of 100, would be 良 by its own total.
     const edited = all.map((w) => ({ ...w, tables: w.tables.map((t) => (t.project === '安全宣传' ? { ...t, shownTotal: '85.00' } : t)) }));
     const e = buildSummary(edited);
     expect(e.shownDiffers).toBe(true);
     expect(e.sentence.shown).toBe(
-      '单位自评项目24个，涉及金额2236.65万元，评价得分在90（含）-100分的21个、在80（含）-90分的3个、在60（含）-80分的0个、60分以下的0个。',
+      '单位自评项目23个，涉及金额1671.43万元，评价得分在90（含）-100分的20个、在80（含）-90分的3个、在60（含）-80分的0个、60分以下的0个。',
     );
     const layout = summaryLayout(e);
     const texts = layout.rows.flat().map((c) => c.value);
@@ -83,13 +90,13 @@ describe('summary of the real tables', async () => {
   it('lays out rows with errors to stand out, links to each table, and a chart source', () => {
     const layout = summaryLayout(s, { withFile: true });
     const header = layout.rows[layout.header.row]!.map((c) => c.value);
-    expect(header).toEqual(['序号', '文件', '工作表', '项目名称', '主管部门', '实施单位', '全年预算数（万元）', '全年执行数（万元）', '执行率(%)', '执行率得分', '指标得分', '复核总分', '表内总分', '复核等级', '表内等级', '错误数', '警告数']);
+    expect(header).toEqual(['序号', '文件', '工作表', '项目名称', '主管部门', '实施单位', '全年预算数（万元）', '全年执行数（万元）', '执行率(%)', '执行率得分', '指标得分', '复核总分', '表内总分', '复核等级', '表内等级', '错误数', '警告数', '类型', '备注']);
     const errorProjects = layout.errorRows.map((r) => layout.rows[r]![3]!.value);
     expect(errorProjects).toEqual(['风险防控治理', '安全宣传', '残保金抚恤金专项']);
     expect(layout.rows[layout.header.row + 1]![2]).toMatchObject({ value: '援滇干部工作经费', link: { file: 'seed000.xlsx', sheet: '援滇干部工作经费', cell: 'A1' } });
     const c = layout.chart!;
     expect(layout.rows.slice(c.categories.top, c.categories.bottom + 1).map((r) => [r[0]!.value, r[1]!.value])).toEqual([
-      ['优', 22], ['良', 2], ['中', 0], ['差', 0],
+      ['优', 19], ['良', 2], ['中', 0], ['差', 0],
     ]);
   });
 

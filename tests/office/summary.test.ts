@@ -25,7 +25,7 @@ describe('生成汇总表 in Excel', () => {
     const host = new ExcelHost({ run: runner.run, supports: b.supports });
     const r = await host.summarise(zh);
     expect(r.summary.rows).toHaveLength(10);
-    expect(r.summary.sentence.recomputed).toBe('单位自评项目10个，涉及金额834.29万元，评价得分在90（含）-100分的10个、在80（含）-90分的0个、在60（含）-80分的0个、60分以下的0个。');
+    expect(r.summary.sentence.recomputed).toBe('单位自评项目10个，涉及金额834.29万元，评价得分在90（含）-100分的8个、在80（含）-90分的0个、在60（含）-80分的0个、60分以下的0个、未评级的2个。');
     expect(b.sheets[0]!.name).toBe(SUMMARY_SHEET);
     expect(b.active).toBe(SUMMARY_SHEET);
     const ws = b.sheets[0]!;

@@ -23,12 +23,13 @@ describe('the summary chart in the .xlsx', () => {
     expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
     const wb = await exceljs(readFileSync(out));
     const ws = wb.getWorksheet(SUMMARY_SHEET)!;
-    // The categories are the 优/良/中/差 cells of the distribution table, the values their counts.
+    // The categories are the 优/良/中/差/未评级 cells of the distribution table, the values their counts:
+    // Wujing's 10 (8 优, 2 of 110 points 未评级) and Fengtai's 2 (良).
     const cat = /<c:cat><c:strRef><c:f>'绩效自评汇总'!\$A\$(\d+):\$A\$(\d+)<\/c:f>/.exec(chart)!;
     const rows = [Number(cat[1]), Number(cat[2])];
-    expect([ws.getCell(rows[0]!, 1).value, ws.getCell(rows[1]!, 1).value]).toEqual(['优', '差']);
+    expect([ws.getCell(rows[0]!, 1).value, ws.getCell(rows[1]!, 1).value]).toEqual(['优', '未评级']);
     expect(chart).toContain(`<c:val><c:numRef><c:f>'绩效自评汇总'!$B$${rows[0]}:$B$${rows[1]}</c:f>`);
-    expect([...chart.matchAll(/<c:numCache>.*?<\/c:numCache>/g)][0]![0].match(/<c:v>(\d+)<\/c:v>/g)).toEqual(['<c:v>10</c:v>', '<c:v>2</c:v>', '<c:v>0</c:v>', '<c:v>0</c:v>']);
+    expect([...chart.matchAll(/<c:numCache>.*?<\/c:numCache>/g)][0]![0].match(/<c:v>(\d+)<\/c:v>/g)).toEqual(['<c:v>8</c:v>', '<c:v>2</c:v>', '<c:v>0</c:v>', '<c:v>0</c:v>', '<c:v>2</c:v>']);
     // Wired in: the sheet has its drawing, the drawing its chart, the package knows both parts.
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
     const drawingId = /<drawing r:id="([^"]+)"\/>/.exec(sheet)![1];
