@@ -75,9 +75,10 @@ function parseQuantText(t: string): { op: Operator | null; value: Decimal; unit:
     unit = '%';
     rest = rest.slice(1);
   } else {
-    // A trailing unit ("台", "人次", "万元"); connectives mean a compound target we do not guess at.
-    const word = /^[^\d\s达标以上以内]{1,4}$/.exec(rest);
-    if (word && !/或|且|及|和|与|持平|左右|不|约|至|~|～|-/.test(word[0])) {
+    // A trailing unit ("台", "人次", "万元", "微克/立方米"); connectives mean a compound target we do not
+    // guess at.
+    const word = /^[^\d\s达标以上以内]{1,8}$/.exec(rest);
+    if (word && !/或|且|及|和|与|持平|左右|不|约|至|~|～|-|，|、|；|,/.test(word[0])) {
       unit = normalizeUnit(word[0]);
       rest = '';
     }

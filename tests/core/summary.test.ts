@@ -96,7 +96,7 @@ describe('summary of the real tables', async () => {
     expect(layout.rows[layout.header.row + 1]![2]).toMatchObject({ value: '援滇干部工作经费', link: { file: 'seed000.xlsx', sheet: '援滇干部工作经费', cell: 'A1' } });
     const c = layout.chart!;
     expect(layout.rows.slice(c.categories.top, c.categories.bottom + 1).map((r) => [r[0]!.value, r[1]!.value])).toEqual([
-      ['优', 19], ['良', 2], ['中', 0], ['差', 0],
+      ['优', 19], ['良', 2], ['中', 0], ['差', 0], ['未评级', 2],
     ]);
   });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpretActual, interpretTarget } from '../../src/core/values';
 import { Decimal, readNumber, shownInterval, formatDecimals } from '../../src/core/numbers';
-import { quantitativeScore } from '../../src/core/check/rules/indicatorScores';
+import { levelAgainst, quantitativeScore } from '../../src/core/check/rules/indicatorScores';
 
 const q = (t: ReturnType<typeof interpretTarget>) => (t.kind === 'quant' ? [t.op, t.value.toString(), t.unit] : t);
 
@@ -157,5 +157,27 @@ describe('numbers with what real cells carry', () => {
   ])('%s', (text, value, unit) => {
     const r = readNumber(text);
     expect(r.kind === 'number' && [r.shown.value.toString(), r.shown.unit]).toEqual([value, unit]);
+  });
+});
+
+describe('units and worded targets as other provinces write them', () => {
+  it('a unit of several characters, with a slash, is a unit: "≤35微克/立方米", "≥2次/年"', () => {
+    expect(interpretTarget('≤35微克/立方米')).toMatchObject({ kind: 'quant', op: '<=', unit: '微克/立方米' });
+    expect(interpretActual('38微克/立方米')).toMatchObject({ kind: 'quant', unit: '微克/立方米' });
+    expect(interpretTarget('≥2次/年')).toMatchObject({ kind: 'quant', op: '>=', unit: '次/年' });
+    // Two figures, or a range, are not one target.
+    expect(interpretTarget('≥2次，每次3天').kind).toBe('unknown');
+    expect(interpretTarget('90-95%').kind).toBe('unknown');
+  });
+
+  it('an actual that words its target itself: met, partly met (基本/部分), not met (未/不)', () => {
+    expect(levelAgainst('健全', '健全')).toBe('achieved');
+    expect(levelAgainst('健全', '已健全')).toBe('achieved');
+    expect(levelAgainst('健全', '基本健全')).toBe('partial');
+    expect(levelAgainst('规范', '较规范')).toBe('partial');
+    expect(levelAgainst('健全', '未健全')).toBe('not');
+    expect(levelAgainst('健全', '不健全')).toBe('not');
+    expect(levelAgainst('健全', '完善')).toBeUndefined();
+    expect(levelAgainst('健全', '制度健全')).toBeUndefined();
   });
 });

@@ -70,10 +70,11 @@ function checkRule(ctx: Ctx, f: IndicatorFigures, subject: string, weight: Decim
   // A number target with a word as its actual is ACTUAL_NOT_NUMBER's (rule 11): no ratio to score by.
   if (target.kind === 'quant' && actual.kind !== 'quant') return;
 
-  // Qualitative: by the level of the actual; an actual that repeats the target ("科学" / "科学") is met.
+  // Qualitative: by the level of the actual, or by how it words the target itself ("健全" against
+  // "健全", "基本健全", "未健全").
   let level: Level | undefined;
   if (actual.kind === 'level') level = actual.level;
-  else if (actual.kind === 'text' && target.kind === 'qual' && actual.text === target.text) level = 'achieved';
+  else if (actual.kind === 'text' && target.kind === 'qual') level = levelAgainst(target.text, actual.text);
   if (level) {
     const [lo, hi, closed] = BANDS[level];
     const L = weight.times(lo);
@@ -99,6 +100,22 @@ function checkRule(ctx: Ctx, f: IndicatorFigures, subject: string, weight: Decim
   }
   const expected = quantitativeScore(target.op, actual.value, target.value, weight, ctx.reverseFormula);
   if (!overlaps(point(expected), scoreI)) ctx.report('QUANT_SCORE_MISMATCH', scoreCell, { subject, expected: fmt2(expected), found: fmt2(score.value) });
+}
+
+/**
+ * The level of an actual that repeats its worded target: the word itself is met; qualified by 基本 /
+ * 部分 / 大部分 / 较 it is partly met; negated by 未 / 不 / 没有 / 尚未 it is not.
+ */
+export function levelAgainst(target: string, actual: string): Level | undefined {
+  const t = target.replace(/[，。,.;；]$/, '');
+  if (!t) return undefined;
+  if (actual === t) return 'achieved';
+  if (!actual.endsWith(t)) return undefined;
+  const head = actual.slice(0, actual.length - t.length);
+  if (/^(已|已经|全部|均已|完全)$/.test(head)) return 'achieved';
+  if (/^(基本|基本上|部分|大部分|大部|较为|较|初步)$/.test(head)) return 'partial';
+  if (/^(未|不|没有|尚未|未能|仍未)$/.test(head)) return 'not';
+  return undefined;
 }
 
 /** Rule 6: met → full weight; otherwise the completion ratio (reverse indicators: the inverse). */
