@@ -4,7 +4,7 @@
  * icons and the sample workbook for the preview. Layout follows Microsoft's task-pane React template.
  *   npm run build        production bundle in dist-addin/
  *   npm run dev-server   https://localhost:3000 with the Office dev certificates (Excel on the web / desktop)
- *   npm run preview      http://localhost:3001/taskpane.html in a plain browser, over the sample workbook
+ *   npm run preview      http://localhost:3001/preview.html in a plain browser, over the sample workbook
  */
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -39,6 +39,7 @@ module.exports = async (env, options) => {
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
+      preview: './src/preview/index.tsx',
       commands: './src/commands/commands.ts',
     },
     output: {
@@ -60,6 +61,7 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
       new HtmlWebpackPlugin({ filename: 'message.html', template: './src/commands/message.html', chunks: [], inject: false }),
       new CopyWebpackPlugin({
@@ -85,7 +87,7 @@ module.exports = async (env, options) => {
       client: preview ? false : { overlay: true },
       port: preview ? 3001 : Number(process.env.npm_package_config_dev_server_port || 3000),
       server: preview || !serving ? 'http' : { type: 'https', options: await httpsOptions() },
-      open: preview ? ['/taskpane.html'] : false,
+      open: preview ? ['/preview.html'] : false,
     },
   };
 };

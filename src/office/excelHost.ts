@@ -84,6 +84,18 @@ export class ExcelHost implements Host {
     });
   }
 
+  /**
+   * worksheets.onActivated (ExcelApi 1.7). The handler lives as long as the pane: there is nothing to
+   * remove it for.
+   */
+  async onSheetActivated(listener: () => void): Promise<void> {
+    if (!this.options.supports('1.7')) return;
+    await this.options.run(async (context) => {
+      context.workbook.worksheets.onActivated.add(async () => listener());
+      await context.sync();
+    });
+  }
+
   async selectCell(sheet: string, address: string): Promise<void> {
     await this.options.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);

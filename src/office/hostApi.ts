@@ -40,4 +40,6 @@ export interface Host {
    * read in the browser), into the summary sheet of the open workbook.
    */
   summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse>;
+  /** Calls back when another sheet is activated (the pane then labels its results as the last check's). */
+  onSheetActivated?(listener: () => void): Promise<void>;
 }

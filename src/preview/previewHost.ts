@@ -49,10 +49,18 @@ export class PreviewHost implements Host {
     for (const fn of this.listeners) fn();
   }
 
+  private activated = new Set<Listener>();
+
   activate(sheet: string): void {
+    const other = sheet !== this.active;
     this.active = sheet;
     this.selection = null;
     this.changed();
+    if (other) for (const fn of this.activated) fn();
+  }
+
+  async onSheetActivated(listener: () => void): Promise<void> {
+    this.activated.add(listener);
   }
 
   private activeSheet(): MemorySheet {

@@ -1,35 +1,34 @@
 /**
- * The task pane: 校验本表 / 清除标记 / 生成汇总表, the recomputed figures per table, the findings grouped
- * by table and severity (a click selects the cell), a severity filter, and settings.
+ * The task pane: 校验本表 / 清除标记 / 生成汇总表 in a toolbar (arrow keys move between them; focus stays
+ * on a button through its action), a status region that is always there to be announced, the tables
+ * with failing ones first (a click on a finding selects its cell), a severity filter that says what it
+ * hides, results labelled with their sheet (and as the last check once another sheet is opened), and
+ * the settings folded under a gear.
  */
 import * as React from 'react';
 import {
   Button,
   Caption1,
-  Divider,
-  Dropdown,
-  Field,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Option,
   Spinner,
-  Subtitle2,
-  Switch,
   Tab,
   TabList,
   Title3,
+  Toolbar,
+  ToolbarButton,
   Tooltip,
 } from '@fluentui/react-components';
 import { Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
 import type { Severity } from '../core/findings';
 import type { CheckResponse, Host } from '../office/hostApi';
-import type { SentenceForm, SortKey, WorkbookInput } from '../core/summary';
+import type { WorkbookInput } from '../core/summary';
 import { type Settings, saveSettings } from '../office/settings';
 import { strings } from './i18n';
 import { useStyles } from './styles';
-import { type Filter, TableCard, Unrecognised } from './components/TableCard';
-
+import { type Filter, TableCard, Unrecognised, count, failingFirst, findingKey } from './components/TableCard';
+import { SettingsPanel } from './components/SettingsPanel';
 
 export interface AppProps {
   readonly host: Host;
@@ -48,6 +47,12 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
   const [result, setResult] = React.useState<Exclude<CheckResponse, { kind: 'summarySheet' }> | null>(null);
   const [status, setStatus] = React.useState<Status>({ kind: 'idle' });
   const [filter, setFilter] = React.useState<Filter>('all');
+  const [stale, setStale] = React.useState(false);
+  const [selected, setSelected] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    // Another sheet opened: the results on screen are the last check's, and say so.
+    void host.onSheetActivated?.(() => setStale(true));
+  }, [host]);
   const [undoNoteOpen, setUndoNoteOpen] = React.useState(() => storage?.getItem('selfeval.undoNote.dismissed') !== '1');
   const t = strings(settings.lang);
 
@@ -67,12 +72,14 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
         return;
       }
       setResult(r);
-      const count = (s: Severity) => r.tables.reduce((n, x) => n + x.findings.filter((f) => f.severity === s).length, 0);
+      setStale(false);
+      setSelected(null);
+      const total = (s: Severity) => r.tables.reduce((n, x) => n + count(x, s), 0);
       if (r.kind === 'protected') setStatus({ kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) });
       else if (r.tables.length === 0) setStatus({ kind: 'message', intent: 'info', text: t.noTables });
       else {
-        const text = t.checked(r.tables.length, count('error'), count('warning')) + (settings.notes && !r.notesWritten ? ` ${t.notesOff}` : '');
-        setStatus({ kind: 'message', intent: count('error') ? 'error' : count('warning') ? 'warning' : 'success', text });
+        const text = t.checked(r.tables.length, total('error'), total('warning')) + (settings.notes && !r.notesWritten ? ` ${t.notesOff}` : '');
+        setStatus({ kind: 'message', intent: total('error') ? 'error' : total('warning') ? 'warning' : 'success', text });
       }
     } catch (e) {
       setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
@@ -111,6 +118,7 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
         setStatus({ kind: 'busy', what: 'summary' });
       }
       const r = await host.summarise(settings, inputs);
+      setStale(true);
       const problems = r.summary.workbooks.filter((w) => w.status !== 'ok').length;
       const s = r.summary;
       const text = [t.summarised(r.sheet), s.sentence.recomputed, s.shownDiffers ? s.sentence.shown : '', s.departmentSentence ?? '', s.fullMarksSentence ?? '', problems ? t.problems(problems) : '']
@@ -123,6 +131,8 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
   };
 
   const busy = status.kind === 'busy';
+  const tables = result ? failingFirst(result.tables) : [];
+  const failing = tables.filter((x) => count(x, 'error') || count(x, 'warning')).length;
   return (
     <main className={styles.root} aria-busy={busy}>
       <header className={styles.header}>
@@ -130,37 +140,38 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
         <Caption1>{t.subtitle}</Caption1>
       </header>
 
-      <div className={styles.actions} role="toolbar" aria-label={t.title}>
-        <Button appearance="primary" icon={<TableSearch20Regular />} onClick={runCheck} disabled={busy}>
+      <Toolbar className={styles.toolbar} aria-label={t.toolbar} size="small">
+        {/* disabledFocusable, not disabled: focus stays on the button through a long action. */}
+        <ToolbarButton appearance="primary" icon={<TableSearch20Regular />} onClick={runCheck} disabledFocusable={busy}>
           {t.check}
-        </Button>
-        <Button icon={<Eraser20Regular />} onClick={runClear} disabled={busy}>
+        </ToolbarButton>
+        <ToolbarButton icon={<Eraser20Regular />} onClick={runClear} disabledFocusable={busy}>
           {t.clear}
-        </Button>
+        </ToolbarButton>
         <Tooltip content={t.summarise} relationship="description">
-          <Button icon={<TableSimple20Regular />} onClick={() => void runSummary()} disabled={busy}>
+          <ToolbarButton icon={<TableSimple20Regular />} onClick={() => void runSummary()} disabledFocusable={busy}>
             {t.summary}
-          </Button>
+          </ToolbarButton>
         </Tooltip>
         <Tooltip content={t.pickFilesHint} relationship="description">
-          <Button icon={<FolderOpen20Regular />} appearance="subtle" onClick={() => fileInput.current?.click()} disabled={busy}>
+          <ToolbarButton icon={<FolderOpen20Regular />} onClick={() => fileInput.current?.click()} disabledFocusable={busy}>
             {t.pickFiles}
-          </Button>
+          </ToolbarButton>
         </Tooltip>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          multiple
-          hidden
-          data-testid="pick-files"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            if (files.length) void runSummary(files);
-          }}
-        />
-      </div>
+      </Toolbar>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        multiple
+        hidden
+        data-testid="pick-files"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length) void runSummary(files);
+        }}
+      />
 
       {undoNoteOpen && (
         <MessageBar intent="info" layout="multiline">
@@ -179,99 +190,55 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
         </MessageBar>
       )}
 
-      {busy && (
-        <Spinner
-          size="small"
-          label={status.label ?? (status.what === 'check' ? t.checking : status.what === 'clear' ? t.clearing : t.summarising)}
-        />
-      )}
-      {status.kind === 'message' && (
-        <MessageBar intent={status.intent} layout="multiline" role="status">
-          <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{status.text}</MessageBarBody>
-        </MessageBar>
+      {/* Always in the page, so that what is put in it is announced. */}
+      <div role="status" aria-live="polite" aria-atomic="true" className={styles.status} data-testid="status">
+        {busy && <Spinner size="small" label={status.label ?? (status.what === 'check' ? t.checking : status.what === 'clear' ? t.clearing : t.summarising)} />}
+        {status.kind === 'message' && (
+          <MessageBar intent={status.intent} layout="multiline">
+            <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{status.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+
+      {result && (result.tables.length > 0 || result.unrecognised.length > 0) && (
+        <section aria-label={stale ? t.lastChecked(result.sheet) : t.checkedSheet(result.sheet)} className={styles.status}>
+          <div className={styles.resultsHead}>
+            <Caption1 className={stale ? styles.stale : undefined} data-testid="results-sheet">
+              {stale ? t.lastChecked(result.sheet) : t.checkedSheet(result.sheet)}
+            </Caption1>
+            {tables.length > 0 && <Caption1>{t.tableCount(tables.length, failing)}</Caption1>}
+          </div>
+          {tables.length > 0 && (
+            <>
+              <TabList selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as Filter)} size="small" aria-label={t.filter}>
+                <Tab value="all">{t.all}</Tab>
+                {(['error', 'warning', 'info'] as const).map((s) => (
+                  <Tab key={s} value={s}>
+                    {t.severity[s]} ({tables.reduce((n, x) => n + count(x, s), 0)})
+                  </Tab>
+                ))}
+              </TabList>
+              <Caption1>{t.selectHint}</Caption1>
+              {tables.map((table) => (
+                <TableCard
+                  key={`${table.sheet}!${table.range}`}
+                  table={table}
+                  filter={filter}
+                  lang={settings.lang}
+                  selected={selected}
+                  onSelect={(f) => {
+                    setSelected(findingKey(table, f));
+                    void host.selectCell(table.sheet, f.cell);
+                  }}
+                />
+              ))}
+            </>
+          )}
+          {result.unrecognised.length > 0 && <Unrecognised items={result.unrecognised} title={t.unrecognised} />}
+        </section>
       )}
 
-      {result && result.tables.length > 0 && (
-        <>
-          <TabList
-            selectedValue={filter}
-            onTabSelect={(_, d) => setFilter(d.value as Filter)}
-            size="small"
-            aria-label={t.filter}
-          >
-            <Tab value="all">{t.all}</Tab>
-            {(['error', 'warning', 'info'] as const).map((s) => (
-              <Tab key={s} value={s}>
-                {t.severity[s]} ({result.tables.reduce((n, x) => n + x.findings.filter((f) => f.severity === s).length, 0)})
-              </Tab>
-            ))}
-          </TabList>
-          <Caption1>{t.selectHint}</Caption1>
-          {result.tables.map((table) => (
-            <TableCard
-              key={`${table.sheet}!${table.range}`}
-              table={table}
-              filter={filter}
-              lang={settings.lang}
-              onSelect={(f) => void host.selectCell(table.sheet, f.cell)}
-            />
-          ))}
-        </>
-      )}
-      {result && result.unrecognised.length > 0 && <Unrecognised items={result.unrecognised} title={t.unrecognised} />}
-
-      <Divider />
-      <section className={styles.settings} aria-label={t.settings}>
-        <Subtitle2 as="h2">{t.settings}</Subtitle2>
-        <Field label={t.language}>
-          <Dropdown
-            value={settings.lang === 'en' ? 'English' : '中文'}
-            selectedOptions={[settings.lang]}
-            onOptionSelect={(_, d) => update({ lang: d.optionValue === 'en' ? 'en' : 'zh' })}
-          >
-            <Option value="zh">中文</Option>
-            <Option value="en">English</Option>
-          </Dropdown>
-        </Field>
-        <Switch checked={settings.notes} onChange={(_, d) => update({ notes: d.checked })} label={t.writeNotes} />
-        <Switch checked={settings.column} onChange={(_, d) => update({ column: d.checked })} label={t.writeColumn} />
-        <Field label={t.reverse}>
-          <Dropdown
-            value={settings.reverseFormula === 'deviation' ? t.reverseDeviation : t.reverseRatio}
-            selectedOptions={[settings.reverseFormula]}
-            onOptionSelect={(_, d) => update({ reverseFormula: d.optionValue === 'deviation' ? 'deviation' : 'ratio' })}
-          >
-            <Option value="ratio">{t.reverseRatio}</Option>
-            <Option value="deviation">{t.reverseDeviation}</Option>
-          </Dropdown>
-        </Field>
-        <Field label={t.summarySort}>
-          <Dropdown
-            value={t.sorts[settings.summarySort]}
-            selectedOptions={[settings.summarySort]}
-            onOptionSelect={(_, d) => update({ summarySort: (d.optionValue as SortKey | undefined) ?? 'sheet' })}
-          >
-            {(Object.keys(t.sorts) as SortKey[]).map((k) => (
-              <Option key={k} value={k}>
-                {t.sorts[k]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field label={t.summarySentence}>
-          <Dropdown
-            value={t.sentences[settings.summarySentence]}
-            selectedOptions={[settings.summarySentence]}
-            onOptionSelect={(_, d) => update({ summarySentence: d.optionValue === 'final-accounts' ? 'final-accounts' : 'report' })}
-          >
-            {(Object.keys(t.sentences) as SentenceForm[]).map((k) => (
-              <Option key={k} value={k}>
-                {t.sentences[k]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-      </section>
+      <SettingsPanel settings={settings} update={update} />
     </main>
   );
 }

@@ -1,6 +1,10 @@
 /** The pane's words, Chinese first. Finding messages come from the engine in the same language. */
 import type { Lang, Severity } from '../core/findings';
 import type { SentenceForm, SortKey } from '../core/summary';
+import { GRADE_EN } from '../core/findings/en';
+
+const zhSeverity: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+const enSeverity: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
 const zh = {
   title: '绩效自评校验',
@@ -48,8 +52,42 @@ const zh = {
   summarySentence: '汇总语句',
   sentences: { report: '自评报告用语（评价得分在90（含）-100分的…）', 'final-accounts': '部门决算用语（平均得分，优/良/合格/不合格）' } as Record<SentenceForm, string>,
   preview: '预览模式：示例工作簿（未连接 Excel）',
+  previewOf: (name: string) => `预览模式：${name}（在浏览器中读取，未上传；未连接 Excel）`,
+  openWorkbook: '打开工作簿…',
+  openFailed: (name: string, why: string) => `无法打开 ${name}：${why}`,
   selectHint: '点击问题可定位到单元格',
   sheet: '工作表',
+  toolbar: '操作',
+  pass: '通过',
+  errorsChip: (n: number) => `错误 ${n}`,
+  warningsChip: (n: number) => `警告 ${n}`,
+  hidden: (shown: Severity, parts: [Severity, number][]) =>
+    `无${zhSeverity[shown]}（${parts.map(([s, n]) => `${n} 条${zhSeverity[s]}`).join('、')}已隐藏）`,
+  alsoHidden: (parts: [Severity, number][]) => `另有 ${parts.map(([s, n]) => `${n} 条${zhSeverity[s]}`).join('、')}已隐藏`,
+  showInfo: (n: number) => `提示 ${n} 条`,
+  expand: '展开',
+  collapse: '收起',
+  cleanSummary: '无错误和警告',
+  columnsRead: '识别到的列',
+  fundsBlock: '资金',
+  indicatorBlock: '指标',
+  columnNames: {
+    initial: '年初预算数', budget: '全年预算数', executed: '全年执行数', rate: '执行率', weight: '分值', score: '得分', reason: '偏差原因',
+    level1: '一级指标', level2: '二级指标', level3: '三级指标', nature: '指标性质', target: '指标值', unit: '度量单位', actual: '实际完成值',
+  } as Record<string, string>,
+  notChecked: '未核对',
+  amountUnit: (u: string) => `金额单位：${u}`,
+  checkedSheet: (sheet: string) => `校验结果：${sheet}`,
+  lastChecked: (sheet: string) => `上次校验：${sheet}（已切换工作表或生成了汇总表，结果可能不是当前内容）`,
+  ungraded: '未评级',
+  gradeText: (g: string) => g,
+  tableCount: (n: number, failing: number) => (failing ? `${n} 张表，其中 ${failing} 张有问题（排在前面）` : `${n} 张表，均无错误和警告`),
+  officeBlocked: '无法加载 Office 的脚本',
+  officeBlockedBody: (url: string) =>
+    `本窗格需要 Office 提供的脚本 ${url}，但它没有加载（单位网络可能拦截了这个地址）。请联系信息中心放行该地址，再关闭并重新打开本窗格。在此之前，可以在本机用命令行版本离线校验：selfeval check 文件.xlsx --out 目录（见说明文档）。`,
+  notInOffice: '请在 Excel 中打开本加载项',
+  notInOfficeBody: '这是 Excel 加载项的任务窗格，需要在 Excel（或 WPS 表格）中打开才能校验工作表。想先看看效果，可以打开预览页：它在浏览器中校验随附的示例工作簿，不连接 Excel。',
+  openPreview: '打开预览页',
 };
 
 type Strings = typeof zh;
@@ -100,8 +138,42 @@ const en: Strings = {
   summarySentence: 'Summary sentence',
   sentences: { report: 'Self-evaluation report (counts per score band)', 'final-accounts': 'Final accounts (average score, excellent/good/pass/fail)' },
   preview: 'Preview: sample workbook (no Excel connected)',
+  previewOf: (name: string) => `Preview: ${name} (read in the browser, not uploaded; no Excel connected)`,
+  openWorkbook: 'Open workbook…',
+  openFailed: (name: string, why: string) => `Cannot open ${name}: ${why}`,
   selectHint: 'Click a finding to go to its cell',
   sheet: 'Sheet',
+  toolbar: 'Actions',
+  pass: 'Pass',
+  errorsChip: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
+  warningsChip: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,
+  hidden: (shown: Severity, parts: [Severity, number][]) =>
+    `No ${enSeverity[shown]}s (${parts.map(([s, n]) => `${n} ${enSeverity[s]}${n === 1 ? '' : 's'}`).join(', ')} hidden)`,
+  alsoHidden: (parts: [Severity, number][]) => `${parts.map(([s, n]) => `${n} ${enSeverity[s]}${n === 1 ? '' : 's'}`).join(', ')} hidden`,
+  showInfo: (n: number) => `${n} info`,
+  expand: 'Show',
+  collapse: 'Hide',
+  cleanSummary: 'No errors or warnings',
+  columnsRead: 'Columns read',
+  fundsBlock: 'Funds',
+  indicatorBlock: 'Indicators',
+  columnNames: {
+    initial: 'initial budget', budget: 'budget', executed: 'spent', rate: 'rate', weight: 'weight', score: 'score', reason: 'reason',
+    level1: 'level 1', level2: 'level 2', level3: 'level 3', nature: 'operator', target: 'target', unit: 'unit', actual: 'actual',
+  },
+  notChecked: 'Not checked',
+  amountUnit: (u: string) => `Amounts in ${u === '万元' ? '10k yuan (万元)' : 'yuan (元)'}`,
+  checkedSheet: (sheet: string) => `Results: ${sheet}`,
+  lastChecked: (sheet: string) => `Last check: ${sheet} (another sheet or the summary has been opened since; the results may not be current)`,
+  ungraded: 'ungraded',
+  gradeText: (g: string) => (g in GRADE_EN ? `${GRADE_EN[g as keyof typeof GRADE_EN]} (${g})` : g),
+  tableCount: (n: number, failing: number) => (failing ? `${n} table(s), ${failing} with findings (listed first)` : `${n} table(s), no errors or warnings`),
+  officeBlocked: "Office's script could not be loaded",
+  officeBlockedBody: (url: string) =>
+    `This pane needs Office's script ${url}, and it did not load (your network may block that address). Ask your IT department to allow it, then close and reopen the pane. Meanwhile the command line checks workbooks offline on this computer: selfeval check file.xlsx --out DIR (see the README).`,
+  notInOffice: 'Open this add-in in Excel',
+  notInOfficeBody: 'This is the task pane of an Excel add-in: it checks sheets when opened in Excel (or WPS Spreadsheets). To try it first, open the preview page: it checks the bundled sample workbook in the browser, without Excel.',
+  openPreview: 'Open the preview',
 };
 
 export function strings(lang: Lang): Strings {

@@ -1,20 +1,15 @@
 /**
- * Entry of the task pane. Inside Excel it runs over office-js; opened in a plain browser (office.js
- * absent or not in an Office host) it starts the preview over the bundled sample workbook.
+ * Entry of the task pane, inside Excel over office-js. When office.js did not load or the page is not
+ * in Excel, it says so and what to do (NoOffice); the browser preview is a page of its own (preview.html).
  */
 import * as React from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { FluentProvider } from '@fluentui/react-components';
 import { App } from './App';
+import { NoOffice, openedByOffice } from './NoOffice';
 import { themeFor } from './theme';
 import { browserStorage, excelHostFromOffice } from '../office/fromOffice';
 import { loadSettings } from '../office/settings';
-
-async function inExcel(): Promise<boolean> {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return false;
-  const info = await Office.onReady();
-  return info.host === Office.HostType.Excel;
-}
 
 function renderExcel(root: Root): void {
   const storage = browserStorage();
@@ -29,14 +24,26 @@ function renderExcel(root: Root): void {
   );
 }
 
+function renderNoOffice(root: Root, why: 'blocked' | 'browser'): void {
+  const settings = loadSettings(browserStorage(), navigator.language);
+  const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  document.documentElement.lang = settings.lang === 'en' ? 'en' : 'zh-CN';
+  root.render(
+    <FluentProvider theme={themeFor(undefined, dark)} style={{ minHeight: '100vh' }}>
+      <NoOffice why={why} lang={settings.lang} />
+    </FluentProvider>,
+  );
+}
+
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
-  if (await inExcel()) {
-    renderExcel(root);
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
+    renderNoOffice(root, openedByOffice(window.location, window.parent !== window) ? 'blocked' : 'browser');
     return;
   }
-  const { startPreview } = await import(/* webpackChunkName: "preview" */ '../preview/startPreview');
-  await startPreview(root, browserStorage());
+  const info = await Office.onReady();
+  if (info.host === Office.HostType.Excel) renderExcel(root);
+  else renderNoOffice(root, 'browser');
 }
 
 void start();

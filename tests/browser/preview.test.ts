@@ -1,7 +1,7 @@
 /**
- * The built task pane in preview mode, in Debian's Chromium: 校验本表 on a real table of the sample
- * workbook, the findings list, a click selecting the cell in the grid, 清除标记, and no request to
- * anywhere but the page's own files and Office's own script.
+ * The built preview page (preview.html) in Debian's Chromium: 校验本表 on a real table of the sample
+ * workbook, the findings list, a click selecting the cell in the grid, 清除标记, 生成汇总表, and no
+ * request to anywhere but the page's own files.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   requests = await recordRequests(page, server.url);
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${server.url}preview.html`);
   await page.getByRole('button', { name: '校验本表' }).waitFor();
 }, 180_000);
 
@@ -50,17 +50,17 @@ describe('task pane in preview mode', () => {
     await expect(page.locator('td[data-address="B3"]').textContent()).resolves.toBe('巡查员工作经费');
   });
 
-  it('校验本表 lists the real findings of the table, grouped by severity', async () => {
+  it('校验本表 lists the real findings of the table, grouped by severity, 提示 folded away', async () => {
     await page.getByRole('button', { name: '风险防控治理' }).click();
     await page.getByRole('button', { name: '校验本表' }).click();
     await page.getByText('共 1 张表：错误 2，警告 6。').waitFor();
-    const findings = await page.locator('button[data-code]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-code')}@${e.getAttribute('data-cell')}`));
-    expect(findings).toEqual([
-      'WEIGHT_SUM_NOT_100@G20', 'TOTAL_MISMATCH@H20', 'OVER_EXECUTION@E6',
-      ...['D14', 'D15', 'D16', 'D18', 'D19'].map((c) => `EMPTY_INDICATOR@${c}`), 'LEVEL1_WEIGHT_DEVIATION@B13',
-    ]);
+    const listed = () => page.locator('button[data-code]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-code')}@${e.getAttribute('data-cell')}`));
+    const errorsAndWarnings = ['WEIGHT_SUM_NOT_100@G20', 'TOTAL_MISMATCH@H20', 'OVER_EXECUTION@E6', ...['D14', 'D15', 'D16', 'D18', 'D19'].map((c) => `EMPTY_INDICATOR@${c}`)];
+    await expect(listed()).resolves.toEqual(errorsAndWarnings);
+    await page.getByRole('button', { name: '提示 1 条' }).click();
+    await expect(listed()).resolves.toEqual([...errorsAndWarnings, 'LEVEL1_WEIGHT_DEVIATION@B13']);
     // The recomputed figures and the table's own total beside them.
-    const card = page.locator('aside [aria-label="风险防控治理"]');
+    const card = page.locator('[data-pane] [data-table="风险防控治理"]');
     await expect(card.textContent()).resolves.toContain('110.00');
     await expect(card.textContent()).resolves.toContain('表内 100.00');
     // The grid shows the marks and the 复核结果 column.
@@ -125,7 +125,7 @@ describe('task pane in preview mode', () => {
   it('follows a dark theme', async () => {
     const dark = await browser.newPage({ colorScheme: 'dark', viewport: { width: 1400, height: 900 }, locale: 'en-US' });
     await recordRequests(dark, server.url);
-    await dark.goto(`${server.url}taskpane.html`);
+    await dark.goto(`${server.url}preview.html`);
     // English by the display language, dark by the system theme.
     await dark.getByRole('button', { name: 'Check this sheet' }).waitFor();
     await dark.getByRole('button', { name: 'Check this sheet' }).click();
@@ -137,9 +137,10 @@ describe('task pane in preview mode', () => {
     await dark.close();
   });
 
-  it('makes no request except its own files and Office’s own script', () => {
-    const foreign = requests.filter((u) => !u.startsWith(server.url) && u !== OFFICE_JS);
+  it('makes no request except its own files (the preview does not even load Office’s script)', () => {
+    const foreign = requests.filter((u) => !u.startsWith(server.url));
     expect(foreign).toEqual([]);
+    expect(requests).not.toContain(OFFICE_JS);
     expect(requests.some((u) => u.endsWith('/sample.xlsx'))).toBe(true);
   });
 });

@@ -153,7 +153,7 @@ describe('校验本表 in Excel', () => {
 
   it('without the notes API (before ExcelApi 1.18) the messages stay in the column', async () => {
     const b = await book('seed002.xlsx', '风险防控治理');
-    b.supportedUpTo = 1.17;
+    b.supportedUpTo = '1.17';
     const { host: h } = host(b);
     const r = await h.checkActiveSheet(zh);
     expect(r.kind === 'checked' && r.notesWritten).toBe(false);
@@ -210,5 +210,31 @@ describe('selecting a finding’s cell (office-addin-mock)', () => {
     await h.selectCell('风险防控治理', 'G20');
     expect(calls).toEqual(['getItem 风险防控治理', 'activate', 'select G20']);
     expect(syncs).toBe(1);
+  });
+});
+
+describe('another sheet opened', () => {
+  it('the pane is told through worksheets.onActivated, registered in one round trip; opening the same sheet says nothing', async () => {
+    const b = await book('seed002.xlsx', '风险防控治理');
+    const { host: h, syncs } = host(b);
+    let told = 0;
+    await h.onSheetActivated(() => told++);
+    expect(syncs).toEqual([1]);
+    b.activate('风险防控治理');
+    expect(told).toBe(0);
+    b.activate('安全宣传');
+    expect(told).toBe(1);
+    // A click on a finding of another sheet activates it too.
+    await h.selectCell('走访', 'A1');
+    expect(b.active).toBe('走访');
+    expect(told).toBe(2);
+  });
+
+  it('an Excel without ExcelApi 1.7 is not asked', async () => {
+    const b = await book('seed003.xlsx');
+    b.supportedUpTo = '1.6';
+    const { host: h, syncs } = host(b);
+    await h.onSheetActivated(() => undefined);
+    expect(syncs).toEqual([]);
   });
 });

@@ -91,8 +91,8 @@ export class FakeBook {
   writes = 0;
   /** The workbook's structure is protected: no sheet can be added or removed. */
   protected = false;
-  /** The ExcelApi versions this "Excel" has (the manifest asks for 1.9). */
-  supportedUpTo = 1.18;
+  /** The ExcelApi versions this "Excel" has, "1.N" (the manifest asks for 1.9). */
+  supportedUpTo = '1.18';
   /** The versions the code asked about with isSetSupported, and got yes. */
   readonly granted = new Set<string>();
 
@@ -100,15 +100,26 @@ export class FakeBook {
     return this.sheets.find((s) => s.name === name);
   }
 
+  /** Handlers added with worksheets.onActivated.add (registered at a sync, like Excel). */
+  readonly activatedHandlers: ((e: { worksheetId: string; type: string }) => Promise<unknown>)[] = [];
+
+  /** The user (or the code) opens another sheet: Excel raises onActivated. */
+  activate(name: string): void {
+    if (!this.sheet(name)) throw new Error(`ItemNotFound: ${name}`);
+    const other = name !== this.active;
+    this.active = name;
+    if (other) for (const h of this.activatedHandlers) void h({ worksheetId: `{${name}}`, type: 'WorksheetActivated' });
+  }
+
   /** Office.context.requirements.isSetSupported('ExcelApi', v), recording what was asked. */
   readonly supports = (version: string): boolean => {
-    const ok = Number(version) <= this.supportedUpTo;
+    const ok = minor(version) <= minor(this.supportedUpTo);
     if (ok) this.granted.add(version);
     return ok;
   };
 
   requireSet(version: string, api: string): void {
-    if (Number(version) <= 1.9) return;
+    if (minor(version) <= 9) return;
     if (!this.granted.has(version)) throw new Error(`ApiNotAvailable: ${api} needs ExcelApi ${version}; the code did not check isSetSupported`);
   }
 
@@ -156,6 +167,11 @@ export class FakeBook {
       notes: [...s.notes.entries()].sort(),
     }));
   }
+}
+
+/** "1.18" → 18: requirement sets are compared by their minor number (1.18 comes after 1.7). */
+function minor(version: string): number {
+  return Number(version.split('.')[1] ?? 0);
 }
 
 class PropertyNotLoaded extends Error {
@@ -264,6 +280,16 @@ class FakeWorksheets {
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(this.ctx.book.active) ?? null);
+  }
+  /** ExcelApi 1.7: the handler is registered at the next sync, as Excel does. */
+  get onActivated(): { add: (h: (e: { worksheetId: string; type: string }) => Promise<unknown>) => { remove: () => void } } {
+    const ctx = this.ctx;
+    return {
+      add: (h) => {
+        ctx.later(() => ctx.book.activatedHandlers.push(h));
+        return { remove: () => ctx.later(() => ctx.book.activatedHandlers.splice(ctx.book.activatedHandlers.indexOf(h), 1)) };
+      },
+    };
   }
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(name) ?? null);
@@ -379,7 +405,7 @@ class FakeWorksheet {
     return new FakeRange(this.ctx, () => ({ sheet: this.sheet, range: r }));
   }
   activate(): void {
-    this.ctx.later(() => (this.ctx.book.active = this.sheet.name));
+    this.ctx.later(() => this.ctx.book.activate(this.sheet.name));
   }
   delete(): void {
     this.ctx.write(() => {
