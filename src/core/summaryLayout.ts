@@ -14,6 +14,8 @@ export interface LayoutCell {
   readonly style: CellStyle;
   /** A totals row: bold, ruled above. */
   readonly total?: boolean;
+  /** Centred (headers, grades, kinds): short words beside right-aligned numbers read as theirs otherwise. */
+  readonly align?: 'center';
   /** A link to a table: its sheet and top-left cell, in `file` when it is another workbook. */
   readonly link?: { readonly file?: string; readonly sheet: string; readonly cell: string };
 }
@@ -127,6 +129,7 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
   const errorRows: number[] = [];
   const text = (value: string | number | null, style: CellStyle = 'text'): LayoutCell => ({ value, style });
   const total = (value: string | number | null, style: CellStyle = 'text'): LayoutCell => ({ value, style, total: true });
+  const centred = (value: string | null): LayoutCell => ({ value, style: 'text', align: 'center' });
   const line = (cells: LayoutCell[]) => rows.push(cells);
 
   line([text(t.title, 'title')]);
@@ -135,7 +138,7 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
   line([text(t.count(s.rows.length, counted('project'), counted('department'), s.duplicates))]);
   line([]);
   const headerRow = rows.length;
-  line(columns.map((c) => text(c, 'header')));
+  line(columns.map((c) => ({ value: c, style: 'header', align: 'center' })));
   const remark = (r: SummaryRow): string => {
     if (r.duplicateOf !== null) return t.remark.duplicate(r.duplicateOf);
     if (r.fullMarks) return t.remark.fullMarks;
@@ -158,11 +161,11 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
       text(num(r.indicatorScore), 'score'),
       text(num(r.total), 'score'),
       text(num(r.shownTotal), 'score'),
-      text(r.grade === null ? t.ungraded : t.grade(r.grade)),
-      text(r.shownGrade),
+      centred(r.grade === null ? t.ungraded : t.grade(r.grade)),
+      centred(r.shownGrade),
       text(r.errors, 'count'),
       text(r.warnings, 'count'),
-      text(t.kind[r.kind]),
+      centred(t.kind[r.kind]),
       text(remark(r)),
     ];
     line(cells);

@@ -116,6 +116,7 @@ export function queueSummarySheet(context: Excel.RequestContext, layout: Summary
         range.format.fill.color = '#E7EEF7';
         range.format.wrapText = true;
       }
+      if (cell.align === 'center') range.format.horizontalAlignment = 'Center';
       if (cell.link && cell.value !== null && !cell.link.file) {
         range.hyperlink = { documentReference: sheetReference(cell.link.sheet, cell.link.cell), textToDisplay: String(cell.value) };
       }

@@ -121,7 +121,7 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
       setStale(true);
       const problems = r.summary.workbooks.filter((w) => w.status !== 'ok').length;
       const s = r.summary;
-      const text = [t.summarised(r.sheet), s.sentence.recomputed, s.shownDiffers ? s.sentence.shown : '', s.departmentSentence ?? '', s.fullMarksSentence ?? '', problems ? t.problems(problems) : '']
+      const text = [t.summarised(r.sheet), s.sentence.recomputed, s.shownDiffers ? `${t.byShown}${s.sentence.shown}` : '', s.departmentSentence ?? '', s.fullMarksSentence ?? '', problems ? t.problems(problems) : '']
         .filter(Boolean)
         .join('\n');
       setStatus({ kind: 'message', intent: 'success', text });

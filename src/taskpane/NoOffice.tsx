@@ -23,7 +23,7 @@ export function NoOffice({ why, lang }: { why: 'blocked' | 'browser'; lang: Lang
       <div role="status" aria-live="polite" className={styles.status}>
         {why === 'blocked' ? (
           <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
+            <MessageBarBody style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
               <MessageBarTitle>{t.officeBlocked}</MessageBarTitle>
               <br />
               {t.officeBlockedBody(OFFICE_JS_URL)}
@@ -31,7 +31,7 @@ export function NoOffice({ why, lang }: { why: 'blocked' | 'browser'; lang: Lang
           </MessageBar>
         ) : (
           <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>
+            <MessageBarBody style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
               <MessageBarTitle>{t.notInOffice}</MessageBarTitle>
               <br />
               {t.notInOfficeBody} <Link href="preview.html">{t.openPreview}</Link>

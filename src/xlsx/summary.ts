@@ -66,6 +66,7 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, layout: SummaryLayout, f
         cell.border = { top: { style: 'thin' } };
       }
       if (c.style === 'sentence') cell.alignment = { wrapText: true, vertical: 'top' };
+      if (c.align === 'center') cell.alignment = { ...cell.alignment, horizontal: 'center' };
     });
     if (errorRows.has(r)) {
       for (let col = 0; col < layout.header.columns; col++) {

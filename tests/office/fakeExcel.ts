@@ -34,6 +34,7 @@ export class FakeSheet {
   frozenRows = 0;
   links = new Map<string, string>();
   bold = new Set<string>();
+  centred = new Set<string>();
   constructor(
     public name: string,
     public merges: CellRange[] = [],
@@ -523,6 +524,7 @@ class FakeRange {
     font: { bold: boolean; size: number };
     wrapText: boolean;
     columnWidth: number;
+    horizontalAlignment: string;
   };
   constructor(
     private readonly ctx: FakeContext,
@@ -550,7 +552,16 @@ class FakeRange {
       set columnWidth(_v: number) {
         ctx.write(() => undefined);
       },
+      set horizontalAlignment(v: string) {
+        if (!['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'].includes(v)) throw new Error(`InvalidArgument: horizontalAlignment ${v}`);
+        ctx.write(() => {
+          const { sheet, range } = self.resolve();
+          if (sheet && range) sheet.centred.add(a1(range.top, range.left));
+        });
+      },
     } as unknown as FakeRange['format'];
+    // Like the real proxy: a member it does not have cannot be set (a typo is an error, not a no-op).
+    Object.preventExtensions(this.format);
   }
 
   /** The cells of the range, created as needed (for writes, at sync). */

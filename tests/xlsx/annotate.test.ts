@@ -31,7 +31,7 @@ describe('checking a workbook writes its marks into a copy', () => {
     expect(l.J14!.value).toBe('⚠ 空指标占分值');
     expect(l.J6!.value).toBe('⚠ 超预算执行');
     expect(l.J20!.value).toBe('复核总分 110.00 · 分值合计不为 100，不评等级；✗ 分值合计为 110.00，应为 100；✗ 总分有误（应为 110.00）');
-    expect(l.J21!.value).toBe('未复核等级');
+    expect(l.J21!.value).toBe('未评级（分值合计不为 100）');
     expect((await look(out, '巡查员工作经费', ['J21'])).J21!.value).toBe('复核总分 99.00 · 优');
   });
 

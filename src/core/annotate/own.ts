@@ -30,7 +30,7 @@ export interface OwnMarks {
 export const COLUMN_TITLES = ['复核结果', 'Review'] as const;
 
 /** The texts the product writes in its column. */
-const REVIEW_TEXT = /^(✓$|[✗⚠ℹ] |复核总分 |无法复核总分$|未复核等级$|Recomputed total |Total cannot be recomputed$|grade not checked$)/;
+const REVIEW_TEXT = /^(✓$|[✗⚠ℹ] |复核总分 |无法复核总分$|未复核等级$|未评级（分值合计不为 100）$|Recomputed total |Total cannot be recomputed$|grade not checked$|ungraded \(weights do not add up to 100\)$)/;
 
 /** A text the product writes in its column (a title, a ✓, a finding, a total). */
 export function isReviewText(t: string): boolean {

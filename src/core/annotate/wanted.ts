@@ -149,7 +149,7 @@ function wantedColumn(grid: Grid, merged: Map<number, CellRange[]>, t: TableResu
     if (row === totalRow || row < table.range.top || row > table.range.bottom) continue;
     const d = describe(row);
     // A grade that cannot be checked is not passed with a ✓ (rule 9: no grade when the weights are not 100).
-    if (row === table.grade?.row && d.kind === 'ok' && !t.grade) put(row, lang === 'en' ? 'grade not checked' : '未复核等级', 'info');
+    if (row === table.grade?.row && d.kind === 'ok' && !t.grade) put(row, ungradedText(t, lang), 'info');
     else put(row, d.value, d.kind);
   }
   if (totalRow !== undefined) {
@@ -157,6 +157,12 @@ function wantedColumn(grid: Grid, merged: Map<number, CellRange[]>, t: TableResu
     put(totalRow, totalText(t, lang, d), d.kind === 'ok' ? 'total' : d.kind);
   }
   return [...cells.values()].sort((a, b) => a.row - b.row);
+}
+
+/** The grade row of a table without a recomputed grade: 未评级 when the weights are off the 100-point scale. */
+function ungradedText(t: TableResult, lang: Lang): string {
+  if (t.total !== null) return lang === 'en' ? 'ungraded (weights do not add up to 100)' : '未评级（分值合计不为 100）';
+  return lang === 'en' ? 'grade not checked' : '未复核等级';
 }
 
 /** The 总分 row's cell: the recomputed total and grade, then what is wrong on the row. */

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * Development aid: redraws the README's pictures of the pane from the built pages (npm run build first),
+ * in Debian's Chromium: the pane after 校验本表 on the sample, the same at Excel's 340 px on a sheet of
+ * ten stacked tables, the summary in the preview, the pane without office.js.
+ *   node scripts/screenshots.mjs
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist-addin');
+const OUT = path.join(ROOT, 'docs', 'images');
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.xlsx': 'application/octet-stream', '.png': 'image/png' };
+const server = http.createServer((req, res) => {
+  const f = path.join(DIST, decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'taskpane.html');
+  if (!f.startsWith(DIST) || !fs.existsSync(f) || !fs.statSync(f).isFile()) return res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': types[path.extname(f)] ?? 'application/octet-stream' }).end(fs.readFileSync(f));
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const url = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+async function page(width, height) {
+  const p = await browser.newPage({ viewport: { width, height }, locale: 'zh-CN', deviceScaleFactor: 1 });
+  await p.route('**/*', (r) => (r.request().url().startsWith(url) ? r.continue() : r.abort()));
+  return p;
+}
+fs.mkdirSync(OUT, { recursive: true });
+
+// 1. The sample's 风险防控治理 after 校验本表: marks in the grid, the card in the pane.
+let p = await page(1280, 820);
+await p.goto(`${url}preview.html`);
+await p.getByRole('button', { name: '风险防控治理', exact: true }).click();
+await p.getByRole('button', { name: '校验本表' }).click();
+await p.getByText('共 1 张表：错误 2，警告 6。').waitFor();
+await p.getByRole('button', { name: '知道了' }).click();
+await p.screenshot({ path: path.join(OUT, 'taskpane-preview.png') });
+
+// 2. Ten stacked tables: failing first, clean ones folded (the pane alone, 340 px wide).
+await p.locator('input[data-testid="open-workbook"]').setInputFiles(path.join(ROOT, 'tests', 'fixtures', 'seed002-stacked.xlsx'));
+await p.getByRole('button', { name: '校验本表' }).waitFor();
+await p.getByRole('button', { name: '校验本表' }).click();
+await p.getByText('共 10 张表：错误 6，警告 24。').waitFor();
+await p.locator('[data-pane]').screenshot({ path: path.join(OUT, 'taskpane-tables.png') });
+
+// 3. 生成汇总表 on the sample.
+await p.goto(`${url}preview.html`);
+await p.getByRole('button', { name: '生成汇总表' }).click();
+await p.getByText('已生成汇总表「绩效自评汇总」。').waitFor();
+await p.mouse.move(600, 500);
+await p.waitForTimeout(500);
+await p.screenshot({ path: path.join(OUT, 'summary-preview.png') });
+await p.close();
+
+// 4. Inside Office with office.js blocked.
+p = await page(340, 520);
+await p.goto(`${url}taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+await p.getByText('无法加载 Office 的脚本').waitFor();
+await p.screenshot({ path: path.join(OUT, 'taskpane-no-office.png') });
+
+await browser.close();
+server.close();
+console.log(`written to ${path.relative(ROOT, OUT)}/`);
