@@ -1,8 +1,10 @@
 /* eslint-disable no-undef */
 /**
- * Builds the add-in: the task pane (React + Fluent UI), the ribbon commands, the message dialog, the
- * icons and the sample workbook for the preview. Layout follows Microsoft's task-pane React template.
- *   npm run build        production bundle in dist-addin/
+ * Builds both add-ins from the same pane: the Excel add-in (task pane, ribbon commands, message dialog,
+ * icons, the preview page and its sample workbook) in dist-addin/, and the WPS 加载项 (main page with the
+ * ribbon callbacks, ribbon.xml, the task pane, the publish files) in dist-addin/wps/. Layout follows
+ * Microsoft's task-pane React template and the wpsjs project template.
+ *   npm run build        production bundles in dist-addin/ and dist-addin/wps/
  *   npm run dev-server   https://localhost:3000 with the Office dev certificates (Excel on the web / desktop)
  *   npm run preview      http://localhost:3001/preview.html in a plain browser, over the sample workbook
  */
@@ -31,11 +33,50 @@ async function httpsOptions() {
   }
 }
 
+const pkg = require('./package.json');
+
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', noEmit: false } } },
+};
+
+/** The WPS 加载项: what `wpsjs debug / build / publish` expect in a project folder (package.json with addonType). */
+function wpsConfig(dev) {
+  return {
+    name: 'wps',
+    devtool: dev ? 'source-map' : false,
+    entry: { ribbon: './src/wps/ribbon.ts', taskpane: './src/wps/taskpane.tsx' },
+    output: { path: path.resolve(__dirname, 'dist-addin', 'wps'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: { rules: [tsRule] },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/wps/static/index.html', chunks: ['ribbon'] }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/wps/static/taskpane.html', chunks: ['taskpane'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'src/wps/static/ribbon.xml', to: 'ribbon.xml' },
+          { from: 'src/wps/static/images', to: 'images' },
+          { from: 'src/wps/static/jsplugins.xml', to: 'jsplugins.xml', transform: (c) => c.toString().split('VERSION').join(pkg.version) },
+          {
+            from: 'package.json',
+            to: 'package.json',
+            // The project file wpsjs reads: the add-in's name, version and kind (et: 表格), nothing to install.
+            transform: () => JSON.stringify({ name: 'selfeval', version: pkg.version, description: '绩效自评校验 · WPS 表格加载项', addonType: 'et', private: true }, null, 2) + '\n',
+          },
+        ],
+      }),
+    ],
+  };
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === 'development';
   const preview = !!env.preview;
   const serving = !!env.WEBPACK_SERVE;
-  return {
+  const excel = {
+    name: 'excel',
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
@@ -46,18 +87,11 @@ module.exports = async (env, options) => {
       path: path.resolve(__dirname, 'dist-addin'),
       filename: '[name].js',
       chunkFilename: '[name].[contenthash:8].js',
-      clean: true,
+      // The WPS add-in is built beside, by its own compilation.
+      clean: { keep: /^wps[\\/]/ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', noEmit: false } } },
-        },
-      ],
-    },
+    module: { rules: [tsRule] },
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
@@ -90,4 +124,6 @@ module.exports = async (env, options) => {
       open: preview ? ['/preview.html'] : false,
     },
   };
+  // Serving (npm start, npm run preview) is the Excel add-in's; a build makes both.
+  return serving ? excel : [excel, wpsConfig(dev)];
 };

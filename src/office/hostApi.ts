@@ -31,7 +31,7 @@ export type CheckResponse =
 export type ClearResponse = { readonly kind: 'cleared'; readonly sheet: string; readonly cells: number } | { readonly kind: 'protected'; readonly sheet: string };
 
 export interface Host {
-  readonly kind: 'excel' | 'preview';
+  readonly kind: 'excel' | 'preview' | 'wps';
   checkActiveSheet(settings: Settings): Promise<CheckResponse>;
   clearActiveSheet(): Promise<ClearResponse>;
   selectCell(sheet: string, address: string): Promise<void>;

@@ -15,7 +15,14 @@ export type Fill =
    * A fill the product does not make (a pattern, a theme colour): each host keeps its own description,
    * and `color` is the nearest solid colour for a host that cannot use the other's.
    */
-  | { readonly kind: 'other'; readonly color?: string; readonly xlsx?: string; readonly excel?: { readonly pattern: string; readonly color: string; readonly patternColor?: string } };
+  | {
+      readonly kind: 'other';
+      readonly color?: string;
+      readonly xlsx?: string;
+      readonly excel?: { readonly pattern: string; readonly color: string; readonly patternColor?: string };
+      /** WPS 表格's Interior: pattern constant and BGR colours. */
+      readonly wps?: { readonly pattern: number; readonly color: number; readonly patternColor: number };
+    };
 
 export const NO_FILL: Fill = { kind: 'none' };
 

@@ -1,0 +1,82 @@
+/**
+ * The WPS 加载项's main page script: the callbacks ribbon.xml names (the shape of the `wpsjs create`
+ * template's ribbon.js — OnAddinLoad, OnAction, GetImage). 校验本表 / 清除标记 / 生成汇总表 run without the
+ * pane and say what came of it; 打开面板 shows or hides the task pane.
+ */
+import { loadSettings } from '../office/settings';
+import { browserStorage } from '../office/fromOffice';
+import { outcomeMessage } from '../office/outcome';
+import { type EtApplication, XL, etApplication } from './et';
+import { WpsHost } from './wpsHost';
+
+const PANE_KEY = 'selfeval_taskpane_id';
+
+function app(): EtApplication {
+  const a = etApplication();
+  if (!a) throw new Error('WPS application object not available');
+  return a;
+}
+
+/** The folder this page was loaded from: the pane is beside it. */
+function here(): string {
+  const href = window.location.href;
+  return href.slice(0, href.lastIndexOf('/') + 1);
+}
+
+function togglePane(): void {
+  const a = app();
+  const id = a.PluginStorage.getItem(PANE_KEY);
+  if (id) {
+    const pane = a.GetTaskPane(id);
+    pane.Visible = !pane.Visible;
+    return;
+  }
+  const pane = a.CreateTaskPane(`${here()}taskpane.html`);
+  pane.DockPosition = XL.dockRight;
+  pane.Visible = true;
+  a.PluginStorage.setItem(PANE_KEY, pane.ID);
+}
+
+export async function runAction(id: string, host: WpsHost, say: (text: string) => void): Promise<void> {
+  const settings = loadSettings(browserStorage(), navigator.language);
+  const zh = settings.lang === 'zh';
+  try {
+    if (id === 'selfevalCheck') say(outcomeMessage(await host.checkActiveSheet(settings), settings.lang).text);
+    else if (id === 'selfevalClear') {
+      const r = await host.clearActiveSheet();
+      say(r.kind === 'protected' ? (zh ? `工作表「${r.sheet}」受保护，未做任何写入。` : `Sheet "${r.sheet}" is protected: nothing written.`) : zh ? `已清除 ${r.cells} 个单元格的标记。` : `Cleared the marks of ${r.cells} cell(s).`);
+    } else if (id === 'selfevalSummary') {
+      const r = await host.summarise(settings);
+      say([zh ? `已生成汇总表「${r.sheet}」。` : `Summary written to sheet "${r.sheet}".`, r.summary.sentence.recomputed].join('\n'));
+    }
+  } catch (e) {
+    say((zh ? '操作未完成：' : 'Not completed: ') + (e instanceof Error ? e.message : String(e)));
+  }
+}
+
+/** The ribbon's handle (for invalidating controls); kept here rather than as an expando on Application. */
+let ribbonUI: unknown;
+
+const ribbon = {
+  OnAddinLoad(ui: unknown): boolean {
+    ribbonUI = ui;
+    return ribbonUI !== undefined;
+  },
+  OnAction(control: { Id: string }): boolean {
+    if (control.Id === 'selfevalPane') togglePane();
+    else void runAction(control.Id, new WpsHost(app()), (text) => window.alert(text));
+    return true;
+  },
+  GetImage(control: { Id: string }): string {
+    const icons: Record<string, string> = {
+      selfevalCheck: 'images/check.svg',
+      selfevalClear: 'images/clear.svg',
+      selfevalSummary: 'images/summary.svg',
+      selfevalPane: 'images/pane.svg',
+    };
+    return icons[control.Id] ?? 'images/check.svg';
+  },
+};
+
+// ribbon.xml calls these by name on the page's global object.
+(window as unknown as { ribbon: typeof ribbon }).ribbon = ribbon;

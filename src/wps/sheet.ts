@@ -1,0 +1,216 @@
+/**
+ * Reading a sheet of WPS 表格 into the engine's grid, and carrying out core's writes on it, through the
+ * object model (calls are in-process and synchronous: no batching to plan, but each is a call into the
+ * application, so whole ranges are read at once where the model allows).
+ */
+import { type CellRange, type CellValue, type Grid, a1 } from '../core/grid';
+import type { CellWrite } from '../core/annotate/decide';
+import { type Fill, normalColor } from '../core/annotate/fill';
+import { type WorkbookState, STATE_SHEET, parseState, serializeState } from '../core/annotate/state';
+import type { SheetSnapshot } from '../office/sheetRead';
+import { type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet, XL, bgrOf, rgbOf } from './et';
+
+/** The error values of Value2 (CVErr numbers, as the object model returns them) and their texts. */
+const ERRORS: Record<number, string> = {
+  [-2146826288]: '#NULL!',
+  [-2146826281]: '#DIV/0!',
+  [-2146826273]: '#VALUE!',
+  [-2146826265]: '#REF!',
+  [-2146826259]: '#NAME?',
+  [-2146826252]: '#NUM!',
+  [-2146826246]: '#N/A',
+};
+const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/;
+
+export function fromEt(v: unknown): CellValue {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'number') return ERRORS[v] ? { error: ERRORS[v]! } : v;
+  if (typeof v === 'string') return ERROR_TEXT.test(v) ? { error: v } : v;
+  if (typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** A worksheet by name, or null (Item throws for a missing one). */
+export function sheetNamed(book: EtWorkbook, name: string): EtWorksheet | null {
+  try {
+    return book.Worksheets.Item(name);
+  } catch {
+    return null;
+  }
+}
+
+/** Value2 of a range as rows (one cell gives a scalar). */
+function matrix(range: EtRange, rows: number, cols: number): unknown[][] {
+  const raw = range.Value2;
+  if (rows === 1 && cols === 1) return [[raw]];
+  return Array.isArray(raw) ? (raw as unknown[][]) : [[raw]];
+}
+
+/**
+ * The used range as a grid: values in one call, number formats by the range, then by column, then per
+ * cell only for numbers in a column of mixed formats (only numbers' formats matter to the engine),
+ * merged areas where the range says it has some.
+ */
+export function readGrid(ws: EtWorksheet): Grid {
+  const used = ws.UsedRange;
+  const top = used.Row - 1;
+  const left = used.Column - 1;
+  const rows = used.Rows.Count;
+  const cols = used.Columns.Count;
+  const raw = matrix(used, rows, cols);
+  const values: CellValue[][] = Array.from({ length: top + rows }, () => []);
+  const formats: (string | undefined)[][] = Array.from({ length: top + rows }, () => []);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) values[top + i]![left + j] = fromEt(raw[i]?.[j]);
+
+  const all = used.NumberFormat;
+  for (let j = 0; j < cols; j++) {
+    const col = typeof all === 'string' ? all : used.Columns.Item(j + 1).NumberFormat;
+    for (let i = 0; i < rows; i++) {
+      if (typeof values[top + i]![left + j] !== 'number') continue;
+      formats[top + i]![left + j] = typeof col === 'string' ? col : (used.Item(i + 1, j + 1).NumberFormat ?? undefined);
+    }
+  }
+
+  const merges: CellRange[] = [];
+  if (used.MergeCells !== false) {
+    const covered = new Set<string>();
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        if (covered.has(`${i},${j}`)) continue;
+        const cell = used.Item(i + 1, j + 1);
+        if (!cell.MergeCells) continue;
+        const area = cell.MergeArea;
+        const m = { top: area.Row - 1, left: area.Column - 1, bottom: area.Row - 1 + area.Rows.Count - 1, right: area.Column - 1 + area.Columns.Count - 1 };
+        merges.push(m);
+        for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) covered.add(`${r - top},${c - left}`);
+      }
+    }
+  }
+  return { name: ws.Name, values, formats, merges };
+}
+
+function notesOf(ws: EtWorksheet): Map<string, string> {
+  const notes = new Map<string, string>();
+  const all = ws.Comments;
+  for (let i = 1; i <= all.Count; i++) {
+    const c = all.Item(i);
+    notes.set(c.Parent.Address(false, false), c.Text());
+  }
+  return notes;
+}
+
+function stateOf(book: EtWorkbook): { state: WorkbookState; rows: number; exists: boolean } {
+  const ws = sheetNamed(book, STATE_SHEET);
+  if (!ws) return { state: parseState([]), rows: 0, exists: false };
+  const used = ws.UsedRange;
+  const rows = used.Row === 1 && used.Column === 1 ? used.Rows.Count : 0;
+  const cells = rows ? matrix(ws.Range(`A1:A${rows}`), rows, 1).map((r) => (typeof r[0] === 'string' ? r[0] : null)) : [];
+  return { state: parseState(cells), rows, exists: true };
+}
+
+/** Everything a check needs of the active sheet (the same snapshot the Excel host builds). */
+export function readActiveSheet(app: EtApplication): SheetSnapshot & { readonly sheet: EtWorksheet; readonly book: EtWorkbook } {
+  const book = app.ActiveWorkbook;
+  const ws = app.ActiveSheet;
+  if (!book || !ws) throw new Error('没有打开的工作表');
+  const state = stateOf(book);
+  return {
+    sheet: ws,
+    book,
+    name: ws.Name,
+    protected: ws.ProtectContents,
+    grid: readGrid(ws),
+    notes: notesOf(ws),
+    threaded: new Set(),
+    state: state.state,
+    stateRows: state.rows,
+    stateExists: state.exists,
+    workbookProtected: book.ProtectStructure,
+    notesApi: true,
+  };
+}
+
+/** 表格's interior → host-neutral fill. */
+export function fillOf(range: EtRange): Fill {
+  const i = range.Interior;
+  if (i.Pattern === XL.patternNone || i.ColorIndex === XL.colorIndexNone) return { kind: 'none' };
+  if (i.Pattern === XL.solid) return { kind: 'solid', color: rgbOf(i.Color) };
+  return { kind: 'other', color: rgbOf(i.Color), wps: { pattern: i.Pattern, color: i.Color, patternColor: i.PatternColor } };
+}
+
+export function readFills(ws: EtWorksheet, cells: readonly string[]): Map<string, Fill> {
+  return new Map([...new Set(cells)].map((c) => [c, fillOf(ws.Range(c))]));
+}
+
+function setFill(range: EtRange, fill: Fill): void {
+  const i = range.Interior;
+  if (fill.kind === 'none') {
+    i.ColorIndex = XL.colorIndexNone;
+    return;
+  }
+  if (fill.kind === 'other' && fill.wps) {
+    i.Pattern = fill.wps.pattern;
+    i.Color = fill.wps.color;
+    i.PatternColor = fill.wps.patternColor;
+    return;
+  }
+  if (fill.color) {
+    i.Pattern = XL.solid;
+    i.Color = bgrOf(normalColor(fill.color));
+  } else i.ColorIndex = XL.colorIndexNone;
+}
+
+/** Writes text as text: the cell is formatted "@" first, so "=1+1" stays what it says. */
+export function setText(range: EtRange, text: string): void {
+  range.NumberFormat = '@';
+  range.Value2 = text;
+}
+
+/** Carries out core's decision on the sheet. */
+export function applyWrites(ws: EtWorksheet, snap: SheetSnapshot, writes: readonly CellWrite[]): void {
+  for (const w of writes) {
+    const range = ws.Range(w.cell);
+    if (w.value === null) range.ClearContents();
+    else if (w.value !== undefined) setText(range, w.value);
+    if (w.fill) setFill(range, w.fill);
+    if (w.note !== undefined) {
+      if (snap.notes.has(w.cell)) range.ClearComments();
+      if (w.note !== null) range.AddComment(w.note);
+    }
+  }
+}
+
+/** The state in its very hidden sheet; the sheet goes when nothing is left to remember. */
+export function writeState(app: EtApplication, book: EtWorkbook, snap: SheetSnapshot, state: WorkbookState): void {
+  const existing = sheetNamed(book, STATE_SHEET);
+  if (state.sheets.length === 0) {
+    if (existing && !snap.workbookProtected) deleteSheet(app, existing);
+    return;
+  }
+  if (!existing && snap.workbookProtected) return;
+  let ws = existing;
+  if (!ws) {
+    const active = app.ActiveSheet;
+    const sheets = book.Worksheets;
+    ws = sheets.Add(undefined, sheets.Item(sheets.Count));
+    ws.Name = STATE_SHEET;
+    // Adding a sheet activates it: the user stays where they were.
+    active?.Activate();
+  }
+  const chunks = serializeState(state);
+  if (snap.stateRows > 0) ws.Range(`A1:A${snap.stateRows}`).ClearContents();
+  chunks.forEach((c, i) => setText(ws!.Range(a1(i, 0)), c));
+  ws.Visible = XL.sheetVeryHidden;
+}
+
+/** Deletes a sheet without WPS asking the user to confirm. */
+export function deleteSheet(app: EtApplication, ws: EtWorksheet): void {
+  const alerts = app.DisplayAlerts;
+  app.DisplayAlerts = false;
+  try {
+    ws.Visible = XL.sheetVisible;
+    ws.Delete();
+  } finally {
+    app.DisplayAlerts = alerts;
+  }
+}

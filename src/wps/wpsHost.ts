@@ -1,0 +1,80 @@
+/**
+ * The WPS 表格 host: the same pane and the same decision as the Excel host, carried out through WPS's
+ * object model (see et.ts for where its members are documented). Nothing is written to a protected sheet.
+ */
+import { sheetReports } from '../core/report';
+import { decide } from '../core/annotate/decide';
+import { prepareCheck, prepareClear } from '../core/annotate/run';
+import { sheetState, withSheetState } from '../core/annotate/state';
+import { SUMMARY_SHEET, type WorkbookInput, buildSummary } from '../core/summary';
+import { summaryLayout } from '../core/summaryLayout';
+import type { CheckResponse, ClearResponse, Host, SummaryResponse } from '../office/hostApi';
+import type { Settings } from '../office/settings';
+import { workbookInput } from '../office/summarySheet';
+import type { EtApplication } from './et';
+import { applyWrites, readActiveSheet, readFills, sheetNamed, writeState } from './sheet';
+import { readWorkbookGrids, writeSummarySheet } from './summary';
+
+export class WpsHost implements Host {
+  readonly kind = 'wps' as const;
+  constructor(private readonly app: EtApplication) {}
+
+  async checkActiveSheet(settings: Settings): Promise<CheckResponse> {
+    const snap = readActiveSheet(this.app);
+    if (snap.name === SUMMARY_SHEET) return { kind: 'summarySheet', sheet: snap.name };
+    const prepared = prepareCheck(snap, sheetState(snap.state, snap.name), {
+      lang: settings.lang,
+      notes: settings.notes,
+      column: settings.column,
+      reverseFormula: settings.reverseFormula,
+    });
+    const { tables, unrecognised } = sheetReports('', [prepared.result], settings.lang);
+    if (snap.protected) return { kind: 'protected', sheet: snap.name, tables, unrecognised };
+    const fills = readFills(snap.sheet, prepared.inspect);
+    const decision = decide(snap, prepared.own, fills, snap.name, prepared.wanted, { notes: settings.notes });
+    applyWrites(snap.sheet, snap, decision.writes);
+    writeState(this.app, snap.book, snap, withSheetState(snap.state, snap.name, decision.state));
+    return { kind: 'checked', sheet: snap.name, tables, unrecognised, notesWritten: settings.notes };
+  }
+
+  async clearActiveSheet(): Promise<ClearResponse> {
+    const snap = readActiveSheet(this.app);
+    if (snap.protected) return { kind: 'protected', sheet: snap.name };
+    const { own, inspect } = prepareClear(snap, sheetState(snap.state, snap.name));
+    if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: snap.name, cells: 0 };
+    const decision = decide(snap, own, readFills(snap.sheet, inspect), snap.name);
+    applyWrites(snap.sheet, snap, decision.writes);
+    writeState(this.app, snap.book, snap, withSheetState(snap.state, snap.name, undefined));
+    return { kind: 'cleared', sheet: snap.name, cells: decision.writes.length };
+  }
+
+  async summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse> {
+    const book = this.app.ActiveWorkbook;
+    if (!book) throw new Error('没有打开的工作簿');
+    const inputs = files?.length ? files : [workbookInput(readWorkbookGrids(book), '', settings.lang, { reverseFormula: settings.reverseFormula })];
+    const summary = buildSummary(inputs, { lang: settings.lang, sort: settings.summarySort, sentence: settings.summarySentence });
+    const layout = summaryLayout(summary, { lang: settings.lang, withFile: !!files?.length });
+    writeSummarySheet(this.app, book, layout);
+    return { kind: 'summarised', sheet: layout.name, summary, chart: false };
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const book = this.app.ActiveWorkbook;
+    const ws = book ? sheetNamed(book, sheet) : null;
+    if (!ws) return;
+    ws.Activate();
+    ws.Range(address).Select();
+  }
+
+  /**
+   * WPS raises application events to add-ins through ApiEvent.AddApiEventListener; "SheetActivate" is the
+   * 表格 event of another sheet opened. Where a version lacks it, results are simply not relabelled.
+   */
+  async onSheetActivated(listener: () => void): Promise<void> {
+    try {
+      this.app.ApiEvent?.AddApiEventListener('SheetActivate', () => listener());
+    } catch {
+      // not offered by this version of WPS
+    }
+  }
+}

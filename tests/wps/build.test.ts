@@ -1,0 +1,112 @@
+/**
+ * The WPS 加载项 as `npm run build` writes it (dist-addin/wps/): the ribbon XML, the pages, the project file
+ * wpsjs reads, the offline install list, the icons — and the built ribbon script itself, run in a sandbox
+ * with the strict fake of WPS's object model: its buttons check, clear and summarise.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { SaxesParser } from 'saxes';
+import { FakeBook } from '../office/fakeExcel';
+import { fakeEt } from './fakeEt';
+import { fixturePath } from '../helpers';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const WPS = path.join(ROOT, 'dist-addin', 'wps');
+
+function newest(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+    const p = path.join(dir, e.name);
+    return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }, 0);
+}
+
+beforeAll(() => {
+  const bundle = path.join(WPS, 'ribbon.js');
+  if (!existsSync(bundle) || statSync(bundle).mtimeMs < newest(path.join(ROOT, 'src'))) {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
+  }
+}, 300_000);
+
+interface Element {
+  name: string;
+  attributes: Record<string, string>;
+}
+
+function elements(xml: string): Element[] {
+  const out: Element[] = [];
+  const parser = new SaxesParser({ xmlns: false });
+  parser.on('opentag', (t) => out.push({ name: t.name, attributes: t.attributes as Record<string, string> }));
+  parser.write(xml).close();
+  return out;
+}
+
+describe('the WPS add-in build', () => {
+  it('ribbon.xml: a well-formed customUI tab with the four buttons, calling the main page', () => {
+    const els = elements(readFileSync(path.join(WPS, 'ribbon.xml'), 'utf8'));
+    const root = els[0]!;
+    expect(root).toMatchObject({ name: 'customUI', attributes: { xmlns: 'http://schemas.microsoft.com/office/2006/01/customui', onLoad: 'ribbon.OnAddinLoad' } });
+    const buttons = els.filter((e) => e.name === 'button').map((e) => [e.attributes.id, e.attributes.label, e.attributes.onAction, e.attributes.getImage]);
+    expect(buttons).toEqual([
+      ['selfevalCheck', '校验本表', 'ribbon.OnAction', 'ribbon.GetImage'],
+      ['selfevalClear', '清除标记', 'ribbon.OnAction', 'ribbon.GetImage'],
+      ['selfevalSummary', '生成汇总表', 'ribbon.OnAction', 'ribbon.GetImage'],
+      ['selfevalPane', '校验面板', 'ribbon.OnAction', 'ribbon.GetImage'],
+    ]);
+  });
+
+  it('the pages load their scripts; the project file is what wpsjs reads; the offline list names this version', () => {
+    expect(readFileSync(path.join(WPS, 'index.html'), 'utf8')).toMatch(/<script[^>]+src="?ribbon\.js"?[ >]/);
+    expect(readFileSync(path.join(WPS, 'taskpane.html'), 'utf8')).toMatch(/<script[^>]+src="?taskpane\.js"?[ >]/);
+    const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(JSON.parse(readFileSync(path.join(WPS, 'package.json'), 'utf8'))).toMatchObject({ name: 'selfeval', version, addonType: 'et' });
+    const plugin = elements(readFileSync(path.join(WPS, 'jsplugins.xml'), 'utf8')).find((e) => e.name === 'jsplugin')!;
+    expect(plugin.attributes).toEqual({ name: 'selfeval', type: 'et', url: `selfeval_${version}`, version });
+    for (const icon of ['check', 'clear', 'summary', 'pane']) expect(existsSync(path.join(WPS, 'images', `${icon}.svg`))).toBe(true);
+  });
+
+  it('the built ribbon script, run as WPS runs it, checks, clears and summarises the open workbook', async () => {
+    const book = await FakeBook.fromXlsx(readFileSync(fixturePath('seed002.xlsx')));
+    book.active = '风险防控治理';
+    const before = book.snapshot();
+    const { app } = fakeEt(book);
+    const said: string[] = [];
+    const storage = new Map<string, string>();
+    const window: Record<string, unknown> = {
+      location: { href: 'http://127.0.0.1:3889/wps/index.html' },
+      alert: (m: string) => said.push(m),
+      localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v) },
+      Application: app,
+      navigator: { language: 'zh-CN' },
+    };
+    window.window = window;
+    window.self = window;
+    const context = vm.createContext(window);
+    vm.runInContext(readFileSync(path.join(WPS, 'ribbon.js'), 'utf8'), context);
+    const ribbon = window.ribbon as { OnAddinLoad: (ui: unknown) => boolean; OnAction: (c: { Id: string }) => boolean; GetImage: (c: { Id: string }) => string };
+    expect(ribbon.OnAddinLoad({})).toBe(true);
+    expect(ribbon.GetImage({ Id: 'selfevalSummary' })).toBe('images/summary.svg');
+
+    ribbon.OnAction({ Id: 'selfevalCheck' });
+    await vi_waitFor(() => said.length === 1);
+    expect(said[0]).toMatch(/^已校验 1 张表：错误 2，警告 6/);
+    expect(book.sheet('风险防控治理')!.at('G20')!.fill!.color).toBe('#FFC7CE');
+
+    ribbon.OnAction({ Id: 'selfevalClear' });
+    await vi_waitFor(() => said.length === 2);
+    expect(said[1]).toMatch(/^已清除 \d+ 个单元格的标记/);
+    expect(book.snapshot()).toEqual(before);
+
+    ribbon.OnAction({ Id: 'selfevalSummary' });
+    await vi_waitFor(() => said.length === 3);
+    expect(said[2]).toContain('单位自评项目10个');
+    expect(book.sheets[0]!.name).toBe('绩效自评汇总');
+  });
+});
+
+async function vi_waitFor(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(ok()).toBe(true);
+}

@@ -1,0 +1,428 @@
+/**
+ * A strict fake of WPS 表格's object model (the subset src/wps/et.ts declares), over the same workbook
+ * data as the office-js fake (FakeBook), so the two hosts can be compared cell for cell.
+ *
+ * Strict like the application: a member the model does not have throws when read or set (a typo is an
+ * error, not undefined); text starting with "=" written into a cell not formatted "@" would become a
+ * formula, and throws; adding a comment where one is throws; deleting a sheet while DisplayAlerts is on
+ * would stop for the user's confirmation, and throws; a protected workbook takes no sheet. Every call is
+ * counted.
+ */
+import { type CellRange, type CellValue, a1, isCellError, parseRangeA1 } from '../../src/core/grid';
+import { FakeBook, type FakeCell, FakeSheet } from '../office/fakeExcel';
+
+const ERROR_CODES: Record<string, number> = {
+  '#NULL!': -2146826288,
+  '#DIV/0!': -2146826281,
+  '#VALUE!': -2146826273,
+  '#REF!': -2146826265,
+  '#NAME?': -2146826259,
+  '#NUM!': -2146826252,
+  '#N/A': -2146826246,
+};
+
+/** Pattern names of the office-js fake ↔ 表格's XlPattern numbers. */
+const PATTERNS: Record<string, number> = { Solid: 1, Gray50: -4125, Gray75: -4126, Gray25: -4124, LightUp: -4163, LightDown: -4164 };
+const PATTERN_NAMES = Object.fromEntries(Object.entries(PATTERNS).map(([k, v]) => [v, k]));
+
+const bgr = (hex: string) => {
+  const h = hex.replace('#', '');
+  return (parseInt(h.slice(4, 6), 16) << 16) | (parseInt(h.slice(2, 4), 16) << 8) | parseInt(h.slice(0, 2), 16);
+};
+const hex = (n: number) => `#${[n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff].map((x) => x.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+
+export class EtCalls {
+  count = 0;
+}
+
+/** Wraps a fake object so that reading or setting a member it does not define throws. */
+function strict<T extends object>(target: T, what: string, calls: EtCalls): T {
+  return new Proxy(target, {
+    get(t, p, r) {
+      if (typeof p === 'symbol' || p === 'then') return Reflect.get(t, p, r);
+      if (!(p in t)) throw new Error(`WPS fake: ${what} has no member "${p}"`);
+      const v = Reflect.get(t, p, r);
+      if (typeof v === 'function') {
+        return (...args: unknown[]) => {
+          calls.count++;
+          return v.apply(t, args);
+        };
+      }
+      calls.count++;
+      return v;
+    },
+    set(t, p, v, r) {
+      if (typeof p === 'symbol' || !(p in t)) throw new Error(`WPS fake: ${what} has no member "${String(p)}" to set`);
+      calls.count++;
+      return Reflect.set(t, p, v, r);
+    },
+  });
+}
+
+class EtApp {
+  DisplayAlerts = true;
+  private pluginItems = new Map<string, string>();
+  readonly PluginStorage = {
+    getItem: (k: string) => this.pluginItems.get(k) ?? null,
+    setItem: (k: string, v: string) => void this.pluginItems.set(k, v),
+  };
+  readonly ApiEvent = {
+    AddApiEventListener: (event: string, handler: () => void) => {
+      if (event !== 'SheetActivate') throw new Error(`WPS fake: no event ${event}`);
+      this.book.activatedHandlers.push(async () => handler());
+    },
+  };
+  constructor(
+    readonly book: FakeBook,
+    readonly calls: EtCalls,
+  ) {}
+  get ActiveWorkbook(): EtBook {
+    return strict(new EtBook(this), 'Workbook', this.calls);
+  }
+  get ActiveSheet(): EtSheet {
+    return this.sheetObject(this.book.sheet(this.book.active)!);
+  }
+  sheetObject(s: FakeSheet): EtSheet {
+    return strict(new EtSheet(this, s), 'Worksheet', this.calls);
+  }
+  CreateTaskPane(): never {
+    throw new Error('WPS fake: no task panes here');
+  }
+  GetTaskPane(): never {
+    throw new Error('WPS fake: no task panes here');
+  }
+}
+
+class EtBook {
+  constructor(private readonly app: EtApp) {}
+  get Name(): string {
+    return 'book.xlsx';
+  }
+  get ProtectStructure(): boolean {
+    return this.app.book.protected;
+  }
+  get Worksheets(): EtSheets {
+    return strict(new EtSheets(this.app), 'Worksheets', this.app.calls);
+  }
+}
+
+class EtSheets {
+  constructor(private readonly app: EtApp) {}
+  get Count(): number {
+    return this.app.book.sheets.length;
+  }
+  Item(key: number | string): EtSheet {
+    const s = typeof key === 'number' ? this.app.book.sheets[key - 1] : this.app.book.sheet(key);
+    if (!s) throw new Error(`WPS fake: 下标越界 (no sheet ${key})`);
+    return this.app.sheetObject(s);
+  }
+  Add(before?: EtSheet, after?: EtSheet): EtSheet {
+    const book = this.app.book;
+    if (book.protected) throw new Error('WPS fake: the workbook structure is protected');
+    let n = book.sheets.length + 1;
+    while (book.sheet(`Sheet${n}`)) n++;
+    const s = new FakeSheet(`Sheet${n}`);
+    const at = before ? book.sheets.indexOf(before.fakeSheet) : after ? book.sheets.indexOf(after.fakeSheet) + 1 : book.sheets.indexOf(book.sheet(book.active)!);
+    book.sheets.splice(at, 0, s);
+    // Like the application: a new sheet is the active one.
+    book.activate(s.name);
+    return this.app.sheetObject(s);
+  }
+}
+
+class EtSheet {
+  constructor(
+    private readonly app: EtApp,
+    readonly fakeSheet: FakeSheet,
+  ) {}
+  get Name(): string {
+    return this.fakeSheet.name;
+  }
+  set Name(v: string) {
+    if (this.app.book.sheet(v) && v !== this.fakeSheet.name) throw new Error(`WPS fake: a sheet named ${v} exists`);
+    if (this.app.book.active === this.fakeSheet.name) this.app.book.active = v;
+    this.fakeSheet.name = v;
+  }
+  get Visible(): number {
+    return this.fakeSheet.visibility === 'VeryHidden' ? 2 : this.fakeSheet.visibility === 'Hidden' ? 0 : -1;
+  }
+  set Visible(v: number) {
+    if (![-1, 0, 2].includes(v)) throw new Error(`WPS fake: Visible ${v}`);
+    this.fakeSheet.visibility = v === 2 ? 'VeryHidden' : v === 0 ? 'Hidden' : 'Visible';
+  }
+  get ProtectContents(): boolean {
+    return this.fakeSheet.protected;
+  }
+  get UsedRange(): EtRangeFake {
+    const u = this.fakeSheet.usedRange(false) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+    return this.range(u);
+  }
+  get Cells(): EtRangeFake {
+    return this.range({ top: 0, left: 0, bottom: 1048575, right: 16383 });
+  }
+  Range(address: string): EtRangeFake {
+    return this.range(parseRangeA1(address.replace(/\$/g, '')));
+  }
+  range(r: CellRange): EtRangeFake {
+    return strict(new EtRangeFake(this.app, this.fakeSheet, r), 'Range', this.app.calls);
+  }
+  get Comments(): { Count: number; Item: (i: number) => EtCommentFake } {
+    const keys = [...this.fakeSheet.notes.keys()].sort((a, b) => {
+      const p = parseRangeA1(a);
+      const q = parseRangeA1(b);
+      return p.top - q.top || p.left - q.left;
+    });
+    return strict(
+      {
+        Count: keys.length,
+        Item: (i: number) => {
+          const k = keys[i - 1];
+          if (!k) throw new Error('WPS fake: comment index out of range');
+          return strict(new EtCommentFake(this.app, this.fakeSheet, k), 'Comment', this.app.calls);
+        },
+      },
+      'Comments',
+      this.app.calls,
+    );
+  }
+  get Hyperlinks(): { Add: (anchor: EtRangeFake, address: string, sub?: string, tip?: string, text?: string) => void } {
+    return strict(
+      {
+        Add: (anchor: EtRangeFake, _address: string, sub?: string, _tip?: string, text?: string) => {
+          const at = a1(anchor.range.top, anchor.range.left);
+          this.fakeSheet.links.set(at, sub ?? '');
+          if (text !== undefined) this.fakeSheet.ensure(anchor.range.top, anchor.range.left).value = text;
+        },
+      },
+      'Hyperlinks',
+      this.app.calls,
+    );
+  }
+  Activate(): void {
+    this.app.book.activate(this.fakeSheet.name);
+  }
+  Delete(): void {
+    if (this.app.DisplayAlerts) throw new Error('WPS fake: deleting a sheet with DisplayAlerts on would wait for the user to confirm');
+    if (this.app.book.protected) throw new Error('WPS fake: the workbook structure is protected');
+    const book = this.app.book;
+    const i = book.sheets.indexOf(this.fakeSheet);
+    book.sheets.splice(i, 1);
+    if (book.active === this.fakeSheet.name) book.active = book.sheets[Math.max(0, i - 1)]!.name;
+  }
+}
+
+class EtCommentFake {
+  constructor(
+    private readonly app: EtApp,
+    private readonly sheet: FakeSheet,
+    private readonly at: string,
+  ) {}
+  Text(text?: string): string {
+    if (text !== undefined) this.sheet.notes.set(this.at, text);
+    return this.sheet.notes.get(this.at) ?? '';
+  }
+  Delete(): void {
+    this.sheet.notes.delete(this.at);
+  }
+  get Parent(): EtRangeFake {
+    return strict(new EtRangeFake(this.app, this.sheet, parseRangeA1(this.at)), 'Range', this.app.calls);
+  }
+}
+
+class EtRangeFake {
+  constructor(
+    private readonly app: EtApp,
+    private readonly sheet: FakeSheet,
+    readonly range: CellRange,
+  ) {}
+  private sub(r: CellRange): EtRangeFake {
+    return strict(new EtRangeFake(this.app, this.sheet, r), 'Range', this.app.calls);
+  }
+  private get single(): boolean {
+    return this.range.top === this.range.bottom && this.range.left === this.range.right;
+  }
+  private each(fn: (cell: FakeCell, r: number, c: number) => void): void {
+    for (let r = this.range.top; r <= this.range.bottom; r++) for (let c = this.range.left; c <= this.range.right; c++) fn(this.sheet.ensure(r, c), r, c);
+  }
+  private peek(r: number, c: number): FakeCell | undefined {
+    return this.sheet.get(r, c);
+  }
+  get Row(): number {
+    return this.range.top + 1;
+  }
+  get Column(): number {
+    return this.range.left + 1;
+  }
+  get Rows(): { Count: number } {
+    return strict({ Count: this.range.bottom - this.range.top + 1 }, 'Rows', this.app.calls);
+  }
+  get Columns(): { Count: number; Item: (i: number) => EtRangeFake } {
+    return strict(
+      {
+        Count: this.range.right - this.range.left + 1,
+        Item: (i: number) => this.sub({ ...this.range, left: this.range.left + i - 1, right: this.range.left + i - 1 }),
+      },
+      'Columns',
+      this.app.calls,
+    );
+  }
+  Item(row: number, col: number): EtRangeFake {
+    const r = this.range.top + row - 1;
+    const c = this.range.left + col - 1;
+    return this.sub({ top: r, left: c, bottom: r, right: c });
+  }
+  private valueOf(r: number, c: number): unknown {
+    const v = this.peek(r, c)?.value ?? null;
+    if (v === null) return undefined;
+    if (isCellError(v)) return ERROR_CODES[v.error] ?? v.error;
+    return v;
+  }
+  get Value2(): unknown {
+    if (this.single) return this.valueOf(this.range.top, this.range.left);
+    const out: unknown[][] = [];
+    for (let r = this.range.top; r <= this.range.bottom; r++) {
+      const row: unknown[] = [];
+      for (let c = this.range.left; c <= this.range.right; c++) row.push(this.valueOf(r, c));
+      out.push(row);
+    }
+    return out;
+  }
+  set Value2(v: unknown) {
+    this.each((cell) => {
+      if (typeof v === 'string' && /^=/.test(v) && cell.format !== '@') throw new Error(`WPS fake: ${v} would become a formula`);
+      cell.value = v === undefined || v === '' ? null : (v as CellValue);
+    });
+  }
+  get NumberFormat(): string | null {
+    const seen = new Set<string>();
+    for (let r = this.range.top; r <= this.range.bottom; r++) for (let c = this.range.left; c <= this.range.right; c++) seen.add(this.peek(r, c)?.format ?? 'General');
+    return seen.size === 1 ? [...seen][0]! : null;
+  }
+  set NumberFormat(f: string | null) {
+    this.each((cell) => (cell.format = f ?? 'General'));
+  }
+  private mergeOf(r: number, c: number): CellRange | undefined {
+    return this.sheet.merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+  }
+  get MergeCells(): boolean | null {
+    if (this.single) return !!this.mergeOf(this.range.top, this.range.left);
+    const any = this.sheet.merges.some((m) => m.top <= this.range.bottom && m.bottom >= this.range.top && m.left <= this.range.right && m.right >= this.range.left);
+    return any ? null : false;
+  }
+  get MergeArea(): EtRangeFake {
+    return this.sub(this.mergeOf(this.range.top, this.range.left) ?? this.range);
+  }
+  Merge(): void {
+    this.sheet.merges.push({ ...this.range });
+  }
+  Address(_rowAbsolute = true, _colAbsolute = true): string {
+    const a = a1(this.range.top, this.range.left);
+    const abs = (s: string) => (_rowAbsolute || _colAbsolute ? s.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2') : s);
+    return this.single ? abs(a) : `${abs(a)}:${abs(a1(this.range.bottom, this.range.right))}`;
+  }
+  get Interior(): EtInteriorFake {
+    return strict(new EtInteriorFake(this.app, this.sheet, this.range), 'Interior', this.app.calls);
+  }
+  get Comment(): EtCommentFake | null {
+    const at = a1(this.range.top, this.range.left);
+    return this.sheet.notes.has(at) ? strict(new EtCommentFake(this.app, this.sheet, at), 'Comment', this.app.calls) : null;
+  }
+  AddComment(text: string): EtCommentFake {
+    const at = a1(this.range.top, this.range.left);
+    if (this.sheet.notes.has(at)) throw new Error(`WPS fake: ${at} already has a comment`);
+    this.sheet.notes.set(at, text);
+    return strict(new EtCommentFake(this.app, this.sheet, at), 'Comment', this.app.calls);
+  }
+  ClearComments(): void {
+    for (let r = this.range.top; r <= this.range.bottom; r++) for (let c = this.range.left; c <= this.range.right; c++) this.sheet.notes.delete(a1(r, c));
+  }
+  ClearContents(): void {
+    this.each((cell) => (cell.value = null));
+  }
+  Select(): void {
+    this.app.book.selection = { sheet: this.sheet.name, address: a1(this.range.top, this.range.left) };
+  }
+  get Font(): { Bold: boolean; Size: number } {
+    const sheet = this.sheet;
+    const at = a1(this.range.top, this.range.left);
+    return strict(
+      {
+        get Bold() {
+          return sheet.bold.has(at);
+        },
+        set Bold(v: boolean) {
+          if (v) sheet.bold.add(at);
+          else sheet.bold.delete(at);
+        },
+        Size: 11,
+      },
+      'Font',
+      this.app.calls,
+    );
+  }
+  set WrapText(_v: boolean) {}
+  get WrapText(): boolean {
+    return false;
+  }
+  set HorizontalAlignment(v: number) {
+    if (v === -4108) this.sheet.centred.add(a1(this.range.top, this.range.left));
+  }
+  get HorizontalAlignment(): number {
+    return this.sheet.centred.has(a1(this.range.top, this.range.left)) ? -4108 : 1;
+  }
+  set ColumnWidth(_v: number) {}
+  get ColumnWidth(): number {
+    return 8.43;
+  }
+}
+
+class EtInteriorFake {
+  constructor(
+    private readonly app: EtApp,
+    private readonly sheet: FakeSheet,
+    private readonly range: CellRange,
+  ) {}
+  private first(): FakeCell | undefined {
+    return this.sheet.get(this.range.top, this.range.left);
+  }
+  private each(fn: (cell: FakeCell) => void): void {
+    for (let r = this.range.top; r <= this.range.bottom; r++) for (let c = this.range.left; c <= this.range.right; c++) fn(this.sheet.ensure(r, c));
+  }
+  get Pattern(): number {
+    const f = this.first()?.fill;
+    return f ? (PATTERNS[f.pattern] ?? 9) : -4142;
+  }
+  set Pattern(v: number) {
+    this.each((cell) => {
+      if (v === -4142) cell.fill = null;
+      else cell.fill = { color: cell.fill?.color ?? '#FFFFFF', pattern: PATTERN_NAMES[v] ?? `Pattern${v}`, ...(cell.fill?.patternColor ? { patternColor: cell.fill.patternColor } : {}) };
+    });
+  }
+  get Color(): number {
+    return bgr(this.first()?.fill?.color ?? '#FFFFFF');
+  }
+  set Color(v: number) {
+    this.each((cell) => (cell.fill = { color: hex(v), pattern: cell.fill && cell.fill.pattern !== 'Solid' ? cell.fill.pattern : 'Solid', ...(cell.fill?.patternColor ? { patternColor: cell.fill.patternColor } : {}) }));
+  }
+  get PatternColor(): number {
+    return bgr(this.first()?.fill?.patternColor ?? '#000000');
+  }
+  set PatternColor(v: number) {
+    this.each((cell) => {
+      if (cell.fill) cell.fill = { ...cell.fill, patternColor: hex(v) };
+    });
+  }
+  get ColorIndex(): number {
+    return this.first()?.fill ? 1 : -4142;
+  }
+  set ColorIndex(v: number) {
+    if (v !== -4142) throw new Error('WPS fake: only xlColorIndexNone is used');
+    this.each((cell) => (cell.fill = null));
+  }
+}
+
+/** The application object over a workbook, and the count of calls made on it. */
+export function fakeEt(book: FakeBook): { app: EtApp; calls: EtCalls } {
+  const calls = new EtCalls();
+  return { app: strict(new EtApp(book, calls), 'Application', calls), calls };
+}

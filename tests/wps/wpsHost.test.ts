@@ -1,0 +1,143 @@
+/**
+ * The WPS 表格 host on the seeds' workbooks, through the strict fake of WPS's object model, against the
+ * Excel host through the strict fake of office-js, on the same workbook data: the same findings, the same
+ * marks, notes and 复核结果 cells, the same state; 清除标记 restores exactly; the same summary.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ExcelHost } from '../../src/office/excelHost';
+import { WpsHost } from '../../src/wps/wpsHost';
+import { defaultSettings } from '../../src/office/settings';
+import type { CheckResponse } from '../../src/office/hostApi';
+import { SUMMARY_SHEET } from '../../src/core/summary';
+import type { EtApplication } from '../../src/wps/et';
+import { FakeBook, fakeRunner } from '../office/fakeExcel';
+import { fakeEt } from './fakeEt';
+import { fixturePath } from '../helpers';
+import { edit, text } from '../xlsx/pkg';
+
+const zh = defaultSettings('zh-CN');
+
+async function twins(file: string | Uint8Array, active?: string): Promise<{ excelBook: FakeBook; wpsBook: FakeBook; excel: ExcelHost; wps: WpsHost; calls: { count: number } }> {
+  const bytes = typeof file === 'string' ? readFileSync(fixturePath(file)) : file;
+  const excelBook = await FakeBook.fromXlsx(bytes);
+  const wpsBook = await FakeBook.fromXlsx(bytes);
+  if (active) excelBook.active = wpsBook.active = active;
+  const runner = fakeRunner(excelBook);
+  const { app, calls } = fakeEt(wpsBook);
+  return { excelBook, wpsBook, excel: new ExcelHost({ run: runner.run, supports: excelBook.supports }), wps: new WpsHost(app as unknown as EtApplication), calls };
+}
+
+const found = (r: CheckResponse) => (r.kind === 'summarySheet' ? [] : r.tables.flatMap((t) => t.findings.map((f) => `${f.code}@${f.cell}`)));
+
+describe('校验本表 in WPS 表格 gives what it gives in Excel', () => {
+  it.each(['seed000.xlsx', 'seed002.xlsx', 'seed003.xlsx', 'seed002-stacked.xlsx', 'seed001-excerpt-text.xlsx'])('%s: every sheet, the same findings, marks, notes, column and state', async (file) => {
+    const { excelBook, wpsBook, excel, wps } = await twins(file);
+    const initial = excelBook.snapshot();
+    for (const sheet of excelBook.sheets.map((s) => s.name)) {
+      excelBook.active = wpsBook.active = sheet;
+      const a = await excel.checkActiveSheet(zh);
+      const b = await wps.checkActiveSheet(zh);
+      expect(found(b)).toEqual(found(a));
+      expect(b.kind).toBe(a.kind);
+    }
+    // Something was written (every seed has a 复核结果 column to write), and the same by both hosts.
+    expect(excelBook.snapshot()).not.toEqual(initial);
+    expect(wpsBook.snapshot()).toEqual(excelBook.snapshot());
+  });
+
+  it('marks what Excel marks on a real table with errors: red, amber, notes, the 复核结果 column', async () => {
+    const { wpsBook, wps } = await twins('seed002.xlsx', '风险防控治理');
+    const r = await wps.checkActiveSheet(zh);
+    expect(found(r)).toContain('WEIGHT_SUM_NOT_100@G20');
+    const ws = wpsBook.sheet('风险防控治理')!;
+    expect(ws.at('G20')!.fill).toEqual({ color: '#FFC7CE', pattern: 'Solid' });
+    expect(ws.at('E6')!.fill).toEqual({ color: '#FFEB9C', pattern: 'Solid' });
+    expect(ws.notes.get('G20')).toMatch(/^✗ 各项分值（含执行率分值）合计为 110.00，应为 100/);
+    expect(ws.at('J12')!.value).toBe('复核结果');
+    expect(wpsBook.sheet('selfeval_state')!.visibility).toBe('VeryHidden');
+    // Adding the state sheet does not leave the user on it.
+    expect(wpsBook.active).toBe('风险防控治理');
+  });
+
+  it('checking again replaces the marks; 清除标记 restores the workbook exactly', async () => {
+    const { wpsBook, wps } = await twins('seed002.xlsx', '风险防控治理');
+    const before = wpsBook.snapshot();
+    await wps.checkActiveSheet(zh);
+    const once = wpsBook.snapshot();
+    await wps.checkActiveSheet(zh);
+    expect(wpsBook.snapshot()).toEqual(once);
+    const r = await wps.clearActiveSheet();
+    expect(r).toMatchObject({ kind: 'cleared' });
+    expect(wpsBook.snapshot()).toEqual(before);
+  });
+
+  it('a fill the user had on a marked cell comes back after 清除标记', async () => {
+    const { wpsBook, wps } = await twins('seed002.xlsx', '风险防控治理');
+    wpsBook.sheet('风险防控治理')!.ensure(19, 6).fill = { color: '#00B050', pattern: 'Gray50', patternColor: '#FFFF00' };
+    const before = wpsBook.snapshot();
+    await wps.checkActiveSheet(zh);
+    expect(wpsBook.sheet('风险防控治理')!.at('G20')!.fill!.color).toBe('#FFC7CE');
+    await wps.clearActiveSheet();
+    expect(wpsBook.snapshot()).toEqual(before);
+    expect(wpsBook.sheet('风险防控治理')!.at('G20')!.fill).toEqual({ color: '#00B050', pattern: 'Gray50', patternColor: '#FFFF00' });
+  });
+
+  it('a protected sheet is checked and nothing is written', async () => {
+    const { wpsBook, wps } = await twins('seed002.xlsx', '风险防控治理');
+    wpsBook.sheet('风险防控治理')!.protected = true;
+    const before = wpsBook.snapshot();
+    const r = await wps.checkActiveSheet(zh);
+    expect(r.kind).toBe('protected');
+    expect(found(r)).toContain('TOTAL_MISMATCH@H20');
+    expect(wpsBook.snapshot()).toEqual(before);
+  });
+});
+
+describe('生成汇总表 in WPS 表格', () => {
+  it('the same summary sheet as in Excel (without the chart), first in the workbook, replaced on a second run', async () => {
+    const { excelBook, wpsBook, excel, wps } = await twins('seed002.xlsx');
+    const a = await excel.summarise(zh);
+    const b = await wps.summarise(zh);
+    expect(b.summary.sentence).toEqual(a.summary.sentence);
+    expect(b.chart).toBe(false);
+    const cells = (book: FakeBook) => [...book.sheet(SUMMARY_SHEET)!.cells.entries()].filter(([, c]) => c.value !== null).map(([k, c]) => [k, c.value, c.fill?.color ?? null]).sort();
+    expect(cells(wpsBook)).toEqual(cells(excelBook));
+    expect(wpsBook.sheets[0]!.name).toBe(SUMMARY_SHEET);
+    expect(wpsBook.sheet(SUMMARY_SHEET)!.links.get('B5')).toBe("'巡查员工作经费'!A1");
+    await wps.summarise(zh);
+    expect(wpsBook.sheets.filter((s) => s.name === SUMMARY_SHEET)).toHaveLength(1);
+    expect(cells(wpsBook)).toEqual(cells(excelBook));
+  });
+
+  it('a project named "=1+1" stays text', async () => {
+    const bytes = await edit(readFileSync(fixturePath('seed003.xlsx')), async (zip) => {
+      zip.file('xl/sharedStrings.xml', (await text(zip, 'xl/sharedStrings.xml')).split('上街区应急管理局').join('=1+1'));
+    });
+    const { wpsBook, wps } = await twins(bytes);
+    await wps.summarise(zh);
+    const cell = [...wpsBook.sheet(SUMMARY_SHEET)!.cells.values()].find((c) => c.value === '=1+1')!;
+    expect(cell.format).toBe('@');
+  });
+});
+
+describe('the fake is as strict as the application', () => {
+  it('a member the object model does not have throws; text that would become a formula throws', async () => {
+    const { app } = fakeEt(await FakeBook.fromXlsx(readFileSync(fixturePath('seed003.xlsx'))));
+    const ws = app.ActiveSheet as unknown as Record<string, unknown>;
+    expect(() => ws.UsedRnage).toThrow(/no member "UsedRnage"/);
+    const range = (app.ActiveSheet as unknown as { Range: (a: string) => { Value2: unknown; NumberFormat: string } }).Range('Z1');
+    expect(() => (range.Value2 = '=1+1')).toThrow(/would become a formula/);
+    range.NumberFormat = '@';
+    range.Value2 = '=1+1';
+    expect(range.Value2).toBe('=1+1');
+  });
+
+  it('another sheet opened is told through ApiEvent "SheetActivate"', async () => {
+    const { wpsBook, wps } = await twins('seed002.xlsx', '风险防控治理');
+    let told = 0;
+    await wps.onSheetActivated(() => told++);
+    wpsBook.activate('走访');
+    expect(told).toBe(1);
+  });
+});
