@@ -9,7 +9,7 @@ import { CLI_TEXT } from './messages';
 /** A mistake of the caller (not a bug): said in words, exit code 2. */
 export class UsageError extends Error {}
 
-export type Command = 'check' | 'clear' | 'summary' | 'demo' | 'help' | 'version';
+export type Command = 'check' | 'clear' | 'fill' | 'summary' | 'demo' | 'help' | 'version';
 
 interface OptionSpec {
   readonly name: string;
@@ -24,6 +24,7 @@ const REVERSE: OptionSpec = { name: 'reverse', value: true, allowed: ['ratio', '
 const SPECS: Record<Exclude<Command, 'help' | 'version'>, readonly OptionSpec[]> = {
   check: [{ name: 'json', value: true }, { name: 'out', value: true }, LANG, REVERSE],
   clear: [{ name: 'out', value: true }, LANG],
+  fill: [{ name: 'out', value: true }, LANG, REVERSE],
   summary: [
     { name: 'o', aliases: ['output'], value: true },
     { name: 'json', value: true },

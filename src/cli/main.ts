@@ -13,6 +13,7 @@ import { UsageError, langOf, parseArgs } from './args';
 import { CLI_TEXT } from './messages';
 import { runCheck } from './check';
 import { runClear } from './clear';
+import { runFill } from './fill';
 import { runSummary } from './summary';
 
 export interface Io {
@@ -70,6 +71,10 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         if (!args.positional.length) throw new UsageError(t.needsFiles('clear'));
         if (!opt.out) throw new UsageError(t.needsOut('clear'));
         return await runClear(args.positional, opt.out, lang, io);
+      case 'fill':
+        if (!args.positional.length) throw new UsageError(t.needsFiles('fill'));
+        if (!opt.out) throw new UsageError(t.needsOut('fill'));
+        return await runFill(args.positional, opt.out, lang, options, io);
       case 'summary':
         if (!args.positional.length) throw new UsageError(t.needsFiles('summary'));
         if (!opt.o) throw new UsageError(t.needsOut('summary'));

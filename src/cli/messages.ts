@@ -41,6 +41,7 @@ export interface CliText {
   readonly noWorkbooks: string;
   readonly skipped: (file: string, why: string) => string;
   readonly cleared: (file: string, sheets: number, target: string) => string;
+  readonly filled: (file: string, cells: number, target: string) => string;
   readonly clearedNothing: (file: string, target: string) => string;
   readonly lockedSheets: (file: string, sheets: string) => string;
   readonly written: (what: string, target: string) => string;
@@ -62,7 +63,10 @@ const ZH_USAGE = `绩效自评校验 selfeval
       --reverse 反向指标（≤/<）未达标时的计分方法：ratio（默认，分值×指标值÷完成值）或 deviation
       退出码：0 无错误；1 有错误级问题或无法识别的表格；2 有文件无法读取，或参数有误（其余文件照常校验）
   selfeval clear <文件>... --out 目录
-      清除标记：恢复原有底色和批注，删除复核结果列（写入副本）
+      清除标记：恢复原有底色、批注和填写前的内容，删除复核结果列（写入副本）
+  selfeval fill <文件>... --out 目录 [--lang zh|en] [--reverse ratio|deviation]
+      填写计算值：执行率、执行率得分、总分行分值和得分、评分等级，空白或有误时按规则填入（写入副本）；
+      金额、分值、指标得分和原因不改动；逐项列出改动和未填写的原因
   selfeval summary <文件或文件夹>... -o 汇总表.xlsx [--json 汇总.json] [--sort sheet|total|errors|budget|project] [--sentence report|final-accounts]
       汇总多个工作簿中的全部自评表：每表一行、金额合计、等级分布和汇报用语句。
       --json   同时写出 JSON 汇总；--json - 输出到标准输出
@@ -80,6 +84,7 @@ const EN_USAGE = `selfeval — checks fiscal performance self-evaluation tables
 Usage:
   selfeval check <files or folders>... [--json report.json] [--out DIR] [--lang zh|en] [--reverse ratio|deviation]
   selfeval clear <files>... --out DIR
+  selfeval fill <files>... --out DIR [--lang zh|en] [--reverse ratio|deviation]
   selfeval summary <files or folders>... -o summary.xlsx [--json summary.json] [--sort sheet|total|errors|budget|project] [--sentence report|final-accounts]
   selfeval demo
   selfeval --help | --version
@@ -126,6 +131,7 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     noWorkbooks: '没有找到可读取的工作簿',
     skipped: (f, w) => `${f}：${w}`,
     cleared: (f, n, t) => `${f}：已清除 ${n} 个工作表的标记 → ${t}`,
+    filled: (f, n, t) => `${f}：已填写 ${n} 个计算值（原有内容已保存，selfeval clear 可恢复）→ ${t}`,
     clearedNothing: (f, t) => `${f}：没有本工具的标记 → ${t}`,
     lockedSheets: (f, s) => `${f}：受保护的工作表未清除：${s}`,
     written: (w, t) => `${w}：${t}`,
@@ -173,6 +179,7 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     noWorkbooks: 'no readable workbook found',
     skipped: (f, w) => `${f}: ${w}`,
     cleared: (f, n, t) => `${f}: cleared ${n} sheet(s) → ${t}`,
+    filled: (f, n, t) => `${f}: filled ${n} computed value(s) (the old ones are kept: selfeval clear puts them back) → ${t}`,
     clearedNothing: (f, t) => `${f}: no marks of selfeval → ${t}`,
     lockedSheets: (f, s) => `${f}: protected sheets not cleared: ${s}`,
     written: (w, t) => `${w}: ${t}`,

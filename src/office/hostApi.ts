@@ -5,6 +5,15 @@
 import type { TableReport, UnrecognisedReport } from '../core/report';
 import type { Settings } from './settings';
 import type { Summary, WorkbookInput } from '../core/summary';
+import type { FillPlan } from '../core/annotate/fillIn';
+
+/** 填写计算值's first step: what would be written, or why nothing can be. */
+export type FillResponse = { readonly kind: 'plan'; readonly plan: FillPlan } | { readonly kind: 'protected' | 'summarySheet'; readonly sheet: string };
+
+export interface FillApplied {
+  /** Cells written (a confirmed change no longer due — the cell was edited since — is not). */
+  readonly written: number;
+}
 
 export interface SummaryResponse {
   readonly kind: 'summarised';
@@ -40,6 +49,12 @@ export interface Host {
    * read in the browser), into the summary sheet of the open workbook.
    */
   summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse>;
+  /** 填写计算值: what would change on the active sheet (nothing written). */
+  planFill?(settings: Settings): Promise<FillResponse>;
+  /** 填写计算值, confirmed: writes the changes still due, keeping the old values for 清除标记. */
+  applyFill?(settings: Settings, plan: FillPlan): Promise<FillApplied>;
+  /** 自动校验: checks again after an edit inside a table; returns a function that stops it. */
+  watchEdits?(settings: () => Settings, onChecked: (r: CheckResponse) => void): Promise<() => void>;
   /** Calls back when another sheet is activated (the pane then labels its results as the last check's). */
   onSheetActivated?(listener: () => void): Promise<void>;
 }

@@ -14,13 +14,15 @@ export interface Settings {
   readonly summarySort: SortKey;
   /** The summary's sentence: the district report's, or the 部门决算 template's. */
   readonly summarySentence: SentenceForm;
+  /** 自动校验: check a table again when the clerk edits it (off by default). */
+  readonly autoCheck: boolean;
 }
 
 const KEY = 'selfeval.settings.v1';
 
 export function defaultSettings(displayLanguage?: string): Settings {
   const lang: Lang = displayLanguage && !/^zh/i.test(displayLanguage) ? 'en' : 'zh';
-  return { lang, notes: true, column: true, reverseFormula: 'ratio', summarySort: 'sheet', summarySentence: 'report' };
+  return { lang, notes: true, column: true, reverseFormula: 'ratio', summarySort: 'sheet', summarySentence: 'report', autoCheck: false };
 }
 
 export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined, displayLanguage?: string): Settings {
@@ -36,6 +38,7 @@ export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined, disp
       reverseFormula: s.reverseFormula === 'deviation' ? 'deviation' : 'ratio',
       summarySort: s.summarySort && SORTS.includes(s.summarySort) ? s.summarySort : base.summarySort,
       summarySentence: s.summarySentence === 'final-accounts' ? 'final-accounts' : 'report',
+      autoCheck: s.autoCheck === true,
     };
   } catch {
     return base;

@@ -23,6 +23,8 @@ export type Supports = (version: string) => boolean;
 
 export interface SheetSnapshot extends SheetNow {
   readonly name: string;
+  /** The sheet's id (what change events name it by); absent where a host has none. */
+  readonly id?: string;
   readonly protected: boolean;
   readonly state: WorkbookState;
   readonly stateRows: number;
@@ -50,7 +52,7 @@ export function cellOf(address: string): string {
 export async function readActiveSheet(context: Excel.RequestContext, supports: Supports, cellsPerRead = DEFAULT_CELLS_PER_READ): Promise<SheetSnapshot> {
   // Round trip 1.
   const ws = context.workbook.worksheets.getActiveWorksheet();
-  ws.load('name,protection/protected');
+  ws.load('name,id,protection/protected');
   // The sheet's notes and threaded comments. These are navigation properties (collections), which need
   // no load; the lint rules do not know these newer ones (ExcelApi 1.10, 1.18) as such.
   const notesApi = supports('1.18');
@@ -106,6 +108,7 @@ export async function readActiveSheet(context: Excel.RequestContext, supports: S
   const grid: Grid = { name: ws.name, values, formats, merges: !merged || merged.isNullObject ? [] : parseAreas(merged.address) };
   return {
     name: ws.name,
+    id: ws.id,
     protected: ws.protection.protected,
     grid,
     notes: new Map(noteLocations.map(({ note, at }) => [cellOf(at.address), note.content])),

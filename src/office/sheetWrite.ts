@@ -7,6 +7,7 @@ import type { Fill } from '../core/annotate/fill';
 import { normalColor } from '../core/annotate/fill';
 import { type WorkbookState, STATE_SHEET, serializeState } from '../core/annotate/state';
 import type { SheetSnapshot } from './sheetRead';
+import type { ValueWrite } from '../core/annotate/fillIn';
 
 /** Text stays text: Excel would read a leading = + - @ as a formula, so such text gets the quote prefix. */
 export function asText(s: string): string {
@@ -62,4 +63,15 @@ export function queueState(context: Excel.RequestContext, snap: SheetSnapshot, s
   range.numberFormat = chunks.map(() => ['@']);
   range.values = chunks.map((c) => [c]);
   ws.visibility = 'VeryHidden';
+}
+
+/** Values 填写计算值 writes (or 清除标记 puts back): text as text, numbers in the cell's own format. */
+export function queueValueWrites(ws: Excel.Worksheet, writes: readonly ValueWrite[]): void {
+  for (const w of writes) {
+    const range = ws.getRange(w.cell);
+    if (w.format !== undefined) range.numberFormat = [[w.format]];
+    if (w.value === null) range.clear('Contents');
+    else if (typeof w.value === 'object') range.values = [[w.value.error]];
+    else range.values = [[typeof w.value === 'string' ? asText(w.value) : w.value]];
+  }
 }

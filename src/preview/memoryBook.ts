@@ -4,6 +4,7 @@
  * preview shows what the add-in would write.
  */
 import { type CellRange, type CellValue, type Grid, a1 } from '../core/grid';
+import type { ValueWrite } from '../core/annotate/fillIn';
 import type { CellWrite } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { type WorkbookState, EMPTY_STATE, isStateSheet } from '../core/annotate/state';
@@ -73,6 +74,14 @@ export class MemoryBook {
 
   sheet(name: string): MemorySheet | undefined {
     return this.sheets.find((s) => s.name === name);
+  }
+
+  /** Values written by 填写计算值 (or put back by 清除标记), with their formats. */
+  setValues(sheet: MemorySheet, writes: readonly ValueWrite[]): void {
+    for (const w of writes) {
+      put(sheet.values, w.row, w.col, w.value);
+      if (w.format !== undefined) put(sheet.formats, w.row, w.col, w.format === 'General' ? undefined : w.format);
+    }
   }
 
   /** Carries out a decision, as Excel would. */

@@ -4,14 +4,15 @@
  * Nothing is uploaded: the workbook comes from the page's own files.
  */
 import { sheetReports } from '../core/report';
-import type { CheckResponse, ClearResponse, Host, SummaryResponse } from '../office/hostApi';
+import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse } from '../office/hostApi';
 import { type WorkbookInput, SUMMARY_SHEET, buildSummary } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
 import type { Settings } from '../office/settings';
 import { decide } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
-import { sheetState, withSheetState } from '../core/annotate/state';
+import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
+import { type FillPlan, fillWrites, planFill, undoFilled, withFilled } from '../core/annotate/fillIn';
 import { checkAsItWas } from '../core/annotate/run';
 import { isProductSheet } from '../core/engine';
 import { type MemoryBook, type MemorySheet, gridOf } from './memoryBook';
@@ -83,7 +84,7 @@ export class PreviewHost implements Host {
     if (sheet.protected) return { kind: 'protected', sheet: sheet.name, tables, unrecognised };
     const decision = decide(now, prepared.own, fillsOf(sheet, prepared.inspect), sheet.name, prepared.wanted, { notes: settings.notes });
     this.book.apply(sheet, decision.writes);
-    this.book.state = withSheetState(this.book.state, sheet.name, decision.state);
+    this.book.state = withSheetState(this.book.state, sheet.name, keepingFilled(decision.state, sheet.name, sheetState(this.book.state, sheet.name)?.filled));
     this.changed();
     return { kind: 'checked', sheet: sheet.name, tables, unrecognised, notesWritten: settings.notes };
   }
@@ -93,12 +94,36 @@ export class PreviewHost implements Host {
     const now = nowOf(sheet);
     if (sheet.protected) return { kind: 'protected', sheet: sheet.name };
     const { own, inspect } = prepareClear(now, sheetState(this.book.state, sheet.name));
-    if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: sheet.name, cells: 0 };
+    const restore = undoFilled(now.grid, sheetState(this.book.state, sheet.name)?.filled);
+    if (!own.column.size && !own.notes.size && !own.fills.size && !restore.length) return { kind: 'cleared', sheet: sheet.name, cells: 0 };
     const decision = decide(now, own, fillsOf(sheet, inspect), sheet.name);
     this.book.apply(sheet, decision.writes);
+    this.book.setValues(sheet, restore);
     this.book.state = withSheetState(this.book.state, sheet.name, undefined);
     this.changed();
-    return { kind: 'cleared', sheet: sheet.name, cells: decision.writes.length };
+    return { kind: 'cleared', sheet: sheet.name, cells: new Set([...decision.writes, ...restore].map((w) => w.cell)).size };
+  }
+
+  async planFill(settings: Settings): Promise<FillResponse> {
+    const sheet = this.activeSheet();
+    if (sheet.name === SUMMARY_SHEET) return { kind: 'summarySheet', sheet: sheet.name };
+    if (sheet.protected) return { kind: 'protected', sheet: sheet.name };
+    const now = nowOf(sheet);
+    const prepared = prepareCheck(now, sheetState(this.book.state, sheet.name), { lang: settings.lang, reverseFormula: settings.reverseFormula });
+    return { kind: 'plan', plan: planFill(prepared.result, now.grid) };
+  }
+
+  async applyFill(settings: Settings, confirmed: FillPlan): Promise<FillApplied> {
+    const r = await this.planFill(settings);
+    if (r.kind !== 'plan' || r.plan.sheet !== confirmed.sheet) return { written: 0 };
+    const due = new Set(confirmed.changes.map((c) => `${c.cell}=${String(c.after)}`));
+    const changes = r.plan.changes.filter((c) => due.has(`${c.cell}=${String(c.after)}`));
+    const sheet = this.activeSheet();
+    this.book.setValues(sheet, fillWrites(changes));
+    const previous = sheetState(this.book.state, sheet.name);
+    this.book.state = withSheetState(this.book.state, sheet.name, keepingFilled(previous, sheet.name, withFilled(previous?.filled, changes)));
+    this.changed();
+    return { written: changes.length };
   }
 
   /** The open workbook as the summary sees it: every work sheet, as it was before the product's marks. */

@@ -20,7 +20,9 @@ import {
   ToolbarButton,
   Tooltip,
 } from '@fluentui/react-components';
-import { Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
+import { Calculator20Regular, Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
+import type { FillPlan } from '../core/annotate/fillIn';
+import { FillDialog } from './components/FillDialog';
 import type { Severity } from '../core/findings';
 import type { CheckResponse, Host } from '../office/hostApi';
 import type { WorkbookInput } from '../core/summary';
@@ -38,7 +40,7 @@ export interface AppProps {
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'busy'; what: 'check' | 'clear' | 'summary'; label?: string }
+  | { kind: 'busy'; what: 'check' | 'clear' | 'summary' | 'fill'; label?: string }
   | { kind: 'message'; intent: 'success' | 'warning' | 'error' | 'info'; text: string };
 
 export function App({ host, initialSettings, storage }: AppProps): React.ReactElement {
@@ -53,6 +55,28 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
     // Another sheet opened: the results on screen are the last check's, and say so.
     void host.onSheetActivated?.(() => setStale(true));
   }, [host]);
+  // 自动校验: the latest settings, read when an edit is checked.
+  const settingsRef = React.useRef(settings);
+  settingsRef.current = settings;
+  React.useEffect(() => {
+    if (!settings.autoCheck || !host.watchEdits) return;
+    let stop: (() => void) | undefined;
+    let live = true;
+    void host
+      .watchEdits(
+        () => settingsRef.current,
+        (r) => {
+          if (r.kind === 'summarySheet') return;
+          setResult(r);
+          setStale(false);
+        },
+      )
+      .then((s) => (live ? (stop = s) : s()));
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [host, settings.autoCheck]);
   const [undoNoteOpen, setUndoNoteOpen] = React.useState(() => storage?.getItem('selfeval.undoNote.dismissed') !== '1');
   const t = strings(settings.lang);
 
@@ -81,6 +105,35 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
         const text = t.checked(r.tables.length, total('error'), total('warning')) + (settings.notes && !r.notesWritten ? ` ${t.notesOff}` : '');
         setStatus({ kind: 'message', intent: total('error') ? 'error' : total('warning') ? 'warning' : 'success', text });
       }
+    } catch (e) {
+      setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
+    }
+  };
+
+  const [fillPlan, setFillPlan] = React.useState<FillPlan | null>(null);
+  const runFill = async () => {
+    if (!host.planFill) return;
+    setStatus({ kind: 'busy', what: 'fill' });
+    try {
+      const r = await host.planFill(settings);
+      if (r.kind !== 'plan') setStatus(r.kind === 'protected' ? { kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) } : { kind: 'message', intent: 'info', text: t.summarySheet });
+      else if (!r.plan.changes.length && !r.plan.skipped.length) setStatus({ kind: 'message', intent: 'info', text: t.nothingToFill });
+      else {
+        setStatus({ kind: 'idle' });
+        setFillPlan(r.plan);
+      }
+    } catch (e) {
+      setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
+    }
+  };
+  const confirmFill = async (plan: FillPlan) => {
+    setFillPlan(null);
+    if (!host.applyFill || !plan.changes.length) return;
+    setStatus({ kind: 'busy', what: 'fill', label: t.filling });
+    try {
+      const r = await host.applyFill(settings, plan);
+      await runCheck();
+      setStatus((s) => (s.kind === 'message' ? { ...s, text: `${t.filled(r.written)}\n${s.text}` } : s));
     } catch (e) {
       setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
     }
@@ -148,6 +201,13 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
         <ToolbarButton icon={<Eraser20Regular />} onClick={runClear} disabledFocusable={busy}>
           {t.clear}
         </ToolbarButton>
+        {host.planFill && (
+          <Tooltip content={t.fillHint} relationship="description">
+            <ToolbarButton icon={<Calculator20Regular />} onClick={runFill} disabledFocusable={busy}>
+              {t.fill}
+            </ToolbarButton>
+          </Tooltip>
+        )}
         <Tooltip content={t.summarise} relationship="description">
           <ToolbarButton icon={<TableSimple20Regular />} onClick={() => void runSummary()} disabledFocusable={busy}>
             {t.summary}
@@ -192,7 +252,7 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
 
       {/* Always in the page, so that what is put in it is announced. */}
       <div role="status" aria-live="polite" aria-atomic="true" className={styles.status} data-testid="status">
-        {busy && <Spinner size="small" label={status.label ?? (status.what === 'check' ? t.checking : status.what === 'clear' ? t.clearing : t.summarising)} />}
+        {busy && <Spinner size="small" label={status.label ?? (status.what === 'check' ? t.checking : status.what === 'clear' ? t.clearing : status.what === 'fill' ? t.filling : t.summarising)} />}
         {status.kind === 'message' && (
           <MessageBar intent={status.intent} layout="multiline">
             <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{status.text}</MessageBarBody>
@@ -238,7 +298,9 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
         </section>
       )}
 
-      <SettingsPanel settings={settings} update={update} />
+      {fillPlan && <FillDialog plan={fillPlan} lang={settings.lang} onConfirm={() => void confirmFill(fillPlan)} onCancel={() => setFillPlan(null)} />}
+
+      <SettingsPanel settings={settings} update={update} canAutoCheck={!!host.watchEdits} />
     </main>
   );
 }

@@ -79,4 +79,10 @@ export const useStyles = makeStyles({
     '& dt': { color: tokens.colorNeutralForeground2 },
   },
   settings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  fillContent: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  fillTable: {
+    borderCollapse: 'collapse',
+    fontVariantNumeric: 'tabular-nums',
+    '& th, & td': { textAlign: 'left', padding: `2px ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  },
 });

@@ -5,6 +5,7 @@
  */
 import { type CellRange, type CellValue, type Grid, a1 } from '../core/grid';
 import type { CellWrite } from '../core/annotate/decide';
+import type { ValueWrite } from '../core/annotate/fillIn';
 import { type Fill, normalColor } from '../core/annotate/fill';
 import { type WorkbookState, STATE_SHEET, parseState, serializeState } from '../core/annotate/state';
 import type { SheetSnapshot } from '../office/sheetRead';
@@ -177,6 +178,18 @@ export function applyWrites(ws: EtWorksheet, snap: SheetSnapshot, writes: readon
       if (snap.notes.has(w.cell)) range.ClearComments();
       if (w.note !== null) range.AddComment(w.note);
     }
+  }
+}
+
+/** Values 填写计算值 writes (or 清除标记 puts back): text as text, numbers in the cell's own format. */
+export function applyValueWrites(ws: EtWorksheet, writes: readonly ValueWrite[]): void {
+  for (const w of writes) {
+    const range = ws.Range(w.cell);
+    if (w.format !== undefined && w.format !== '@') range.NumberFormat = w.format;
+    if (w.value === null) range.ClearContents();
+    else if (typeof w.value === 'string') setText(range, w.value);
+    else if (typeof w.value === 'object') range.Value2 = w.value.error;
+    else range.Value2 = w.value;
   }
 }
 

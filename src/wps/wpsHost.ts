@@ -5,15 +5,24 @@
 import { sheetReports } from '../core/report';
 import { decide } from '../core/annotate/decide';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
-import { sheetState, withSheetState } from '../core/annotate/state';
+import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
+import { type FillPlan, fillWrites, planFill, undoFilled, withFilled } from '../core/annotate/fillIn';
 import { SUMMARY_SHEET, type WorkbookInput, buildSummary } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
-import type { CheckResponse, ClearResponse, Host, SummaryResponse } from '../office/hostApi';
+import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse } from '../office/hostApi';
 import type { Settings } from '../office/settings';
 import { workbookInput } from '../office/summarySheet';
-import type { EtApplication } from './et';
-import { applyWrites, readActiveSheet, readFills, sheetNamed, writeState } from './sheet';
+import type { EtApplication, EtWorksheet } from './et';
+import { applyValueWrites, applyWrites, readActiveSheet, readFills, sheetNamed, writeState } from './sheet';
 import { readWorkbookGrids, writeSummarySheet } from './summary';
+
+/**
+ * The grid holds formats of numbers only (what the engine needs); the cells a fill changes get theirs
+ * read here, so that 清除标记 can give a cell written as text its format back.
+ */
+function withFormats(ws: EtWorksheet, plan: FillPlan): FillPlan {
+  return { ...plan, changes: plan.changes.map((c) => ({ ...c, beforeFormat: ws.Range(c.cell).NumberFormat ?? undefined })) };
+}
 
 export class WpsHost implements Host {
   readonly kind = 'wps' as const;
@@ -33,7 +42,7 @@ export class WpsHost implements Host {
     const fills = readFills(snap.sheet, prepared.inspect);
     const decision = decide(snap, prepared.own, fills, snap.name, prepared.wanted, { notes: settings.notes });
     applyWrites(snap.sheet, snap, decision.writes);
-    writeState(this.app, snap.book, snap, withSheetState(snap.state, snap.name, decision.state));
+    writeState(this.app, snap.book, snap, withSheetState(snap.state, snap.name, keepingFilled(decision.state, snap.name, sheetState(snap.state, snap.name)?.filled)));
     return { kind: 'checked', sheet: snap.name, tables, unrecognised, notesWritten: settings.notes };
   }
 
@@ -41,11 +50,34 @@ export class WpsHost implements Host {
     const snap = readActiveSheet(this.app);
     if (snap.protected) return { kind: 'protected', sheet: snap.name };
     const { own, inspect } = prepareClear(snap, sheetState(snap.state, snap.name));
-    if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: snap.name, cells: 0 };
+    const restore = undoFilled(snap.grid, sheetState(snap.state, snap.name)?.filled);
+    if (!own.column.size && !own.notes.size && !own.fills.size && !restore.length) return { kind: 'cleared', sheet: snap.name, cells: 0 };
     const decision = decide(snap, own, readFills(snap.sheet, inspect), snap.name);
     applyWrites(snap.sheet, snap, decision.writes);
+    applyValueWrites(snap.sheet, restore);
     writeState(this.app, snap.book, snap, withSheetState(snap.state, snap.name, undefined));
-    return { kind: 'cleared', sheet: snap.name, cells: decision.writes.length };
+    return { kind: 'cleared', sheet: snap.name, cells: new Set([...decision.writes, ...restore].map((w) => w.cell)).size };
+  }
+
+  async planFill(settings: Settings): Promise<FillResponse> {
+    const snap = readActiveSheet(this.app);
+    if (snap.name === SUMMARY_SHEET) return { kind: 'summarySheet', sheet: snap.name };
+    if (snap.protected) return { kind: 'protected', sheet: snap.name };
+    const prepared = prepareCheck(snap, sheetState(snap.state, snap.name), { lang: settings.lang, reverseFormula: settings.reverseFormula });
+    return { kind: 'plan', plan: withFormats(snap.sheet, planFill(prepared.result, snap.grid)) };
+  }
+
+  async applyFill(settings: Settings, confirmed: FillPlan): Promise<FillApplied> {
+    const snap = readActiveSheet(this.app);
+    if (snap.protected || snap.name !== confirmed.sheet) return { written: 0 };
+    const prepared = prepareCheck(snap, sheetState(snap.state, snap.name), { lang: settings.lang, reverseFormula: settings.reverseFormula });
+    const due = new Set(confirmed.changes.map((c) => `${c.cell}=${String(c.after)}`));
+    const changes = withFormats(snap.sheet, planFill(prepared.result, snap.grid)).changes.filter((c) => due.has(`${c.cell}=${String(c.after)}`));
+    if (!changes.length) return { written: 0 };
+    applyValueWrites(snap.sheet, fillWrites(changes));
+    const previous = sheetState(snap.state, snap.name);
+    writeState(this.app, snap.book, snap, withSheetState(snap.state, snap.name, keepingFilled(previous, snap.name, withFilled(previous?.filled, changes))));
+    return { written: changes.length };
   }
 
   async summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse> {

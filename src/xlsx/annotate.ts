@@ -9,7 +9,8 @@ import type { CheckOptions } from '../core/check/result';
 import { decide } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
-import { type WorkbookState, sheetState, withSheetState } from '../core/annotate/state';
+import { type WorkbookState, keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
+import { type FillPlan, fillWrites, planFill, undoFilled, withFilled } from '../core/annotate/fillIn';
 import type { XlsxSheet, XlsxWorkbook } from './workbook';
 import { workSheets } from './read';
 
@@ -44,7 +45,7 @@ export async function checkAndAnnotate(wb: XlsxWorkbook, options: AnnotateOption
     }
     const decision = decide(sheet, prepared.own, fillsOf(wb, sheet, prepared.inspect), name, prepared.wanted, { notes: options.notes !== false });
     await wb.apply(sheet, decision.writes);
-    state = withSheetState(state, name, decision.state, names);
+    state = withSheetState(state, name, keepingFilled(decision.state, name, previous?.filled), names);
     outcomes.push({ result: prepared.result, written: true });
   }
   await wb.writeState(state);
@@ -61,17 +62,46 @@ export async function clearMarks(wb: XlsxWorkbook): Promise<{ cleared: string[];
   for (const name of names) {
     const sheet = await wb.readSheet(name);
     const { own, inspect } = prepareClear(sheet, sheetState(state, name));
-    if (!own.column.size && !own.notes.size && !own.fills.size) continue;
+    const restore = undoFilled(sheet.grid, sheetState(state, name)?.filled);
+    if (!own.column.size && !own.notes.size && !own.fills.size && !restore.length) continue;
     if (sheet.protected) {
       locked.push(name);
       continue;
     }
     const decision = decide(sheet, own, fillsOf(wb, sheet, inspect), name);
     await wb.apply(sheet, decision.writes);
+    await wb.setValues(sheet, restore);
     state = withSheetState(state, name, undefined, names);
-    if (decision.writes.length) cleared.push(name);
-    cells += decision.writes.length;
+    const touched = new Set([...decision.writes, ...restore].map((w) => w.cell)).size;
+    if (touched) cleared.push(name);
+    cells += touched;
   }
   await wb.writeState(state);
   return { cleared, protected: locked, cells };
+}
+
+/**
+ * 填写计算值 on every sheet (the command line's `fill`): the computed cells filled where blank or wrong,
+ * the old values kept in the state for 清除标记. Returns each sheet's plan (what was written, what was not
+ * and why); a protected sheet is planned and not written.
+ */
+export async function fillComputed(wb: XlsxWorkbook, options: AnnotateOptions = {}): Promise<{ plan: FillPlan; written: boolean }[]> {
+  let state: WorkbookState = await wb.readState();
+  const names = workSheets(wb);
+  const out: { plan: FillPlan; written: boolean }[] = [];
+  for (const name of names) {
+    const sheet = await wb.readSheet(name);
+    const previous = sheetState(state, name);
+    const plan = planFill(prepareCheck(sheet, previous, options).result, sheet.grid);
+    if (!plan.changes.length && !plan.skipped.length) continue;
+    if (sheet.protected || !plan.changes.length) {
+      out.push({ plan, written: false });
+      continue;
+    }
+    await wb.setValues(sheet, fillWrites(plan.changes));
+    state = withSheetState(state, name, keepingFilled(previous, name, withFilled(previous?.filled, plan.changes)), names);
+    out.push({ plan, written: true });
+  }
+  await wb.writeState(state);
+  return out;
 }

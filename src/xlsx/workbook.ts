@@ -6,6 +6,7 @@
  */
 import type { Grid } from '../core/grid';
 import { parseA1 } from '../core/grid';
+import type { ValueWrite } from '../core/annotate/fillIn';
 import type { CellWrite } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { type WorkbookState, EMPTY_STATE, STATE_SHEET, parseState, serializeState } from '../core/annotate/state';
@@ -138,6 +139,23 @@ export class XlsxWorkbook {
     const prefix = rootPrefix(xml);
     if (notes.length) xml = await this.applyNotes(sheet, xml, prefix, notes);
     this.changed.set(sheet.entry.part, patchSheetXml(xml, edits, prefix));
+  }
+
+  /**
+   * Values 填写计算值 writes, or 清除标记 puts back: numbers keep the cell's style (its number format), text
+   * goes in as an inline string (text, never a formula) without touching the style.
+   */
+  async setValues(sheet: XlsxSheet, writes: readonly ValueWrite[]): Promise<void> {
+    if (!writes.length) return;
+    const edits = new Map<number, Map<number, CellEdit>>();
+    for (const w of writes) {
+      let r = edits.get(w.row);
+      if (!r) edits.set(w.row, (r = new Map()));
+      const v = w.value;
+      r.set(w.col, typeof v === 'number' ? { number: v } : { value: v === null ? null : typeof v === 'object' ? v.error : String(v) });
+    }
+    const xml = (await this.text(sheet.entry.part))!;
+    this.changed.set(sheet.entry.part, patchSheetXml(xml, edits, rootPrefix(xml)));
   }
 
   /** Notes go into the sheet's comments part and its VML drawing, created when the sheet has none. */

@@ -8,7 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { openWorkbook } from '../../src/xlsx/read';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DIST, ROOT, launch, recordRequests, serve } from './harness';
@@ -187,6 +189,47 @@ describe('the pane itself', () => {
     await page.getByRole('button', { name: '校验本表' }).click();
     await page.getByText('这是本插件生成的汇总表，其中没有需要校验的绩效自评表。').waitFor();
     await expect(pane(page).locator('[data-table]').count()).resolves.toBe(0);
+  });
+});
+
+describe('填写计算值 in the pane', () => {
+  it('lists what it will write, writes it only when confirmed, checks again; 清除标记 puts the old values back', async () => {
+    // 巡查员工作经费 with its 执行率 blank, 执行率得分 0, 总分 blank and 等级 差.
+    const wb = await openWorkbook(readFileSync(path.join(ROOT, 'tests', 'fixtures', 'seed002.xlsx')));
+    const sheet = await wb.readSheet('巡查员工作经费');
+    await wb.setValues(sheet, [
+      { cell: 'G6', row: 5, col: 6, value: null },
+      { cell: 'H6', row: 5, col: 7, value: 0 },
+      { cell: 'H21', row: 20, col: 7, value: null },
+      { cell: 'G22', row: 21, col: 6, value: '差' },
+    ]);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'selfeval-pane-')), 'spoiled.xlsx');
+    writeFileSync(file, wb.save());
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' });
+    await recordRequests(page, server.url);
+    await page.goto(`${server.url}preview.html`);
+    await page.locator('input[data-testid="open-workbook"]').setInputFiles(file);
+    await page.getByText('spoiled.xlsx', { exact: false }).first().waitFor();
+    await page.getByRole('button', { name: '填写计算值' }).click();
+    await page.getByRole('dialog').waitFor();
+    const rows = await page.locator('[data-testid="fill-changes"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['G6', '执行率', '（空）', '100'],
+      ['H6', '执行率得分', '0', '10'],
+      ['H21', '总分', '（空）', '99'],
+      ['G22', '评分等级', '差', '优'],
+    ]);
+    // Nothing written yet.
+    await expect(page.locator('td[data-address="G22"]').textContent()).resolves.toBe('差');
+    await page.getByRole('button', { name: '确认填写' }).click();
+    await page.getByText(/已填写 4 个单元格，并重新校验。/).waitFor();
+    await expect(page.locator('td[data-address="G22"]').textContent()).resolves.toBe('优');
+    await expect(page.getByText('共 1 张表：错误 0，警告 0。', { exact: false }).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: '清除标记' }).click();
+    await page.getByText(/已清除 \d+ 个单元格的标记/).waitFor();
+    await expect(page.locator('td[data-address="G22"]').textContent()).resolves.toBe('差');
+    await expect(page.locator('td[data-address="H21"]').textContent()).resolves.toBe('');
+    await page.close();
   });
 });
 

@@ -238,3 +238,50 @@ describe('another sheet opened', () => {
     expect(syncs).toEqual([]);
   });
 });
+
+describe('自动校验: checks that follow the typing', () => {
+  async function watched(active: string) {
+    const b = await book('seed002.xlsx', active);
+    const runner = fakeRunner(b);
+    const h = new ExcelHost({ run: runner.run, supports: b.supports, editDelayMs: 0, ownWritesMs: 0 });
+    const results: CheckResponse[] = [];
+    await h.checkActiveSheet(zh);
+    const stop = await h.watchEdits(() => zh, (r) => results.push(r));
+    const settle = async (n: number) => {
+      for (let i = 0; i < 200 && results.length < n; i++) await new Promise((r) => setTimeout(r, 5));
+    };
+    return { b, runner, results, stop, settle };
+  }
+
+  it('an edited 得分 inside the table: its marks follow, in the round trips of one check', async () => {
+    const { b, runner, results, settle } = await watched('街面督查人员经费');
+    const checkSyncs = runner.syncs[0]!;
+    expect(results).toHaveLength(0);
+    // H17 (群众满意) scores 9 where its completion ratio gives 10: a warning, marked amber.
+    expect(b.sheet('街面督查人员经费')!.at('H17')!.fill!.color).toBe('#FFEB9C');
+    b.edit('街面督查人员经费', 'H17', 10);
+    await settle(1);
+    expect(results).toHaveLength(1);
+    expect(tablesOf(results[0]!)[0]!.findings.map((f) => f.code)).not.toContain('QUANT_SCORE_MISMATCH');
+    expect(b.sheet('街面督查人员经费')!.at('H17')!.fill).toBeNull();
+    // Registering took one round trip; the edit, the round trips of one check.
+    expect(runner.syncs).toEqual([checkSyncs, 1, checkSyncs]);
+  });
+
+  it('typing quickly checks once; an edit outside every table does nothing; stopped, nothing follows', async () => {
+    const { b, runner, results, stop, settle } = await watched('街面督查人员经费');
+    b.edit('街面督查人员经费', 'H17', 9.5);
+    b.edit('街面督查人员经费', 'H17', 10);
+    await settle(1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(results).toHaveLength(1);
+    const runs = runner.syncs.length;
+    b.edit('街面督查人员经费', 'Z99', 'a note of mine');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(runner.syncs.length).toBe(runs);
+    stop();
+    b.edit('街面督查人员经费', 'H17', 9);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(results).toHaveLength(1);
+  });
+});

@@ -17,6 +17,15 @@ export interface FakeFill {
   patternColor?: string;
 }
 
+export interface FakeChange {
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: string;
+  triggerSource: string;
+  type: string;
+}
+
 export interface FakeCell {
   value: CellValue;
   format: string;
@@ -103,6 +112,18 @@ export class FakeBook {
 
   /** Handlers added with worksheets.onActivated.add (registered at a sync, like Excel). */
   readonly activatedHandlers: ((e: { worksheetId: string; type: string }) => Promise<unknown>)[] = [];
+
+  /** Handlers added with worksheets.onChanged.add. */
+  readonly changedHandlers: ((e: FakeChange) => Promise<unknown>)[] = [];
+
+  /** The user types into a cell: the value changes, and Excel raises onChanged (source Local, by the user). */
+  edit(sheet: string, address: string, value: CellValue): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`ItemNotFound: ${sheet}`);
+    const { row, col } = parseA1(address);
+    s.ensure(row, col).value = value;
+    for (const h of this.changedHandlers) void h({ worksheetId: `{${sheet}}`, address, changeType: 'RangeEdited', source: 'Local', triggerSource: 'Unknown', type: 'WorksheetChanged' });
+  }
 
   /** The user (or the code) opens another sheet: Excel raises onActivated. */
   activate(name: string): void {
@@ -282,6 +303,17 @@ class FakeWorksheets {
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(this.ctx.book.active) ?? null);
   }
+  /** ExcelApi 1.9 (the collection's onChanged): registered at the next sync. */
+  get onChanged(): { add: (h: (e: FakeChange) => Promise<unknown>) => { remove: () => void } } {
+    const ctx = this.ctx;
+    ctx.book.requireSet('1.9', 'worksheets.onChanged');
+    return {
+      add: (h) => {
+        ctx.later(() => ctx.book.changedHandlers.push(h));
+        return { remove: () => ctx.later(() => ctx.book.changedHandlers.splice(ctx.book.changedHandlers.indexOf(h), 1)) };
+      },
+    };
+  }
   /** ExcelApi 1.7: the handler is registered at the next sync, as Excel does. */
   get onActivated(): { add: (h: (e: { worksheetId: string; type: string }) => Promise<unknown>) => { remove: () => void } } {
     const ctx = this.ctx;
@@ -333,7 +365,7 @@ class FakeWorksheet {
   }
   capture(props: string[]): void {
     const s = this.resolve();
-    for (const p of props) this.loaded.set(p, s ? (p === 'name' ? s.name : p === 'visibility' ? s.visibility : p === 'protection/protected' ? s.protected : undefined) : undefined);
+    for (const p of props) this.loaded.set(p, s ? (p === 'name' ? s.name : p === 'id' ? `{${s.name}}` : p === 'visibility' ? s.visibility : p === 'protection/protected' ? s.protected : undefined) : undefined);
   }
   load(props: string): void {
     const wanted = names(props);
@@ -341,6 +373,9 @@ class FakeWorksheet {
   }
   get name(): string {
     return this.loaded.get<string>('name');
+  }
+  get id(): string {
+    return this.loaded.get<string>('id');
   }
   get visibility(): string {
     return this.loaded.get<string>('visibility');

@@ -26,8 +26,8 @@ const MUTATIONS: Mutation[] = [
   {
     name: 'no final context.sync() of the check',
     file: 'excelHost.ts',
-    from: "      queueState(context, snap, withSheetState(snap.state, snap.name, decision.state));\n      await context.sync();\n",
-    to: "      queueState(context, snap, withSheetState(snap.state, snap.name, decision.state));\n",
+    from: '      this.writing = Date.now();\n      await context.sync();\n      return { kind: \'checked\'',
+    to: "      this.writing = Date.now();\n      return { kind: 'checked'",
   },
 ];
 

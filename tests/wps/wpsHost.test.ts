@@ -141,3 +141,27 @@ describe('the fake is as strict as the application', () => {
     expect(told).toBe(1);
   });
 });
+
+describe('填写计算值 in WPS 表格', () => {
+  it('fills what the Excel host fills, and 清除标记 puts the old values back', async () => {
+    const { excelBook, wpsBook, excel, wps } = await twins('seed002.xlsx', '巡查员工作经费');
+    for (const b of [excelBook, wpsBook]) {
+      const ws = b.sheet('巡查员工作经费')!;
+      ws.ensure(5, 6).value = null; // G6 执行率
+      ws.ensure(5, 7).value = 0; // H6 执行率得分
+      ws.ensure(20, 7).value = null; // H21 总分
+      ws.ensure(21, 6).value = '差'; // G22 评分等级
+    }
+    const before = wpsBook.snapshot();
+    const a = await excel.planFill(zh);
+    const b = await wps.planFill(zh);
+    expect(b).toEqual(a);
+    if (b.kind !== 'plan' || a.kind !== 'plan') throw new Error('no plan');
+    expect(b.plan.changes.map((c) => `${c.cell}=${String(c.after)}`)).toEqual(['G6=100', 'H6=10', 'H21=99', 'G22=优']);
+    await excel.applyFill(zh, a.plan);
+    await wps.applyFill(zh, b.plan);
+    expect(wpsBook.snapshot()).toEqual(excelBook.snapshot());
+    await wps.clearActiveSheet();
+    expect(wpsBook.snapshot()).toEqual(before);
+  });
+});

@@ -6,6 +6,7 @@
  * sheet — erases nothing.
  */
 import type { Fill, MarkSeverity } from './fill';
+import type { FilledCell } from './fillIn';
 
 export const STATE_SHEET = 'selfeval_state';
 
@@ -29,6 +30,8 @@ export interface SheetState {
   /** Cells of the 复核结果 column the product filled (they were empty before), and what it wrote there. */
   readonly written: readonly string[];
   readonly texts: readonly string[];
+  /** Cells 填写计算值 wrote, with what they held before. */
+  readonly filled?: readonly FilledCell[];
 }
 
 export interface WorkbookState {
@@ -69,7 +72,9 @@ function validSheet(s: unknown): s is SheetState {
     Array.isArray(x.texts) &&
     x.written.length === x.texts.length &&
     x.written.every((c) => typeof c === 'string' && A1.test(c)) &&
-    x.texts.every((t) => typeof t === 'string')
+    x.texts.every((t) => typeof t === 'string') &&
+    (x.filled === undefined ||
+      (Array.isArray(x.filled) && x.filled.every((f) => f && typeof f.cell === 'string' && A1.test(f.cell) && (typeof f.wrote === 'number' || typeof f.wrote === 'string'))))
   );
 }
 
@@ -93,5 +98,11 @@ export function sheetState(state: WorkbookState, sheet: string): SheetState | un
 /** The state with one sheet's entry replaced, and entries of sheets that no longer exist dropped. */
 export function withSheetState(state: WorkbookState, sheet: string, next: SheetState | undefined, sheets?: readonly string[]): WorkbookState {
   const keep = state.sheets.filter((s) => s.sheet !== sheet && (!sheets || sheets.includes(s.sheet)));
-  return { version: 2, sheets: next && (next.marked.length || next.written.length) ? [...keep, next] : keep };
+  return { version: 2, sheets: next && (next.marked.length || next.written.length || next.filled?.length) ? [...keep, next] : keep };
+}
+
+/** A sheet's state after a check or a clear, keeping (or replacing) what 填写计算值 recorded. */
+export function keepingFilled(next: SheetState | undefined, sheet: string, filled: readonly FilledCell[] | undefined): SheetState | undefined {
+  if (!filled?.length) return next ? { sheet: next.sheet, marked: next.marked, written: next.written, texts: next.texts } : undefined;
+  return { ...(next ?? { sheet, marked: [], written: [], texts: [] }), filled };
 }

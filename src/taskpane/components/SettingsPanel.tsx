@@ -7,7 +7,7 @@ import type { Settings } from '../../office/settings';
 import { strings } from '../i18n';
 import { useStyles } from '../styles';
 
-export function SettingsPanel({ settings, update }: { settings: Settings; update: (patch: Partial<Settings>) => void }): React.ReactElement {
+export function SettingsPanel({ settings, update, canAutoCheck }: { settings: Settings; update: (patch: Partial<Settings>) => void; canAutoCheck: boolean }): React.ReactElement {
   const styles = useStyles();
   const t = strings(settings.lang);
   return (
@@ -30,6 +30,7 @@ export function SettingsPanel({ settings, update }: { settings: Settings; update
             </Field>
             <Switch checked={settings.notes} onChange={(_, d) => update({ notes: d.checked })} label={t.writeNotes} />
             <Switch checked={settings.column} onChange={(_, d) => update({ column: d.checked })} label={t.writeColumn} />
+            {canAutoCheck && <Switch checked={settings.autoCheck} onChange={(_, d) => update({ autoCheck: d.checked })} label={t.autoCheck} />}
             <Field label={t.reverse}>
               <Dropdown
                 value={settings.reverseFormula === 'deviation' ? t.reverseDeviation : t.reverseRatio}

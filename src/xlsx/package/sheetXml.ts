@@ -12,6 +12,8 @@ export interface CellEdit {
   readonly xf?: number;
   /** Text to write, or null to empty the cell. */
   readonly value?: string | null;
+  /** A number to write (the cell keeps its style, and so its number format). */
+  readonly number?: number;
 }
 
 /** "AB12" → [row, col], 0-based. */
@@ -68,6 +70,10 @@ function newCell(p: string, row: number, col: number, edit: CellEdit, oldTag?: s
     tag = setAttribute(tag, 't', edit.value === null ? null : 'inlineStr');
     tag = setAttribute(tag, 'cm', null);
     content = edit.value === null ? '' : `<${p}is><${p}t xml:space="preserve">${escapeText(edit.value)}</${p}t></${p}is>`;
+  } else if (edit.number !== undefined && Number.isFinite(edit.number)) {
+    tag = setAttribute(tag, 't', null);
+    tag = setAttribute(tag, 'cm', null);
+    content = `<${p}v>${String(edit.number)}</${p}v>`;
   }
   if (!content && [...attributes(tag).keys()].every((k) => k === 'r')) return ''; // an empty, unstyled cell is no cell
   return content ? `${tag}${content}</${p}c>` : `${tag.slice(0, -1)}/>`;

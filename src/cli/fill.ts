@@ -1,0 +1,66 @@
+/**
+ * `selfeval fill <files>... --out DIR`: 填写计算值 on copies — 执行率, 执行率得分, the 总分 row's 分值 and
+ * 得分, 评分等级 filled where blank or wrong, nothing else — printing each change (cell, before, after)
+ * and what was not filled and why. The copy keeps the old values for `selfeval clear`. Outputs are made
+ * safe before anything is written. Exit 0, or 2 when a file could not be read or written or an output was
+ * refused.
+ */
+import { promises as fs } from 'node:fs';
+import type { Lang } from '../core/findings';
+import type { CheckOptions } from '../core/check/result';
+import type { CellValue } from '../core/grid';
+import { skipMessage, targetName } from '../core/annotate/fillIn';
+import { fillComputed } from '../xlsx/annotate';
+import { CLI_TEXT } from './messages';
+import { expandInputs, mirrored, refusedOutputs, short, writeAtomically } from './files';
+import { openWorkbookFile } from './open';
+import type { Io } from './main';
+
+const shown = (v: CellValue, lang: Lang) => (v === null ? (lang === 'en' ? '(blank)' : '（空）') : typeof v === 'object' ? v.error : String(v));
+
+export async function runFill(inputs: readonly string[], outDir: string, lang: Lang, options: CheckOptions, io: Io): Promise<number> {
+  const t = CLI_TEXT[lang];
+  const st = await fs.stat(outDir).catch(() => null);
+  if (st && !st.isDirectory()) {
+    io.printError(t.refusal.outIsFile(outDir));
+    io.printError(t.nothingWritten);
+    return 2;
+  }
+  const { files, skipped } = await expandInputs(inputs);
+  const targets = mirrored(files, outDir);
+  const refused = await refusedOutputs([...targets.values()].map((p) => ({ path: p, kind: 'workbook' as const })), files);
+  if (refused.length) {
+    for (const r of refused) io.printError(t.refusal[r.refusal](r.target, r.other));
+    io.printError(t.nothingWritten);
+    return 2;
+  }
+  let code = 0;
+  for (const s of skipped) {
+    io.printError(t.skipped(s.given, t.problem[s.problem](s.detail)));
+    code = 2;
+  }
+  for (const input of files) {
+    const target = targets.get(input)!;
+    const opened = await openWorkbookFile(input.real);
+    if ('problem' in opened) {
+      io.printError(t.skipped(input.given, t.problem[opened.problem](opened.detail)));
+      code = 2;
+      continue;
+    }
+    try {
+      const sheets = await fillComputed(opened.wb, { ...options, lang });
+      await writeAtomically(target, opened.wb.save());
+      const n = sheets.filter((s) => s.written).reduce((a, s) => a + s.plan.changes.length, 0);
+      io.print(t.filled(input.given, n, target));
+      for (const { plan, written } of sheets) {
+        if (!written && plan.changes.length) io.print(`  ${t.protectedSheet(plan.sheet)}`);
+        for (const c of plan.changes) io.print(`  [${plan.sheet}] ${c.cell.padEnd(6)} ${c.project} ${targetName(c.target, lang)}：${shown(c.before, lang)} → ${String(c.after)}`);
+        for (const s of plan.skipped) io.print(`  [${plan.sheet}] ${skipMessage(s, lang)}`);
+      }
+    } catch (e) {
+      io.printError(t.writeFailed(target, short(e)));
+      code = 2;
+    }
+  }
+  return code;
+}

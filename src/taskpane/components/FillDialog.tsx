@@ -1,0 +1,65 @@
+/**
+ * 填写计算值, shown before anything is written: each cell with what it holds and what the rules put there,
+ * and what could not be filled and why. Nothing is written until 确认填写.
+ */
+import * as React from 'react';
+import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import type { CellValue } from '../../core/grid';
+import type { Lang } from '../../core/findings';
+import { type FillPlan, skipMessage, targetName } from '../../core/annotate/fillIn';
+import { strings } from '../i18n';
+import { useStyles } from '../styles';
+
+const show = (v: CellValue): string => (v === null ? '' : typeof v === 'object' ? v.error : String(v));
+
+export function FillDialog({ plan, lang, onConfirm, onCancel }: { plan: FillPlan; lang: Lang; onConfirm: () => void; onCancel: () => void }): React.ReactElement {
+  const styles = useStyles();
+  const t = strings(lang);
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onCancel()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{t.fillTitle(plan.changes.length)}</DialogTitle>
+          <DialogContent className={styles.fillContent}>
+            <table className={styles.fillTable} data-testid="fill-changes">
+              <thead>
+                <tr>
+                  <th scope="col">{t.fillCell}</th>
+                  <th scope="col">{t.fillWhat}</th>
+                  <th scope="col">{t.fillBefore}</th>
+                  <th scope="col">{t.fillAfter}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.changes.map((c) => (
+                  <tr key={c.cell}>
+                    <td>{c.cell}</td>
+                    <td title={c.project}>{targetName(c.target, lang)}</td>
+                    <td>{show(c.before) || t.fillBlank}</td>
+                    <td>{String(c.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {plan.skipped.length > 0 && (
+              <ul className={styles.skipped}>
+                {plan.skipped.map((s) => (
+                  <li key={s.cell}>
+                    <Caption1>{skipMessage(s, lang)}</Caption1>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Caption1>{t.fillUndo}</Caption1>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onConfirm}>
+              {t.fillConfirm}
+            </Button>
+            <Button onClick={onCancel}>{t.cancel}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

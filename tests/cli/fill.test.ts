@@ -1,0 +1,80 @@
+/**
+ * `selfeval fill` on a copy of real tables whose computed cells were blanked or spoiled: it prints each
+ * change and what it did not fill and why, writes a copy (the package patched, nothing else touched),
+ * after which `check` finds no rate, score, total or grade finding (but TOTAL_MISMATCH on the tables of
+ * 110 points), and `clear` gives every original value back.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main';
+import { openWorkbook, workbookGrids } from '../../src/xlsx/read';
+import { checkWorkbook } from '../../src/core/engine';
+import type { ValueWrite } from '../../src/core/annotate/fillIn';
+import { a1 } from '../../src/core/grid';
+import { fixturePath } from '../helpers';
+import type { TableReport } from '../../src/core/report';
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { print: (l) => (out += l + '\n'), printError: (l) => (err += l + '\n') });
+  return { code, out, err };
+}
+
+/** seed002 with every table's 执行率 blanked, 执行率得分 0, 总分 blank, 评分等级 差. */
+async function spoiled(): Promise<Uint8Array> {
+  const bytes = readFileSync(fixturePath('seed002.xlsx'));
+  const results = checkWorkbook(await workbookGrids(await openWorkbook(bytes)));
+  const wb = await openWorkbook(bytes);
+  for (const r of results) {
+    const sheet = await wb.readSheet(r.sheet);
+    const writes: ValueWrite[] = [];
+    const set = (row: number, col: number, value: string | number | null) => writes.push({ cell: a1(row, col), row, col, value });
+    for (const t of r.tables) {
+      const f = t.table.funds;
+      set(f.total.row, f.columns.rate!, null);
+      set(f.total.row, f.columns.score!, 0);
+      if (t.table.totalRow?.score) set(t.table.totalRow.score.row, t.table.totalRow.score.col, null);
+      if (t.table.grade) set(t.table.grade.row, t.table.grade.col, '差');
+    }
+    await wb.setValues(sheet, writes);
+  }
+  return wb.save();
+}
+
+const COMPUTED = ['EXEC_RATE_MISMATCH', 'EXEC_SCORE_MISMATCH', 'TOTAL_MISMATCH', 'TOTAL_WEIGHT_MISMATCH', 'GRADE_MISMATCH'];
+
+describe('selfeval fill', () => {
+  it('fills the computed cells, says what it changed and what it left; check is then clean of them; clear gives the old values back', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'selfeval-fill-'));
+    const input = path.join(dir, 'in', '吴泾镇.xlsx');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.dirname(input));
+    writeFileSync(input, await spoiled());
+    const spoiledCheck = await run(['check', input, '--json', path.join(dir, 'before.json')]);
+    expect(spoiledCheck.code).toBe(1);
+
+    const r = await run(['fill', input, '--out', path.join(dir, 'filled')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`${input}：已填写 `);
+    expect(r.out).toMatch(/\[巡查员工作经费\] H6 +巡查员工作经费 执行率：（空） → 100\.0|\[巡查员工作经费\] G6 +巡查员工作经费 执行率：（空） → /);
+    expect(r.out).toContain('各项分值合计不为 100：请先调整分值，总分和等级未填写');
+
+    const filled = path.join(dir, 'filled', '吴泾镇.xlsx');
+    await run(['check', filled, '--json', path.join(dir, 'after.json')]);
+    const after = JSON.parse(readFileSync(path.join(dir, 'after.json'), 'utf8')) as TableReport[];
+    for (const t of after) {
+      const left = t.findings.filter((f) => COMPUTED.includes(f.code)).map((f) => f.code);
+      // A table of 110 points keeps its 总分 as the clerk left it (here: blank, still MISSING_VALUE).
+      if (t.total !== null && t.grade === null) expect(left.every((c) => c === 'TOTAL_MISMATCH')).toBe(true);
+      else expect(left).toEqual([]);
+    }
+
+    await run(['clear', filled, '--out', path.join(dir, 'cleared')]);
+    const back = await workbookGrids(await openWorkbook(readFileSync(path.join(dir, 'cleared', '吴泾镇.xlsx'))));
+    const orig = await workbookGrids(await openWorkbook(readFileSync(input)));
+    expect(back.map((g) => [g.name, g.values])).toEqual(orig.map((g) => [g.name, g.values]));
+  });
+});
