@@ -36,6 +36,8 @@ export interface AppProps {
   readonly host: Host;
   readonly initialSettings: Settings;
   readonly storage?: Storage;
+  /** What the pane was opened to do (the ribbon's 填写计算值 opens it with ?action=fill). */
+  readonly initialAction?: string | null;
 }
 
 type Status =
@@ -43,7 +45,7 @@ type Status =
   | { kind: 'busy'; what: 'check' | 'clear' | 'summary' | 'fill'; label?: string }
   | { kind: 'message'; intent: 'success' | 'warning' | 'error' | 'info'; text: string };
 
-export function App({ host, initialSettings, storage }: AppProps): React.ReactElement {
+export function App({ host, initialSettings, storage, initialAction }: AppProps): React.ReactElement {
   const styles = useStyles();
   const [settings, setSettings] = React.useState(initialSettings);
   const [result, setResult] = React.useState<Exclude<CheckResponse, { kind: 'summarySheet' }> | null>(null);
@@ -138,6 +140,14 @@ export function App({ host, initialSettings, storage }: AppProps): React.ReactEl
       setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
     }
   };
+
+  // The ribbon's 填写计算值 opens the pane at taskpane.html?action=fill: the list to confirm comes up at once.
+  const asked = React.useRef(false);
+  React.useEffect(() => {
+    if (asked.current || !initialAction || initialAction !== 'fill') return;
+    asked.current = true;
+    void runFill();
+  });
 
   const runClear = async () => {
     setStatus({ kind: 'busy', what: 'clear' });

@@ -19,7 +19,7 @@ function renderExcel(root: Root): void {
   document.documentElement.lang = settings.lang === 'en' ? 'en' : 'zh-CN';
   root.render(
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <App host={host} initialSettings={settings} storage={storage} />
+      <App host={host} initialSettings={settings} storage={storage} initialAction={new URLSearchParams(window.location.search).get('action')} />
     </FluentProvider>,
   );
 }
