@@ -62,10 +62,17 @@ function parseQuantText(t: string): { op: Operator | null; value: Decimal; unit:
       break;
     }
   }
+  // "达到90%以上", "完成10个": the verb says nothing the number does not.
+  s = s.replace(/^(达到|达|完成|实现)(?=\d)/, '');
   const m = NUMBER.exec(s.replace(/,/g, ''));
   if (!m) return undefined;
   const value = new Decimal(m[1]!);
   let rest = s.replace(/,/g, '').slice(m[0].length);
+  // A deadline ("12月底前", "6月30日前") is a date, not an amount of months.
+  if (/^(月|日|号)/.test(rest) && /[前底初末旬止]/.test(rest)) return undefined;
+  // "5天以内", "30日内", "3%以下", "90%以上": the qualifier is the operator; the unit is what precedes it.
+  const qualifier = /(及以上|以上|及以下|以下|以内|(?<=[天日时月年周])内)$/.exec(rest);
+  if (qualifier && rest.length > qualifier[0].length) rest = rest.slice(0, -qualifier[0].length) + (/上/.test(qualifier[0]) ? '以上' : '以内');
   let unit: string | null = null;
   const bracket = /^\(([^)]*)\)/.exec(rest);
   if (bracket) {
@@ -77,10 +84,10 @@ function parseQuantText(t: string): { op: Operator | null; value: Decimal; unit:
   } else {
     // A trailing unit ("台", "人次", "万元", "微克/立方米"); connectives mean a compound target we do not
     // guess at.
-    const word = /^[^\d\s达标以上以内]{1,8}$/.exec(rest);
-    if (word && !/或|且|及|和|与|持平|左右|不|约|至|~|～|-|，|、|；|,/.test(word[0])) {
-      unit = normalizeUnit(word[0]);
-      rest = '';
+    const word = /^([^\d\s达标以上以内]{1,8})(以上|以内)?$/.exec(rest);
+    if (word && !/或|且|及|和|与|持平|左右|不|约|至|~|～|-|，|、|；|,/.test(word[1]!)) {
+      unit = normalizeUnit(word[1]);
+      rest = word[2] ?? '';
     }
   }
   return { op, value, unit, rest };

@@ -7,30 +7,20 @@
  * sheet skipped, English throughout; the page without office.js; and axe-core over all of it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { openWorkbook } from '../../src/xlsx/read';
 import path from 'node:path';
+import { ensureBundle } from '../bundle';
 import type { Browser, Page } from 'playwright-core';
 import { DIST, ROOT, launch, recordRequests, serve } from './harness';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 
-function newest(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
-    const p = path.join(dir, e.name);
-    return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }, 0);
-}
 
 beforeAll(async () => {
-  const bundle = path.join(DIST, 'preview.js');
-  const sources = Math.max(newest(path.join(ROOT, 'src')), newest(path.join(ROOT, 'assets')), statSync(path.join(ROOT, 'manifest.xml')).mtimeMs);
-  if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
-  }
+  ensureBundle();
   server = await serve(DIST);
   browser = await launch();
 }, 240_000);

@@ -4,9 +4,9 @@
  * request to anywhere but the page's own files.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { ensureBundle } from '../bundle';
 import type { Browser, Page } from 'playwright-core';
 import { DIST, OFFICE_JS, ROOT, launch, recordRequests, serve } from './harness';
 
@@ -15,21 +15,9 @@ let server: { url: string; close: () => Promise<void> };
 let page: Page;
 let requests: string[];
 
-/** The newest modification time under a folder. */
-function newest(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
-    const p = path.join(dir, e.name);
-    return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }, 0);
-}
 
 beforeAll(async () => {
-  // Test the bundle of the current sources: build it when it is missing or older than them.
-  const bundle = path.join(DIST, 'taskpane.js');
-  const sources = Math.max(newest(path.join(ROOT, 'src')), newest(path.join(ROOT, 'assets')), statSync(path.join(ROOT, 'manifest.xml')).mtimeMs);
-  if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
-  }
+  ensureBundle();
   server = await serve(DIST);
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSheet } from '../../src/core/engine';
 import type { CellValue, Grid } from '../../src/core/grid';
 import { fmt2 } from '../../src/core/numbers';
+import { findingMessage } from '../../src/core/findings';
 import type { TableResult } from '../../src/core/check/result';
 
 const _ = null;
@@ -140,5 +141,77 @@ describe('forms never seen, read by their words', () => {
     ]);
     // 未健全: below 60% of 40 (24); 40 shown.
     expect(found(t)).toContain('QUAL_BAND_MISMATCH@G7');
+  });
+
+  it('the national department form: sub-rows 按收入性质分 and 按支出性质分 each add up to the total', () => {
+    const rows = (projectExecuted: number): CellValue[][] => [
+      ['部门整体支出绩效自评表'],
+      ['（2023年度）'],
+      ['部门（单位）名称', '某市生态环境局'],
+      ['年度预算执行情况（万元）', _, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      [_, '年度资金总额', 1000, 1100, 1045, 10, '95%', 9.5],
+      [_, '按收入性质分：'],
+      [_, '一般公共预算', 900, 1000, 950],
+      [_, '政府性基金预算', 100, 100, 95],
+      [_, '按支出性质分：'],
+      [_, '基本支出', 600, 650, 640],
+      [_, '项目支出', 400, 450, projectExecuted],
+      ['年度总体目标', '预期目标', _, _, '实际完成情况'],
+      [_, '改善环境质量', _, _, '已完成'],
+      ['年度绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成指标值', '分值', '得分', '偏差原因分析及改进措施'],
+      [_, '产出指标', '数量指标', '监测站点数', '≥20个', '22个', 20, 20],
+      [_, _, '质量指标', '数据有效率', '≥95%', '98%', 20, 20],
+      [_, '效益指标', '生态效益指标', 'PM2.5浓度', '≤35微克/立方米', '33微克/立方米', 30, 30],
+      [_, '满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '93%', 20, 20],
+      ['总分', _, _, _, _, _, 100, 99.5],
+    ];
+    const clean = only(rows(405));
+    // 1045 ÷ 1100 = 95%; 950 + 95 = 640 + 405 = 1045 (and 1000 / 1100 alike).
+    expect(figures(clean)).toEqual({ rate: '95.00', exec: '9.50', total: '99.50', grade: '优' });
+    expect(found(clean)).toEqual(['LEVEL1_WEIGHT_DEVIATION@B15']);
+    // 640 + 400 = 1040 ≠ 1045: the 按支出性质分 group is short; the income group still adds up.
+    const short = only(rows(400));
+    expect(found(short)).toEqual(['FUND_SPLIT_MISMATCH@E5', 'LEVEL1_WEIGHT_DEVIATION@B15']);
+    expect(findingMessage(short.findings.find((f) => f.code === 'FUND_SPLIT_MISMATCH')!)).toContain('按支出性质分');
+  });
+
+  it('words of other forms: 年初预算安排 | 本年预算数 | 本年执行数, 实际完成指标值, targets worded around their number', () => {
+    const t = only([
+      ['项目支出绩效自评表'],
+      ['项目名称', '乡村道路养护'],
+      ['主管部门', '某县交通运输局', _, _, '实施单位', '某县公路事务中心'],
+      ['项目资金（万元）', _, '年初预算安排', '本年预算数', '本年执行数', '分值', '执行率', '得分'],
+      [_, '年度资金总额', 60, 50, 45, 10, '90%', 9],
+      [_, '其中：财政拨款', 60, 50, 45],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成指标值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['产出指标', '数量指标', '养护里程', '达到120公里以上', '125公里', 20, 20],
+      [_, '质量指标', '路况优良率', '≥85%', '80%', 20, 18.82, '部分路段病害未及时处治'],
+      [_, '时效指标', '病害处置时限', '5天以内', '4天', 10, 10],
+      [_, _, '完工时间', '12月底前', '按时完成', 10, 10],
+      ['效益指标', '社会效益指标', '通行条件', '有效改善', '有效改善', 20, 20],
+      ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '93%', 10, 10],
+      ['总分', _, _, _, _, 100, 97.82],
+    ]);
+    // 45 ÷ 50 = 90% → 9; 20 × 80 ÷ 85 = 18.82; 9 + 20 + 18.82 + 10 + 10 + 20 + 10 = 97.82.
+    expect(figures(t)).toEqual({ rate: '90.00', exec: '9.00', total: '97.82', grade: '优' });
+    expect(t.table.columns.indicators.actual).toBe(4);
+    expect(t.table.columns.indicators.target).toBe(3);
+    // 产出 60 / 效益 20 against the national 50 / 30: information only; nothing else.
+    expect(found(t)).toEqual(['LEVEL1_WEIGHT_DEVIATION@A8']);
+  });
+
+  it('an indicator table with no funds block is one region, from its title, reported once', () => {
+    const r = checkSheet(
+      grid([
+        ['部门整体支出绩效自评表'],
+        ['部门名称', '某区司法局'],
+        ['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '得分', '偏差原因分析'],
+        ['产出', '数量', '法律援助案件数', '≥300件', '320件', 90, 90],
+        ['满意度', '满意度', '服务对象满意度', '≥90%', '92%', 10, 10],
+        ['总分', _, _, _, _, 100, 100],
+      ]),
+    );
+    expect(r.tables).toEqual([]);
+    expect(r.unrecognised.map((u) => [u.range.top, u.range.bottom, u.reason])).toEqual([[0, 5, 'noFundsHeader']]);
   });
 });

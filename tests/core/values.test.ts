@@ -181,3 +181,24 @@ describe('units and worded targets as other provinces write them', () => {
     expect(levelAgainst('健全', '制度健全')).toBeUndefined();
   });
 });
+
+describe('targets worded around their number', () => {
+  it.each([
+    ['达到90%以上', ['>=', '90', '%']],
+    ['95%及以上', ['>=', '95', '%']],
+    ['完成10个', ['>=', '10', '个']],
+    ['5天以内', ['<=', '5', '天']],
+    ['30日内', ['<=', '30', '日']],
+    ['5个工作日内', ['<=', '5', '个工作日']],
+    ['3%以下', ['<=', '3', '%']],
+  ])('%s', (text, expected) => {
+    expect(q(interpretTarget(text))).toEqual(expected);
+  });
+
+  it('a deadline is a date, not a count of months: "12月底前" is worded, so "按时完成" is scored by its level', () => {
+    expect(interpretTarget('12月底前')).toEqual({ kind: 'qual', text: '12月底前' });
+    expect(interpretTarget('6月30日前完成').kind).toBe('qual');
+    // A duration keeps its unit.
+    expect(q(interpretTarget('≤3个月'))).toEqual(['<=', '3', '个月']);
+  });
+});

@@ -4,9 +4,9 @@
  * with the strict fake of WPS's object model: its buttons check, clear and summarise.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensureBundle } from '../bundle';
 import vm from 'node:vm';
 import { SaxesParser } from 'saxes';
 import { FakeBook } from '../office/fakeExcel';
@@ -16,18 +16,9 @@ import { fixturePath } from '../helpers';
 const ROOT = path.resolve(__dirname, '..', '..');
 const WPS = path.join(ROOT, 'dist-addin', 'wps');
 
-function newest(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
-    const p = path.join(dir, e.name);
-    return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }, 0);
-}
 
 beforeAll(() => {
-  const bundle = path.join(WPS, 'ribbon.js');
-  if (!existsSync(bundle) || statSync(bundle).mtimeMs < newest(path.join(ROOT, 'src'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
-  }
+  ensureBundle();
 }, 300_000);
 
 interface Element {

@@ -189,7 +189,10 @@ function reportOrphans(
     if (claims.has(h.top)) continue;
     let end = h.bottom;
     while (end + 1 <= to && !view.rowBlank(end + 1)) end++;
-    region({ sheet: view.grid.name, range: { top: h.top, left: 0, bottom: end, right: view.rightmostUsed(h.top, end) }, reason: 'noFundsHeader' });
+    // The region is the whole fragment: its title and name rows too, reported once.
+    let top = tableStart(view, h.top, from);
+    while (top < h.top && claims.has(top)) top++;
+    region({ sheet: view.grid.name, range: { top, left: 0, bottom: end, right: view.rightmostUsed(top, end) }, reason: 'noFundsHeader' });
   }
 }
 

@@ -38,15 +38,17 @@ interface Entry<M> {
 
 export const FUNDS_WORDS: readonly Entry<FundsMeaning>[] = [
   // 年初预算数, 年初预算, 年初数, 年初批复数, 年初安排数
-  { meaning: 'initial', words: /^年初(预算|批复|安排)?(数|金额|资金|额)?$/, rank: 0 },
+  { meaning: 'initial', words: /^年初(预算|批复|安排)?(安排)?(数|金额|资金|额)?$/, rank: 0 },
   // 全年预算数 (national), 调整后预算数 / 调整后预算 (Sichuan), 预算数(A) (Yunnan 保山), 全年 (truncated)
-  { meaning: 'budget', words: /^(全年|调整后|调整|年度调整)(预算|批复)?(数|金额|资金|额)?$/, rank: 0 },
-  { meaning: 'budget', words: /^(预算|批复|全年预算|预算安排)(数|金额|额)$/, rank: 1 },
+  { meaning: 'budget', words: /^(全年|调整后|调整|年度调整|本年|当年)(预算|批复)?(安排)?(数|金额|资金|额)?$/, rank: 0 },
+  { meaning: 'budget', words: /^(预算|批复|全年预算|预算安排|预算批复)(数|金额|额)$/, rank: 1 },
   // 年度预算数 is a corner over 年初预算 | 调整后预算数 in Sichuan, and the budget itself where it stands alone
   { meaning: 'budget', words: /^(年度预算|预算资金|年度资金)(数|金额|额)?$/, rank: 2 },
   // 全年执行数 (national), 预算执行数 (Sichuan, department-wide), 执行数(B), 实际支出, 全年支出数
-  { meaning: 'executed', words: /^(全年|预算|资金|实际|年度|全年实际)?(执行|支出|使用|拨付)(数|金额|额|资金)?$/, rank: 0 },
+  { meaning: 'executed', words: /^(全年|预算|资金|实际|年度|全年实际|本年|当年)?(执行|支出|使用|拨付|决算)(数|金额|额|资金)?$/, rank: 0 },
   { meaning: 'executed', words: /^(实际支出|全年支出|实际执行)(数|金额|额)?$/, rank: 0 },
+  // 截至12月31日执行数, 截止年底执行数
+  { meaning: 'executed', words: /^截[至止].{1,10}(执行|支出)(数|金额|额)?$/, rank: 1 },
   // 执行率, 预算执行率, 资金执行率, 执行率(B/A), 执行率(%)
   { meaning: 'rate', words: /^(全年|预算|资金|项目)?执行率$/, rank: 0 },
   // 分值, 分数, 权重, 权重(%), 标准分
@@ -64,12 +66,14 @@ export const INDICATOR_WORDS: readonly Entry<IndicatorMeaning>[] = [
   { meaning: 'level3', words: /^(指标名称|具体指标|绩效指标名称|指标内容)$/, rank: 1 },
   // 指标性质 (Yunnan, Sichuan: "≥" "=" "≤" "定性"), 指标方向
   { meaning: 'nature', words: /^(指标性质|性质|指标属性|指标方向|运算符号?|符号)$/, rank: 0 },
-  // 年度指标值, 指标值, 年初目标值(A), 目标值, 预期指标值, 年度目标值
-  { meaning: 'target', words: /(指标值|目标值)$|^指标标准$/, rank: 0 },
+  // 实际完成指标值 is the actual, though it ends like a target: read before the target's words
+  { meaning: 'actual', words: /^(全年|年度)?实际(完成|达成|实现)?(指标)?值$|^(实际)?(完成|达成|实现)指标值$/, rank: 0 },
+  // 年度指标值, 指标值, 年初目标值(A), 目标值, 预期指标值, 年度目标值, 年度计划值, 预期值
+  { meaning: 'target', words: /(指标值|目标值)$|^指标标准$|^(年度|全年)?(计划|预期)值$/, rank: 0 },
   // 度量单位, 计量单位, 单位
   { meaning: 'unit', words: /^(度量|计量|指标)?单位$/, rank: 0 },
   // 实际完成值(B), 完成值, 全年实际值, 实际值, 实际完成情况 (a column, unlike the 完成情况 frames below)
-  { meaning: 'actual', words: /(完成值|实际值|完成数|完成情况值)$|^实际完成(情况)?$|^完成情况$/, rank: 0 },
+  { meaning: 'actual', words: /(完成值|实际值|完成数|完成情况值|达成值|实现值)$|^实际完成(情况)?$|^完成情况$/, rank: 0 },
   // 分值, 权重, 权重(%), 指标分值, 标准分
   { meaning: 'weight', words: /^(分值|权重|分数|标准分|指标分值|指标权重|权重分|满分|分数值)$/, rank: 0 },
   // 得分, 单项得分, 自评得分
@@ -159,7 +163,7 @@ export const isAsideLabel = memoised(function isAsideLabel(label: string): boole
 
 /** Labels of funds rows, when a row has no number yet (all blank in a half-filled copy). */
 export const isFundsRowLabel = memoised(function isFundsRowLabel(label: string): boolean {
-  return /资金总额|^总额|预算总额|^合计$|^总计$|财政拨款|结转|其他资金|财政资金|财政性资金|财政专户|单位资金|自有资金|基本支出|项目支出|资金来源|资金结构|^其中|上级补助|本级资金|社会资金/.test(
+  return /资金总额|^总额|预算总额|^合计$|^总计$|财政拨款|结转|其他资金|财政资金|财政性资金|财政专户|单位资金|自有资金|基本支出|项目支出|资金来源|资金结构|^其中|上级补助|本级资金|社会资金|一般公共预算|政府性基金|国有资本|^按.{1,6}分$/.test(
     label,
   );
 });
@@ -174,9 +178,9 @@ export const isAfterFundsLabel = memoised(function isAfterFundsLabel(label: stri
   return /总体目标|^一级指标|^绩效指标|项目基本情况|年度主要任务|^预期目标|^年度绩效目标|绩效指标完成情况$/.test(label);
 });
 
-/** A new group of fund sub-rows begins ("1、资金来源", "2、资金结构"). */
+/** A new group of fund sub-rows begins ("1、资金来源", "2、资金结构", "按收入性质分：", "按支出性质分："). */
 export function startsFundsGroup(label: string): boolean {
-  return /^\d+[、.]/.test(label);
+  return /^\d+[、.]|^按.{1,6}分$/.test(label);
 }
 
 /**
