@@ -9,6 +9,7 @@ import { checkSheet } from '../../src/core/engine';
 import type { CellValue, Grid } from '../../src/core/grid';
 import { fmt2 } from '../../src/core/numbers';
 import { findingMessage } from '../../src/core/findings';
+import { planFill } from '../../src/core/annotate/fillIn';
 import type { TableResult } from '../../src/core/check/result';
 
 const _ = null;
@@ -213,5 +214,24 @@ describe('forms never seen, read by their words', () => {
     );
     expect(r.tables).toEqual([]);
     expect(r.unrecognised.map((u) => [u.range.top, u.range.bottom, u.reason])).toEqual([[0, 5, 'noFundsHeader']]);
+  });
+
+  it('a grade written after its label in one cell ("评分等级：良") is read, and filled keeping the label', () => {
+    const g = grid([
+      ['项目支出绩效自评表'],
+      ['项目名称', '城乡环卫一体化'],
+      ['项目资金（万元）', _, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      [_, '年度资金总额', 80, 80, 76, 10, '95%', 9.5],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['产出指标', '数量指标', '清扫面积', '≥50万平方米', '52万平方米', 50, 50],
+      ['效益指标', '社会效益指标', '市容环境改善', '明显改善', '明显改善', 30, 30],
+      ['满意度指标', '服务对象满意度指标', '居民满意度', '≥85%', '88%', 10, 10],
+      ['总分', _, _, _, _, 100, 99.5],
+      ['评分等级：良'],
+    ]);
+    const r = checkSheet(g);
+    expect(r.tables[0]!.shownGrade).toBe('良');
+    expect(found(r.tables[0]!)).toEqual(['GRADE_MISMATCH@A10']);
+    expect(planFill(r, g).changes.map((c) => [c.cell, c.after])).toEqual([['A10', '评分等级：优']]);
   });
 });

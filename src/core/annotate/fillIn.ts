@@ -137,8 +137,14 @@ function planTable(t: TableResult, grid: Grid, changes: ValueChange[], skipped: 
   }
   if (gradeAt && wants(gradeAt.row, gradeAt.col, 'GRADE_MISMATCH')) {
     if (t.grade === null) skip(gradeAt.row, gradeAt.col, 'grade', 'noTotal');
-    else change(gradeAt.row, gradeAt.col, 'grade', t.grade);
+    else change(gradeAt.row, gradeAt.col, 'grade', gradeText(valueAt(grid, gradeAt.row, gradeAt.col), t.grade));
   }
+}
+
+/** The grade as the cell holds it: alone, or after its label ("评分等级：良" → "评分等级：优"). */
+function gradeText(before: CellValue, grade: string): string {
+  const m = typeof before === 'string' ? /^(\s*[^:：]+[:：]\s*)/.exec(before) : null;
+  return m ? m[1] + grade : grade;
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 } from '../numbers';
 import type { AmountUnit, Field, FundsRow, Indicator, StatedWeight, Table } from '../table';
 import { type Actual, type Target, interpretActual, interpretTarget } from '../values';
-import { type Grade, gradeOf, withoutPoints } from '../recognise/vocabulary';
+import { type Grade, shownGradeOf, withoutPoints } from '../recognise/vocabulary';
 import { labelOf } from '../text';
 
 const HUNDRED = new Decimal(100);
@@ -255,6 +255,6 @@ export function tableFigures(table: Table): TableFigures {
     expectedTotal,
     grade: total && graded ? gradeFor(total) : null,
     shownTotal,
-    shownGrade: table.grade ? (gradeOf(labelOf(table.grade.value)) ?? null) : null,
+    shownGrade: table.grade ? (shownGradeOf(labelOf(table.grade.value)) ?? null) : null,
   };
 }

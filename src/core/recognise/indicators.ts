@@ -11,6 +11,7 @@ import type { Header } from './header';
 import { readHeader } from './header';
 import {
   type IndicatorMeaning,
+  gradeInLabel,
   gradeOf,
   isAsideLabel,
   isClosingLabel,
@@ -72,7 +73,7 @@ export function readIndicators(view: SheetView, header: Header<IndicatorMeaning>
       end = r;
       continue;
     }
-    const gradeAt = labels.find(({ l }) => isGradeLabel(l));
+    const gradeAt = labels.find(({ l }) => isGradeLabel(l) || gradeInLabel(l));
     if (gradeAt) {
       grade = gradeValue(view, r, gradeAt.c);
       end = r;
@@ -123,7 +124,7 @@ export function readIndicators(view: SheetView, header: Header<IndicatorMeaning>
   // A grade row may follow the total row after a blank; a footer note may follow both.
   if (!grade || !totalRow) {
     for (let r = end + 1; r < Math.min(limit, end + 3); r++) {
-      const gradeAt = view.labelCols(r).find((c) => isGradeLabel(view.label(r, c)));
+      const gradeAt = view.labelCols(r).find((c) => isGradeLabel(view.label(r, c)) || gradeInLabel(view.label(r, c)));
       if (gradeAt !== undefined) {
         grade = gradeValue(view, r, gradeAt);
         end = r;
@@ -187,6 +188,8 @@ function gradeInRow(view: SheetView, r: number, labelCol: number, cols: Columns)
 }
 
 function gradeValue(view: SheetView, r: number, labelCol: number): Field | undefined {
+  // "评分等级：良" holds its grade itself (or is to hold it, left as "评分等级：").
+  if (gradeInLabel(view.label(r, labelCol))) return view.field(r, labelCol);
   for (let c = labelCol + 1; c < view.cols; c++) {
     if (!view.blank(r, c)) return view.field(r, c);
   }

@@ -218,6 +218,18 @@ export const gradeOf = memoised(function gradeOf(label: string): Grade | undefin
   return GRADE_WORDS[label];
 });
 
+/** "评分等级:良" in one cell (text forms, single-column footers): the label and the grade it holds, if any. */
+export const gradeInLabel = memoised(function gradeInLabel(label: string): { grade: Grade | undefined } | undefined {
+  const m = /^([^:]+):(.*)$/.exec(label);
+  if (!m || !isGradeLabel(m[1]!)) return undefined;
+  return { grade: gradeOf(m[2]!) };
+});
+
+/** The shown grade of a cell: "良", or the grade written after its label ("评分等级：良"). */
+export function shownGradeOf(label: string): Grade | undefined {
+  return gradeOf(label) ?? gradeInLabel(label)?.grade;
+}
+
 /** "产出指标(50分)" → 50; "绩效指标（90分）" → 90; "年度绩效目标1 (80分)" → 80 (labels are normalised). */
 export const statedPoints = memoised(function statedPoints(label: string): string | undefined {
   const m = /\((\d+(?:\.\d+)?)分\)$/.exec(label);
