@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import type { Lang } from '../core/findings';
 import type { CheckOptions } from '../core/check/result';
 import type { CellValue } from '../core/grid';
+import { showCell } from '../core/numbers';
 import { skipMessage, targetName } from '../core/annotate/fillIn';
 import { fillComputed } from '../xlsx/annotate';
 import { CLI_TEXT } from './messages';
@@ -16,7 +17,8 @@ import { expandInputs, mirrored, refusedOutputs, short, writeAtomically } from '
 import { openWorkbookFile } from './open';
 import type { Io } from './main';
 
-const shown = (v: CellValue, lang: Lang) => (v === null ? (lang === 'en' ? '(blank)' : '（空）') : typeof v === 'object' ? v.error : String(v));
+/** As the cell shows it, in its number format (a rate under "0.00%" is 95.81%, not 0.9581). */
+const shown = (v: CellValue, format: string | undefined, lang: Lang) => showCell(v, format) || (lang === 'en' ? '(blank)' : '（空）');
 
 export async function runFill(inputs: readonly string[], outDir: string, lang: Lang, options: CheckOptions, io: Io): Promise<number> {
   const t = CLI_TEXT[lang];
@@ -54,7 +56,7 @@ export async function runFill(inputs: readonly string[], outDir: string, lang: L
       io.print(t.filled(input.given, n, target));
       for (const { plan, written } of sheets) {
         if (!written && plan.changes.length) io.print(`  ${t.protectedSheet(plan.sheet)}`);
-        for (const c of plan.changes) io.print(`  [${plan.sheet}] ${c.cell.padEnd(6)} ${c.project} ${targetName(c.target, lang)}：${shown(c.before, lang)} → ${String(c.after)}`);
+        for (const c of plan.changes) io.print(`  [${plan.sheet}] ${c.cell.padEnd(6)} ${c.project} ${targetName(c.target, lang)}：${shown(c.before, c.beforeFormat, lang)} → ${shown(c.after, c.beforeFormat, lang)}`);
         for (const s of plan.skipped) io.print(`  [${plan.sheet}] ${skipMessage(s, lang)}`);
       }
     } catch (e) {

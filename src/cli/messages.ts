@@ -131,7 +131,8 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     noWorkbooks: '没有找到可读取的工作簿',
     skipped: (f, w) => `${f}：${w}`,
     cleared: (f, n, t) => `${f}：已清除 ${n} 个工作表的标记 → ${t}`,
-    filled: (f, n, t) => `${f}：已填写 ${n} 个计算值（原有内容已保存，selfeval clear 可恢复）→ ${t}`,
+    filled: (f, n, t) =>
+      n === 0 ? `${f}：计算值均无需填写（副本内容与原文件相同）→ ${t}` : `${f}：已填写 ${n} 个计算值（原有内容已保存，selfeval clear 可恢复）→ ${t}`,
     clearedNothing: (f, t) => `${f}：没有本工具的标记 → ${t}`,
     lockedSheets: (f, s) => `${f}：受保护的工作表未清除：${s}`,
     written: (w, t) => `${w}：${t}`,
@@ -179,7 +180,10 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     noWorkbooks: 'no readable workbook found',
     skipped: (f, w) => `${f}: ${w}`,
     cleared: (f, n, t) => `${f}: cleared ${n} sheet(s) → ${t}`,
-    filled: (f, n, t) => `${f}: filled ${n} computed value(s) (the old ones are kept: selfeval clear puts them back) → ${t}`,
+    filled: (f, n, t) =>
+      n === 0
+        ? `${f}: no computed value needed filling (the copy holds the same content) → ${t}`
+        : `${f}: filled ${n} computed value(s) (the old ones are kept: selfeval clear puts them back) → ${t}`,
     clearedNothing: (f, t) => `${f}: no marks of selfeval → ${t}`,
     lockedSheets: (f, s) => `${f}: protected sheets not cleared: ${s}`,
     written: (w, t) => `${w}: ${t}`,

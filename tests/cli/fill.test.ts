@@ -59,7 +59,10 @@ describe('selfeval fill', () => {
     const r = await run(['fill', input, '--out', path.join(dir, 'filled')]);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`${input}：已填写 `);
-    expect(r.out).toMatch(/\[巡查员工作经费\] H6 +巡查员工作经费 执行率：（空） → 100\.0|\[巡查员工作经费\] G6 +巡查员工作经费 执行率：（空） → /);
+    // Each change as the cell shows it, in its number format (the rate cell's "0.0", the 得分 cell's "0.00").
+    expect(r.out).toMatch(/\[巡查员工作经费\] G6 +巡查员工作经费 执行率：（空） → 100\.0\n/);
+    expect(r.out).toMatch(/\[巡查员工作经费\] H6 +巡查员工作经费 执行率得分：0\.00 → 10\.00\n/);
+    expect(r.out).toMatch(/\[巡查员工作经费\] G22 +巡查员工作经费 评分等级：差 → 优\n/);
     expect(r.out).toContain('各项分值合计不为 100：请先调整分值，总分和等级未填写');
 
     const filled = path.join(dir, 'filled', '吴泾镇.xlsx');
@@ -76,5 +79,29 @@ describe('selfeval fill', () => {
     const back = await workbookGrids(await openWorkbook(readFileSync(path.join(dir, 'cleared', '吴泾镇.xlsx'))));
     const orig = await workbookGrids(await openWorkbook(readFileSync(input)));
     expect(back.map((g) => [g.name, g.values])).toEqual(orig.map((g) => [g.name, g.values]));
+  });
+
+  it('a blank 执行率 under a percent format is filled as a number in that format, not as text', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'selfeval-fill-'));
+    const input = path.join(dir, '丰台.xlsx');
+    const bytes = readFileSync(fixturePath('seed001-excerpt.xlsx'));
+    const [first] = checkWorkbook(await workbookGrids(await openWorkbook(bytes)));
+    const t = first!.tables[0]!;
+    const rate = { row: t.table.funds.total.row, col: t.table.funds.columns.rate! };
+    const wb = await openWorkbook(bytes);
+    await wb.setValues(await wb.readSheet(first!.sheet), [{ cell: a1(rate.row, rate.col), ...rate, value: null }]);
+    writeFileSync(input, await wb.save());
+    const blanked = (await workbookGrids(await openWorkbook(readFileSync(input)))).find((g) => g.name === first!.sheet)!;
+    // The blank cell keeps its "0%" format, and the reader says so.
+    expect(blanked.values[rate.row]![rate.col] ?? null).toBeNull();
+    expect(blanked.formats[rate.row]![rate.col]).toBe('0%');
+
+    const r = await run(['fill', input, '--out', path.join(dir, 'filled')]);
+    expect(r.out).toMatch(new RegExp(`${a1(rate.row, rate.col)} +\\S+ 执行率：（空） → \\d+%\\n`));
+    const filled = (await workbookGrids(await openWorkbook(readFileSync(path.join(dir, 'filled', '丰台.xlsx'))))).find((g) => g.name === first!.sheet)!;
+    const v = filled.values[rate.row]![rate.col];
+    expect(typeof v).toBe('number');
+    expect(v as number).toBeLessThanOrEqual(1);
+    expect(filled.formats[rate.row]![rate.col]).toBe('0%');
   });
 });

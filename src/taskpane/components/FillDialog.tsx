@@ -4,13 +4,11 @@
  */
 import * as React from 'react';
 import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
-import type { CellValue } from '../../core/grid';
+import { showCell } from '../../core/numbers';
 import type { Lang } from '../../core/findings';
 import { type FillPlan, skipMessage, targetName } from '../../core/annotate/fillIn';
 import { strings } from '../i18n';
 import { useStyles } from '../styles';
-
-const show = (v: CellValue): string => (v === null ? '' : typeof v === 'object' ? v.error : String(v));
 
 export function FillDialog({ plan, lang, onConfirm, onCancel }: { plan: FillPlan; lang: Lang; onConfirm: () => void; onCancel: () => void }): React.ReactElement {
   const styles = useStyles();
@@ -35,8 +33,8 @@ export function FillDialog({ plan, lang, onConfirm, onCancel }: { plan: FillPlan
                   <tr key={c.cell}>
                     <td>{c.cell}</td>
                     <td title={c.project}>{targetName(c.target, lang)}</td>
-                    <td>{show(c.before) || t.fillBlank}</td>
-                    <td>{String(c.after)}</td>
+                    <td>{showCell(c.before, c.beforeFormat) || t.fillBlank}</td>
+                    <td>{showCell(c.after, c.beforeFormat)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -143,17 +143,17 @@ export async function readSheet(
           inInline = false;
           hasValue = true;
           break;
-        case 'c':
-          if (hasValue) {
-            const v = cellValue(type, text, sharedStrings);
-            put(v);
-            // A number format says something only of a number (its decimals, a percent): kept for those alone.
-            if (typeof v === 'number' && style) {
-              const f = formats[style];
-              if (f !== undefined && f !== 'General') (fmts[row] ??= [])[col] = f;
-            }
+        case 'c': {
+          const v = hasValue ? cellValue(type, text, sharedStrings) : null;
+          if (hasValue) put(v);
+          // A number format says something only of a number (its decimals, a percent), or of an empty cell
+          // that a fill may give one (a blank 执行率 under "0.00%" takes a fraction): kept for those alone.
+          if ((v === null || typeof v === 'number') && style) {
+            const f = formats[style];
+            if (f !== undefined && f !== 'General') (fmts[row] ??= [])[col] = f;
           }
           break;
+        }
       }
     },
     text: (t) => {
