@@ -12,7 +12,7 @@ import { main } from '../../src/cli/main';
 import { openWorkbook, workbookGrids } from '../../src/xlsx/read';
 import { checkWorkbook } from '../../src/core/engine';
 import type { ValueWrite } from '../../src/core/annotate/fillIn';
-import { a1 } from '../../src/core/grid';
+import { a1, formatAt } from '../../src/core/grid';
 import { fixturePath } from '../helpers';
 import type { TableReport } from '../../src/core/report';
 
@@ -94,7 +94,7 @@ describe('selfeval fill', () => {
     const blanked = (await workbookGrids(await openWorkbook(readFileSync(input)))).find((g) => g.name === first!.sheet)!;
     // The blank cell keeps its "0%" format, and the reader says so.
     expect(blanked.values[rate.row]![rate.col] ?? null).toBeNull();
-    expect(blanked.formats[rate.row]![rate.col]).toBe('0%');
+    expect(formatAt(blanked, rate.row, rate.col)).toBe('0%');
 
     const r = await run(['fill', input, '--out', path.join(dir, 'filled')]);
     expect(r.out).toMatch(new RegExp(`${a1(rate.row, rate.col)} +\\S+ 执行率：（空） → \\d+%\\n`));
@@ -102,6 +102,6 @@ describe('selfeval fill', () => {
     const v = filled.values[rate.row]![rate.col];
     expect(typeof v).toBe('number');
     expect(v as number).toBeLessThanOrEqual(1);
-    expect(filled.formats[rate.row]![rate.col]).toBe('0%');
+    expect(formatAt(filled, rate.row, rate.col)).toBe('0%');
   });
 });
