@@ -1,7 +1,8 @@
 /**
  * The WPS 加载项's main page script: the callbacks ribbon.xml names (the shape of the `wpsjs create`
  * template's ribbon.js — OnAddinLoad, OnAction, GetImage). 校验本表 / 清除标记 / 生成汇总表 run without the
- * pane and say what came of it; 打开面板 shows or hides the task pane.
+ * pane and say what came of it; 校验面板 shows or hides the task pane; 填写计算值 opens the pane with the
+ * list of what it would write, to confirm there (nothing is written from the ribbon itself).
  */
 import { loadSettings } from '../office/settings';
 import { browserStorage } from '../office/fromOffice';
@@ -31,7 +32,18 @@ function togglePane(): void {
     pane.Visible = !pane.Visible;
     return;
   }
-  const pane = a.CreateTaskPane(`${here()}taskpane.html`);
+  openPane(a, '');
+}
+
+/**
+ * A new pane at taskpane.html (with ?action=fill for 填写计算值, which the pane reads on load, as in the
+ * Excel add-in); a pane already open is hidden, so that one pane shows. Only the calls togglePane uses:
+ * a TaskPane's URL is not changed in place.
+ */
+function openPane(a: EtApplication, query: string): void {
+  const old = a.PluginStorage.getItem(PANE_KEY);
+  if (old) a.GetTaskPane(old).Visible = false;
+  const pane = a.CreateTaskPane(`${here()}taskpane.html${query}`);
   pane.DockPosition = XL.dockRight;
   pane.Visible = true;
   a.PluginStorage.setItem(PANE_KEY, pane.ID);
@@ -64,6 +76,7 @@ const ribbon = {
   },
   OnAction(control: { Id: string }): boolean {
     if (control.Id === 'selfevalPane') togglePane();
+    else if (control.Id === 'selfevalFill') openPane(app(), '?action=fill');
     else void runAction(control.Id, new WpsHost(app()), (text) => window.alert(text));
     return true;
   },
@@ -72,6 +85,7 @@ const ribbon = {
       selfevalCheck: 'images/check.svg',
       selfevalClear: 'images/clear.svg',
       selfevalSummary: 'images/summary.svg',
+      selfevalFill: 'images/fill.svg',
       selfevalPane: 'images/pane.svg',
     };
     return icons[control.Id] ?? 'images/check.svg';

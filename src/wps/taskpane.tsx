@@ -20,6 +20,6 @@ document.documentElement.lang = settings.lang === 'en' ? 'en' : 'zh-CN';
 const app = etApplication();
 root.render(
   <FluentProvider theme={themeFor(undefined, false)} style={{ minHeight: '100vh' }}>
-    {app ? <App host={new WpsHost(app)} initialSettings={settings} storage={storage} /> : <NoOffice why="browser" lang={settings.lang} />}
+    {app ? <App host={new WpsHost(app)} initialSettings={settings} storage={storage} initialAction={new URLSearchParams(window.location.search).get('action')} /> : <NoOffice why="browser" lang={settings.lang} />}
   </FluentProvider>,
 );

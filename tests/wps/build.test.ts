@@ -35,7 +35,7 @@ function elements(xml: string): Element[] {
 }
 
 describe('the WPS add-in build', () => {
-  it('ribbon.xml: a well-formed customUI tab with the four buttons, calling the main page', () => {
+  it('ribbon.xml: a well-formed customUI tab with the five buttons, calling the main page', () => {
     const els = elements(readFileSync(path.join(WPS, 'ribbon.xml'), 'utf8'));
     const root = els[0]!;
     expect(root).toMatchObject({ name: 'customUI', attributes: { xmlns: 'http://schemas.microsoft.com/office/2006/01/customui', onLoad: 'ribbon.OnAddinLoad' } });
@@ -44,6 +44,7 @@ describe('the WPS add-in build', () => {
       ['selfevalCheck', '校验本表', 'ribbon.OnAction', 'ribbon.GetImage'],
       ['selfevalClear', '清除标记', 'ribbon.OnAction', 'ribbon.GetImage'],
       ['selfevalSummary', '生成汇总表', 'ribbon.OnAction', 'ribbon.GetImage'],
+      ['selfevalFill', '填写计算值', 'ribbon.OnAction', 'ribbon.GetImage'],
       ['selfevalPane', '校验面板', 'ribbon.OnAction', 'ribbon.GetImage'],
     ]);
   });
@@ -55,7 +56,7 @@ describe('the WPS add-in build', () => {
     expect(JSON.parse(readFileSync(path.join(WPS, 'package.json'), 'utf8'))).toMatchObject({ name: 'selfeval', version, addonType: 'et' });
     const plugin = elements(readFileSync(path.join(WPS, 'jsplugins.xml'), 'utf8')).find((e) => e.name === 'jsplugin')!;
     expect(plugin.attributes).toEqual({ name: 'selfeval', type: 'et', url: `selfeval_${version}`, version });
-    for (const icon of ['check', 'clear', 'summary', 'pane']) expect(existsSync(path.join(WPS, 'images', `${icon}.svg`))).toBe(true);
+    for (const icon of ['check', 'clear', 'summary', 'fill', 'pane']) expect(existsSync(path.join(WPS, 'images', `${icon}.svg`))).toBe(true);
   });
 
   it('the built ribbon script, run as WPS runs it, checks, clears and summarises the open workbook', async () => {
@@ -94,6 +95,24 @@ describe('the WPS add-in build', () => {
     await vi_waitFor(() => said.length === 3);
     expect(said[2]).toContain('单位自评项目10个');
     expect(book.sheets[0]!.name).toBe('绩效自评汇总');
+
+    // 校验面板 opens the pane beside the main page, docked right, and hides it again.
+    ribbon.OnAction({ Id: 'selfevalPane' });
+    const panes = () => [...app.panes.values()].map((p) => [p.url, p.Visible, p.DockPosition]);
+    expect(panes()).toEqual([['http://127.0.0.1:3889/wps/taskpane.html', true, 2]]);
+    ribbon.OnAction({ Id: 'selfevalPane' });
+    expect(panes()).toEqual([['http://127.0.0.1:3889/wps/taskpane.html', false, 2]]);
+    // 填写计算值 opens a pane that lists the fill to confirm (?action=fill); it writes nothing by itself.
+    const beforeFill = book.snapshot();
+    ribbon.OnAction({ Id: 'selfevalFill' });
+    expect(panes()).toEqual([
+      ['http://127.0.0.1:3889/wps/taskpane.html', false, 2],
+      ['http://127.0.0.1:3889/wps/taskpane.html?action=fill', true, 2],
+    ]);
+    expect(book.snapshot()).toEqual(beforeFill);
+    // 校验面板 then acts on that pane.
+    ribbon.OnAction({ Id: 'selfevalPane' });
+    expect(panes()[1]![1]).toBe(false);
   });
 });
 

@@ -85,12 +85,28 @@ class EtApp {
   sheetObject(s: FakeSheet): EtSheet {
     return strict(new EtSheet(this, s), 'Worksheet', this.calls);
   }
-  CreateTaskPane(): never {
-    throw new Error('WPS fake: no task panes here');
+  /** Task panes by ID, with the address each was created at (a pane's page is not run here). */
+  readonly panes = new Map<string, FakeTaskPane>();
+  CreateTaskPane(url: string): FakeTaskPane {
+    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) throw new Error(`WPS fake: CreateTaskPane needs the page's address, got ${String(url)}`);
+    const pane = strict(new FakeTaskPane(`pane${this.panes.size + 1}`, url), 'TaskPane', this.calls);
+    this.panes.set(pane.ID, pane);
+    return pane;
   }
-  GetTaskPane(): never {
-    throw new Error('WPS fake: no task panes here');
+  GetTaskPane(id: string): FakeTaskPane {
+    const pane = this.panes.get(id);
+    if (!pane) throw new Error(`WPS fake: no task pane ${id}`);
+    return pane;
   }
+}
+
+export class FakeTaskPane {
+  Visible = false;
+  DockPosition = 0;
+  constructor(
+    readonly ID: string,
+    readonly url: string,
+  ) {}
 }
 
 class EtBook {
