@@ -15,8 +15,12 @@ import type { TableResult } from '../../src/core/check/result';
 const _ = null;
 const grid = (rows: CellValue[][]): Grid => ({ name: 'Sheet1', values: rows, formats: rows.map((r) => r.map(() => undefined)), merges: [] });
 
+/** Every form read through only(), to be read again all as text and all stacked on one sheet (at the end). */
+const typed: { rows: CellValue[][]; result: TableResult }[] = [];
+
 function only(rows: CellValue[][]): TableResult {
   const r = checkSheet(grid(rows));
+  if (r.tables.length === 1) typed.push({ rows, result: r.tables[0]! });
   expect(r.unrecognised).toEqual([]);
   expect(r.tables).toHaveLength(1);
   return r.tables[0]!;
@@ -233,5 +237,38 @@ describe('forms never seen, read by their words', () => {
     expect(r.tables[0]!.shownGrade).toBe('良');
     expect(found(r.tables[0]!)).toEqual(['GRADE_MISMATCH@A10']);
     expect(planFill(r, g).changes.map((c) => [c.cell, c.after])).toEqual([['A10', '评分等级：优']]);
+  });
+});
+
+/** "G13" → "G20" for a table moved down by 7 rows. */
+const shifted = (cell: string, rows: number) => cell.replace(/\d+$/, (n) => String(Number(n) + rows));
+
+describe('the same forms in the other two shapes', () => {
+  it('all text (a sheet pasted from a PDF): the same figures and findings', () => {
+    expect(typed.length).toBeGreaterThan(5);
+    for (const { rows, result } of typed.slice()) {
+      const text = rows.map((r) => r.map((v) => (typeof v === 'number' ? String(v) : v)));
+      const read = checkSheet(grid(text));
+      expect(read.tables).toHaveLength(1);
+      const again = read.tables[0]!;
+      expect([again.table.project, figures(again), found(again)]).toEqual([result.table.project, figures(result), found(result)]);
+    }
+  });
+
+  it('stacked on one sheet, two blank rows apart: each table found, with its own figures and findings', () => {
+    const forms = typed.slice();
+    const sheet: CellValue[][] = [];
+    const offsets: number[] = [];
+    for (const { rows } of forms) {
+      offsets.push(sheet.length);
+      sheet.push(...rows, [], []);
+    }
+    const r = checkSheet(grid(sheet));
+    expect(r.unrecognised).toEqual([]);
+    expect(r.tables).toHaveLength(forms.length);
+    r.tables.forEach((t, i) => {
+      const { result } = forms[i]!;
+      expect([t.table.project, figures(t), found(t)]).toEqual([result.table.project, figures(result), found(result).map((f) => f.replace(/@(.*)$/, (_m, c: string) => `@${shifted(c, offsets[i]!)}`)).sort()]);
+    });
   });
 });
