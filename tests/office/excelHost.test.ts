@@ -10,6 +10,7 @@ import { ExcelHost } from '../../src/office/excelHost';
 import type { CheckResponse } from '../../src/office/hostApi';
 import { defaultSettings } from '../../src/office/settings';
 import { STATE_SHEET } from '../../src/core/annotate/state';
+import { parseRangeA1 } from '../../src/core/grid';
 import { fixturePath } from '../helpers';
 import { FakeBook, FakeSheet, fakeRunner } from './fakeExcel';
 
@@ -240,8 +241,8 @@ describe('another sheet opened', () => {
 });
 
 describe('自动校验: checks that follow the typing', () => {
-  async function watched(active: string) {
-    const b = await book('seed002.xlsx', active);
+  async function watched(active: string, file = 'seed002.xlsx') {
+    const b = await book(file, active);
     const runner = fakeRunner(b);
     const h = new ExcelHost({ run: runner.run, supports: b.supports, editDelayMs: 0, ownWritesMs: 0 });
     const results: CheckResponse[] = [];
@@ -266,6 +267,25 @@ describe('自动校验: checks that follow the typing', () => {
     expect(b.sheet('街面督查人员经费')!.at('H17')!.fill).toBeNull();
     // Registering took one round trip; the edit, the round trips of one check.
     expect(runner.syncs).toEqual([checkSyncs, 1, checkSyncs]);
+  });
+
+  it("on a sheet of ten stacked tables, an edit in one changes that table's marks and nothing else", async () => {
+    const { b, results, settle } = await watched('自评表', 'seed002-stacked.xlsx');
+    const cells = () => {
+      const s = b.sheet('自评表')!;
+      return new Map([...s.cells.entries()].map(([k, c]) => [k, JSON.stringify([c.value, c.fill])] as const).concat([...s.notes.entries()].map(([k, n]) => [`note ${k}`, JSON.stringify(n)] as const)));
+    };
+    const before = cells();
+    expect(b.sheet('自评表')!.at('H177')!.fill!.color).toBe('#FFEB9C');
+    b.edit('自评表', 'H177', 10);
+    await settle(1);
+    expect(b.sheet('自评表')!.at('H177')!.fill).toBeNull();
+    const after = cells();
+    const changed = [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k));
+    // 街面督查人员经费 is A161:I179 (its 复核结果 column beside it): every change is on its rows.
+    const rows = changed.map((k) => (k.startsWith('note ') ? parseRangeA1(k.slice(5)).top : Number(k.split(',')[0])));
+    expect(changed.length).toBeGreaterThan(1);
+    expect(rows.every((r) => r >= 160 && r <= 178)).toBe(true);
   });
 
   it('typing quickly checks once; an edit outside every table does nothing; stopped, nothing follows', async () => {
