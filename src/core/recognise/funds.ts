@@ -64,6 +64,8 @@ function readRows(
   firstColumn: number,
 ): FundsRow[] {
   const rows: FundsRow[] = [];
+  const sideCols = (['weight', 'rate', 'score'] as const).map((k) => columns[k]).filter((c): c is number => c !== undefined);
+  const sideStart = sideCols.length ? Math.min(...sideCols) : Infinity;
   for (let r = from; r < to; r++) {
     if (view.rowBlank(r)) {
       if (rows.length) break;
@@ -77,7 +79,11 @@ function readRows(
     if (isAfterFundsLabel(label) || readHeader(view, r, 'indicators') || readHeader(view, r, 'funds')) break;
     const hasNumber = amountCols.some((c) => readNumber(view.field(r, c).value, view.field(r, c).format).kind === 'number');
     if (!hasNumber && !isFundsRowLabel(label)) break;
-    const at = (k: FundsMeaning): Field | undefined => (columns[k] === undefined ? undefined : view.field(r, columns[k]));
+    // The 部门决算 form lists a second split beside the first ("按收入性质分 … | 按支出性质分", "其中：基本支出："
+    // under 分值 / 执行率): a word there on a sub-row is that list, not this row's rate or score.
+    const besideList = rows.length > 0 && view.labelCols(r).some((c) => c >= sideStart && c !== columns.reason && readNumber(view.field(r, c).value).kind === 'unreadable');
+    const at = (k: FundsMeaning): Field | undefined =>
+      columns[k] === undefined || (besideList && (k === 'weight' || k === 'rate' || k === 'score')) ? undefined : view.field(r, columns[k]);
     rows.push({
       row: r,
       label,
