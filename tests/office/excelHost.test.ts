@@ -270,7 +270,7 @@ describe('自动校验: checks that follow the typing', () => {
   });
 
   it("on a sheet of ten stacked tables, an edit in one changes that table's marks and nothing else", async () => {
-    const { b, results, settle } = await watched('自评表', 'seed002-stacked.xlsx');
+    const { b, settle } = await watched('自评表', 'seed002-stacked.xlsx');
     const cells = () => {
       const s = b.sheet('自评表')!;
       return new Map([...s.cells.entries()].map(([k, c]) => [k, JSON.stringify([c.value, c.fill])] as const).concat([...s.notes.entries()].map(([k, n]) => [`note ${k}`, JSON.stringify(n)] as const)));
