@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSheet } from '../../src/core/engine';
 import type { CellValue, Grid } from '../../src/core/grid';
 import { fmt2 } from '../../src/core/numbers';
-import { findingMessage } from '../../src/core/findings';
+import { findingMessage, shortMessage } from '../../src/core/findings';
 import { planFill } from '../../src/core/annotate/fillIn';
 import type { TableResult } from '../../src/core/check/result';
 
@@ -177,7 +177,11 @@ describe('forms never seen, read by their words', () => {
     // 640 + 400 = 1040 ≠ 1045: the 按支出性质分 group is short; the income group still adds up.
     const short = only(rows(400));
     expect(found(short)).toEqual(['FUND_SPLIT_MISMATCH@E5', 'LEVEL1_WEIGHT_DEVIATION@B15']);
-    expect(findingMessage(short.findings.find((f) => f.code === 'FUND_SPLIT_MISMATCH')!)).toContain('按支出性质分');
+    const split = short.findings.find((f) => f.code === 'FUND_SPLIT_MISMATCH')!;
+    expect(findingMessage(split)).toContain('按支出性质分');
+    // The 复核结果 cell names the group too.
+    expect(shortMessage(split)).toBe('按支出性质分 全年执行数分项合计 1040.00，与总额不符');
+    expect(shortMessage(split, 'en')).toContain('(按支出性质分)');
   });
 
   it('the 部门决算 form: 按支出性质分 listed beside 按收入性质分, under 分值 / 执行率 / 得分, is no rate or score', () => {
