@@ -203,10 +203,11 @@ describe('填写计算值 in the pane', () => {
     await page.getByRole('button', { name: '填写计算值' }).click();
     await page.getByRole('dialog').waitFor();
     const rows = await page.locator('[data-testid="fill-changes"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    // Each value as the cell shows it: the rate cell's "0.0", the scores' "0.00".
     expect(rows).toEqual([
-      ['G6', '执行率', '（空）', '100'],
-      ['H6', '执行率得分', '0', '10'],
-      ['H21', '总分', '（空）', '99'],
+      ['G6', '执行率', '（空）', '100.0'],
+      ['H6', '执行率得分', '0.00', '10.00'],
+      ['H21', '总分', '（空）', '99.00'],
       ['G22', '评分等级', '差', '优'],
     ]);
     // Nothing written yet.
