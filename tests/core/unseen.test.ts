@@ -232,6 +232,27 @@ describe('forms never seen, read by their words', () => {
     expect(found(t)).toEqual(['LEVEL1_WEIGHT_DEVIATION@A8']);
   });
 
+  it('more of the usual words: 主管部门及代码, 预算单位, 具体指标名称, 标准分值, 考核得分, 综合评级', () => {
+    const t = only([
+      ['项目支出绩效自评表'],
+      ['项目名称', '基层医疗机构设备购置'],
+      ['主管部门及代码', '某县卫生健康局（301）', _, _, '预算单位', '某县人民医院'],
+      ['项目资金（万元）', _, '年初预算数', '全年预算数', '全年执行数', '标准分值', '执行率', '考核得分'],
+      [_, '年度资金总额', 120, 120, 96, 10, '80%', 8],
+      ['一级指标', '二级指标', '具体指标名称', '年度指标值', '实际完成值', '标准分值', '考核得分', '偏差原因分析及改进措施'],
+      ['产出指标', '数量指标', '购置设备数量', '≥12台', '10台', 50, 41.67, '两台设备延期到货'],
+      ['效益指标', '社会效益指标', '基层诊疗能力', '明显提升', '明显提升', 30, 30],
+      ['满意度指标', '服务对象满意度指标', '患者满意度', '≥90%', '92%', 10, 10],
+      ['总分', _, _, _, _, 100, 89.67],
+      ['综合评级', '良'],
+    ]);
+    expect([t.table.department, t.table.implementer]).toEqual(['某县卫生健康局（301）', '某县人民医院']);
+    // 96 ÷ 120 = 80% → 8; 50 × 10 ÷ 12 = 41.67; 8 + 41.67 + 30 + 10 = 89.67 → 良. 执行率 below 90% with no
+    // reason column in the funds block: nothing to ask for.
+    expect(figures(t)).toEqual({ rate: '80.00', exec: '8.00', total: '89.67', grade: '良' });
+    expect(found(t)).toEqual([]);
+  });
+
   it('an indicator table with no funds block is one region, from its title, reported once', () => {
     const r = checkSheet(
       grid([

@@ -36,6 +36,10 @@ interface Entry<M> {
   readonly rank: number;
 }
 
+/** The words of a 分值 column and of a 得分 column, the same in the funds block and the indicator block. */
+const WEIGHT_WORDS = /^(分值|分数|分数值|权重|权重分|权重分值|标准分|标准分值|指标分值|指标权重|单项分值|满分)$/;
+const SCORE_WORDS = /^(得分|得分值|执行率得分|自评得分|自评分|评分|实际得分|评价得分|考核得分|单项得分|指标得分)$/;
+
 export const FUNDS_WORDS: readonly Entry<FundsMeaning>[] = [
   // 年初预算数, 年初预算, 年初数, 年初批复数, 年初安排数
   { meaning: 'initial', words: /^年初(预算|批复|安排)?(安排)?(数|金额|资金|额)?$/, rank: 0 },
@@ -51,10 +55,10 @@ export const FUNDS_WORDS: readonly Entry<FundsMeaning>[] = [
   { meaning: 'executed', words: /^截[至止].{1,10}(执行|支出)(数|金额|额)?$/, rank: 1 },
   // 执行率, 预算执行率, 资金执行率, 执行率(B/A), 执行率(%)
   { meaning: 'rate', words: /^(全年|预算|资金|项目)?执行率$/, rank: 0 },
-  // 分值, 分数, 权重, 权重(%), 标准分
-  { meaning: 'weight', words: /^(分值|分数|权重|标准分|满分|指标分值|权重分)$/, rank: 0 },
-  // 得分, 得分(20分*执行率), 执行率得分, 自评得分
-  { meaning: 'score', words: /^(得分|执行率得分|自评得分|评分|实际得分|评价得分|自评分)$/, rank: 0 },
+  // 分值, 分数, 权重, 权重(%), 标准分值
+  { meaning: 'weight', words: WEIGHT_WORDS, rank: 0 },
+  // 得分, 得分(20分*执行率), 执行率得分, 自评得分, 考核得分
+  { meaning: 'score', words: SCORE_WORDS, rank: 0 },
   // 原因 (Sichuan: 预算执行率未达到90%的需说明原因), 偏差原因, 未完成原因, 情况说明
   { meaning: 'reason', words: /原因|^偏差|情况说明$|^说明$/, rank: 0 },
 ];
@@ -63,7 +67,7 @@ export const INDICATOR_WORDS: readonly Entry<IndicatorMeaning>[] = [
   { meaning: 'level1', words: /^一级(指标)?(名称)?$/, rank: 0 },
   { meaning: 'level2', words: /^二级(指标)?(名称)?$/, rank: 0 },
   { meaning: 'level3', words: /^三级(指标)?(名称)?$/, rank: 0 },
-  { meaning: 'level3', words: /^(指标名称|具体指标|绩效指标名称|指标内容)$/, rank: 1 },
+  { meaning: 'level3', words: /^(指标名称|具体指标|具体指标名称|绩效指标名称|指标内容)$/, rank: 1 },
   // 指标性质 (Yunnan, Sichuan: "≥" "=" "≤" "定性"), 指标方向
   { meaning: 'nature', words: /^(指标性质|性质|指标属性|指标方向|运算符号?|符号)$/, rank: 0 },
   // 实际完成指标值 is the actual, though it ends like a target: read before the target's words
@@ -74,10 +78,10 @@ export const INDICATOR_WORDS: readonly Entry<IndicatorMeaning>[] = [
   { meaning: 'unit', words: /^(度量|计量|指标)?单位$/, rank: 0 },
   // 实际完成值(B), 完成值, 全年实际值, 实际值, 实际完成情况 (a column, unlike the 完成情况 frames below)
   { meaning: 'actual', words: /(完成值|实际值|完成数|完成情况值|达成值|实现值)$|^实际完成(情况)?$|^完成情况$/, rank: 0 },
-  // 分值, 权重, 权重(%), 指标分值, 标准分
-  { meaning: 'weight', words: /^(分值|权重|分数|标准分|指标分值|指标权重|权重分|满分|分数值)$/, rank: 0 },
-  // 得分, 单项得分, 自评得分
-  { meaning: 'score', words: /^(得分|自评得分|评分|实际得分|评价得分|自评分|单项得分|指标得分)$/, rank: 0 },
+  // 分值, 权重, 权重(%), 指标分值, 标准分值
+  { meaning: 'weight', words: WEIGHT_WORDS, rank: 0 },
+  // 得分, 单项得分, 自评得分, 考核得分
+  { meaning: 'score', words: SCORE_WORDS, rank: 0 },
   // 偏差原因分析及改进措施, 未完成原因分析, 原因分析; a bare 备注 only where there is nothing better
   { meaning: 'reason', words: /原因|改进措施|^偏差/, rank: 0 },
   { meaning: 'reason', words: /^(备注|说明)$/, rank: 1 },
@@ -112,8 +116,8 @@ export type HeaderField = 'project' | 'department' | 'implementer' | 'organisati
 
 export const headerFieldOf = memoised(function headerFieldOf(label: string): HeaderField | undefined {
   if (/^(项目名称|项目\(?名称\)?)$/.test(label)) return 'project';
-  if (/^(主管部门|主管单位|主管部门\(单位\)|预算部门|主管部门名称)$/.test(label)) return 'department';
-  if (/^(实施单位|实施单位\(盖章\)|项目实施单位|项目单位|执行单位)$/.test(label)) return 'implementer';
+  if (/^(主管部门|主管单位|主管部门\(单位\)|预算部门|主管部门名称|主管部门及代码)$/.test(label)) return 'department';
+  if (/^(实施单位|实施单位\(盖章\)|项目实施单位|项目单位|执行单位|预算单位)$/.test(label)) return 'implementer';
   if (/^(部门\(单位\)名称|部门名称|单位名称|部门\(单位\))$/.test(label)) return 'organisation';
   if (/^(自评得分|自评总分)$/.test(label)) return 'selfScore';
   if (/^(自评结果|自评等级)$/.test(label)) return 'selfGrade';
@@ -148,7 +152,7 @@ export const isTotalLabel = memoised(function isTotalLabel(label: string): boole
 });
 
 export const isGradeLabel = memoised(function isGradeLabel(label: string): boolean {
-  return /^(评分等级|自评等级|等级|评价等级|绩效等级|评价结果|自评结果|评定等级|综合评价等级|等次|评价等次|自评等次|绩效评级|评级)$/.test(label);
+  return /^(评分等级|自评等级|等级|评价等级|绩效等级|评价结果|自评结果|评定等级|综合评价等级|综合评级|考核等级|等次|评价等次|自评等次|绩效评级|评级)$/.test(label);
 });
 
 /** Rows that close the indicator block without being part of it. */
