@@ -232,9 +232,9 @@ describe('forms never seen, read by their words', () => {
     expect(found(t)).toEqual(['LEVEL1_WEIGHT_DEVIATION@A8']);
   });
 
-  it('more of the usual words: 主管部门及代码, 预算单位, 具体指标名称, 标准分值, 考核得分, 综合评级', () => {
+  it('more of the usual words: a title ending 绩效目标完成情况表, 主管部门及代码, 预算单位, 具体指标名称, 标准分值, 考核得分, 综合评级', () => {
     const t = only([
-      ['项目支出绩效自评表'],
+      ['2023年度项目支出绩效目标完成情况表'],
       ['项目名称', '基层医疗机构设备购置'],
       ['主管部门及代码', '某县卫生健康局（301）', _, _, '预算单位', '某县人民医院'],
       ['项目资金（万元）', _, '年初预算数', '全年预算数', '全年执行数', '标准分值', '执行率', '考核得分'],
@@ -246,7 +246,8 @@ describe('forms never seen, read by their words', () => {
       ['总分', _, _, _, _, 100, 89.67],
       ['综合评级', '良'],
     ]);
-    expect([t.table.department, t.table.implementer]).toEqual(['某县卫生健康局（301）', '某县人民医院']);
+    expect([t.table.title, t.table.department, t.table.implementer]).toEqual(['2023年度项目支出绩效目标完成情况表', '某县卫生健康局（301）', '某县人民医院']);
+    expect(t.table.range.top).toBe(0);
     // 96 ÷ 120 = 80% → 8; 50 × 10 ÷ 12 = 41.67; 8 + 41.67 + 30 + 10 = 89.67 → 良. 执行率 below 90% with no
     // reason column in the funds block: nothing to ask for.
     expect(figures(t)).toEqual({ rate: '80.00', exec: '8.00', total: '89.67', grade: '良' });

@@ -125,7 +125,8 @@ export const headerFieldOf = memoised(function headerFieldOf(label: string): Hea
 });
 
 export const isTitle = memoised(function isTitle(label: string): boolean {
-  return /自评表|自评情况表|自评结果表|评价表$/.test(label) && label.length <= 48;
+  // "…绩效自评表", "…自评情况表", "…绩效评价表", and "…绩效目标完成情况表" where a province titles it so
+  return /自评表|自评情况表|自评结果表|评价表$|绩效目标完成情况表$/.test(label) && label.length <= 48;
 });
 
 /**
