@@ -11,7 +11,7 @@ import type { CellWrite } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { type WorkbookState, EMPTY_STATE, STATE_SHEET, parseState, serializeState } from '../core/annotate/state';
 import { type DeflateRaw, type InflateRaw, type Limits, ZipReader, jsDeflateRaw, jsInflateRaw, writePackage, DEFAULT_LIMITS } from './package/zip';
-import { CONTENT_TYPES, REL, type SheetEntry, type Styles, type WorkbookInfo, readRels, readSharedStrings, readStyles, readWorkbookInfo, relsPathOf, resolve } from './package/parts';
+import { CONTENT_TYPES, REL, isRelType, type SheetEntry, type Styles, type WorkbookInfo, readRels, readSharedStrings, readStyles, readWorkbookInfo, relsPathOf, resolve } from './package/parts';
 import { readSheet } from './package/sheet';
 import { StylesEditor } from './package/styles';
 import { type CellEdit, patchSheetXml } from './package/sheetXml';
@@ -84,10 +84,10 @@ export class XlsxWorkbook {
     if (!entry) throw new Error(`no sheet named ${name}`);
     const read = await readSheet(this.zip, entry.part, name, this.sharedStrings, this.styles.formats, options.styles !== false);
     const rels = await readRels(this.zip, entry.part);
-    const commentsRel = rels.find((r) => r.type === REL.comments);
+    const commentsRel = rels.find((r) => isRelType(r.type, REL.comments));
     const notes = commentsRel && this.zip.has(resolve(entry.part, commentsRel.target)) ? new CommentsEditor(await this.zip.text(resolve(entry.part, commentsRel.target))).notes() : new Map<string, string>();
     const threaded = new Set<string>();
-    for (const r of rels.filter((x) => x.type === REL.threadedComments)) {
+    for (const r of rels.filter((x) => isRelType(x.type, REL.threadedComments))) {
       const part = resolve(entry.part, r.target);
       if (this.zip.has(part)) for (const ref of threadedRefs(await this.zip.text(part))) threaded.add(ref);
     }

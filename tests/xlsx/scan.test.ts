@@ -11,7 +11,9 @@ import { SaxesParser } from 'saxes';
 import JSZip from 'jszip';
 import { Scanner, attr } from '../../src/xlsx/package/scan';
 import { attributes } from '../../src/xlsx/package/xml';
-import { FIXTURES } from '../helpers';
+import { FIXTURES, fixturePath } from '../helpers';
+import { openWorkbook, workbookGrids } from '../../src/xlsx/read';
+import { edit, text } from './pkg';
 
 type Event = ['open', string, Record<string, string>] | ['close', string] | ['text', string];
 
@@ -101,5 +103,25 @@ describe('the worksheet tokenizer', () => {
     expect(attr(' s="3" t="s"', 't')).toBe('s');
     expect(attr(' rs="1"', 's')).toBeUndefined();
     expect(attr(" r='B2' t = \"a&amp;b\"", 't')).toBe('a&b');
+  });
+});
+
+describe('Strict Open XML (ISO 29500 strict, "Strict Open XML Spreadsheet" in Excel\'s Save As)', () => {
+  it('reads as the transitional workbook it was made from: its relationships and namespaces are other URIs', async () => {
+    const bytes = readFileSync(fixturePath('seed000.xlsx'));
+    const strict = await edit(bytes, async (zip) => {
+      for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n))) {
+        const xml = await text(zip, name);
+        zip.file(
+          name,
+          xml
+            .replaceAll('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships')
+            .replaceAll('http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'),
+        );
+      }
+    });
+    expect(strict).not.toEqual(bytes);
+    const [a, b] = await Promise.all([workbookGrids(await openWorkbook(bytes)), workbookGrids(await openWorkbook(strict))]);
+    expect(b.map((g) => [g.name, g.values, g.formats])).toEqual(a.map((g) => [g.name, g.values, g.formats]));
   });
 });

@@ -3,7 +3,7 @@
  * before the closing tag, removed ones are cut out; the rest of each part stays as it was.
  */
 import { attributes, elements, escapeAttr, rootPrefix } from './xml';
-import { folderOf } from './parts';
+import { folderOf, isRelType } from './parts';
 
 const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
@@ -25,7 +25,7 @@ export class RelsEditor {
   }
 
   find(type: string): { id: string; target: string } | undefined {
-    return this.all().find((r) => r.type === type);
+    return this.all().find((r) => isRelType(r.type, type));
   }
 
   add(type: string, target: string): string {

@@ -17,6 +17,14 @@ export const REL = {
   threadedComments: 'http://schemas.microsoft.com/office/2017/10/relationships/threadedComment',
 } as const;
 
+/**
+ * Whether a relationship is of a kind: the same type, or the same kind under Strict Open XML's URIs
+ * ("http://purl.oclc.org/ooxml/officeDocument/relationships/sharedStrings" for sharedStrings).
+ */
+export function isRelType(type: string, kind: string): boolean {
+  return type === kind || type.slice(type.lastIndexOf('/')) === kind.slice(kind.lastIndexOf('/'));
+}
+
 export const CONTENT_TYPES = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
@@ -125,7 +133,7 @@ export interface WorkbookInfo {
 
 export async function readWorkbookInfo(zip: ZipReader): Promise<WorkbookInfo> {
   const root = await readRels(zip, '');
-  const office = root.find((r) => r.type === REL.officeDocument || r.type.endsWith('/officeDocument'));
+  const office = root.find((r) => isRelType(r.type, REL.officeDocument));
   const part = office ? resolve('', office.target) : 'xl/workbook.xml';
   if (!zip.has(part)) throw new Error('no workbook part');
   const xml = await zip.text(part);
@@ -136,7 +144,7 @@ export async function readWorkbookInfo(zip: ZipReader): Promise<WorkbookInfo> {
     const a = attributes(e.tag);
     const relId = [...a.entries()].find(([k]) => /(^|:)id$/.test(k))?.[1] ?? '';
     const rel = rels.find((r) => r.id === relId);
-    if (!rel || !rel.type.endsWith('/worksheet')) continue; // chart sheets and dialog sheets hold no tables
+    if (!rel || !isRelType(rel.type, REL.worksheet)) continue; // chart sheets and dialog sheets hold no tables
     const state = a.get('state');
     sheets.push({
       name: a.get('name') ?? '',
@@ -147,7 +155,7 @@ export async function readWorkbookInfo(zip: ZipReader): Promise<WorkbookInfo> {
     });
   }
   const target = (type: string) => {
-    const r = rels.find((x) => x.type === type);
+    const r = rels.find((x) => isRelType(x.type, type));
     return r ? resolve(part, r.target) : undefined;
   };
   return { part, xml, rels, sheets, sharedStrings: target(REL.sharedStrings), styles: target(REL.styles) };
