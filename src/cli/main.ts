@@ -98,7 +98,9 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
 /** The bundled sample, checked into out/demo: the annotated copy, the JSON report and the summary. */
 async function runDemo(lang: Lang, options: CheckOptions, io: Io): Promise<number> {
   const t = CLI_TEXT[lang];
-  const sample = path.join(ROOT, 'assets', 'sample.xlsx');
+  // Named as a user would type it from where they are ("assets/sample.xlsx" from the project): that is
+  // the name the report, the output and the summary's 工作簿 column show.
+  const sample = path.relative(process.cwd(), path.join(ROOT, 'assets', 'sample.xlsx')) || path.join(ROOT, 'assets', 'sample.xlsx');
   const outDir = path.join(ROOT, 'out', 'demo');
   const json = path.join(outDir, 'report.json');
   const code = await runCheck({ inputs: [sample], json, out: outDir, lang, options }, io);

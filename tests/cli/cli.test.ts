@@ -152,3 +152,18 @@ describe('the installed command', () => {
     expect(out).toContain('共 11 张表');
   });
 });
+
+describe('npm run demo (the README\'s first command)', () => {
+  it('checks the bundled sample into out/demo: the annotated copy, the JSON report, the summary, named as typed', async () => {
+    const root = path.resolve(__dirname, '..', '..');
+    const r = await run(['demo']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('共 16 张表');
+    for (const f of ['sample.xlsx', 'report.json', 'summary.xlsx', 'summary.json']) expect(existsSync(path.join(root, 'out', 'demo', f))).toBe(true);
+    const report = JSON.parse(readFileSync(path.join(root, 'out', 'demo', 'report.json'), 'utf8')) as TableReport[];
+    expect(report).toHaveLength(16);
+    // Run from the project (as npm runs it), the sample is "assets/sample.xlsx", not an absolute path.
+    expect(process.cwd()).toBe(root);
+    expect(new Set(report.map((t) => t.file))).toEqual(new Set(['assets/sample.xlsx']));
+  });
+});
