@@ -51,17 +51,25 @@ export function normalizeUnit(u: string | null | undefined): string | null {
 
 const NUMBER = /^(\d+(?:\.\d+)?)/;
 
+function leadingOperator(s: string): { op: Operator; rest: string } | undefined {
+  for (const [re, op] of OPERATORS) {
+    const m = re.exec(s);
+    if (m) return { op, rest: s.slice(m[0].length) };
+  }
+  return undefined;
+}
+
+/** The indicator named again before its target: "完成率≥95%", "覆盖率100%", "满意度≥90%". */
+const NAMED_MEASURE = /^[\u4e00-\u9fa5]{1,10}(率|数|数量|量|度|比例|占比)(?=[=<>≥≤≧≦⩾⩽═≡]|\d)/;
+
 function parseQuantText(t: string): { op: Operator | null; value: Decimal; unit: string | null; rest: string } | undefined {
   let s = t;
   let op: Operator | null = null;
-  for (const [re, o] of OPERATORS) {
-    const m = re.exec(s);
-    if (m) {
-      op = o;
-      s = s.slice(m[0].length);
-      break;
-    }
-  }
+  const lead = leadingOperator(s) ?? leadingOperator(s.replace(NAMED_MEASURE, ''));
+  if (lead) {
+    op = lead.op;
+    s = lead.rest;
+  } else s = s.replace(NAMED_MEASURE, '');
   // "达到90%以上", "完成10个": the verb says nothing the number does not.
   s = s.replace(/^(达到|达|完成|实现)(?=\d)/, '');
   const m = NUMBER.exec(s.replace(/,/g, ''));

@@ -191,6 +191,9 @@ describe('targets worded around their number', () => {
     ['30日内', ['<=', '30', '日']],
     ['5个工作日内', ['<=', '5', '个工作日']],
     ['3%以下', ['<=', '3', '%']],
+    ['完成率≥95%', ['>=', '95', '%']],
+    ['覆盖率100%', ['>=', '100', '%']],
+    ['满意度≥90%', ['>=', '90', '%']],
   ])('%s', (text, expected) => {
     expect(q(interpretTarget(text))).toEqual(expected);
   });
@@ -198,6 +201,8 @@ describe('targets worded around their number', () => {
   it('a deadline is a date, not a count of months: "12月底前" is worded, so "按时完成" is scored by its level', () => {
     expect(interpretTarget('12月底前')).toEqual({ kind: 'qual', text: '12月底前' });
     expect(interpretTarget('6月30日前完成').kind).toBe('qual');
+    // Words before a number that are no measure's name are not guessed at.
+    expect(interpretTarget('约100人').kind).toBe('qual');
     // A duration keeps its unit.
     expect(q(interpretTarget('≤3个月'))).toEqual(['<=', '3', '个月']);
   });
