@@ -254,6 +254,23 @@ describe('forms never seen, read by their words', () => {
     expect(found(t)).toEqual([]);
   });
 
+  it('一级 and 二级 labels with outline numbers (一、产出指标, （二）社会效益指标) keep their meaning', () => {
+    const t = only([
+      ['项目支出绩效自评表'],
+      ['项目名称', '公共文化服务'],
+      ['项目资金（万元）', _, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      [_, '年度资金总额', 50, 50, 50, 10, '100%', 10],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['一、产出指标', '（一）数量指标', '送戏下乡场次', '≥20场', '22场', 30, 30],
+      [_, '（二）社会效益指标', '群众文化参与', '明显提升', '明显提升', 20, 20],
+      ['二、效益指标', '（一）可持续影响指标', '长效机制', '健全', '健全', 30, 30],
+      ['三、满意度指标', '（一）服务对象满意度指标', '群众满意度', '≥90%', '95%', 10, 10],
+      ['总分', _, _, _, _, 100, 100],
+    ]);
+    // 社会效益 belongs under 效益, not 产出; the split is read as 产出 50 / 效益 30 / 满意度 10 (the national one).
+    expect(found(t)).toEqual(['LEVEL2_MISPLACED@B7']);
+  });
+
   it('an indicator table with no funds block is one region, from its title, reported once', () => {
     const r = checkSheet(
       grid([

@@ -298,7 +298,13 @@ export function indicatorMeaningOf(core: string): { meaning: IndicatorMeaning; r
 /** The 一级 categories of the national framework (rule 10, 11), from a 一级 or 二级 label. */
 export type Category = '产出' | '效益' | '满意度' | '投入管理' | '可持续性' | '成本';
 
+/** "一、产出指标", "（二）社会效益指标", "2.质量指标": the outline number is no part of the name. */
+function withoutOutlineNumber(label: string): string {
+  return label.replace(/^(\(?[一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十\d]{1,3}[、.．])/, '');
+}
+
 export function level1Category(label: string): Category | undefined {
+  label = withoutOutlineNumber(label);
   if (/满意/.test(label)) return '满意度';
   if (/产出/.test(label)) return '产出';
   if (/效益|效果/.test(label)) return '效益';
@@ -310,6 +316,7 @@ export function level1Category(label: string): Category | undefined {
 
 /** Where a 二级 belongs in the national framework: 数量/质量/时效/成本 under 产出, and so on (rule 11). */
 export function level2Category(label: string): Category | undefined {
+  label = withoutOutlineNumber(label);
   if (/满意/.test(label)) return '满意度';
   if (/^(数量|质量|时效|成本)(指标)?$/.test(label)) return '产出';
   if (/^(经济|社会|生态|环境)效益(指标)?$|^可持续(影响|发展)?(指标)?$/.test(label)) return '效益';
