@@ -5,6 +5,7 @@ import { type SheetResult, checkSheet } from '../src/core/engine';
 import { type Grid, columnLetters, parseA1 } from '../src/core/grid';
 import type { TableResult } from '../src/core/check/result';
 import type { CheckOptions } from '../src/core/check/result';
+import type { FundsBlock, Table } from '../src/core/table';
 
 export const FIXTURES = path.join(__dirname, 'fixtures');
 
@@ -62,3 +63,9 @@ export function cellOf(t: MapTable, place: string): string {
 }
 
 export const FORMS = ['', '-stacked', '-text'] as const;
+
+/** The funds block of a table the test knows has one. */
+export function fundsOf(table: Table): FundsBlock {
+  if (!table.funds) throw new Error(`${table.sheet}: the table at row ${table.range.top + 1} has no funds block`);
+  return table.funds;
+}

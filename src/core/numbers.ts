@@ -62,7 +62,7 @@ function decimalsOfNumber(n: number): number {
   return i < 0 ? 0 : Math.min(s.length - i - 1, 10);
 }
 
-const NUMBER_TEXT = /^([+-]?)(\d+(?:,\d{3})*(?:\.\d*)?|\.\d+)(%|\(%\)|万元|元|分)?$/;
+const NUMBER_TEXT = /^([+-]?)(\d+(?:,\d{3})*(?:\.\d*)?|\.\d+)(%|\(%\)|万元|万|元|分)?$/;
 
 /** Reads a cell that should hold one number (an amount, a weight, a score, a rate). */
 export function readNumber(value: CellValue, format?: string): ReadResult {
@@ -91,7 +91,8 @@ export function readNumber(value: CellValue, format?: string): ReadResult {
   const dot = digits.indexOf('.');
   const decimals = dot < 0 ? 0 : digits.length - dot - 1;
   const v = new Decimal(m[1] + (digits.startsWith('.') ? '0' + digits : digits.replace(/\.$/, '')));
-  const unit = m[3] === '万元' || m[3] === '元' ? m[3] : undefined;
+  // "150万" is 150 万元, as clerks write it.
+  const unit = m[3] === '万元' || m[3] === '万' ? '万元' : m[3] === '元' ? '元' : undefined;
   return { kind: 'number', shown: { value: v, decimals, percent: m[3] === '%' || m[3] === '(%)', unit } };
 }
 

@@ -4,7 +4,7 @@
  * checked (`skipped`). A region that looks like a table but cannot be read is an object of its own, of
  * kind "unrecognised", with its UNRECOGNISED_REGION finding.
  */
-import { columnLetters, rangeA1 } from './grid';
+import { a1, columnLetters, rangeA1 } from './grid';
 import { type Lang, type Severity, findingMessage, skippedMessage, unrecognisedMessage } from './findings';
 import type { SheetResult } from './engine';
 import type { TableResult } from './check/result';
@@ -45,7 +45,12 @@ export interface TableReport {
   readonly shownTotal: string | null;
   readonly shownGrade: string | null;
   /** Which sheet column was read as what, per block ("budget": "E"). */
-  readonly columns: { readonly funds: Record<string, string>; readonly indicators: Record<string, string> };
+  readonly columns: {
+    readonly funds: Record<string, string>;
+    readonly indicators: Record<string, string>;
+    /** Header cells read as nothing ("H7 备考栏目"): what the product did not understand. */
+    readonly unread: string[];
+  };
   /** The checks that could not run, and why. */
   readonly skipped: string[];
   readonly findings: FindingReport[];
@@ -90,7 +95,11 @@ export function tableReport(file: string, t: TableResult, lang: Lang = 'zh'): Ta
     grade: t.grade,
     shownTotal: n(t.shownTotal),
     shownGrade: t.shownGrade,
-    columns: { funds: letters(t.table.columns.funds), indicators: letters(t.table.columns.indicators) },
+    columns: {
+      funds: letters(t.table.columns.funds),
+      indicators: letters(t.table.columns.indicators),
+      unread: t.table.columns.unread.map((u) => `${a1(u.row, u.col)} ${u.label}`),
+    },
     skipped: t.skipped.map((s) => skippedMessage(s, lang)),
     findings: t.findings.map((f) => {
       const subject = 'subject' in f.params ? f.params.subject : undefined;

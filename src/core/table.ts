@@ -11,9 +11,17 @@ export interface Field {
   readonly col: number;
   readonly value: CellValue;
   readonly format?: string;
+  /**
+   * The value was read out of a label cell ("项目总得分 99分"): the value is the part after the label, and the
+   * cell is the label's own, so nothing may be written into it.
+   */
+  readonly inLabel?: boolean;
 }
 
 export type TableKind = 'project' | 'department';
+
+/** 自评: 产出 / 效益 / 满意度 (and the department-wide one); 评价: 决策 / 过程 (管理) / 产出 / 效益, 满意度 inside 效益. */
+export type Framework = 'selfEvaluation' | 'evaluation';
 
 /** The unit of a table's amounts. Figures stay in it; summaries convert to 万元. */
 export type AmountUnit = '万元' | '元';
@@ -47,6 +55,8 @@ export interface FundsBlock {
   readonly statedWeight?: StatedWeight;
   /** "得分(20分*执行率)": the score column's header states the 执行率 分值. */
   readonly headerWeight?: StatedWeight;
+  /** Amounts written as label | value pairs ("计划投资额 | 570 | 实际使用情况 | 395.86") rather than under a header. */
+  readonly pairs?: boolean;
 }
 
 export interface StatedWeight {
@@ -80,6 +90,8 @@ export interface Indicator {
 export interface ColumnsRead {
   readonly funds: FundsColumns;
   readonly indicators: { readonly [K in IndicatorMeaning]?: number };
+  /** Header cells read as nothing (not a column, band or frame word): a user sees what was not understood. */
+  readonly unread: readonly { readonly row: number; readonly col: number; readonly label: string }[];
 }
 
 export interface Table {
@@ -92,12 +104,18 @@ export interface Table {
   /** 实施单位. */
   readonly implementer: string;
   readonly amountUnit: AmountUnit;
-  readonly funds: FundsBlock;
-  readonly indicatorHeaderRow: number;
+  /** Absent where the table has no funds block (its 执行率 may then be an indicator row). */
+  readonly funds?: FundsBlock;
+  /** Absent where the table has no indicator block. */
+  readonly indicatorHeaderRow?: number;
   readonly indicators: readonly Indicator[];
   readonly columns: ColumnsRead;
   /** Labels that state their weight: "产出指标(50分)" (level1 set), "绩效指标(90分)" (the frame: level1 null). */
   readonly level1Stated: readonly (StatedWeight & { readonly level1: string | null })[];
+  /** Weights standing beside each 二级 label (a 分值 column at every level): each equals the sum under it. */
+  readonly level2Stated: readonly (StatedWeight & { readonly level1: string; readonly level2: string })[];
+  /** The indicator framework the 一级 labels follow: 自评 (产出/效益/满意度) or 评价 (决策/过程/产出/效益). */
+  readonly framework: Framework;
   readonly totalRow?: { readonly row: number; readonly weight?: Field; readonly score?: Field };
   /** The shown 评分等级 / 自评结果 value cell. */
   readonly grade?: Field;

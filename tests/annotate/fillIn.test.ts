@@ -14,7 +14,7 @@ import { openWorkbook, workbookGrids } from '../../src/xlsx/read';
 import { planFill } from '../../src/core/annotate/fillIn';
 import type { CellValue } from '../../src/core/grid';
 import { FakeBook, type FakeSheet, fakeRunner } from '../office/fakeExcel';
-import { fixturePath } from '../helpers';
+import { fixturePath, fundsOf } from '../helpers';
 
 const zh = defaultSettings('zh-CN');
 const COMPUTED = ['EXEC_RATE_MISMATCH', 'EXEC_SCORE_MISMATCH', 'TOTAL_MISMATCH', 'TOTAL_WEIGHT_MISMATCH', 'GRADE_MISMATCH'];
@@ -34,7 +34,7 @@ async function spoiled(file: string): Promise<{ book: FakeBook; cells: Map<strin
         ws.ensure(f.row, f.col).value = v;
         list.push(`${f.row},${f.col}`);
       };
-      const funds = t.table.funds;
+      const funds = fundsOf(t.table);
       if (funds.columns.rate !== undefined) set({ row: funds.total.row, col: funds.columns.rate }, null);
       if (funds.columns.score !== undefined) set({ row: funds.total.row, col: funds.columns.score }, 0);
       set(t.table.totalRow?.score, null);
@@ -124,7 +124,7 @@ describe('what 填写计算值 writes', () => {
     const grid = grids.find((g) => g.name === '风险防控治理')!;
     const t = results[i]!.tables[0]!;
     // Spoil the rate (shown "100.0" under a "执行率" header, as percent units) and the total.
-    const rateAt = { row: t.table.funds.total.row, col: t.table.funds.columns.rate! };
+    const rateAt = { row: fundsOf(t.table).total.row, col: fundsOf(t.table).columns.rate! };
     const put = (v: CellValue, format?: string) => {
       (grid.values[rateAt.row] as CellValue[])[rateAt.col] = v;
       (grid.formats![rateAt.row] as (string | undefined)[])[rateAt.col] = format;

@@ -13,7 +13,7 @@ import { openWorkbook, workbookGrids } from '../../src/xlsx/read';
 import { checkWorkbook } from '../../src/core/engine';
 import type { ValueWrite } from '../../src/core/annotate/fillIn';
 import { a1, formatAt } from '../../src/core/grid';
-import { fixturePath } from '../helpers';
+import { fixturePath, fundsOf } from '../helpers';
 import type { TableReport } from '../../src/core/report';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -33,7 +33,7 @@ async function spoiled(): Promise<Uint8Array> {
     const writes: ValueWrite[] = [];
     const set = (row: number, col: number, value: string | number | null) => writes.push({ cell: a1(row, col), row, col, value });
     for (const t of r.tables) {
-      const f = t.table.funds;
+      const f = fundsOf(t.table);
       set(f.total.row, f.columns.rate!, null);
       set(f.total.row, f.columns.score!, 0);
       if (t.table.totalRow?.score) set(t.table.totalRow.score.row, t.table.totalRow.score.col, null);
@@ -87,7 +87,7 @@ describe('selfeval fill', () => {
     const bytes = readFileSync(fixturePath('seed001-excerpt.xlsx'));
     const [first] = checkWorkbook(await workbookGrids(await openWorkbook(bytes)));
     const t = first!.tables[0]!;
-    const rate = { row: t.table.funds.total.row, col: t.table.funds.columns.rate! };
+    const rate = { row: fundsOf(t.table).total.row, col: fundsOf(t.table).columns.rate! };
     const wb = await openWorkbook(bytes);
     await wb.setValues(await wb.readSheet(first!.sheet), [{ cell: a1(rate.row, rate.col), ...rate, value: null }]);
     writeFileSync(input, await wb.save());

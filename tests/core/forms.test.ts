@@ -7,6 +7,7 @@ import { checkSheet } from '../../src/core/engine';
 import { type CellValue, type Grid, parseRangeA1 } from '../../src/core/grid';
 import { fmt2 } from '../../src/core/numbers';
 import type { TableResult } from '../../src/core/check/result';
+import { fundsOf } from '../helpers';
 
 const _ = null;
 
@@ -173,7 +174,7 @@ describe('two funds blocks side by side', () => {
     expect([fmt2(t.budget!), fmt2(t.executed!), fmt2(t.executionRate!), fmt2(t.executionScore!), fmt2(t.total!)]).toEqual([
       '50.00', '48.00', '96.00', '9.60', '99.60',
     ]);
-    expect(t.table.funds.groups.flat().map((r) => r.label)).toEqual(['其中:当年财政拨款', '上年结转资金', '其他资金']);
+    expect(fundsOf(t.table).groups.flat().map((r) => r.label)).toEqual(['其中:当年财政拨款', '上年结转资金', '其他资金']);
     expect(codes(t, true)).toEqual([]);
   });
 });

@@ -168,9 +168,11 @@ describe('more ways real tables come', () => {
     const broken = NATIONAL('食堂改造', 120, '100%', 10, 100).filter((_row, i) => i !== 11); // its indicator header is gone
     const rows = [...NATIONAL('教学楼维修', 108, '90%', 9, 99), ...broken, ...NATIONAL('操场翻新', 60, '50%', 5, 95)];
     const r = checkSheet(grid(rows));
-    expect(r.tables.map((t) => t.table.project)).toEqual(['教学楼维修', '操场翻新']);
-    expect(r.tables[1]!.findings.map((f) => f.code)).toEqual([]);
-    expect(r.unrecognised.map((u) => [u.reason, u.range.top + 1])).toEqual([['noIndicatorHeader', 18]]);
+    // 食堂改造 keeps its funds block; its indicator rows, under no header, are reported where they are.
+    expect(r.tables.map((t) => t.table.project)).toEqual(['教学楼维修', '食堂改造', '操场翻新']);
+    expect(r.tables[1]!.skipped).toContain('noIndicators');
+    expect(r.tables[2]!.findings.map((f) => f.code)).toEqual([]);
+    expect(r.unrecognised.map((u) => [u.reason, u.range.top + 1])).toEqual([['noIndicatorHeader', 29]]);
   });
 
   it('indicators named only in 二级 (no 三级) are still indicators', () => {
@@ -183,10 +185,11 @@ describe('more ways real tables come', () => {
 });
 
 describe('reasons for what cannot be read', () => {
-  it('a funds block without its 年度资金总额 row: noFundsTotal, with the region', () => {
+  it('a funds block without its 年度资金总额 row: noFundsTotal over the funds rows, the indicators still read', () => {
     const rows = ANHUI.filter((_r, i) => i !== 5);
     const r = checkSheet(grid(rows));
-    expect(r.tables).toEqual([]);
-    expect(r.unrecognised.map((u) => [u.reason, u.range.top])).toEqual([['noFundsTotal', 0]]);
+    expect(r.tables).toHaveLength(1);
+    expect(r.tables[0]!.skipped).toContain('noFunds');
+    expect(r.unrecognised.map((u) => [u.reason, u.range.top])).toEqual([['noFundsTotal', 4]]);
   });
 });

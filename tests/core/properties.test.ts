@@ -112,13 +112,16 @@ describe('recognition on mutated real tables', async () => {
     );
   });
 
-  it('deleting the funds header leaves the table reported as unrecognised', () => {
+  it('deleting the funds header: the indicators are still read, the funds rows reported as unreadable', () => {
     const grid = sources.find((g) => g.name === '上街区应急管理局')!;
     const headerRow = grid.values.findIndex((r) => r.some((v) => v === '年初预算数'));
     const broken = { ...grid, values: grid.values.filter((_, i) => i !== headerRow), merges: [] };
     const result = checkSheet(broken);
-    expect(result.tables).toEqual([]);
-    expect(result.unrecognised.map((u) => u.reason)).toContain('noFundsHeader');
+    expect(result.tables).toHaveLength(1);
+    expect(result.tables[0]!.table.funds).toBeUndefined();
+    // The 部门预算总额 row and its sub-rows: figures under no header.
+    const funds = result.unrecognised.find((u) => u.reason === 'noFundsHeader');
+    expect(broken.values[funds!.range.top]!.some((v) => v === '部门预算总额')).toBe(true);
   });
 
   it('a broken table does not stop the others on its sheet', () => {
@@ -126,8 +129,10 @@ describe('recognition on mutated real tables', async () => {
     const firstIndicatorHeader = stacked.values.findIndex((r) => r.some((v) => v === '一级指标'));
     const broken = { ...stacked, values: stacked.values.filter((_, i) => i !== firstIndicatorHeader), merges: [] };
     const result = checkSheet(broken);
-    expect(result.tables).toHaveLength(9);
+    // The first table keeps its funds block; its indicator rows, under no header, are reported.
+    expect(result.tables).toHaveLength(10);
+    expect(result.tables[0]!.skipped).toContain('noIndicators');
     expect(result.unrecognised.map((u) => u.reason)).toEqual(['noIndicatorHeader']);
-    expect(result.unrecognised[0]!.range.top).toBe(0);
+    expect(result.unrecognised[0]!.range.top).toBe(firstIndicatorHeader);
   });
 });

@@ -163,6 +163,7 @@ describe('what the report says was read', () => {
     expect(report.columns).toEqual({
       funds: { budget: 'C', executed: 'D', rate: 'E', score: 'F' },
       indicators: { level1: 'B', level2: 'C', level3: 'D', target: 'E', actual: 'F', score: 'G' },
+      unread: [],
     });
     expect(report.skipped).toEqual(['无分值列：未核对单项指标的分值与得分']);
 

@@ -271,7 +271,7 @@ describe('forms never seen, read by their words', () => {
     expect(found(t)).toEqual(['LEVEL2_MISPLACED@B7']);
   });
 
-  it('an indicator table with no funds block is one region, from its title, reported once', () => {
+  it('an indicator table with no funds block is a table: its indicators carry the 100 points', () => {
     const r = checkSheet(
       grid([
         ['部门整体支出绩效自评表'],
@@ -282,8 +282,14 @@ describe('forms never seen, read by their words', () => {
         ['总分', _, _, _, _, 100, 100],
       ]),
     );
-    expect(r.tables).toEqual([]);
-    expect(r.unrecognised.map((u) => [u.range.top, u.range.bottom, u.reason])).toEqual([[0, 5, 'noFundsHeader']]);
+    expect(r.unrecognised).toEqual([]);
+    expect(r.tables).toHaveLength(1);
+    const t = r.tables[0]!;
+    expect([t.table.range.top, t.table.range.bottom, t.table.kind, t.table.project]).toEqual([0, 5, 'department', '某区司法局']);
+    // 90 + 10 = 100 without an 执行率: the total is the indicators' 100, graded 优.
+    expect([fmt2(t.indicatorWeight!), fmt2(t.total!), t.grade]).toEqual(['100.00', '100.00', '优']);
+    expect(t.skipped).toContain('noFunds');
+    expect(t.findings).toEqual([]);
   });
 
   it('a grade written after its label in one cell ("评分等级：良") is read, and filled keeping the label', () => {

@@ -10,7 +10,7 @@ import { Decimal, fmt2, formatIsPercent } from '../numbers';
 import type { Lang } from '../findings';
 import type { SheetResult } from '../engine';
 import type { TableResult } from '../check/result';
-import type { Field } from '../table';
+import type { Field, FundsBlock } from '../table';
 
 export type FillTarget = 'rate' | 'execScore' | 'totalWeight' | 'totalScore' | 'grade';
 
@@ -94,6 +94,16 @@ function planTable(t: TableResult, grid: Grid, changes: ValueChange[], skipped: 
   const skip = (row: number, col: number, target: FillTarget, reason: FillSkipReason) => skipped.push({ project, cell: a1(row, col), target, reason });
 
   const funds = t.table.funds;
+  if (funds) planFunds(t, funds, grid, wants, change, skip);
+  planTotals(t, grid, wants, change, skip);
+}
+
+type Wants = (row: number, col: number, ...codes: string[]) => boolean;
+type Change = (row: number, col: number, target: FillTarget, after: number | string) => void;
+type SkipCell = (row: number, col: number, target: FillTarget, reason: FillSkipReason) => void;
+
+/** 执行率 and 执行率得分 on the funds block's total row. */
+function planFunds(t: TableResult, funds: FundsBlock, grid: Grid, wants: Wants, change: Change, skip: SkipCell): void {
   const totalRow = funds.total.row;
   const rateCol = funds.columns.rate;
   if (rateCol !== undefined && wants(totalRow, rateCol, 'EXEC_RATE_MISMATCH')) {
@@ -109,6 +119,10 @@ function planTable(t: TableResult, grid: Grid, changes: ValueChange[], skipped: 
     if (t.executionScore === null) skip(totalRow, scoreCol, 'execScore', 'noExecScore');
     else change(totalRow, scoreCol, 'execScore', round2(t.executionScore));
   }
+}
+
+/** The 总分 row's 分值 and 得分, and the 评分等级: only from weights that add up to 100. */
+function planTotals(t: TableResult, grid: Grid, wants: Wants, change: Change, skip: SkipCell): void {
 
   // The 总分 and 等级 follow only from weights that add up to 100: a total of 110 is no answer.
   const weightSum = t.executionWeight && t.indicatorWeight ? t.executionWeight.plus(t.indicatorWeight) : null;
@@ -116,7 +130,8 @@ function planTable(t: TableResult, grid: Grid, changes: ValueChange[], skipped: 
   const tw = t.table.totalRow?.weight;
   const ts = t.table.totalRow?.score ?? t.table.headerTotal;
   const g = t.table.grade;
-  const place = (f: Field | undefined) => (f ? { row: f.row, col: f.col } : undefined);
+  // A value read out of a label cell ("项目总得分 99分") is the label's: nothing is written into it.
+  const place = (f: Field | undefined) => (f && !f.inLabel ? { row: f.row, col: f.col } : undefined);
   const weightAt = place(tw);
   const scoreAt = place(ts);
   const gradeAt = place(g);

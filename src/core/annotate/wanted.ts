@@ -124,8 +124,8 @@ function wantedColumn(grid: Grid, merged: Map<number, CellRange[]>, t: TableResu
     cells.set(row, { row, col, cell: addr, value, kind });
   };
   const table = t.table;
-  put(table.funds.headerRow, columnTitle(lang), 'header');
-  put(table.indicatorHeaderRow, columnTitle(lang), 'header');
+  if (table.funds) put(table.funds.headerRow, columnTitle(lang), 'header');
+  if (table.indicatorHeaderRow !== undefined) put(table.indicatorHeaderRow, columnTitle(lang), 'header');
 
   const findingsByRow = new Map<number, Finding[]>();
   for (const f of t.findings) {
@@ -141,7 +141,7 @@ function wantedColumn(grid: Grid, merged: Map<number, CellRange[]>, t: TableResu
     return { value, kind: list[0]!.severity };
   };
 
-  const checkedRows = new Set<number>([table.funds.total.row, ...table.indicators.map((i) => i.row)]);
+  const checkedRows = new Set<number>([...(table.funds ? [table.funds.total.row] : []), ...table.indicators.map((i) => i.row)]);
   for (const row of findingsByRow.keys()) checkedRows.add(row);
   if (table.grade) checkedRows.add(table.grade.row);
   const totalRow = table.totalRow?.row ?? table.headerTotal?.row;

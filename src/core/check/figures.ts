@@ -56,7 +56,7 @@ export function gradeFor(total: Decimal): Grade {
 export interface ExecWeight {
   readonly value: Decimal;
   /** The 分值 column, the score column's header ("得分(20分*执行率)"), or the block's label ("(20分)"). */
-  readonly source: 'column' | 'header' | 'label';
+  readonly source: 'column' | 'header' | 'label' | 'indicator';
   readonly field: Field;
 }
 
@@ -100,7 +100,10 @@ export interface IndicatorFigures {
 export interface TableFigures {
   readonly unit: AmountUnit;
   readonly funds: FundsFigures;
+  /** Every indicator row, the 执行率 indicator included (groups and their stated weights count it). */
   readonly indicators: readonly IndicatorFigures[];
+  /** The indicator row that is the 执行率, where the funds block has no 分值 of its own. */
+  readonly executionIndicator: IndicatorFigures | null;
   /** Σ indicator 分值: the 分值 column, or where there is none, the labels that state them. */
   readonly indicatorWeight: Decimal | null;
   readonly indicatorWeightSource: 'column' | 'labels' | null;
@@ -149,30 +152,61 @@ function execWeight(table: Table, weightCell: Cell): ExecWeight | null {
   if (weightCell.kind !== 'absent') return null; // a blank 分值 stops the weight checks
   const stated = (s: StatedWeight | undefined, source: ExecWeight['source']): ExecWeight | null =>
     s ? { value: new Decimal(s.points), source, field: s.field } : null;
-  return stated(table.funds.headerWeight, 'header') ?? stated(table.funds.statedWeight, 'label');
+  return stated(table.funds?.headerWeight, 'header') ?? stated(table.funds?.statedWeight, 'label');
 }
 
-function fundsFigures(table: Table): FundsFigures {
+/** 预算执行率, 资金执行率, 项目预算执行率: an indicator row that is the 执行率 (SPEC §2). */
+function isExecutionRateName(name: string): boolean {
+  return /^(项目)?(预算|资金|财政资金|项目资金|经费|预算资金)?(执行|支出)率$/.test(labelOf(name).replace(/\(.*\)$/, ''));
+}
+
+/**
+ * Where the funds block carries no 分值 and an indicator named 预算执行率 carries the weight, that indicator
+ * is the 执行率: its actual the shown rate, its 得分 the 执行率得分 (rules 1, 2, 8 apply to it).
+ */
+function executionIndicator(table: Table): Indicator | undefined {
+  const total = table.funds?.total;
+  if (total?.weight !== undefined || total?.score !== undefined || table.funds?.headerWeight || table.funds?.statedWeight) return undefined;
+  return table.indicators.find((ind) => isExecutionRateName(ind.level3 || ind.level2) && readCell(ind.weight).kind === 'number');
+}
+
+const NO_ROW: FundsRow = { row: -1, label: '' };
+
+function fundsFigures(table: Table, asIndicator: Indicator | undefined): FundsFigures {
   const unit = table.amountUnit;
-  const total = table.funds.total;
+  const total = table.funds?.total ?? NO_ROW;
   const budget = readCell(total.budget ?? total.initial, unit);
   const executed = readCell(total.executed, unit);
-  const weightCell = readCell(total.weight);
-  const weight = execWeight(table, weightCell);
-  const shownScore = readCell(total.score);
+  const weightCell = readCell(asIndicator ? asIndicator.weight : total.weight);
+  const weight: ExecWeight | null =
+    asIndicator && weightCell.kind === 'number' ? { value: weightCell.shown.value, source: 'indicator', field: weightCell.field } : execWeight(table, weightCell);
+  const shownScore = readCell(asIndicator ? asIndicator.score : total.score);
+  // The rate the table shows: the funds block's, or the 执行率 indicator's actual.
+  const rateRow: FundsRow = asIndicator ? { row: asIndicator.row, label: asIndicator.level3, rate: asIndicator.actual } : total;
+  const percentHeader = !asIndicator && !!table.funds?.ratePercentHeader;
   const b = shownOf(budget);
   const e = shownOf(executed);
-  if (!b || !e || b.value.isZero()) {
-    return { budget, executed, weightCell, weight, shownScore, rate: null, rateCheck: null, rateInterval: null, score: null, scoreInterval: null };
-  }
+  const none = { budget, executed, weightCell, weight, shownScore, rate: null, rateCheck: null, rateInterval: null, score: null, scoreInterval: null };
+  if (!b || !e || b.value.isZero()) return asIndicator ? fromShownRate(none, rateRow, weight) : none;
   const rate = e.value.div(b.value).times(100);
-  const { computed, check } = rateCheckOf(total, b, e, table.funds.ratePercentHeader);
+  const { computed, check } = rateCheckOf(rateRow, b, e, percentHeader);
   let rateI = computed;
   if (check?.consistent) rateI = intersect(rateInterval(check.shown), computed) ?? point(HUNDRED);
   const capped = capAt(rateI, HUNDRED);
   const score = weight ? weight.value.times(Decimal.min(rate, HUNDRED)).div(100) : null;
   const scoreInterval = weight ? scale(capped, weight.value.div(100)) : null;
   return { budget, executed, weightCell, weight, shownScore, rate, rateCheck: check, rateInterval: rateI, score, scoreInterval };
+}
+
+/** No amounts to compute the rate from: the 执行率 indicator's shown rate is all there is (rule 2 still applies). */
+function fromShownRate(none: FundsFigures, row: FundsRow, weight: ExecWeight | null): FundsFigures {
+  const raw = row.rate ? readNumber(row.rate.value, row.rate.format) : undefined;
+  if (raw?.kind !== 'number') return none;
+  const shown = ratePercent(raw.shown, false, null);
+  const rateI = rateInterval(shown);
+  const score = weight ? weight.value.times(Decimal.min(shown.value, HUNDRED)).div(100) : null;
+  const scoreInterval = weight ? scale(capAt(rateI, HUNDRED), weight.value.div(100)) : null;
+  return { ...none, rate: shown.value, rateInterval: rateI, score, scoreInterval };
 }
 
 /** The 一级 group of an indicator: its label without a stated weight; an unnamed "(50分)" label is its own group. */
@@ -195,7 +229,8 @@ function weightFromLabels(table: Table, groups: readonly string[]): Decimal | nu
 }
 
 export function tableFigures(table: Table): TableFigures {
-  const funds = fundsFigures(table);
+  const asIndicator = executionIndicator(table);
+  const funds = fundsFigures(table, asIndicator);
   const indicators: IndicatorFigures[] = table.indicators.map((ind) => ({
     indicator: ind,
     weight: readCell(ind.weight),
@@ -205,12 +240,15 @@ export function tableFigures(table: Table): TableFigures {
     group: groupOf(ind),
   }));
 
+  const executionFigures = indicators.find((f) => f.indicator === asIndicator) ?? null;
+  // The 执行率 indicator's weight and score count once, as the 执行率's.
+  const scored = indicators.filter((f) => f !== executionFigures);
   const hasWeightColumn = table.columns.indicators.weight !== undefined;
   let indicatorWeight: Decimal | null = null;
   let indicatorWeightSource: TableFigures['indicatorWeightSource'] = null;
   if (hasWeightColumn) {
-    if (indicators.every((f) => f.weight.kind === 'number')) {
-      indicatorWeight = indicators.reduce((a, f) => a.plus(shownOf(f.weight)!.value), new Decimal(0));
+    if (scored.every((f) => f.weight.kind === 'number')) {
+      indicatorWeight = scored.reduce((a, f) => a.plus(shownOf(f.weight)!.value), new Decimal(0));
       indicatorWeightSource = 'column';
     }
   } else {
@@ -221,22 +259,27 @@ export function tableFigures(table: Table): TableFigures {
   const hasScoreColumn = table.columns.indicators.score !== undefined;
   let indicatorScore: Decimal | null = null;
   let scoreSum: Interval | null = null;
-  if (hasScoreColumn && indicators.every((f) => f.score.kind === 'number')) {
+  if (hasScoreColumn && scored.every((f) => f.score.kind === 'number')) {
     indicatorScore = new Decimal(0);
     scoreSum = point(new Decimal(0));
-    for (const f of indicators) {
+    for (const f of scored) {
       const s = shownOf(f.score)!;
       indicatorScore = indicatorScore.plus(s.value);
       scoreSum = add(scoreSum, amountInterval(s));
     }
   }
 
-  const weightSum = funds.weight && indicatorWeight ? funds.weight.value.plus(indicatorWeight) : null;
+  // A table with no funds block and no 执行率 indicator scores its indicators alone: they carry the 100 points.
+  const noExecution = !table.funds && !asIndicator;
+  const zero = new Decimal(0);
+  const execWeightValue = noExecution ? zero : (funds.weight?.value ?? null);
+  const weightSum = execWeightValue && indicatorWeight ? execWeightValue.plus(indicatorWeight) : null;
   // The total is recomputed from the recomputed 执行率得分. Where that cannot be had (no amounts, no 分值),
   // the table's own 执行率得分 still lets the shown total be checked for adding up.
-  const shownExec = shownOf(funds.shownScore);
-  const total = indicatorScore !== null && funds.score !== null ? funds.score.toDecimalPlaces(2).plus(indicatorScore) : null;
-  const execInterval = funds.scoreInterval ?? (shownExec ? amountInterval(shownExec) : null);
+  const shownExec = noExecution ? { value: zero, decimals: 2, percent: false } : shownOf(funds.shownScore);
+  const execScore = noExecution ? zero : funds.score;
+  const total = indicatorScore !== null && execScore !== null ? execScore.toDecimalPlaces(2).plus(indicatorScore) : null;
+  const execInterval = noExecution ? point(zero) : (funds.scoreInterval ?? (shownExec ? amountInterval(shownExec) : null));
   const totalInterval = scoreSum && execInterval ? add(execInterval, scoreSum) : null;
   const expectedTotal = total ?? (indicatorScore !== null && shownExec ? shownExec.value.plus(indicatorScore) : null);
   const graded = weightSum === null || weightSum.eq(HUNDRED);
@@ -245,6 +288,7 @@ export function tableFigures(table: Table): TableFigures {
     unit: table.amountUnit,
     funds,
     indicators,
+    executionIndicator: executionFigures,
     indicatorWeight,
     indicatorWeightSource,
     indicatorScore,

@@ -14,7 +14,9 @@ export { gradeFor } from './figures';
 function skipped(table: Table, figures: TableFigures): Skip[] {
   const cols = table.columns.indicators;
   const out: Skip[] = [];
-  if (!figures.funds.weight && table.funds.columns.weight === undefined) out.push('noExecWeight');
+  if (!table.funds && !figures.executionIndicator) out.push('noFunds');
+  if (!table.indicators.length) out.push('noIndicators');
+  if (!figures.funds.weight && table.funds?.columns.weight === undefined && (table.funds || table.indicators.length)) out.push('noExecWeight');
   if (cols.weight === undefined) out.push('noWeightColumn');
   if (cols.score === undefined) out.push('noScoreColumn');
   else if (!table.totalRow && !table.headerTotal) out.push('noTotalRow');

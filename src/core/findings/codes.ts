@@ -123,7 +123,15 @@ export interface FindingOf<C extends FindingCode> {
 export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];
 
 /** A check that could not run on a table, and why (said once per table, not per row). */
-export type Skip = 'noExecWeight' | 'noWeightColumn' | 'noScoreColumn' | 'noTotalRow' | 'noReasonColumn' | 'weightsNot100';
+export type Skip =
+  | 'noFunds'
+  | 'noIndicators'
+  | 'noExecWeight'
+  | 'noWeightColumn'
+  | 'noScoreColumn'
+  | 'noTotalRow'
+  | 'noReasonColumn'
+  | 'weightsNot100';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -105,6 +105,8 @@ export const EN: Catalogue = {
   },
   region: REGION,
   skipped: {
+    noFunds: 'no funds block: the execution rate and its score not checked',
+    noIndicators: 'no indicator block: indicator weights and scores not checked',
     noExecWeight: 'no execution-rate weight: its score is not computed',
     noWeightColumn: 'no weight column: indicator weights and scores not checked',
     noScoreColumn: 'no score column: scores, total and grade not checked',

@@ -7,10 +7,12 @@ import type { Header } from './header';
 import { readHeader } from './header';
 import {
   type FundsMeaning,
+  fundsMeaningOf,
   isAfterFundsLabel,
   isFundsRowLabel,
   isFundsTotalLabel,
   isTotalLabel,
+  parseColumnLabel,
   startsFundsGroup,
 } from './vocabulary';
 import type { SheetView } from './sheetView';
@@ -118,4 +120,70 @@ export function readTasks(view: SheetView, start: number, fundsRow: number): Fun
     return rows;
   }
   return [];
+}
+
+/** A label | value pair of the funds: "计划投资额 | 570", "实际使用情况 | 395.86", "执行率 | 69.45%". */
+interface Pair {
+  readonly meaning: FundsMeaning;
+  readonly labelCol: number;
+  readonly value: Field;
+}
+
+function pairsOn(view: SheetView, r: number): Pair[] {
+  const pairs: Pair[] = [];
+  for (const c of view.labelCols(r)) {
+    const m = fundsMeaningOf(parseColumnLabel(view.label(r, c)).core);
+    if (!m || m.meaning === 'reason') continue;
+    const valueCol = (view.mergeAt(r, c)?.right ?? c) + 1;
+    const value = view.field(r, valueCol);
+    const n = readNumber(value.value, value.format);
+    // A label beside another label is a header, not a pair.
+    if (n.kind === 'unreadable' || pairs.some((p) => p.meaning === m.meaning)) continue;
+    pairs.push({ meaning: m.meaning, labelCol: c, value });
+  }
+  return pairs;
+}
+
+/**
+ * Amounts written as label | value pairs on one line, each with its 其中 breakdown under it:
+ *   计划投资额 | 570 | 实际到位资金 | 570 | 实际使用情况 | 395.86
+ *   其中：中央 | 300 | 其中：中央   | 300 | 其中：中央   | 200
+ * The line is the block's total row; the lines under it are its sub-rows, read in the same columns.
+ */
+export function readPairs(view: SheetView, r: number): FundsBlock | undefined {
+  const pairs = pairsOn(view, r);
+  // A sub-row of a funds block ("政府性基金预算 | 100 | … | 项目支出 | 405") is no block of its own.
+  const first = view.labelCols(r)[0];
+  if (pairs.length < 2 || first === undefined || isFundsRowLabel(view.label(r, first))) return undefined;
+  const of = (k: FundsMeaning) => pairs.find((p) => p.meaning === k);
+  const budget = of('budget') ?? of('initial');
+  const executed = of('executed');
+  if (!budget || !executed) return undefined;
+  if (readNumber(budget.value.value).kind !== 'number' && readNumber(executed.value.value).kind !== 'number') return undefined;
+  const columns: { -readonly [K in FundsMeaning]?: number } = {};
+  for (const p of pairs) columns[p.meaning] = p.value.col;
+  const at = (row: number, k: FundsMeaning) => (columns[k] === undefined ? undefined : view.field(row, columns[k]));
+  const subRows: FundsRow[] = [];
+  for (let s = r + 1; s < Math.min(view.rows, r + 1 + MAX_FUNDS_ROWS); s++) {
+    const label = view.label(s, budget.labelCol);
+    const numbers = [columns.budget, columns.initial, columns.executed].some((c) => c !== undefined && readNumber(view.field(s, c).value).kind === 'number');
+    if (!label || !(isFundsRowLabel(label) || numbers) || isAfterFundsLabel(label) || pairsOn(view, s).length >= 2) break;
+    subRows.push({ row: s, label, initial: at(s, 'initial'), budget: at(s, 'budget'), executed: at(s, 'executed'), rate: at(s, 'rate') });
+  }
+  const total: FundsRow = {
+    row: r,
+    label: view.label(r, budget.labelCol),
+    initial: at(r, 'initial'),
+    budget: at(r, 'budget'),
+    executed: at(r, 'executed'),
+    weight: at(r, 'weight'),
+    rate: at(r, 'rate'),
+    score: at(r, 'score'),
+  };
+  return { headerRow: r, headerTop: r, columns: columns as FundsColumns, ratePercentHeader: false, total, groups: subRows.length ? [subRows] : [], pairs: true };
+}
+
+export function pairsRead(view: SheetView, r: number): FundsRead {
+  const block = view.memo('pairs', r, () => readPairs(view, r));
+  return block ? { block } : { reason: 'noAmountColumns' };
 }

@@ -13,6 +13,7 @@ import {
   isIndicatorFrame,
   isTargetBand,
   isTaskWord,
+  onVocabularyChange,
   parseColumnLabel,
 } from './vocabulary';
 import type { SheetView } from './sheetView';
@@ -52,6 +53,10 @@ export interface Header<M extends string> {
   readonly others: readonly HeaderLabel[];
   /** The unit of amounts a header label states ("项目资金(元)"). */
   readonly unit?: '万元' | '元';
+  /** Header labels read as nothing: not a column, not a band or frame word. */
+  readonly unread: readonly HeaderLabel[];
+  /** A 分值 column beside the 一级 or the 二级 labels (weights at every level): those levels' own weights. */
+  readonly levelWeights?: { readonly level1?: HeaderColumn<M>; readonly level2?: HeaderColumn<M> };
 }
 
 type Meaning<K extends HeaderKind> = { meaning: MeaningOf<K>; rank: number; percent: boolean; points?: string } | undefined;
@@ -69,6 +74,7 @@ interface LabelInfo {
 
 const INFO = new Map<string, LabelInfo>();
 const MAX_INFO = 50_000;
+onVocabularyChange(() => INFO.clear());
 
 function infoOf(label: string): LabelInfo {
   let info = INFO.get(label);
@@ -191,13 +197,47 @@ function headerAt<K extends HeaderKind>(view: SheetView, r: number, kind: K): He
     const combined = combine(view, r, kind);
     const columns = pick(combined);
     if (isValid(kind, columns, combined.length)) {
-      return { top: r, bottom: r + 1, columns, all: combined, others: [...top.others, ...below.others], unit: unitOf(view, [r, r + 1]) };
+      const others = [...top.others, ...below.others].filter((o) => !combined.some((h) => h.col === o.col && h.row === o.row));
+      return assign(kind, { top: r, bottom: r + 1, columns, all: combined, others, unread: unreadOf(kind, others, combined), unit: unitOf(view, [r, r + 1]) });
     }
   }
   const columns = pick<M>(top.columns);
   if (!isValid(kind, columns, top.columns.length) || top.numbers > 0 && kind === 'indicators') return undefined;
   if (!headerLike(top) && top.columns.length < 3) return undefined;
-  return { top: r, bottom: r, columns, all: top.columns, others: top.others, unit: unitOf(view, [r]) };
+  return assign(kind, { top: r, bottom: r, columns, all: top.columns, others: top.others, unread: unreadOf(kind, top.others, top.columns), unit: unitOf(view, [r]) });
+}
+
+/** Labels of a header that are neither a column nor a word of its kind (a band over columns that were read). */
+function unreadOf<M extends string>(kind: HeaderKind, others: readonly HeaderLabel[], columns: readonly HeaderColumn<M>[]): HeaderLabel[] {
+  return others.filter((o) => !isHeaderWord(kind, o.label) && !columns.some((h) => h.col === o.col));
+}
+
+/**
+ * The header as a whole decides what each column is. A 分值 column standing right of a 一级 or 二级 label
+ * column (weights at every level: 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值) is that level's weight;
+ * the indicators' own 分值 is the one that stands elsewhere (after the 三级, the target or the actual).
+ */
+function assign<K extends HeaderKind>(kind: K, header: Header<MeaningOf<K>>): Header<MeaningOf<K>> {
+  if (kind !== 'indicators') return header;
+  const all = header.all as readonly HeaderColumn<IndicatorMeaning>[];
+  const weights = all.filter((h) => h.meaning === 'weight');
+  if (weights.length < 2) return header;
+  const leftOf = (w: HeaderColumn<IndicatorMeaning>) =>
+    all.filter((h) => h.meaning !== 'weight' && h.col < w.col).reduce<HeaderColumn<IndicatorMeaning> | undefined>((a, h) => (!a || h.col > a.col ? h : a), undefined);
+  let level1: HeaderColumn<IndicatorMeaning> | undefined;
+  let level2: HeaderColumn<IndicatorMeaning> | undefined;
+  const own: HeaderColumn<IndicatorMeaning>[] = [];
+  for (const w of weights) {
+    const before = leftOf(w)?.meaning;
+    if (before === 'level1' && !level1) level1 = w;
+    else if (before === 'level2' && !level2) level2 = w;
+    else own.push(w);
+  }
+  if (!level1 && !level2) return header;
+  const weight = own[own.length - 1];
+  if (!weight) return header;
+  const columns = { ...(header.columns as Partial<Record<IndicatorMeaning, HeaderColumn<IndicatorMeaning>>>), weight };
+  return { ...header, columns, levelWeights: { level1, level2 } } as unknown as Header<MeaningOf<K>>;
 }
 
 /** Column by column over rows r and r+1: the lower label's meaning, else the one above (a band or a cell merged down). */

@@ -5,25 +5,31 @@
  * one is reported with a reason, and the other tables go on.
  */
 import { type Grid, valueAt } from '../grid';
-import { displayText } from '../text';
+import { displayText, labelOf } from '../text';
 import { readNumber } from '../numbers';
-import type { AmountUnit, Field, FundsBlock, StatedWeight, Table, TableKind, Unrecognised } from '../table';
+import type { AmountUnit, ColumnsRead, Field, FundsBlock, Framework, Indicator, StatedWeight, Table, TableKind, Unrecognised } from '../table';
 import { type Header, readHeader } from './header';
 import {
-  type FundsMeaning,
+  type HeaderField,
   type IndicatorMeaning,
   amountUnitOf,
   fundsMeaningOf,
+  gradeInLabel,
   headerFieldOf,
+  isAfterFundsLabel,
   isFundsRowLabel,
+  isFundsTotalLabel,
+  isGradeLabel,
   isPreamble,
   isTitle,
+  isTotalLabel,
   parseColumnLabel,
   statedPoints,
+  totalInLabel,
   withoutPoints,
 } from './vocabulary';
 import { SheetView, isNameRow } from './sheetView';
-import { readFunds, readTasks } from './funds';
+import { type FundsRead, pairsRead, readFunds, readPairs, readTasks } from './funds';
 import { readIndicators } from './indicators';
 
 export interface SheetTables {
@@ -31,39 +37,41 @@ export interface SheetTables {
   readonly unrecognised: Unrecognised[];
 }
 
-/** How far above the funds header the name rows may sit. */
-const HEADER_LOOKBACK = 12;
+/** How far above its first block a table's title and header lines may sit. */
+const HEADER_LOOKBACK = 24;
 
-/** Where a header is: its rows. The header itself is read again when needed (see SheetView.release). */
+/** Where a block is: its rows. The header itself is read again when needed (see SheetView.release). */
 interface At {
   readonly top: number;
   readonly bottom: number;
 }
 
-interface Headers {
-  readonly funds: At[];
-  readonly indicators: At[];
+/** A block a table may have: a funds header, funds written as label | value pairs, an indicator header. */
+interface Anchor extends At {
+  readonly kind: 'funds' | 'pairs' | 'indicators';
 }
 
-function findHeaders(view: SheetView): Headers {
-  const funds: At[] = [];
-  const indicators: At[] = [];
+function findAnchors(view: SheetView): Anchor[] {
+  const anchors: Anchor[] = [];
   for (let r = 0; r < view.rows; r++) {
     const ind = readHeader(view, r, 'indicators');
     if (ind) {
-      indicators.push({ top: ind.top, bottom: ind.bottom });
+      anchors.push({ kind: 'indicators', top: ind.top, bottom: ind.bottom });
       r = ind.bottom;
       continue;
     }
     const f = readHeader(view, r, 'funds');
     if (f) {
-      funds.push({ top: f.top, bottom: f.bottom });
+      anchors.push({ kind: 'funds', top: f.top, bottom: f.bottom });
       r = f.bottom;
+      continue;
     }
+    const p = view.memo('pairs', r, () => readPairs(view, r));
+    if (p) anchors.push({ kind: 'pairs', top: p.headerTop, bottom: p.headerRow });
   }
   // Only the positions are kept: a sheet of thousands of tables does not hold every header at once.
   view.forget();
-  return { funds, indicators };
+  return anchors;
 }
 
 /** Rows already taken by a table or a reported region (a bitmap: sheets run to hundreds of thousands of rows). */
@@ -80,21 +88,13 @@ class Claims {
   }
 }
 
-/** The first header at or below row `r` (headers are found top to bottom). */
-function firstFrom<H extends { top: number }>(headers: readonly H[], r: number): number {
-  let lo = 0;
-  let hi = headers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (headers[mid]!.top < r) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Every table of a sheet and every region that could not be read. With `each`, each table is handed
  * over as soon as it is read and not kept (a sheet of ten thousand tables then never holds them all).
+ *
+ * A table is its title or project header with whatever it has of a funds block (under a header, or as
+ * label | value pairs), an indicator block and a total (SPEC §2): blocks are optional, and the lines above
+ * the first block belong to the table.
  */
 export function recogniseSheet(grid: Grid, each?: (table: Table) => void): SheetTables {
   const view = new SheetView(grid);
@@ -105,40 +105,115 @@ export function recogniseSheet(grid: Grid, each?: (table: Table) => void): Sheet
     unrecognised.push(u);
     claims.take(u.range.top, u.range.bottom);
   };
-  const headers = findHeaders(view);
+  const anchors = findAnchors(view);
 
   let upper = 0; // first row not yet claimed by a table
-  for (let k = 0; k < headers.funds.length; k++) {
-    const fundsHeader = readHeader(view, headers.funds[k]!.top, 'funds')!;
-    const nextFunds = headers.funds[k + 1]?.top ?? view.rows;
-    const start = tableStart(view, fundsHeader.top, upper);
-    // Fragments between the previous table and this one: an indicator header with no funds block.
-    reportOrphans(view, headers.indicators, upper, start - 1, claims, region);
-
-    const read = readFunds(view, fundsHeader, nextFunds);
-    const candidate = headers.indicators[firstFrom(headers.indicators, fundsHeader.bottom + 1)];
-    const indicatorHeader = candidate && candidate.top < nextFunds ? readHeader(view, candidate.top, 'indicators') : undefined;
-    if (!('block' in read) || indicatorHeader === undefined) {
-      const end = lastUsedRowBefore(view, nextFunds, start);
-      region({
-        sheet: grid.name,
-        range: { top: start, left: 0, bottom: end, right: view.rightmostUsed(start, end) },
-        reason: 'reason' in read ? read.reason : 'noIndicatorHeader',
-      });
-      upper = end + 1;
-      continue;
+  for (let k = 0; k < anchors.length; k++) {
+    const anchor = anchors[k]!;
+    if (anchor.top < upper) continue; // inside the table before (a header repeated at a page break)
+    // Amounts as pairs in the header lines of a table whose funds header follows: those lines are its header.
+    if (anchor.kind === 'pairs' && anchors[k + 1]?.kind === 'funds' && !startsTableBetween(view, anchor.bottom + 1, anchors[k + 1]!.top)) continue;
+    const start = tableStart(view, anchor.top, upper);
+    // The next funds block begins the next table; amounts as pairs do so only under a title or name row of their own.
+    const nextFunds =
+      anchors.slice(k + 1).find((a) => a.top > anchor.bottom && (a.kind === 'funds' || (a.kind === 'pairs' && startsTableBetween(view, anchor.bottom + 1, a.top))))?.top ??
+      view.rows;
+    const outcome = anchor.kind === 'indicators' ? withoutFunds(view, start, anchor, nextFunds) : withFunds(view, start, anchor, anchors, k, nextFunds);
+    for (const u of outcome.regions) {
+      region(u);
+      upper = Math.max(upper, u.range.bottom + 1);
     }
-    const table = readTable(view, start, read.block, fundsHeader, indicatorHeader, nextFunds);
-    if (each) each(table);
-    else tables.push(table);
-    claims.take(table.range.top, table.range.bottom);
-    upper = table.range.bottom + 1;
-    view.release(table.range.top);
+    const table = outcome.table;
+    if (table) {
+      if (each) each(table);
+      else tables.push(table);
+      claims.take(table.range.top, table.range.bottom);
+      upper = Math.max(upper, table.range.bottom + 1);
+      view.release(table.range.top);
+    }
   }
-  reportOrphans(view, headers.indicators, upper, view.rows - 1, claims, region);
   reportOrphanNames(view, claims, region);
   reportOrphanTitles(view, claims, region);
   return { tables, unrecognised: unrecognised.sort((a, b) => a.range.top - b.range.top) };
+}
+
+interface Outcome {
+  readonly table?: Table;
+  /** Parts of the table that look like a block but cannot be read (rows of figures under no header). */
+  readonly regions: readonly Unrecognised[];
+}
+
+/** A table anchored on its funds block, with the indicator header below it if it has one. */
+function withFunds(view: SheetView, start: number, anchor: Anchor, anchors: readonly Anchor[], k: number, nextFunds: number): Outcome {
+  const fundsHeader = anchor.kind === 'funds' ? readHeader(view, anchor.top, 'funds') : undefined;
+  const read: FundsRead = fundsHeader ? readFunds(view, fundsHeader, nextFunds) : pairsRead(view, anchor.top);
+  const fundsEnd = 'block' in read ? lastFundsRow(read.block) : anchor.bottom;
+  const candidate = anchors.slice(k + 1).find((a) => a.top > fundsEnd);
+  const indicatorHeader =
+    candidate?.kind === 'indicators' && candidate.top < nextFunds && !startsTableBetween(view, fundsEnd + 1, candidate.top)
+      ? readHeader(view, candidate.top, 'indicators')
+      : undefined;
+  const sheet = view.grid.name;
+  if (!('block' in read) && !indicatorHeader) {
+    const end = lastUsedRowBefore(view, nextFunds, start);
+    return { regions: [{ sheet, range: { top: start, left: 0, bottom: end, right: view.rightmostUsed(start, end) }, reason: read.reason }] };
+  }
+  const funds = 'block' in read ? read.block : undefined;
+  if (indicatorHeader) {
+    const table = readTable(view, start, funds, fundsHeader?.unit, indicatorHeader, nextFunds, fundsEnd);
+    if ('block' in read) return { table, regions: [] };
+    // A funds header whose rows cannot be read (no 年度资金总额 row): those rows are reported, the indicators read.
+    let bottom = anchor.bottom;
+    while (bottom + 1 < indicatorHeader.top && !view.rowBlank(bottom + 1) && !view.rowHasLabel(bottom + 1, isAfterFundsLabel)) bottom++;
+    return { table, regions: [{ sheet, range: { top: anchor.top, left: 0, bottom, right: view.rightmostUsed(anchor.top, bottom) }, reason: read.reason }] };
+  }
+  // No indicator header: rows of figures below the funds block are indicators whose header could not be read.
+  const limit = Math.min(nextFunds, nextTableStart(view, fundsEnd + 1, nextFunds));
+  const orphan = figureRows(view, fundsEnd + 1, limit, () => true);
+  const table = readTable(view, start, funds, fundsHeader?.unit, undefined, orphan ? orphan.top : limit, fundsEnd);
+  return { table, regions: orphan ? [{ sheet, range: { ...orphan, left: 0, right: view.rightmostUsed(orphan.top, orphan.bottom) }, reason: 'noIndicatorHeader' }] : [] };
+}
+
+/** A table with no funds block: its indicator header and what is above it. */
+function withoutFunds(view: SheetView, start: number, anchor: Anchor, nextFunds: number): Outcome {
+  const header = readHeader(view, anchor.top, 'indicators');
+  if (!header) throw new Error(`indicator header lost at row ${anchor.top}`);
+  const table = readTable(view, start, undefined, undefined, header, nextFunds, anchor.top - 1);
+  // Funds rows (年度资金总额 | 100 | 90 …) above the indicators with no header over them cannot be read.
+  const orphan = figureRows(view, start, anchor.top, (r) => view.rowHasLabel(r, isFundsTotalLabel));
+  const sheet = view.grid.name;
+  return { table, regions: orphan ? [{ sheet, range: { ...orphan, left: 0, right: view.rightmostUsed(orphan.top, orphan.bottom) }, reason: 'noFundsHeader' }] : [] };
+}
+
+/**
+ * Rows holding two figures or more, from the first that `opens` to the last of the run: figures that no
+ * header explains. Two such rows at least, so that a lone line of figures is not taken for a block.
+ */
+function figureRows(view: SheetView, from: number, to: number, opens: (r: number) => boolean): { top: number; bottom: number } | undefined {
+  const figures = (r: number) => view.usedCount(r) - view.labelCols(r).length >= 2;
+  for (let r = from; r < to; r++) {
+    if (!figures(r) || !opens(r)) continue;
+    let bottom = r;
+    for (let s = r + 1; s < to && (figures(s) || (view.rowBlank(s) && s + 1 < to && figures(s + 1))); s++) if (figures(s)) bottom = s;
+    return bottom > r ? { top: r, bottom } : undefined;
+  }
+  return undefined;
+}
+
+function lastFundsRow(funds: FundsBlock): number {
+  return Math.max(funds.headerRow, funds.total.row, ...funds.groups.flat().map((r) => r.row));
+}
+
+/** A title or a project name row between two blocks: the second belongs to another table. */
+function startsTableBetween(view: SheetView, from: number, to: number): boolean {
+  for (let r = from; r < to; r++) if (isNameRow(view, r) || view.rowHasLabel(r, isTitle)) return true;
+  return false;
+}
+
+/** The first row at or below `from` where another table begins (its title or name row), or `limit`. */
+function nextTableStart(view: SheetView, from: number, limit: number): number {
+  for (let r = from; r < limit; r++) if (isNameRow(view, r) || view.rowHasLabel(r, isTitle)) return r;
+  return limit;
 }
 
 /** Rows above a table that belong to it without being its content: title, year, 报表编号, "单位名称:…". */
@@ -147,22 +222,38 @@ function isTitleOrPreamble(view: SheetView, r: number): boolean {
   return labels.length > 0 && labels.every((l) => isTitle(l) || isPreamble(l));
 }
 
-/** The table begins at its title, preamble or name rows above the funds header, never above `upper`. */
-function tableStart(view: SheetView, fundsTop: number, upper: number): number {
-  let start = fundsTop;
-  for (let r = fundsTop - 1; r >= Math.max(upper, fundsTop - HEADER_LOOKBACK); r--) {
-    if (readHeader(view, r, 'funds') || readHeader(view, r, 'indicators')) break;
-    if (view.rowHasLabel(r, (l) => headerFieldOf(l) !== undefined)) start = r;
-  }
-  // Title and preamble rows directly above the name rows, and a name that lost its 项目名称 label.
-  let nameless = !isNameRow(view, start);
-  for (let r = start - 1; r >= Math.max(upper, start - 5); r--) {
-    if (view.rowBlank(r)) continue;
-    if (isTitleOrPreamble(view, r)) start = r;
-    else if (nameless && view.labelCols(r).length === 1 && !view.rowHasLabel(r, (l) => /^注/.test(l))) {
-      start = r;
-      nameless = false;
-    } else break;
+/** The last lines of a table: its 总分, 评分等级, a note, the signatures. A table above ends there. */
+function closesTable(view: SheetView, r: number): boolean {
+  // 自评得分 / 自评结果 stand in a department-wide table's header as well as under a table.
+  const closing = (l: string) => isTotalLabel(l) || isGradeLabel(l) || gradeInLabel(l) !== undefined;
+  if (view.rowHasLabel(r, (l) => headerFieldOf(l) !== undefined)) return false;
+  return view.rowHasLabel(r, (l) => closing(l) || /^注[:.、]|^(填表人|审核人|填报人|单位负责人|填表日期|审核日期)/.test(l));
+}
+
+/**
+ * The table begins at its title: every line above its first block (name rows, label | value lines such as
+ * "项目总得分 99分", goals) up to the title and the preamble above it, never above `upper` or past two blank
+ * rows, the last lines of a table above, or another header.
+ */
+function tableStart(view: SheetView, blockTop: number, upper: number): number {
+  let start = blockTop;
+  let blanks = 0;
+  for (let r = blockTop - 1; r >= Math.max(upper, blockTop - HEADER_LOOKBACK); r--) {
+    if (view.rowBlank(r)) {
+      if (++blanks >= 2) break;
+      continue;
+    }
+    blanks = 0;
+    if (readHeader(view, r, 'funds') || readHeader(view, r, 'indicators') || closesTable(view, r)) break;
+    start = r;
+    if (view.rowHasLabel(r, isTitle)) {
+      for (let p = r - 1; p >= Math.max(upper, r - 4); p--) {
+        if (view.rowBlank(p)) continue;
+        if (!isTitleOrPreamble(view, p)) break;
+        start = p;
+      }
+      break;
+    }
   }
   return start;
 }
@@ -176,33 +267,14 @@ function lastUsedRowBefore(view: SheetView, limit: number, floor: number): numbe
   return Math.max(floor, r < end ? r : end);
 }
 
-function reportOrphans(
-  view: SheetView,
-  headers: readonly At[],
-  from: number,
-  to: number,
-  claims: Claims,
-  region: (u: Unrecognised) => void,
-): void {
-  for (let i = firstFrom(headers, from); i < headers.length && headers[i]!.top <= to; i++) {
-    const h = headers[i]!;
-    if (claims.has(h.top)) continue;
-    let end = h.bottom;
-    while (end + 1 <= to && !view.rowBlank(end + 1)) end++;
-    // The region is the whole fragment: its title and name rows too, reported once.
-    let top = tableStart(view, h.top, from);
-    while (top < h.top && claims.has(top)) top++;
-    region({ sheet: view.grid.name, range: { top, left: 0, bottom: end, right: view.rightmostUsed(top, end) }, reason: 'noFundsHeader' });
-  }
-}
-
-/** A 项目名称 row that no table claimed: a table whose funds block is missing. */
+/** A 项目名称 row that no table claimed: a table with no block that could be read. */
 function reportOrphanNames(view: SheetView, claims: Claims, region: (u: Unrecognised) => void): void {
   for (let r = 0; r < view.rows; r++) {
     if (claims.has(r) || !isNameRow(view, r)) continue;
     let end = r;
-    while (end + 1 < view.rows && !view.rowBlank(end + 1) && !isNameRow(view, end + 1)) end++;
+    while (end + 1 < view.rows && !claims.has(end + 1) && !view.rowBlank(end + 1) && !isNameRow(view, end + 1)) end++;
     region({ sheet: view.grid.name, range: { top: r, left: 0, bottom: end, right: view.rightmostUsed(r, end) }, reason: 'noFundsHeader' });
+    r = end;
   }
 }
 
@@ -218,20 +290,38 @@ function reportOrphanTitles(view: SheetView, claims: Claims, region: (u: Unrecog
   }
 }
 
-type HeaderFields = Partial<Record<NonNullable<ReturnType<typeof headerFieldOf>>, Field>>;
+type HeaderFields = Partial<Record<HeaderField, Field>>;
 
-/** 项目名称, 主管部门, 实施单位 / 部门(单位)名称, 自评得分, 自评结果, and the title. */
+/**
+ * 项目名称, 主管部门, 实施单位 / 部门(单位)名称, 自评得分, 自评结果, and the title: each a label with its value
+ * to the right ("自评总分 | 99") or inside the same cell ("项目总得分 99分", "自评结果：优").
+ */
 function readHeaderFields(view: SheetView, start: number, end: number): { fields: HeaderFields; title: string } {
   const fields: HeaderFields = {};
+  const labels: Partial<Record<HeaderField, string>> = {};
   let title = '';
   for (let r = start; r < end; r++) {
     for (const c of view.labelCols(r)) {
       const label = view.label(r, c);
       if (!title && isTitle(label)) title = displayText(valueAt(view.grid, r, c));
+      const inCell = totalInLabel(label);
+      if (inCell !== undefined) {
+        fields.selfScore ??= { ...view.field(r, c), value: inCell, inLabel: true };
+        continue;
+      }
+      const grade = gradeInLabel(label);
+      if (grade) {
+        fields.selfGrade ??= view.field(r, c);
+        continue;
+      }
       const f = headerFieldOf(label);
-      if (f && !fields[f]) {
-        const v = view.valueRightOf(r, c);
-        if (v) fields[f] = v;
+      if (!f) continue;
+      // 中央主管部门 beside 地方主管部门: the local one is the table's.
+      if (fields[f] && !(f === 'department' && /^中央/.test(labels[f] ?? ''))) continue;
+      const v = view.valueRightOf(r, c);
+      if (v && (f !== 'selfScore' || readNumber(v.value, v.format).kind === 'number')) {
+        fields[f] = v;
+        labels[f] = label;
       }
     }
   }
@@ -239,8 +329,9 @@ function readHeaderFields(view: SheetView, start: number, end: number): { fields
 }
 
 /** The unit of the amounts: said by the funds header, a line above the table, or the amounts themselves. */
-function amountUnit(view: SheetView, start: number, funds: FundsBlock, fundsHeader: Header<FundsMeaning>): AmountUnit {
-  if (fundsHeader.unit) return fundsHeader.unit;
+function amountUnit(view: SheetView, start: number, funds: FundsBlock | undefined, headerUnit: AmountUnit | undefined): AmountUnit {
+  if (headerUnit) return headerUnit;
+  if (!funds) return '万元';
   for (let r = start; r <= funds.headerRow; r++) {
     for (const c of view.labelCols(r)) {
       const u = amountUnitOf(view.label(r, c));
@@ -254,44 +345,92 @@ function amountUnit(view: SheetView, start: number, funds: FundsBlock, fundsHead
   return '万元';
 }
 
+/** 决策 / 过程 (管理) / 产出 / 效益: the 评价 framework, where 满意度 sits inside 效益. */
+function frameworkOf(indicators: readonly Indicator[]): Framework {
+  return indicators.some((i) => /^(\(?[一二三四五六七八九十\d]{1,3}[)、.．]?)?(决策|过程)(指标)?/.test(labelOf(i.level1))) ? 'evaluation' : 'selfEvaluation';
+}
+
 function readTable(
   view: SheetView,
   start: number,
-  funds: FundsBlock,
-  fundsHeader: Header<FundsMeaning>,
-  indicatorHeader: Header<IndicatorMeaning>,
+  funds: FundsBlock | undefined,
+  headerUnit: AmountUnit | undefined,
+  indicatorHeader: Header<IndicatorMeaning> | undefined,
   limit: number,
+  fundsEnd: number,
 ): Table {
-  const { fields, title } = readHeaderFields(view, start, funds.headerTop);
+  const firstBlock = funds?.headerTop ?? indicatorHeader?.top ?? fundsEnd + 1;
+  const { fields, title } = readHeaderFields(view, start, indicatorHeader?.top ?? firstBlock);
   const organisation = fields.organisation ? displayText(fields.organisation.value) : '';
   const kind: TableKind = /部门整体|整体支出/.test(title) || (fields.organisation && !fields.project) ? 'department' : 'project';
-  const block = readIndicators(view, indicatorHeader, limit);
+  const block = indicatorHeader ? readIndicators(view, indicatorHeader, limit) : { indicators: [], end: lastUsedRowBefore(view, limit, fundsEnd) };
   const grade = block.grade ?? fields.selfGrade;
-  const end = block.end;
+  const end = Math.max(block.end, fundsEnd);
 
   const stated = statedWeights(view, start, funds, indicatorHeader, end);
   const indicatorColumns: Partial<Record<IndicatorMeaning, number>> = {};
-  for (const [meaning, h] of Object.entries(indicatorHeader.columns) as [IndicatorMeaning, { col: number }][]) indicatorColumns[meaning] = h.col;
+  for (const [meaning, h] of Object.entries(indicatorHeader?.columns ?? {}) as [IndicatorMeaning, { col: number }][]) indicatorColumns[meaning] = h.col;
+  const levels = indicatorHeader ? levelWeights(view, indicatorHeader, block.indicators) : { level1: [], level2: [] };
 
   return {
-    tasks: kind === 'department' ? readTasks(view, start, funds.headerTop) : undefined,
+    tasks: kind === 'department' ? readTasks(view, start, funds?.headerTop ?? firstBlock) : undefined,
     sheet: view.grid.name,
     kind,
     range: { top: start, left: 0, bottom: end, right: view.rightmostUsed(start, end) },
     title,
-    project: fields.project ? displayText(fields.project.value) : organisation || unlabelledName(view, start, funds.headerTop),
+    project: fields.project ? displayText(fields.project.value) : organisation || unlabelledName(view, start, firstBlock),
     department: fields.department ? displayText(fields.department.value) : organisation,
     implementer: fields.implementer ? displayText(fields.implementer.value) : organisation,
-    amountUnit: amountUnit(view, start, funds, fundsHeader),
-    funds: stated.funds ? { ...funds, statedWeight: stated.funds } : funds,
-    indicatorHeaderRow: indicatorHeader.bottom,
+    amountUnit: amountUnit(view, start, funds, headerUnit),
+    funds: funds && stated.funds ? { ...funds, statedWeight: stated.funds } : funds,
+    indicatorHeaderRow: indicatorHeader?.bottom,
     indicators: block.indicators,
-    columns: { funds: funds.columns, indicators: indicatorColumns },
-    level1Stated: stated.indicators,
+    columns: { funds: funds?.columns ?? {}, indicators: indicatorColumns, unread: unreadCells(view, start, end) },
+    level1Stated: [...stated.indicators, ...levels.level1],
+    level2Stated: levels.level2,
+    framework: frameworkOf(block.indicators),
     totalRow: block.totalRow,
     grade,
     headerTotal: fields.selfScore,
   };
+}
+
+/** The header cells of the table's blocks that were read as nothing. */
+function unreadCells(view: SheetView, start: number, end: number): ColumnsRead['unread'] {
+  const out: { row: number; col: number; label: string }[] = [];
+  for (let r = start; r <= end; r++) {
+    for (const kind of ['funds', 'indicators'] as const) {
+      const h = readHeader(view, r, kind);
+      if (!h || h.top !== r) continue;
+      for (const u of h.unread) if (!out.some((o) => o.row === u.row && o.col === u.col)) out.push({ row: u.row, col: u.col, label: displayText(valueAt(view.grid, u.row, u.col)) });
+    }
+  }
+  return out;
+}
+
+/** Weights beside the 一级 and 二级 labels (a 分值 column at every level), one per label cell. */
+function levelWeights(
+  view: SheetView,
+  header: Header<IndicatorMeaning>,
+  indicators: readonly Indicator[],
+): { level1: (StatedWeight & { level1: string })[]; level2: Table['level2Stated'][number][] } {
+  const level1: (StatedWeight & { level1: string })[] = [];
+  const level2: Table['level2Stated'][number][] = [];
+  const seen = new Set<string>();
+  const weightAt = (cell: Field | undefined, col: number | undefined): StatedWeight | undefined => {
+    if (!cell || col === undefined || seen.has(`${cell.row}:${col}`)) return undefined;
+    seen.add(`${cell.row}:${col}`);
+    const field = view.field(cell.row, col);
+    const n = readNumber(field.value, field.format);
+    return n.kind === 'number' ? { field, label: displayText(cell.value), points: n.shown.value.toFixed() } : undefined;
+  };
+  for (const ind of indicators) {
+    const w1 = weightAt(ind.level1Cell, header.levelWeights?.level1?.col);
+    if (w1) level1.push({ ...w1, level1: ind.level1 });
+    const w2 = weightAt(ind.level2Cell, header.levelWeights?.level2?.col);
+    if (w2) level2.push({ ...w2, level1: ind.level1, level2: ind.level2 });
+  }
+  return { level1, level2 };
 }
 
 /**
@@ -317,12 +456,12 @@ function unlabelledName(view: SheetView, start: number, fundsTop: number): strin
 function statedWeights(
   view: SheetView,
   start: number,
-  funds: FundsBlock,
-  header: Header<IndicatorMeaning>,
+  funds: FundsBlock | undefined,
+  header: Header<IndicatorMeaning> | undefined,
   end: number,
 ): { funds?: StatedWeight; indicators: (StatedWeight & { level1: string | null })[] } {
-  const level1Col = header.columns.level1?.col;
-  const fundsEnd = Math.max(funds.total.row, ...funds.groups.flat().map((r) => r.row));
+  const level1Col = header?.columns.level1?.col;
+  const fundsEnd = funds ? lastFundsRow(funds) : -1;
   let fundsStated: StatedWeight | undefined;
   const indicators: (StatedWeight & { level1: string | null })[] = [];
   for (let r = start; r <= end; r++) {
@@ -331,7 +470,8 @@ function statedWeights(
       const points = statedPoints(label);
       if (!points) continue;
       const stated = { field: view.field(r, c), label, points };
-      if (r >= funds.headerTop && r <= fundsEnd) fundsStated ??= stated;
+      if (funds && r >= funds.headerTop && r <= fundsEnd) fundsStated ??= stated;
+      else if (!header) continue;
       else if (r > header.bottom && c === level1Col) indicators.push({ ...stated, level1: withoutPoints(label) });
       else if (r >= header.top) indicators.push({ ...stated, level1: null });
     }

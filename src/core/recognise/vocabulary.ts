@@ -9,9 +9,19 @@
  * "全年预算数(A)", "执行率(B/A)", "权重(%)", "项目资金(元)", "得分(20分*执行率)".
  */
 
+import { normalizeLabel } from '../text';
+
+const LISTENERS: (() => void)[] = [];
+
+/** Caches of what labels mean are dropped when a user's words are added. */
+export function onVocabularyChange(listener: () => void): void {
+  LISTENERS.push(listener);
+}
+
 /** Labels repeat (every table has the same words): each predicate below reads a distinct label once. */
 function memoised<T>(fn: (label: string) => T): (label: string) => T {
   const seen = new Map<string, T>();
+  onVocabularyChange(() => seen.clear());
   return (label) => {
     let v = seen.get(label);
     if (v === undefined && !seen.has(label)) {
@@ -115,13 +125,37 @@ export const isTaskWord = memoised(function isTaskWord(label: string): boolean {
 export type HeaderField = 'project' | 'department' | 'implementer' | 'organisation' | 'selfScore' | 'selfGrade';
 
 export const headerFieldOf = memoised(function headerFieldOf(label: string): HeaderField | undefined {
+  const user = USER_FIELDS.get(label);
+  if (user) return user;
   if (/^(项目名称|项目\(?名称\)?)$/.test(label)) return 'project';
   if (/^(主管部门|主管单位|主管部门\(单位\)|预算部门|主管部门名称|主管部门及代码)$/.test(label)) return 'department';
   if (/^(实施单位|实施单位\(盖章\)|项目实施单位|项目单位|执行单位|预算单位)$/.test(label)) return 'implementer';
   if (/^(部门\(单位\)名称|部门名称|单位名称|部门\(单位\))$/.test(label)) return 'organisation';
   if (/^(自评得分|自评总分)$/.test(label)) return 'selfScore';
   if (/^(自评结果|自评等级)$/.test(label)) return 'selfGrade';
+  return headFieldOf(label);
+});
+
+/**
+ * Header fields by their head word: 转移支付(项目)名称 and 专项名称 name the project; 中央主管部门 and 地方主管部门
+ * are 主管部门; 资金使用单位 and 项目承担单位 are the 实施单位; 项目总得分 and 综合得分 a shown total.
+ */
+function headFieldOf(label: string): HeaderField | undefined {
+  const word = label.replace(/\((盖章|签章|公章)\)$/, '').replace(/[()]/g, '');
+  if (word.length > 16) return undefined;
+  if (/(项目|专项|转移支付|政策|专项资金|资金)名称$/.test(word)) return 'project';
+  if (/主管(部门|单位)(名称)?$/.test(word)) return 'department';
+  if (/(实施|执行|使用|承担|承办)单位(名称)?$/.test(word)) return 'implementer';
+  if (/^(部门|单位|部门单位|预算单位)名称$/.test(word)) return 'organisation';
+  if (/^(自评|项目|综合|评价|考核|绩效)(总分|总得分|得分|评分|分数)$|^(总得分|综合得分)$/.test(word)) return 'selfScore';
+  if (/^(自评|评价|考核|绩效|综合)(结果|等级|等次|评级)$/.test(word)) return 'selfGrade';
   return undefined;
+}
+
+/** "项目总得分 99分", "自评总分：96.5": a shown total written in one cell with its label. */
+export const totalInLabel = memoised(function totalInLabel(label: string): string | undefined {
+  const m = /^(.{2,8}?)[:]?(\d+(?:\.\d+)?)分?$/.exec(label);
+  return m && headFieldOf(m[1]!) === 'selfScore' ? m[2] : undefined;
 });
 
 export const isTitle = memoised(function isTitle(label: string): boolean {
@@ -168,7 +202,7 @@ export const isAsideLabel = memoised(function isAsideLabel(label: string): boole
 
 /** Labels of funds rows, when a row has no number yet (all blank in a half-filled copy). */
 export const isFundsRowLabel = memoised(function isFundsRowLabel(label: string): boolean {
-  return /资金总额|^总额|预算总额|^合计$|^总计$|财政拨款|结转|其他资金|财政资金|财政性资金|财政专户|单位资金|自有资金|基本支出|项目支出|资金来源|资金结构|^其中|上级补助|本级资金|社会资金|一般公共预算|政府性基金|国有资本|^按.{1,6}分$/.test(
+  return /资金总额|^总额|预算总额|^合计$|^总计$|财政拨款|结转|其他资金|财政资金|财政性资金|财政专户|单位资金|自有资金|基本支出|项目支出|资金来源|资金结构|^其中|上级补助|本级资金|社会资金|一般公共预算|政府性基金|国有资本|^按.{1,6}分$|中央|省级|省本级|自治区|市县|市级|县级|区级|地方|债券|补助资金|配套资金|^自筹/.test(
     label,
   );
 });
@@ -286,13 +320,131 @@ function classify<M>(entries: readonly Entry<M>[], core: string): { meaning: M; 
   return undefined;
 }
 
-export function fundsMeaningOf(core: string): { meaning: FundsMeaning; rank: number } | undefined {
-  return classify(FUNDS_WORDS, core);
+/** How a meaning was found: an exact entry (the user's or ours), or the label's head word. */
+export type MeaningSource = 'exact' | 'head';
+
+export interface ColumnMeaning<M> {
+  readonly meaning: M;
+  /** Lower ranks win; a head-word match ranks below every exact entry. */
+  readonly rank: number;
+  readonly source: MeaningSource;
 }
 
-export function indicatorMeaningOf(core: string): { meaning: IndicatorMeaning; rank: number } | undefined {
+/** Head-word matches rank below every exact entry of the same meaning. */
+const HEAD_RANK = 10;
+
+/**
+ * Chinese labels are head-final compounds: the last noun says what a column is, what stands before it
+ * qualifies it (参考分值 is a 分值, 全年(调整)预算数 a 预算数, 执行率得分(分) a 得分). A label no entry holds is
+ * read by its head word; its qualifiers only choose among the head's meanings (年初 → the initial budget;
+ * 调整 / 全年 / 调整后 → the budget in force, preferred over a bare one; 实际 / 完成 → the actual, not the target).
+ */
+interface Head<M> {
+  readonly head: RegExp;
+  readonly meaning: (qualifier: string) => M | undefined;
+  /** Rank among head-word matches of the same meaning (a bare head word is less sure than a qualified one). */
+  readonly rank?: (qualifier: string) => number;
+}
+
+const WEIGHT_HEAD = /(分值|分数|权重|权数|满分|标准分|分数值)$/;
+const SCORE_HEAD = /(得分|评分|自评分|得分值|分数得分)$/;
+const REASON_HEAD = /(原因|原因分析|改进措施|情况说明|整改措施|措施|说明)$/;
+
+const FUNDS_HEADS: readonly Head<FundsMeaning>[] = [
+  { head: SCORE_HEAD, meaning: () => 'score' },
+  { head: WEIGHT_HEAD, meaning: () => 'weight' },
+  { head: REASON_HEAD, meaning: () => 'reason' },
+  { head: /(执行率|支出率|使用率|完成率)$/, meaning: () => 'rate' },
+  {
+    head: /(执行数|支出数|执行金额|支出金额|执行额|支出额|使用数|使用金额|使用额|使用情况|决算数|拨付数|执行|支出)$/,
+    meaning: (q) => (/到位|下达/.test(q) ? undefined : 'executed'),
+    rank: (q) => (/实际|全年|本年|当年|预算/.test(q) ? 0 : 1),
+  },
+  {
+    head: /(预算数|预算额|预算金额|预算资金|预算|批复数|批复金额|安排数|安排金额|投资额|投资|计划数|计划金额)$/,
+    meaning: (q) => (/年初/.test(q) && !/调整/.test(q) ? 'initial' : /执行|支出|使用|决算/.test(q) ? undefined : 'budget'),
+    rank: (q) => (/调整|全年|本年|当年|计划/.test(q) ? 0 : 1),
+  },
+];
+
+const INDICATOR_HEADS: readonly Head<IndicatorMeaning>[] = [
+  { head: SCORE_HEAD, meaning: () => 'score' },
+  { head: WEIGHT_HEAD, meaning: () => 'weight' },
+  { head: /(原因|原因分析|改进措施|整改措施|偏差说明)$/, meaning: () => 'reason' },
+  { head: /(计量单位|度量单位|单位)$/, meaning: () => 'unit' },
+  { head: /(性质|方向|符号)$/, meaning: () => 'nature' },
+  {
+    head: /(指标值|目标值|计划值|预期值|标准值|预期目标|年度目标|目标)$/,
+    meaning: (q) => (/实际|完成|达成|实现/.test(q) ? 'actual' : 'target'),
+  },
+  { head: /(完成值|实际值|完成数|实现值|达成值|完成情况|实际完成|完成结果|实际情况|执行情况)$/, meaning: () => 'actual' },
+];
+
+function byHead<M>(heads: readonly Head<M>[], core: string): ColumnMeaning<M> | undefined {
+  // Qualifiers in brackets inside the word ("全年(调整)预算数") are qualifiers like any other.
+  const word = core.replace(/[()]/g, '');
+  if (word.length < 2 || word.length > 24) return undefined;
+  for (const h of heads) {
+    const m = h.head.exec(word);
+    if (!m) continue;
+    const qualifier = word.slice(0, m.index);
+    const meaning = h.meaning(qualifier);
+    if (meaning === undefined) return undefined;
+    return { meaning, rank: HEAD_RANK + (h.rank?.(qualifier) ?? 0), source: 'head' };
+  }
+  return undefined;
+}
+
+/** Words a user added (a vocabulary file, the pane's settings): exact entries, ranked above ours. */
+const USER_WORDS = { funds: new Map<string, FundsMeaning>(), indicators: new Map<string, IndicatorMeaning>() };
+const USER_FIELDS = new Map<string, HeaderField>();
+
+/** What a user's entry may say a word means: a column of either block, or a header field. */
+export const USER_MEANINGS = {
+  funds: ['initial', 'budget', 'executed', 'rate', 'weight', 'score', 'reason'],
+  indicators: ['level1', 'level2', 'level3', 'nature', 'target', 'unit', 'actual', 'weight', 'score', 'reason'],
+  fields: ['project', 'department', 'implementer', 'organisation', 'selfScore', 'selfGrade'],
+} as const satisfies { funds: readonly FundsMeaning[]; indicators: readonly IndicatorMeaning[]; fields: readonly HeaderField[] };
+
+export interface UserWords {
+  readonly funds?: Readonly<Record<string, FundsMeaning>>;
+  readonly indicators?: Readonly<Record<string, IndicatorMeaning>>;
+  readonly fields?: Readonly<Record<string, HeaderField>>;
+}
+
+/**
+ * Sets the words a user added (replacing those set before). Words are matched as labels are: normalised
+ * (no spaces, full-width folded), on the column word's core ("参考分值(分)" is 参考分值).
+ */
+export function setUserWords(words: UserWords): void {
+  USER_WORDS.funds.clear();
+  USER_WORDS.indicators.clear();
+  USER_FIELDS.clear();
+  const core = (w: string) => parseColumnLabel(normalizeLabel(w)).core;
+  for (const [w, m] of Object.entries(words.funds ?? {})) USER_WORDS.funds.set(core(w), m);
+  for (const [w, m] of Object.entries(words.indicators ?? {})) USER_WORDS.indicators.set(core(w), m);
+  for (const [w, m] of Object.entries(words.fields ?? {})) USER_FIELDS.set(normalizeLabel(w), m);
+  for (const listener of LISTENERS) listener();
+}
+
+
+export function fundsMeaningOf(core: string): ColumnMeaning<FundsMeaning> | undefined {
+  const user = USER_WORDS.funds.get(core);
+  if (user) return { meaning: user, rank: -1, source: 'exact' };
+  const exact = classify(FUNDS_WORDS, core);
+  if (exact) return { ...exact, source: 'exact' };
+  if (isFundsBand(core) || isTaskWord(core) || isIndicatorFrame(core)) return undefined;
+  return byHead(FUNDS_HEADS, core);
+}
+
+export function indicatorMeaningOf(core: string): ColumnMeaning<IndicatorMeaning> | undefined {
+  const user = USER_WORDS.indicators.get(core);
+  if (user) return { meaning: user, rank: -1, source: 'exact' };
   if (isIndicatorFrame(core)) return undefined;
-  return classify(INDICATOR_WORDS, core);
+  const exact = classify(INDICATOR_WORDS, core);
+  if (exact) return { ...exact, source: 'exact' };
+  if (isTargetBand(core) || isFundsBand(core) || /^[一二三四]级/.test(core)) return undefined;
+  return byHead(INDICATOR_HEADS, core);
 }
 
 /** The 一级 categories of the national framework (rule 10, 11), from a 一级 or 二级 label. */

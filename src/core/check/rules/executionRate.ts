@@ -33,7 +33,7 @@ export const executionRate = rule(
       report('EXEC_SCORE_MISMATCH', f.shownScore.field, { expected: fmt2(f.score), found: fmt2(shownScore.value) });
     }
     // Sub-rows (Sichuan, department-wide) and 年度主要任务 rows that show their own rate.
-    const rows: [readonly FundsRow[], boolean][] = [[table.funds.groups.flat(), table.funds.ratePercentHeader], [table.tasks ?? [], false]];
+    const rows: [readonly FundsRow[], boolean][] = [[table.funds?.groups.flat() ?? [], !!table.funds?.ratePercentHeader], [table.tasks ?? [], false]];
     for (const [list, percentHeader] of rows) {
       for (const row of list) {
         const b = readNumber((row.budget ?? row.initial)?.value ?? null, (row.budget ?? row.initial)?.format);

@@ -12,6 +12,7 @@ const COLUMNS: readonly SplitColumn[] = ['initial', 'budget', 'executed'];
 
 export const fundSplit = rule('fundSplit', ['FUND_SPLIT_MISMATCH'], ({ table, figures, report }) => {
   const funds = table.funds;
+  if (!funds) return;
   for (const column of COLUMNS) {
     const totalCell = readCell(funds.total[column], figures.unit);
     if (totalCell.kind !== 'number') continue;

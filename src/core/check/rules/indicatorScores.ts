@@ -48,7 +48,8 @@ export const indicatorScores = rule(
         ctx.report('SCORE_OVER_WEIGHT', f.score.field, { subject, expected: fmt2(weight.value), found: fmt2(score.value) });
         continue;
       }
-      checkRule(ctx, f, subject, weight.value, score);
+      // The 执行率 indicator scores by rule 2 (分值 × 执行率), checked as the 执行率得分.
+      if (f !== ctx.figures.executionIndicator) checkRule(ctx, f, subject, weight.value, score);
     }
   },
 );

@@ -34,11 +34,13 @@ export function categoryOf(ind: Table['indicators'][number], kind: TableKind): C
 
 export const level1Split = rule('level1Split', ['LEVEL1_WEIGHT_DEVIATION'], ({ table, figures, report }) => {
   const exec = figures.funds.weight;
-  if (!exec || figures.indicatorWeightSource !== 'column') return;
+  // The default split is the 自评 framework's (rule 10); the 评价 framework sets its own.
+  if (!exec || figures.indicatorWeightSource !== 'column' || table.framework === 'evaluation') return;
   const split = DEFAULT_SPLIT[table.kind];
   const sums = new Map<string, Decimal>(split.map(([name]) => [name, new Decimal(0)]));
   sums.set(split[0]![0], exec.value);
   for (const f of figures.indicators) {
+    if (f === figures.executionIndicator) continue; // counted as the 执行率 already
     const cat = categoryOf(f.indicator, table.kind);
     // 成本指标 and other newer 一级 have no default to compare with.
     if (!cat || !sums.has(cat)) return;

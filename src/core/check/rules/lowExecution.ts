@@ -9,7 +9,7 @@ import { rule } from './rule';
 
 export const lowExecution = rule('lowExecution', ['LOW_EXECUTION_NO_REASON'], ({ table, figures, report }) => {
   const rate = figures.funds.rate;
-  const reason = table.funds.total.reason;
+  const reason = figures.executionIndicator?.indicator.reason ?? table.funds?.total.reason;
   if (rate === null || !reason || !rate.lt(90)) return;
   if (isBlank(reason.value) || isFillerReason(reason.value)) report('LOW_EXECUTION_NO_REASON', reason, { found: `${fmt2(rate)}%` });
 });

@@ -23,7 +23,7 @@ export const missingValues = rule('missingValues', ['MISSING_VALUE'], ({ table, 
   need(f.executed, 'executed');
   need(f.weightCell, 'execWeight');
   need(f.shownScore, 'execScore');
-  readable(readCell(table.funds.total.rate), 'rate');
+  readable(readCell(table.funds?.total.rate), 'rate');
   for (const ind of figures.indicators) {
     need(ind.weight, 'weight');
     need(ind.score, 'score');

@@ -15,7 +15,7 @@ export const statedWeights = rule('statedWeights', ['LABEL_WEIGHT_MISMATCH'], ({
 
   // The funds block: its label and its score header against the 执行率 分值 in use.
   const exec = figures.funds.weight;
-  for (const s of [table.funds.statedWeight, table.funds.headerWeight]) {
+  for (const s of [table.funds?.statedWeight, table.funds?.headerWeight]) {
     if (s && exec && s.field !== exec.field && !(s.field.row === exec.field.row && s.field.col === exec.field.col)) mismatch(s, exec.value);
   }
 
@@ -30,6 +30,13 @@ export const statedWeights = rule('statedWeights', ['LABEL_WEIGHT_MISMATCH'], ({
       if (!under.length || under.some((f) => f.weight.kind !== 'number')) continue;
       mismatch(s, under.reduce((a, f) => a.plus(shownOf(f.weight)!.value), new Decimal(0)));
     }
+  }
+  // Weights beside each 二级 label (a 分值 column at every level), against the 分值 under them.
+  for (const s of table.level2Stated) {
+    const group = statedGroup({ ...s, level1: s.level1 });
+    const under = figures.indicators.filter((f) => f.group === group && f.indicator.level2 === s.level2);
+    if (!under.length || under.some((f) => f.weight.kind !== 'number')) continue;
+    mismatch(s, under.reduce((a, f) => a.plus(shownOf(f.weight)!.value), new Decimal(0)));
   }
   // A frame over every indicator, against all their 分值 (or, with no 分值 column, the 一级 labels under it).
   for (const frame of table.level1Stated.filter((s) => s.level1 === null)) {
