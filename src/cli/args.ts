@@ -20,11 +20,13 @@ interface OptionSpec {
 
 const LANG: OptionSpec = { name: 'lang', value: true, allowed: ['zh', 'en'] };
 const REVERSE: OptionSpec = { name: 'reverse', value: true, allowed: ['ratio', 'deviation'] };
+/** A vocabulary file of the user's words (src/cli/words.ts). */
+const WORDS: OptionSpec = { name: 'words', value: true };
 
 const SPECS: Record<Exclude<Command, 'help' | 'version'>, readonly OptionSpec[]> = {
-  check: [{ name: 'json', value: true }, { name: 'out', value: true }, LANG, REVERSE],
+  check: [{ name: 'json', value: true }, { name: 'out', value: true }, LANG, REVERSE, WORDS],
   clear: [{ name: 'out', value: true }, LANG],
-  fill: [{ name: 'out', value: true }, LANG, REVERSE],
+  fill: [{ name: 'out', value: true }, LANG, REVERSE, WORDS],
   summary: [
     { name: 'o', aliases: ['output'], value: true },
     { name: 'json', value: true },
@@ -32,6 +34,7 @@ const SPECS: Record<Exclude<Command, 'help' | 'version'>, readonly OptionSpec[]>
     { name: 'sentence', value: true, allowed: ['report', 'final-accounts'] },
     LANG,
     REVERSE,
+    WORDS,
   ],
   demo: [LANG, REVERSE],
 };

@@ -15,6 +15,8 @@ import { runCheck } from './check';
 import { runClear } from './clear';
 import { runFill } from './fill';
 import { runSummary } from './summary';
+import { loadWords } from './words';
+import { setUserWords } from '../core/recognise/vocabulary';
 
 export interface Io {
   readonly print: (line: string) => void;
@@ -54,6 +56,14 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     const t = CLI_TEXT[lang];
     const opt = args.options;
     const options: CheckOptions = { reverseFormula: opt.reverse === 'deviation' ? 'deviation' : 'ratio' };
+    if (args.command === 'check' || args.command === 'fill' || args.command === 'summary') {
+      const loaded = await loadWords(args.positional, opt.words, lang);
+      if ('error' in loaded) {
+        io.printError(loaded.error);
+        return 2;
+      }
+      setUserWords(loaded.words);
+    }
     switch (args.command) {
       case 'help':
         io.print(t.usage);

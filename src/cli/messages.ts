@@ -56,11 +56,12 @@ export interface CliText {
 const ZH_USAGE = `绩效自评校验 selfeval
 
 用法：
-  selfeval check <文件或文件夹>... [--json 报告.json] [--out 目录] [--lang zh|en] [--reverse ratio|deviation]
+  selfeval check <文件或文件夹>... [--json 报告.json] [--out 目录] [--lang zh|en] [--reverse ratio|deviation] [--words 词表.json]
       识别并校验每张绩效自评表，打印复算的执行率、执行率得分、总分、等级和发现的问题。
       --json   写出 JSON 报告（每张表一个对象）；--json - 输出到标准输出
       --out    把标注后的副本写入该目录（按原文件夹结构），原文件不动
       --reverse 反向指标（≤/<）未达标时的计分方法：ratio（默认，分值×指标值÷完成值）或 deviation
+      --words  补充词表（JSON）；另外自动读取工作簿所在文件夹的 selfeval-words.json 和 ~/.config/selfeval/words.json
       退出码：0 无错误；1 有错误级问题或无法识别的表格；2 有文件无法读取，或参数有误（其余文件照常校验）
   selfeval clear <文件>... --out 目录
       清除标记：恢复原有底色、批注和填写前的内容，删除复核结果列（写入副本）
@@ -82,12 +83,14 @@ const ZH_USAGE = `绩效自评校验 selfeval
 const EN_USAGE = `selfeval — checks fiscal performance self-evaluation tables
 
 Usage:
-  selfeval check <files or folders>... [--json report.json] [--out DIR] [--lang zh|en] [--reverse ratio|deviation]
+  selfeval check <files or folders>... [--json report.json] [--out DIR] [--lang zh|en] [--reverse ratio|deviation] [--words words.json]
   selfeval clear <files>... --out DIR
   selfeval fill <files>... --out DIR [--lang zh|en] [--reverse ratio|deviation]
   selfeval summary <files or folders>... -o summary.xlsx [--json summary.json] [--sort sheet|total|errors|budget|project] [--sentence report|final-accounts]
   selfeval demo
   selfeval --help | --version
+check, fill and summary take --words FILE: words of your form and their meanings (JSON); selfeval-words.json beside
+the workbooks and ~/.config/selfeval/words.json are read too.
 Exit codes of check: 0 no error-level finding; 1 an error-level finding or an unreadable table; 2 a file could not be read, or a usage error.
 Exit codes of summary: 0 every workbook read; 2 one could not be read (it is listed, the summary is still written) or the summary could not be written.
 A file whose name starts with - is written ./-name.xlsx, or after --.

@@ -13,6 +13,7 @@ import { setUserWords } from '../../src/core/recognise/vocabulary';
 import type { TableResult } from '../../src/core/check/result';
 import { tableReport } from '../../src/core/report';
 import { loadGrids } from '../helpers';
+import { applyUserWords, loadSettings, saveSettings } from '../../src/office/settings';
 
 const _ = null;
 const grid = (rows: CellValue[][], name = 'Sheet1'): Grid => ({ name, values: rows, merges: [] });
@@ -237,6 +238,25 @@ describe('words a user adds', () => {
     const after = checkSheet(grid(rows)).tables[0]!;
     expect(after.table.columns.indicators.weight).toBe(5);
     expect(figures(after)).toEqual({ rate: '95.00', exec: '9.50', total: '93.50', grade: '优' });
+  });
+});
+
+describe("words from the pane's settings", () => {
+  afterEach(() => setUserWords({}));
+
+  it('are applied when the settings are loaded and saved; a malformed text changes nothing', () => {
+    const rows = HEAD_WORDS.map((r) => r.slice());
+    rows[6]![5] = '核定标准';
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const settings = loadSettings(storage);
+    expect(checkSheet(grid(rows)).tables[0]!.table.columns.indicators.weight).toBeUndefined();
+    saveSettings(storage, { ...settings, words: JSON.stringify({ 指标: { 核定标准: '分值' } }) });
+    setUserWords({});
+    loadSettings(storage); // a new pane, the ribbon command: the words come with the settings
+    expect(checkSheet(grid(rows)).tables[0]!.table.columns.indicators.weight).toBe(5);
+    expect(applyUserWords('{ "指标": { "核定标准": "权数" } }')).toMatchObject({ problem: 'unknownMeaning', at: '指标 › 核定标准' });
+    expect(checkSheet(grid(rows)).tables[0]!.table.columns.indicators.weight).toBe(5);
   });
 });
 

@@ -399,13 +399,6 @@ function byHead<M>(heads: readonly Head<M>[], core: string): ColumnMeaning<M> | 
 const USER_WORDS = { funds: new Map<string, FundsMeaning>(), indicators: new Map<string, IndicatorMeaning>() };
 const USER_FIELDS = new Map<string, HeaderField>();
 
-/** What a user's entry may say a word means: a column of either block, or a header field. */
-export const USER_MEANINGS = {
-  funds: ['initial', 'budget', 'executed', 'rate', 'weight', 'score', 'reason'],
-  indicators: ['level1', 'level2', 'level3', 'nature', 'target', 'unit', 'actual', 'weight', 'score', 'reason'],
-  fields: ['project', 'department', 'implementer', 'organisation', 'selfScore', 'selfGrade'],
-} as const satisfies { funds: readonly FundsMeaning[]; indicators: readonly IndicatorMeaning[]; fields: readonly HeaderField[] };
-
 export interface UserWords {
   readonly funds?: Readonly<Record<string, FundsMeaning>>;
   readonly indicators?: Readonly<Record<string, IndicatorMeaning>>;

@@ -6,6 +6,7 @@ import type { SentenceForm, SortKey } from '../../core/summary';
 import type { Settings } from '../../office/settings';
 import { strings } from '../i18n';
 import { useStyles } from '../styles';
+import { WordsSetting } from './WordsSetting';
 
 export function SettingsPanel({ settings, update, canAutoCheck }: { settings: Settings; update: (patch: Partial<Settings>) => void; canAutoCheck: boolean }): React.ReactElement {
   const styles = useStyles();
@@ -67,6 +68,7 @@ export function SettingsPanel({ settings, update, canAutoCheck }: { settings: Se
                 ))}
               </Dropdown>
             </Field>
+            <WordsSetting words={settings.words} lang={settings.lang} update={(words) => update({ words })} />
           </section>
         </AccordionPanel>
       </AccordionItem>
