@@ -216,6 +216,27 @@ describe('forms never seen, read by what their words mean', () => {
     expect(found(t)).toEqual([]);
   });
 
+  it('pairs down the lines (预算 above 执行, 执行率 | 分值 | 得分 below), 一级绩效指标, a 自评总分 row closing the indicators', () => {
+    const rows: CellValue[][] = [
+      ['农村饮水安全工程项目绩效自评表'],
+      ['项目名称', '农村饮水安全巩固提升'],
+      ['全年预算数（万元）', 80],
+      ['全年执行数（万元）', 72],
+      ['执行率', '90%', '分值', 10, '得分', 9],
+      ['一级绩效指标', '二级绩效指标', '三级指标名称', '预期指标值', '实际完成指标值', '分值', '得分', '扣分原因'],
+      ['产出指标', '数量指标', '新建供水管网', '≥12公里', '12公里', 50, 50],
+      ['效益指标', '社会效益指标', '受益人口', '≥5000人', '5200人', 30, 30],
+      ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '88%', 10, 9.78, '个别村水压不足'],
+      ['自评总分', _, _, _, _, 100, 98.78],
+    ];
+    const t = only('vertical pairs', rows);
+    expect(t.table.columns.indicators).toMatchObject({ level1: 0, level2: 1, level3: 2, target: 3, actual: 4, weight: 5, score: 6, reason: 7 });
+    // 72 ÷ 80 = 90%; 10 × 90% = 9; 10 × 88 ÷ 90 = 9.78; 9 + 50 + 30 + 9.78 = 98.78.
+    expect(figures(t)).toEqual({ rate: '90.00', exec: '9.00', total: '98.78', grade: '优' });
+    expect(t.table.indicators).toHaveLength(3);
+    expect(found(t)).toEqual([]);
+  });
+
   it('a header word read as nothing is named in the report', () => {
     const rows = HEAD_WORDS.map((r) => r.slice());
     rows[6]![7] = '备考栏目';

@@ -104,20 +104,22 @@ type SkipCell = (row: number, col: number, target: FillTarget, reason: FillSkipR
 
 /** 执行率 and 执行率得分 on the funds block's total row. */
 function planFunds(t: TableResult, funds: FundsBlock, grid: Grid, wants: Wants, change: Change, skip: SkipCell): void {
-  const totalRow = funds.total.row;
+  // Amounts as pairs over several lines keep their rate and score on lines of their own.
+  const rateRow = funds.total.rate?.row ?? funds.total.row;
+  const scoreRow = funds.total.score?.row ?? funds.total.row;
   const rateCol = funds.columns.rate;
-  if (rateCol !== undefined && wants(totalRow, rateCol, 'EXEC_RATE_MISMATCH')) {
-    if (t.executionRate === null) skip(totalRow, rateCol, 'rate', 'noRate');
+  if (rateCol !== undefined && wants(rateRow, rateCol, 'EXEC_RATE_MISMATCH')) {
+    if (t.executionRate === null) skip(rateRow, rateCol, 'rate', 'noRate');
     else {
       // A blank cell takes the convention of the rates beside it (sub-rows showing "100.0" are percent units).
       const unitsBeside = funds.groups.flat().some((r) => typeof r.rate?.value === 'number' && r.rate.value > 1.5 && !formatIsPercent(r.rate.format));
-      change(totalRow, rateCol, 'rate', rateValue(t.executionRate, funds.total.rate, formatAt(grid, totalRow, rateCol), funds.ratePercentHeader || unitsBeside));
+      change(rateRow, rateCol, 'rate', rateValue(t.executionRate, funds.total.rate, formatAt(grid, rateRow, rateCol), funds.ratePercentHeader || unitsBeside));
     }
   }
   const scoreCol = funds.columns.score;
-  if (scoreCol !== undefined && wants(totalRow, scoreCol, 'EXEC_SCORE_MISMATCH', 'MISSING_VALUE')) {
-    if (t.executionScore === null) skip(totalRow, scoreCol, 'execScore', 'noExecScore');
-    else change(totalRow, scoreCol, 'execScore', round2(t.executionScore));
+  if (scoreCol !== undefined && wants(scoreRow, scoreCol, 'EXEC_SCORE_MISMATCH', 'MISSING_VALUE')) {
+    if (t.executionScore === null) skip(scoreRow, scoreCol, 'execScore', 'noExecScore');
+    else change(scoreRow, scoreCol, 'execScore', round2(t.executionScore));
   }
 }
 

@@ -12,6 +12,7 @@ import {
   isFundsRowLabel,
   isFundsTotalLabel,
   isTotalLabel,
+  onVocabularyChange,
   parseColumnLabel,
   startsFundsGroup,
 } from './vocabulary';
@@ -129,10 +130,29 @@ interface Pair {
   readonly value: Field;
 }
 
+/** A row made of pairs only: each label cell a funds word with its value beside it. */
+function onlyPairs(view: SheetView, r: number): Pair[] {
+  const pairs = pairsOn(view, r);
+  const labels = view.labelCols(r).filter((c) => !pairs.some((p) => p.value.col === c));
+  return pairs.length && labels.length === pairs.length ? pairs : [];
+}
+
+/** The funds meaning of a label as a pair's label reads it (each distinct label worked out once). */
+const PAIR_MEANINGS = new Map<string, ReturnType<typeof fundsMeaningOf>>();
+onVocabularyChange(() => PAIR_MEANINGS.clear());
+
+function pairMeaning(label: string): ReturnType<typeof fundsMeaningOf> {
+  if (!PAIR_MEANINGS.has(label)) {
+    if (PAIR_MEANINGS.size > 50_000) PAIR_MEANINGS.clear();
+    PAIR_MEANINGS.set(label, fundsMeaningOf(parseColumnLabel(label).core));
+  }
+  return PAIR_MEANINGS.get(label);
+}
+
 function pairsOn(view: SheetView, r: number): Pair[] {
   const pairs: Pair[] = [];
   for (const c of view.labelCols(r)) {
-    const m = fundsMeaningOf(parseColumnLabel(view.label(r, c)).core);
+    const m = pairMeaning(view.label(r, c));
     if (!m || m.meaning === 'reason') continue;
     const valueCol = (view.mergeAt(r, c)?.right ?? c) + 1;
     const value = view.field(r, valueCol);
@@ -151,20 +171,34 @@ function pairsOn(view: SheetView, r: number): Pair[] {
  * The line is the block's total row; the lines under it are its sub-rows, read in the same columns.
  */
 export function readPairs(view: SheetView, r: number): FundsBlock | undefined {
-  const pairs = pairsOn(view, r);
+  const cols = view.labelCols(r);
+  // Most rows hold no budget word at all: passed over before anything is built.
+  if (!cols.some((c) => ['budget', 'initial'].includes(pairMeaning(view.label(r, c))?.meaning ?? ''))) return undefined;
+  const first = cols[0];
   // A sub-row of a funds block ("政府性基金预算 | 100 | … | 项目支出 | 405") is no block of its own.
-  const first = view.labelCols(r)[0];
-  if (pairs.length < 2 || first === undefined || isFundsRowLabel(view.label(r, first))) return undefined;
+  if (first === undefined || isFundsRowLabel(view.label(r, first))) return undefined;
+  // The pairs may go on over the next lines ("全年预算数 | 100" above "全年执行数 | 95", "执行率 | 95% | 分值 | 10").
+  const pairs = [...pairsOn(view, r)];
+  let last = r;
+  while (last + 1 < view.rows && last < r + 3) {
+    const more = onlyPairs(view, last + 1).filter((p) => !pairs.some((q) => q.meaning === p.meaning));
+    if (!more.length) break;
+    pairs.push(...more);
+    last++;
+  }
   const of = (k: FundsMeaning) => pairs.find((p) => p.meaning === k);
   const budget = of('budget') ?? of('initial');
   const executed = of('executed');
-  if (!budget || !executed) return undefined;
+  if (pairs.length < 2 || !budget || !executed || budget.value.row !== r) return undefined;
   if (readNumber(budget.value.value).kind !== 'number' && readNumber(executed.value.value).kind !== 'number') return undefined;
   const columns: { -readonly [K in FundsMeaning]?: number } = {};
   for (const p of pairs) columns[p.meaning] = p.value.col;
+  const field = (k: FundsMeaning) => of(k)?.value;
   const at = (row: number, k: FundsMeaning) => (columns[k] === undefined ? undefined : view.field(row, columns[k]));
+  // The 其中 breakdown stands under amounts written on one line, in their columns.
+  const oneLine = pairs.every((p) => p.value.row === r);
   const subRows: FundsRow[] = [];
-  for (let s = r + 1; s < Math.min(view.rows, r + 1 + MAX_FUNDS_ROWS); s++) {
+  for (let s = last + 1; oneLine && s < Math.min(view.rows, r + 1 + MAX_FUNDS_ROWS); s++) {
     const label = view.label(s, budget.labelCol);
     const numbers = [columns.budget, columns.initial, columns.executed].some((c) => c !== undefined && readNumber(view.field(s, c).value).kind === 'number');
     if (!label || !(isFundsRowLabel(label) || numbers) || isAfterFundsLabel(label) || pairsOn(view, s).length >= 2) break;
@@ -173,14 +207,14 @@ export function readPairs(view: SheetView, r: number): FundsBlock | undefined {
   const total: FundsRow = {
     row: r,
     label: view.label(r, budget.labelCol),
-    initial: at(r, 'initial'),
-    budget: at(r, 'budget'),
-    executed: at(r, 'executed'),
-    weight: at(r, 'weight'),
-    rate: at(r, 'rate'),
-    score: at(r, 'score'),
+    initial: field('initial'),
+    budget: field('budget'),
+    executed: field('executed'),
+    weight: field('weight'),
+    rate: field('rate'),
+    score: field('score'),
   };
-  return { headerRow: r, headerTop: r, columns: columns as FundsColumns, ratePercentHeader: false, total, groups: subRows.length ? [subRows] : [], pairs: true };
+  return { headerRow: last, headerTop: r, columns: columns as FundsColumns, ratePercentHeader: false, total, groups: subRows.length ? [subRows] : [], pairs: true };
 }
 
 export function pairsRead(view: SheetView, r: number): FundsRead {

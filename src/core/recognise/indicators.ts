@@ -13,6 +13,7 @@ import {
   type IndicatorMeaning,
   gradeInLabel,
   gradeOf,
+  headerFieldOf,
   isAsideLabel,
   isClosingLabel,
   isGradeLabel,
@@ -66,7 +67,8 @@ export function readIndicators(view: SheetView, header: Header<IndicatorMeaning>
       end = r;
       continue;
     }
-    const totalAt = labels.find(({ l }) => isTotalLabel(l));
+    // Under the indicators, 自评总分 / 项目总得分 close the block as its 总分 row (above the grid they are header fields).
+    const totalAt = labels.find(({ l }) => isTotalLabel(l) || (headerFieldOf(l) === 'selfScore' && view.usedCount(r) > 1));
     if (totalAt && !totalRow) {
       totalRow = readTotalRow(view, r, totalAt.c, cols.weight, cols.score);
       grade = gradeInRow(view, r, totalAt.c, cols) ?? grade;

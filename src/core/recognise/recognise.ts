@@ -10,6 +10,7 @@ import { readNumber } from '../numbers';
 import type { AmountUnit, ColumnsRead, Field, FundsBlock, Framework, Indicator, StatedWeight, Table, TableKind, Unrecognised } from '../table';
 import { type Header, readHeader } from './header';
 import {
+  type FundsMeaning,
   type HeaderField,
   type IndicatorMeaning,
   amountUnitOf,
@@ -160,7 +161,7 @@ function withFunds(view: SheetView, start: number, anchor: Anchor, anchors: read
   }
   const funds = 'block' in read ? read.block : undefined;
   if (indicatorHeader) {
-    const table = readTable(view, start, funds, fundsHeader?.unit, indicatorHeader, nextFunds, fundsEnd);
+    const table = readTable(view, start, funds, fundsHeader, indicatorHeader, nextFunds, fundsEnd);
     if ('block' in read) return { table, regions: [] };
     // A funds header whose rows cannot be read (no 年度资金总额 row): those rows are reported, the indicators read.
     let bottom = anchor.bottom;
@@ -170,7 +171,7 @@ function withFunds(view: SheetView, start: number, anchor: Anchor, anchors: read
   // No indicator header: rows of figures below the funds block are indicators whose header could not be read.
   const limit = Math.min(nextFunds, nextTableStart(view, fundsEnd + 1, nextFunds));
   const orphan = figureRows(view, fundsEnd + 1, limit, () => true);
-  const table = readTable(view, start, funds, fundsHeader?.unit, undefined, orphan ? orphan.top : limit, fundsEnd);
+  const table = readTable(view, start, funds, fundsHeader, undefined, orphan ? orphan.top : limit, fundsEnd);
   return { table, regions: orphan ? [{ sheet, range: { ...orphan, left: 0, right: view.rightmostUsed(orphan.top, orphan.bottom) }, reason: 'noIndicatorHeader' }] : [] };
 }
 
@@ -354,7 +355,7 @@ function readTable(
   view: SheetView,
   start: number,
   funds: FundsBlock | undefined,
-  headerUnit: AmountUnit | undefined,
+  fundsHeader: Header<FundsMeaning> | undefined,
   indicatorHeader: Header<IndicatorMeaning> | undefined,
   limit: number,
   fundsEnd: number,
@@ -381,11 +382,11 @@ function readTable(
     project: fields.project ? displayText(fields.project.value) : organisation || unlabelledName(view, start, firstBlock),
     department: fields.department ? displayText(fields.department.value) : organisation,
     implementer: fields.implementer ? displayText(fields.implementer.value) : organisation,
-    amountUnit: amountUnit(view, start, funds, headerUnit),
+    amountUnit: amountUnit(view, start, funds, fundsHeader?.unit),
     funds: funds && stated.funds ? { ...funds, statedWeight: stated.funds } : funds,
     indicatorHeaderRow: indicatorHeader?.bottom,
     indicators: block.indicators,
-    columns: { funds: funds?.columns ?? {}, indicators: indicatorColumns, unread: unreadCells(view, start, end) },
+    columns: { funds: funds?.columns ?? {}, indicators: indicatorColumns, unread: unreadCells(view, [fundsHeader, indicatorHeader]) },
     level1Stated: [...stated.indicators, ...levels.level1],
     level2Stated: levels.level2,
     framework: frameworkOf(block.indicators),
@@ -396,16 +397,8 @@ function readTable(
 }
 
 /** The header cells of the table's blocks that were read as nothing. */
-function unreadCells(view: SheetView, start: number, end: number): ColumnsRead['unread'] {
-  const out: { row: number; col: number; label: string }[] = [];
-  for (let r = start; r <= end; r++) {
-    for (const kind of ['funds', 'indicators'] as const) {
-      const h = readHeader(view, r, kind);
-      if (!h || h.top !== r) continue;
-      for (const u of h.unread) if (!out.some((o) => o.row === u.row && o.col === u.col)) out.push({ row: u.row, col: u.col, label: displayText(valueAt(view.grid, u.row, u.col)) });
-    }
-  }
-  return out;
+function unreadCells(view: SheetView, headers: readonly (Header<string> | undefined)[]): ColumnsRead['unread'] {
+  return headers.flatMap((h) => h?.unread ?? []).map((u) => ({ row: u.row, col: u.col, label: displayText(valueAt(view.grid, u.row, u.col)) }));
 }
 
 /** Weights beside the 一级 and 二级 labels (a 分值 column at every level), one per label cell. */

@@ -361,7 +361,7 @@ const FUNDS_HEADS: readonly Head<FundsMeaning>[] = [
     rank: (q) => (/实际|全年|本年|当年|预算/.test(q) ? 0 : 1),
   },
   {
-    head: /(预算数|预算额|预算金额|预算资金|预算|批复数|批复金额|安排数|安排金额|投资额|投资|计划数|计划金额)$/,
+    head: /(预算数|预算额|预算金额|预算资金|预算|批复数|批复金额|安排数|安排金额|预算安排|投资额|投资|计划数|计划金额)$/,
     meaning: (q) => (/年初/.test(q) && !/调整/.test(q) ? 'initial' : /执行|支出|使用|决算/.test(q) ? undefined : 'budget'),
     rank: (q) => (/调整|全年|本年|当年|计划/.test(q) ? 0 : 1),
   },
@@ -421,24 +421,27 @@ export function setUserWords(words: UserWords): void {
 }
 
 
-export function fundsMeaningOf(core: string): ColumnMeaning<FundsMeaning> | undefined {
+export const fundsMeaningOf = memoised(function fundsMeaningOf(core: string): ColumnMeaning<FundsMeaning> | undefined {
   const user = USER_WORDS.funds.get(core);
   if (user) return { meaning: user, rank: -1, source: 'exact' };
   const exact = classify(FUNDS_WORDS, core);
   if (exact) return { ...exact, source: 'exact' };
   if (isFundsBand(core) || isTaskWord(core) || isIndicatorFrame(core)) return undefined;
   return byHead(FUNDS_HEADS, core);
-}
+});
 
-export function indicatorMeaningOf(core: string): ColumnMeaning<IndicatorMeaning> | undefined {
+export const indicatorMeaningOf = memoised(function indicatorMeaningOf(core: string): ColumnMeaning<IndicatorMeaning> | undefined {
   const user = USER_WORDS.indicators.get(core);
   if (user) return { meaning: user, rank: -1, source: 'exact' };
   if (isIndicatorFrame(core)) return undefined;
   const exact = classify(INDICATOR_WORDS, core);
   if (exact) return { ...exact, source: 'exact' };
-  if (isTargetBand(core) || isFundsBand(core) || /^[一二三四]级/.test(core)) return undefined;
+  if (isTargetBand(core) || isFundsBand(core)) return undefined;
+  // 一级绩效指标, 二级指标名称, 三级指标(具体指标): the level word leads.
+  const level = /^([一二三])级.{0,6}$/.exec(core.replace(/[()]/g, ''));
+  if (level) return { meaning: (['level1', 'level2', 'level3'] as const)['一二三'.indexOf(level[1]!)]!, rank: HEAD_RANK, source: 'head' };
   return byHead(INDICATOR_HEADS, core);
-}
+});
 
 /** The 一级 categories of the national framework (rule 10, 11), from a 一级 or 二级 label. */
 export type Category = '产出' | '效益' | '满意度' | '投入管理' | '可持续性' | '成本';
