@@ -173,6 +173,17 @@ describe('forms never seen, read by what their words mean', () => {
     expect(t.findings[0]!.expected).toBe('10.00');
   });
 
+  it('the same, with the level weights named for their level and standing after the 三级 (一级分值 | 二级分值 | 指标分值)', () => {
+    // Columns: 一级 二级 三级 | 一级分值 二级分值 指标分值 | 指标值 实际完成值 得分 偏差原因: the same table, moved.
+    const order = [0, 2, 4, 1, 3, 5, 6, 7, 8, 9];
+    const rows = EVALUATION.map((r, i) => (i < 2 ? r : order.map((c) => r[c] ?? null)));
+    rows[2] = ['一级指标', '二级指标', '三级指标', '一级分值', '二级分值', '指标分值', '指标值', '实际完成值', '得分', '偏差原因分析'];
+    const t = only('evaluation, named level weights', rows);
+    expect(t.table.columns.indicators).toMatchObject({ level1: 0, level2: 1, level3: 2, weight: 5, target: 6, actual: 7, score: 8 });
+    expect(figures(t)).toEqual({ rate: '92.00', exec: '9.20', total: '96.20', grade: '优' });
+    expect(found(t)).toEqual(['LABEL_WEIGHT_MISMATCH@E9']);
+  });
+
   it('the same 二级 满意度 under 效益 is misplaced in the 自评 framework', () => {
     const rows: CellValue[][] = [
       ['项目支出绩效自评表'],

@@ -228,7 +228,9 @@ function assign<K extends HeaderKind>(kind: K, header: Header<MeaningOf<K>>): He
   let level2: HeaderColumn<IndicatorMeaning> | undefined;
   const own: HeaderColumn<IndicatorMeaning>[] = [];
   for (const w of weights) {
-    const before = leftOf(w)?.meaning;
+    // A weight named for its level (一级指标分值, 二级分值) is that level's; otherwise the level it stands beside.
+    const named = /^([一二三])级/.exec(w.label)?.[1];
+    const before = named ? (['level1', 'level2', 'level3'] as const)['一二三'.indexOf(named)] : leftOf(w)?.meaning;
     if (before === 'level1' && !level1) level1 = w;
     else if (before === 'level2' && !level2) level2 = w;
     else own.push(w);

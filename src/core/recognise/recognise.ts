@@ -205,15 +205,23 @@ function lastFundsRow(funds: FundsBlock): number {
   return Math.max(funds.headerRow, funds.total.row, ...funds.groups.flat().map((r) => r.row));
 }
 
+/**
+ * A table's title, or its name line: a few label | value pairs (项目名称 | …), not a header of many columns
+ * that happens to hold a 项目名称 column (a department's 重点项目 list).
+ */
+function startsTable(view: SheetView, r: number): boolean {
+  return (isNameRow(view, r) && view.labelCols(r).length <= 6) || view.rowHasLabel(r, isTitle);
+}
+
 /** A title or a project name row between two blocks: the second belongs to another table. */
 function startsTableBetween(view: SheetView, from: number, to: number): boolean {
-  for (let r = from; r < to; r++) if (isNameRow(view, r) || view.rowHasLabel(r, isTitle)) return true;
+  for (let r = from; r < to; r++) if (startsTable(view, r)) return true;
   return false;
 }
 
 /** The first row at or below `from` where another table begins (its title or name row), or `limit`. */
 function nextTableStart(view: SheetView, from: number, limit: number): number {
-  for (let r = from; r < limit; r++) if (isNameRow(view, r) || view.rowHasLabel(r, isTitle)) return r;
+  for (let r = from; r < limit; r++) if (startsTable(view, r)) return r;
   return limit;
 }
 

@@ -356,7 +356,7 @@ const FUNDS_HEADS: readonly Head<FundsMeaning>[] = [
   { head: REASON_HEAD, meaning: () => 'reason' },
   { head: /(执行率|支出率|使用率|完成率)$/, meaning: () => 'rate' },
   {
-    head: /(执行数|支出数|执行金额|支出金额|执行额|支出额|使用数|使用金额|使用额|使用情况|决算数|拨付数|执行|支出)$/,
+    head: /(执行数|支出数|执行金额|支出金额|执行额|支出额|使用数|使用金额|使用额|使用情况|使用资金|支出资金|执行资金|决算数|拨付数|执行|支出)$/,
     meaning: (q) => (/到位|下达/.test(q) ? undefined : 'executed'),
     rank: (q) => (/实际|全年|本年|当年|预算/.test(q) ? 0 : 1),
   },
@@ -437,10 +437,12 @@ export const indicatorMeaningOf = memoised(function indicatorMeaningOf(core: str
   const exact = classify(INDICATOR_WORDS, core);
   if (exact) return { ...exact, source: 'exact' };
   if (isTargetBand(core) || isFundsBand(core)) return undefined;
-  // 一级绩效指标, 二级指标名称, 三级指标(具体指标): the level word leads.
+  const head = byHead(INDICATOR_HEADS, core);
+  // 一级指标分值 is a 分值; 一级绩效指标, 二级指标名称, 三级指标(具体指标) are levels: the level word leads them.
+  if (head && (head.meaning === 'weight' || head.meaning === 'score')) return head;
   const level = /^([一二三])级.{0,6}$/.exec(core.replace(/[()]/g, ''));
   if (level) return { meaning: (['level1', 'level2', 'level3'] as const)['一二三'.indexOf(level[1]!)]!, rank: HEAD_RANK, source: 'head' };
-  return byHead(INDICATOR_HEADS, core);
+  return head;
 });
 
 /** The 一级 categories of the national framework (rule 10, 11), from a 一级 or 二级 label. */
