@@ -88,6 +88,7 @@ const zh = {
   collapse: '收起',
   cleanSummary: '无错误和警告',
   columnsRead: '识别到的列',
+  unreadColumns: '未能识别的表头（可在设置的补充词表中说明）',
   fundsBlock: '资金',
   indicatorBlock: '指标',
   columnNames: {
@@ -193,6 +194,7 @@ const en: Strings = {
   collapse: 'Hide',
   cleanSummary: 'No errors or warnings',
   columnsRead: 'Columns read',
+  unreadColumns: 'Headers not understood (explain them under Settings → extra vocabulary)',
   fundsBlock: 'Funds',
   indicatorBlock: 'Indicators',
   columnNames: {

@@ -227,6 +227,12 @@ function ColumnsRead({ table, lang, open, onToggle }: { table: TableReport; lang
           <dd>{list(table.columns.funds)}</dd>
           <dt>{t.indicatorBlock}</dt>
           <dd>{list(table.columns.indicators)}</dd>
+          {table.columns.unread.length > 0 && (
+            <>
+              <dt>{t.unreadColumns}</dt>
+              <dd>{table.columns.unread.join(lang === 'en' ? ', ' : '，')}</dd>
+            </>
+          )}
           <dt>{t.amountUnit(table.unit)}</dt>
           <dd />
         </dl>
