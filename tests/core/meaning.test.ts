@@ -248,6 +248,30 @@ describe('forms never seen, read by what their words mean', () => {
     expect(found(t)).toEqual([]);
   });
 
+  it('a word read with the band over it: 预算数 under 年初 is the initial budget, under 全年 the budget', () => {
+    const rows: CellValue[][] = [
+      ['项目支出绩效自评表'],
+      ['项目名称', '公共文化服务'],
+      ['项目资金（万元）', _, '年初', '全年', _, '分值', '执行率', '得分'],
+      [_, _, '预算数', '预算数', '执行数'],
+      [_, '年度资金总额', 90, 100, 96, 10, '96%', 9.6],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['产出指标', '数量指标', '演出场次', '≥50场', '50场', 50, 50],
+      ['效益指标', '社会效益指标', '观众人次', '≥1万人次', '1.1万人次', 30, 30],
+      ['满意度指标', '服务对象满意度指标', '观众满意度', '≥90%', '96%', 10, 10],
+      ['总分', _, _, _, _, 100, 99.6],
+    ];
+    // 全年 over 预算数 | 执行数; 分值, 执行率, 得分 merged down both header rows.
+    const merges = [{ top: 2, left: 3, bottom: 2, right: 4 }, ...[0, 5, 6, 7].map((c) => ({ top: 2, left: c, bottom: 3, right: c }))];
+    const r = checkSheet({ name: 'Sheet1', values: rows, merges });
+    expect(r.unrecognised).toEqual([]);
+    const t = r.tables[0]!;
+    expect(t.table.columns.funds).toMatchObject({ initial: 2, budget: 3, executed: 4, weight: 5, rate: 6, score: 7 });
+    // 96 ÷ 100 (not ÷ 90) = 96%; 10 × 96% = 9.6; 9.6 + 90 = 99.6.
+    expect(figures(t)).toEqual({ rate: '96.00', exec: '9.60', total: '99.60', grade: '优' });
+    expect(found(t)).toEqual([]);
+  });
+
   it('a header word read as nothing is named in the report', () => {
     const rows = HEAD_WORDS.map((r) => r.slice());
     rows[6]![7] = '备考栏目';

@@ -242,6 +242,18 @@ function assign<K extends HeaderKind>(kind: K, header: Header<MeaningOf<K>>): He
   return { ...header, columns, levelWeights: { level1, level2 } } as unknown as Header<MeaningOf<K>>;
 }
 
+/**
+ * A sub-column's word read with the band over it: under a band 年初 | 全年 (or 调整后), two columns headed
+ * 预算数 are the initial and the full-year budget. The band's qualifier is taken where it makes the word surer.
+ */
+function qualifiedByBand<K extends HeaderKind>(view: SheetView, r: number, c: number, kind: K, label: string): Meaning<K> {
+  const own = meaningOf(kind, label);
+  const band = view.coveringLabel(r, c);
+  if (!own || !band || band === label || band.length > 6) return own;
+  const qualified = meaningOf(kind, parseColumnLabel(band).core + label);
+  return qualified && qualified.rank < own.rank ? qualified : own;
+}
+
 /** Column by column over rows r and r+1: the lower label's meaning, else the one above (a band or a cell merged down). */
 function combine<K extends HeaderKind>(view: SheetView, r: number, kind: K): HeaderColumn<MeaningOf<K>>[] {
   const out: HeaderColumn<MeaningOf<K>>[] = [];
@@ -252,7 +264,7 @@ function combine<K extends HeaderKind>(view: SheetView, r: number, kind: K): Hea
       if (merge && merge.left !== c) continue;
       const label = view.coveringLabel(row, c);
       if (!label) continue;
-      const m = meaningOf(kind, label);
+      const m = row === r + 1 ? qualifiedByBand(view, r, c, kind, label) : meaningOf(kind, label);
       if (m) {
         out.push({ meaning: m.meaning, col: c, label, percent: m.percent, points: m.points, row, rank: m.rank });
         break;
