@@ -272,6 +272,22 @@ describe('forms never seen, read by what their words mean', () => {
     expect(found(t)).toEqual([]);
   });
 
+  it('indicators alone whose weights fall short of 100: the 执行率 points are elsewhere, nothing is guessed', () => {
+    const rows: CellValue[][] = [
+      ['项目支出绩效自评表'],
+      ['项目名称', '校舍维修'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['产出指标', '数量指标', '维修校舍面积', '≥3000平方米', '3000平方米', 50, 50],
+      ['效益指标', '社会效益指标', '安全隐患消除率', '100%', '100%', 30, 30],
+      ['满意度指标', '服务对象满意度指标', '师生满意度', '≥90%', '95%', 10, 10],
+      ['总分', _, _, _, _, 90, 90],
+    ];
+    const t = only('indicators short of 100', rows);
+    expect([n2(t.indicatorWeight), t.total, t.grade]).toEqual(['90.00', null, null]);
+    expect(t.skipped).toEqual(expect.arrayContaining(['noFunds', 'noExecWeight']));
+    expect(found(t)).toEqual([]);
+  });
+
   it('a header word read as nothing is named in the report', () => {
     const rows = HEAD_WORDS.map((r) => r.slice());
     rows[6]![7] = '备考栏目';

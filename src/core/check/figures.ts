@@ -269,8 +269,9 @@ export function tableFigures(table: Table): TableFigures {
     }
   }
 
-  // A table with no funds block and no 执行率 indicator scores its indicators alone: they carry the 100 points.
-  const noExecution = !table.funds && !asIndicator;
+  // A table with no funds block and no 执行率 indicator whose indicators carry the 100 points is scored on them
+  // alone. Short of 100, the 执行率's points are elsewhere (another sheet, a line not read): nothing is guessed.
+  const noExecution = !table.funds && !asIndicator && indicatorWeight !== null && indicatorWeight.eq(100);
   const zero = new Decimal(0);
   const execWeightValue = noExecution ? zero : (funds.weight?.value ?? null);
   const weightSum = execWeightValue && indicatorWeight ? execWeightValue.plus(indicatorWeight) : null;

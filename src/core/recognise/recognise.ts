@@ -369,7 +369,7 @@ function readTable(
   fundsEnd: number,
 ): Table {
   const firstBlock = funds?.headerTop ?? indicatorHeader?.top ?? fundsEnd + 1;
-  const { fields, title } = readHeaderFields(view, start, indicatorHeader?.top ?? firstBlock);
+  const { fields, title } = readHeaderFields(view, start, firstBlock);
   const organisation = fields.organisation ? displayText(fields.organisation.value) : '';
   const kind: TableKind = /部门整体|整体支出/.test(title) || (fields.organisation && !fields.project) ? 'department' : 'project';
   const block = indicatorHeader ? readIndicators(view, indicatorHeader, limit) : { indicators: [], end: lastUsedRowBefore(view, limit, fundsEnd) };
