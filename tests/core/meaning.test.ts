@@ -288,6 +288,27 @@ describe('forms never seen, read by what their words mean', () => {
     expect(found(t)).toEqual([]);
   });
 
+  it('sub-rows by kind, then by source, each list adding up to the total on its own', () => {
+    const rows: CellValue[][] = [
+      ['项目支出绩效自评表'],
+      ['项目名称', '义务教育薄弱环节改善'],
+      ['项目资金（万元）', _, '年初预算数', '全年预算数', '全年执行数', '执行率'],
+      [_, '年度资金总额', 300, 320, 304, '95%'],
+      [_, '其中：当年财政拨款', 300, 300, 288, '96%'],
+      [_, '上年结转资金', _, 20, 16, '80%'],
+      [_, '其中：中央补助', 200, 200, 190, '95%'],
+      [_, '省级补助', 60, 70, 66.5, '95%'],
+      [_, '市县资金', 40, 50, 47.5, '95%'],
+    ];
+    expect(found(only('two lists', rows))).toEqual([]);
+    // Without the second 其中 the lists still each add up; a list that does not is still an error.
+    const unmarked = rows.map((r) => r.slice());
+    unmarked[6]![1] = '中央补助';
+    expect(found(checkSheet(grid(unmarked)).tables[0]!)).toEqual([]);
+    unmarked[8]![4] = 45;
+    expect(found(checkSheet(grid(unmarked)).tables[0]!)).toEqual(['EXEC_RATE_MISMATCH@F9', 'FUND_SPLIT_MISMATCH@E4']);
+  });
+
   it('a header word read as nothing is named in the report', () => {
     const rows = HEAD_WORDS.map((r) => r.slice());
     rows[6]![7] = '备考栏目';

@@ -39,7 +39,9 @@ export function readFunds(view: SheetView, header: Header<FundsMeaning>, limit: 
   if (!total || subLabel(total.label)) return { reason: 'noFundsTotal' };
   const groups: FundsRow[][] = [];
   for (const row of rows.slice(1)) {
-    if (groups.length === 0 || startsFundsGroup(row.label)) groups.push([]);
+    // A second 其中 list (by kind, then by source: 中央 / 省级 / 市县) adds up to the total on its own.
+    const secondList = /^其中/.test(row.label) && (groups[groups.length - 1]?.length ?? 0) > 0;
+    if (groups.length === 0 || startsFundsGroup(row.label) || secondList) groups.push([]);
     groups[groups.length - 1]!.push(row);
   }
   const scoreHeader = header.columns.score ?? header.columns.weight;

@@ -5,7 +5,7 @@
  */
 import { type Interval, Decimal, add, amountInterval, fmt2, overlaps, point } from '../../numbers';
 import type { SplitColumn } from '../../findings';
-import { readCell } from '../figures';
+import { type Cell, readCell } from '../figures';
 import { rule } from './rule';
 
 const COLUMNS: readonly SplitColumn[] = ['initial', 'budget', 'executed'];
@@ -16,22 +16,37 @@ export const fundSplit = rule('fundSplit', ['FUND_SPLIT_MISMATCH'], ({ table, fi
   for (const column of COLUMNS) {
     const totalCell = readCell(funds.total[column], figures.unit);
     if (totalCell.kind !== 'number') continue;
+    const total = amountInterval(totalCell.shown);
     for (const group of funds.groups) {
-      let sum: Interval = point(new Decimal(0));
-      let exact = new Decimal(0);
-      let filled = 0;
-      let readable = true;
-      for (const row of group) {
-        const c = readCell(row[column], figures.unit);
-        if (c.kind === 'number') {
-          sum = add(sum, amountInterval(c.shown));
-          exact = exact.plus(c.shown.value);
-          filled++;
-        } else if (c.kind === 'unreadable') readable = false;
-      }
-      if (filled === 0 || !readable || overlaps(sum, amountInterval(totalCell.shown))) continue;
+      const cells = group.map((row) => readCell(row[column], figures.unit));
+      if (cells.some((c) => c.kind === 'unreadable') || !cells.some((c) => c.kind === 'number')) continue;
+      const sum = sumOf(cells);
+      // Two lists one after the other (by kind, then by source) each add up to the total: no mismatch.
+      if (overlaps(sum.interval, total) || addsUpInTwo(cells, total)) continue;
       const group0 = funds.groups.length > 1 ? group[0]!.label.replace(/[:：].*$/, '') : undefined;
-      report('FUND_SPLIT_MISMATCH', totalCell.field, { column, group: group0, expected: fmt2(exact), found: fmt2(totalCell.shown.value), unit: figures.unit });
+      report('FUND_SPLIT_MISMATCH', totalCell.field, { column, group: group0, expected: fmt2(sum.exact), found: fmt2(totalCell.shown.value), unit: figures.unit });
     }
   }
 });
+
+/** The sum of the cells that hold a number (a blank sub-row counts as 0 once another one has a number). */
+function sumOf(cells: readonly Cell[]): { interval: Interval; exact: Decimal } {
+  let interval: Interval = point(new Decimal(0));
+  let exact = new Decimal(0);
+  for (const c of cells) {
+    if (c.kind !== 'number') continue;
+    interval = add(interval, amountInterval(c.shown));
+    exact = exact.plus(c.shown.value);
+  }
+  return { interval, exact };
+}
+
+function addsUpInTwo(cells: readonly Cell[], total: Interval): boolean {
+  for (let k = 1; k < cells.length; k++) {
+    const head = cells.slice(0, k);
+    const tail = cells.slice(k);
+    if (!head.some((c) => c.kind === 'number') || !tail.some((c) => c.kind === 'number')) continue;
+    if (overlaps(sumOf(head).interval, total) && overlaps(sumOf(tail).interval, total)) return true;
+  }
+  return false;
+}
