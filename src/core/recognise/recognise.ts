@@ -107,6 +107,7 @@ export function recogniseSheet(grid: Grid, each?: (table: Table) => void): Sheet
     claims.take(u.range.top, u.range.bottom);
   };
   const anchors = findAnchors(view);
+  const nextOf = nextByKind(anchors);
 
   let upper = 0; // first row not yet claimed by a table
   for (let k = 0; k < anchors.length; k++) {
@@ -116,9 +117,10 @@ export function recogniseSheet(grid: Grid, each?: (table: Table) => void): Sheet
     if (anchor.kind === 'pairs' && anchors[k + 1]?.kind === 'funds' && !startsTableBetween(view, anchor.bottom + 1, anchors[k + 1]!.top)) continue;
     const start = tableStart(view, anchor.top, upper);
     // The next funds block begins the next table; amounts as pairs do so only under a title or name row of their own.
-    const nextFunds =
-      anchors.slice(k + 1).find((a) => a.top > anchor.bottom && (a.kind === 'funds' || (a.kind === 'pairs' && startsTableBetween(view, anchor.bottom + 1, a.top))))?.top ??
-      view.rows;
+    let nextFunds = anchors[nextOf.funds[k]!]?.top ?? view.rows;
+    for (let p = nextOf.pairs[k]!; p < anchors.length && anchors[p]!.top < nextFunds; p = nextOf.pairs[p]!) {
+      if (startsTableBetween(view, anchor.bottom + 1, anchors[p]!.top)) nextFunds = anchors[p]!.top;
+    }
     const outcome = anchor.kind === 'indicators' ? withoutFunds(view, start, anchor, nextFunds) : withFunds(view, start, anchor, anchors, k, nextFunds);
     for (const u of outcome.regions) {
       region(u);
@@ -138,6 +140,27 @@ export function recogniseSheet(grid: Grid, each?: (table: Table) => void): Sheet
   return { tables, unrecognised: unrecognised.sort((a, b) => a.range.top - b.range.top) };
 }
 
+/** For each anchor, the index of the next funds header and of the next pairs after it (anchors.length if none). */
+function nextByKind(anchors: readonly Anchor[]): { funds: Int32Array; pairs: Int32Array } {
+  const funds = new Int32Array(anchors.length);
+  const pairs = new Int32Array(anchors.length);
+  let f = anchors.length;
+  let p = anchors.length;
+  for (let i = anchors.length - 1; i >= 0; i--) {
+    funds[i] = f;
+    pairs[i] = p;
+    if (anchors[i]!.kind === 'funds') f = i;
+    if (anchors[i]!.kind === 'pairs') p = i;
+  }
+  return { funds, pairs };
+}
+
+/** The first anchor after the k-th that satisfies `test` (found without copying: sheets hold thousands). */
+function after(anchors: readonly Anchor[], k: number, test: (a: Anchor) => boolean): Anchor | undefined {
+  for (let i = k + 1; i < anchors.length; i++) if (test(anchors[i]!)) return anchors[i];
+  return undefined;
+}
+
 interface Outcome {
   readonly table?: Table;
   /** Parts of the table that look like a block but cannot be read (rows of figures under no header). */
@@ -149,7 +172,7 @@ function withFunds(view: SheetView, start: number, anchor: Anchor, anchors: read
   const fundsHeader = anchor.kind === 'funds' ? readHeader(view, anchor.top, 'funds') : undefined;
   const read: FundsRead = fundsHeader ? readFunds(view, fundsHeader, nextFunds) : pairsRead(view, anchor.top);
   const fundsEnd = 'block' in read ? lastFundsRow(read.block) : anchor.bottom;
-  const candidate = anchors.slice(k + 1).find((a) => a.top > fundsEnd);
+  const candidate = after(anchors, k, (a) => a.top > fundsEnd);
   const indicatorHeader =
     candidate?.kind === 'indicators' && candidate.top < nextFunds && !startsTableBetween(view, fundsEnd + 1, candidate.top)
       ? readHeader(view, candidate.top, 'indicators')
