@@ -1,6 +1,7 @@
 /**
  * Rule 11: an 执行率 below 90% needs its reason where the form asks for one (the Sichuan form's funds block:
- * "预算执行率未达到90%的需说明原因").
+ * "预算执行率未达到90%的需说明原因"). On a form with no reason cell it is raised all the same, at the shown rate
+ * (or the 执行数), saying the form has no place for the reason: a reviewer must still see a 2.67% execution.
  */
 import { isBlank } from '../../grid';
 import { fmt2 } from '../../numbers';
@@ -9,7 +10,14 @@ import { rule } from './rule';
 
 export const lowExecution = rule('lowExecution', ['LOW_EXECUTION_NO_REASON'], ({ table, figures, report }) => {
   const rate = figures.funds.rate;
-  const reason = table.funds.total.reason;
-  if (rate === null || !reason || !rate.lt(90)) return;
-  if (isBlank(reason.value) || isFillerReason(reason.value)) report('LOW_EXECUTION_NO_REASON', reason, { found: `${fmt2(rate)}%` });
+  const total = table.funds.total;
+  if (rate === null || !rate.lt(90)) return;
+  const found = `${fmt2(rate)}%`;
+  const reason = total.reason;
+  if (!reason) {
+    const at = total.rate ?? total.executed;
+    if (at) report('LOW_EXECUTION_NO_REASON', at, { found, noReasonCell: true });
+    return;
+  }
+  if (isBlank(reason.value) || isFillerReason(reason.value)) report('LOW_EXECUTION_NO_REASON', reason, { found });
 });
