@@ -71,6 +71,8 @@ function useSettings(initial: Settings, storage?: Storage): [Settings, (patch: P
 function useAutoCheck(host: Host, settings: Settings, shown: (r: Checked) => void): void {
   const settingsRef = React.useRef(settings);
   settingsRef.current = settings;
+  const shownRef = React.useRef(shown);
+  shownRef.current = shown;
   React.useEffect(() => {
     if (!settings.autoCheck || !host.watchEdits) return;
     let stop: (() => void) | undefined;
@@ -79,7 +81,7 @@ function useAutoCheck(host: Host, settings: Settings, shown: (r: Checked) => voi
       .watchEdits(
         () => settingsRef.current,
         (r) => {
-          if (r.kind !== 'summarySheet') shown(r);
+          if (r.kind !== 'summarySheet') shownRef.current(r);
         },
       )
       .then((s) => (live ? (stop = s) : s()));
@@ -128,10 +130,13 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
       setStatus((s) => (s.kind === 'busy' ? s : { kind: 'idle' }));
     });
   }, [host]);
-  useAutoCheck(host, settings, (r) => {
-    setResult(r);
-    setStale(false);
-  });
+  useAutoCheck(host, settings, (r) =>
+    React.startTransition(() => {
+      setResult(r);
+      setStale(false);
+      setStatus(checkedStatus(r, settings, t));
+    }),
+  );
 
   const failed = (e: unknown) => setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
 

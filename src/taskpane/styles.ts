@@ -24,6 +24,8 @@ export const useStyles = makeStyles({
   resultsHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: '2px' },
   resultsLine: { minWidth: 0 },
   cardAnchor: { scrollMarginTop: tokens.spacingVerticalS, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusMedium } },
+  regionButton: { gridTemplateColumns: '20px 1fr' },
+  regionMessage: { gridColumn: '2', overflowWrap: 'anywhere' },
   region: { display: 'flex', flexDirection: 'column', gap: '2px', padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
   stale: { color: tokens.colorStatusWarningForeground1 },
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -60,6 +60,7 @@ describe('a sheet of ten stacked tables, as a reviewer meets it', () => {
     page = await preview('zh-CN', 'seed002-stacked.xlsx');
     await page.getByRole('button', { name: '校验本表' }).click();
     await page.getByText('共 10 张表：错误 6，警告 24。').waitFor();
+    await pane(page).locator('[data-table]').nth(9).waitFor(); // cards are drawn a few a frame
   }, 60_000);
   afterAll(async () => page?.close());
 
@@ -288,6 +289,7 @@ describe('axe-core', () => {
     const page = await preview('zh-CN', 'seed002-stacked.xlsx');
     await page.getByRole('button', { name: '校验本表' }).click();
     await page.getByText('共 10 张表：错误 6，警告 24。').waitFor();
+    await pane(page).locator('[data-table]').nth(9).waitFor(); // cards are drawn a few a frame
     await page.addScriptTag({ content: readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;

@@ -35,6 +35,7 @@ export function Results({ sheet, tables: given, unrecognised, stale, lang, selec
   const failing = tables.filter((x) => count(x, 'error') || count(x, 'warning')).length;
   const shown = filter === 'all' ? tables : tables.filter((x) => count(x, filter) > 0);
   const label = stale ? t.lastChecked(sheet) : t.checkedSheet(sheet);
+  const limit = useProgressive(given, shown.length);
   return (
     <section aria-label={label} className={styles.status}>
       <div className={styles.resultsHead}>
@@ -54,7 +55,7 @@ export function Results({ sheet, tables: given, unrecognised, stale, lang, selec
           ))}
         </TabList>
       )}
-      {shown.map((table) => (
+      {shown.slice(0, limit).map((table) => (
         <div key={`${table.sheet}!${table.range}`} id={cardId(table)} tabIndex={-1} className={styles.cardAnchor}>
           <TableCard table={table} filter={filter} lang={lang} selected={selected} onSelect={(f: FindingReport) => onSelect(findingKey(table, f), table.sheet, f.cell)} />
         </div>
@@ -69,6 +70,20 @@ export function Results({ sheet, tables: given, unrecognised, stale, lang, selec
   );
 }
 
+/** How many cards to draw: a few at once, then a few more each frame, so no one commit freezes the pane. */
+const FIRST_CARDS = 3;
+
+function useProgressive(tables: readonly TableReport[], n: number): number {
+  const [limit, setLimit] = React.useState(FIRST_CARDS);
+  React.useEffect(() => setLimit(FIRST_CARDS), [tables]);
+  React.useEffect(() => {
+    if (limit >= n) return;
+    const id = setTimeout(() => React.startTransition(() => setLimit((l) => l + FIRST_CARDS)), 0);
+    return () => clearTimeout(id);
+  }, [limit, n]);
+  return limit;
+}
+
 const regionKey = (u: UnrecognisedReport) => `${u.sheet}!${u.range}|UNRECOGNISED_REGION`;
 
 /** A region that looks like a table but cannot be read: its range and why, a click selects it. */
@@ -78,12 +93,19 @@ function Region({ region: u, lang, selected, onSelect }: { region: UnrecognisedR
   return (
     <div className={styles.region} data-region={u.range}>
       <Caption1 className={mergeClasses(styles.groupTitle, styles.warning)}>{t.unrecognised}</Caption1>
-      <button type="button" className={mergeClasses(styles.finding, selected && styles.findingSelected)} onClick={onSelect} aria-current={selected ? 'true' : undefined} data-code="UNRECOGNISED_REGION" data-cell={u.range}>
+      <button
+        type="button"
+        className={mergeClasses(styles.finding, styles.regionButton, selected && styles.findingSelected)}
+        onClick={onSelect}
+        aria-current={selected ? 'true' : undefined}
+        data-code="UNRECOGNISED_REGION"
+        data-cell={u.range}
+      >
         <span className={styles.warning}>
           <Warning20Filled aria-hidden />
         </span>
-        <span className={styles.cell}>{u.range.split(':')[0]}</span>
-        <span className={styles.message}>{u.message}</span>
+        <span className={styles.cell}>{u.range}</span>
+        <span className={styles.regionMessage}>{u.message}</span>
       </button>
     </div>
   );

@@ -58,6 +58,8 @@ export function TableCard({ table, filter, lang, selected, onSelect }: TableCard
   const warnings = count(table, 'warning');
   const clean = !errors && !warnings;
   const [open, setOpen] = React.useState(!clean);
+  // A table that comes to fail (自动校验 after an edit) opens; one that comes clean folds.
+  React.useEffect(() => setOpen(!clean), [clean]);
   const [infoOpen, setInfoOpen] = React.useState(false);
   const [columnsOpen, setColumnsOpen] = React.useState(false);
   const titleId = React.useId();
@@ -245,7 +247,9 @@ function Figure({ label, value, extra }: { label: string; value: string; extra?:
   return (
     <div className={styles.figure}>
       <Caption1>{label}</Caption1>
-      <Text className={styles.figureValue}>{value}</Text>
+      <Text className={styles.figureValue} data-figure>
+        {value}
+      </Text>
       {extra}
     </div>
   );
