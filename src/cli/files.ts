@@ -7,6 +7,7 @@ import { promises as fs, constants } from 'node:fs';
 import path from 'node:path';
 import { type Problem } from './messages';
 import { PRODUCT_MARK, ZipReader } from '../xlsx/package/zip';
+import { type Sniffed, problemOf, sniff } from '../xlsx/problems';
 
 /** The largest file read at all: a self-evaluation workbook is a few megabytes. */
 export const MAX_FILE_BYTES = 512 << 20;
@@ -79,44 +80,7 @@ export function short(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 160);
 }
 
-/** What kind of file the bytes are, by their first bytes and a look inside. */
-export type Sniffed = 'xlsx' | 'encrypted' | 'cfb' | 'ods' | 'zip' | 'brokenZip' | 'other';
-
-export function sniff(bytes: Uint8Array): Sniffed {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    try {
-      const zip = new ZipReader(bytes);
-      if (zip.has('[Content_Types].xml')) return 'xlsx';
-      if (zip.has('mimetype') && zip.has('content.xml')) return 'ods';
-    } catch {
-      return 'brokenZip'; // a zip cut short or damaged: most likely a workbook that did not copy whole
-    }
-    return 'zip';
-  }
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    // An encrypted .xlsx is an OLE compound file holding an "EncryptionInfo" stream (its name in UTF-16).
-    const name = [...'EncryptionInfo'].flatMap((c) => [c.charCodeAt(0), 0]);
-    return indexOf(bytes, name) >= 0 ? 'encrypted' : 'cfb';
-  }
-  return 'other';
-}
-
-function indexOf(hay: Uint8Array, needle: number[]): number {
-  outer: for (let i = 0; i + needle.length <= Math.min(hay.length, 1 << 20); i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-/** The problem of a file that is no .xlsx package, by what it is. */
-export function problemOf(kind: Sniffed, file: string): Problem {
-  if (kind === 'encrypted') return 'encrypted';
-  if (kind === 'cfb') return /\.et$/i.test(file) ? 'et' : 'xls';
-  if (kind === 'ods') return 'ods';
-  if (kind === 'brokenZip') return 'corrupt';
-  return 'notWorkbook';
-}
+export { type Sniffed, problemOf, sniff };
 
 /** Reads a regular file of bounded size. */
 export async function readInput(file: string): Promise<{ bytes: Uint8Array } | { problem: Problem; detail?: string }> {

@@ -3,22 +3,10 @@
  * that a message missing in one language does not compile.
  */
 import type { Lang } from '../core/findings';
+import { PROBLEM_TEXT, type Problem } from '../xlsx/problems';
 
-/** Why a file or folder could not be read. */
-export type Problem =
-  | 'notFound'
-  | 'notRegular'
-  | 'unreadableFolder'
-  | 'unreadable'
-  | 'tooLarge'
-  | 'bomb'
-  | 'encrypted'
-  | 'xls'
-  | 'et'
-  | 'ods'
-  | 'notWorkbook'
-  | 'corrupt'
-  | 'convertFailed';
+export type { Problem };
+
 
 /** Why an output was refused. */
 export type Refusal = 'isInput' | 'notOurs' | 'outIsFile' | 'samePlace';
@@ -99,21 +87,7 @@ A file whose name starts with - is written ./-name.xlsx, or after --.
 export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
   zh: {
     usage: ZH_USAGE,
-    problem: {
-      notFound: () => '找不到该文件或文件夹',
-      notRegular: () => '不是普通文件（管道、设备或特殊文件），已跳过',
-      unreadableFolder: (d) => `无法读取该文件夹${d ? `（${d}）` : ''}，已跳过`,
-      unreadable: (d) => `无法读取该文件${d ? `（${d}）` : ''}`,
-      tooLarge: (d) => `文件过大（${d ?? ''}），不像是一份自评表，已跳过`,
-      bomb: (d) => `工作簿解压后过大${d ? `（${d}）` : ''}，可能已损坏或是压缩炸弹，已跳过`,
-      encrypted: () => '加密的工作簿：请先在 Excel 或 WPS 中取消密码并另存，再校验',
-      xls: () => '旧版 .xls 工作簿：请在 Excel 或 WPS 中另存为 .xlsx 后再校验（或安装 LibreOffice，本工具会自动转换）',
-      et: () => 'WPS .et 工作簿：请在 WPS 中另存为 .xlsx 后再校验（或安装 LibreOffice，本工具会自动转换）',
-      ods: () => 'OpenDocument 表格（.ods）：请另存为 .xlsx 后再校验（或安装 LibreOffice，本工具会自动转换）',
-      notWorkbook: () => '不是 Excel 工作簿（.xlsx / .xlsm）',
-      corrupt: (d) => `工作簿已损坏，无法读取${d ? `（${d}）` : ''}：请从原处重新复制或导出一份`,
-      convertFailed: (d) => `LibreOffice 无法转换该文件${d ? `（${d}）` : ''}：请在 WPS 或 Excel 中另存为 .xlsx`,
-    },
+    problem: PROBLEM_TEXT.zh,
     refusal: {
       isInput: (t) => `${t}：这是要读取的文件本身，写出会覆盖它；请换一个输出位置`,
       notOurs: (t) => `${t}：已存在且不是本工具写出的工作簿，不会覆盖；请换一个文件名或先移走它`,
@@ -148,21 +122,7 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
   },
   en: {
     usage: EN_USAGE,
-    problem: {
-      notFound: () => 'no such file or folder',
-      notRegular: () => 'not a regular file (a pipe, a device or a special file); skipped',
-      unreadableFolder: (d) => `this folder cannot be read${d ? ` (${d})` : ''}; skipped`,
-      unreadable: (d) => `this file cannot be read${d ? ` (${d})` : ''}`,
-      tooLarge: (d) => `the file is too large (${d ?? ''}) to be a self-evaluation; skipped`,
-      bomb: (d) => `the workbook expands to too much${d ? ` (${d})` : ''}: damaged, or a zip bomb; skipped`,
-      encrypted: () => 'an encrypted workbook: remove its password in Excel or WPS and save it again, then check it',
-      xls: () => 'an old .xls workbook: save it as .xlsx in Excel or WPS (or install LibreOffice: it is then converted)',
-      et: () => 'a WPS .et workbook: save it as .xlsx in WPS (or install LibreOffice: it is then converted)',
-      ods: () => 'an OpenDocument spreadsheet (.ods): save it as .xlsx (or install LibreOffice: it is then converted)',
-      notWorkbook: () => 'not an Excel workbook (.xlsx / .xlsm)',
-      corrupt: (d) => `the workbook is damaged and cannot be read${d ? ` (${d})` : ''}: copy or export it again from where it came`,
-      convertFailed: (d) => `LibreOffice could not convert it${d ? ` (${d})` : ''}: save it as .xlsx in WPS or Excel`,
-    },
+    problem: PROBLEM_TEXT.en,
     refusal: {
       isInput: (t) => `${t}: this is a file being read; writing would overwrite it. Choose another output`,
       notOurs: (t) => `${t}: exists and is not a workbook selfeval wrote; not overwritten. Choose another name or move it first`,

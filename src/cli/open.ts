@@ -4,9 +4,9 @@
  * that says what it is and what to do (never a stack trace, never a stop of the batch).
  */
 import { XlsxWorkbook } from '../xlsx/workbook';
-import { ZipError } from '../xlsx/package/zip';
+import { openProblem } from '../xlsx/problems';
 import { type Problem } from './messages';
-import { problemOf, readInput, short, sniff } from './files';
+import { problemOf, readInput, sniff } from './files';
 import { NODE_XLSX } from './zlib';
 import { type Convertible, convertWithLibreOffice } from './convert';
 
@@ -31,7 +31,6 @@ export async function openWorkbookFile(file: string): Promise<Opened> {
   try {
     return { wb: await XlsxWorkbook.open(bytes, NODE_XLSX), bytes, convertedFrom };
   } catch (e) {
-    if (e instanceof ZipError) return { problem: e.reason === 'tooLarge' ? 'bomb' : e.reason === 'encryptedEntry' ? 'encrypted' : 'corrupt', detail: e.message };
-    return { problem: 'corrupt', detail: short(e) };
+    return openProblem(e);
   }
 }

@@ -4,10 +4,9 @@
  * batch. The engine and the decision run in memory between them; nothing is written before the last
  * batch, and nothing at all on a protected sheet.
  */
-import { sheetReports } from '../core/report';
 import { type CellRange, parseRangeA1 } from '../core/grid';
 import { decide } from '../core/annotate/decide';
-import { prepareCheck, prepareClear } from '../core/annotate/run';
+import { type HostEngine, inThread, prepareCheck, prepareClear } from '../core/annotate/run';
 import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
 import { type FillPlan, fillWrites, planFill, undoFilled, withFilled } from '../core/annotate/fillIn';
 import { SUMMARY_SHEET } from '../core/summary';
@@ -35,6 +34,8 @@ export interface ExcelHostOptions {
    * own writes are taken as those writes' echo, not the clerk's edits.
    */
   readonly ownWritesMs?: number;
+  /** Where a check's engine runs (the pane: a Web Worker); by default in this thread. */
+  readonly engine?: HostEngine;
 }
 
 /** What 自动校验 needs of a change event (Excel.WorksheetChangedEventArgs). */
@@ -53,18 +54,19 @@ export class ExcelHost implements Host {
   private pending: ReturnType<typeof setTimeout> | undefined;
   constructor(private readonly options: ExcelHostOptions) {}
 
-  async checkActiveSheet(settings: Settings): Promise<CheckResponse> {
+  async checkActiveSheet(settings: Settings, progress?: (tables: number) => void): Promise<CheckResponse> {
     return this.options.run(async (context) => {
       const snap = await readActiveSheet(context, this.options.supports, this.options.cellsPerRead);
       if (snap.name === SUMMARY_SHEET) return { kind: 'summarySheet', sheet: snap.name };
-      const prepared = prepareCheck(snap, sheetState(snap.state, snap.name), {
-        lang: settings.lang,
-        notes: settings.notes,
-        column: settings.column,
-        reverseFormula: settings.reverseFormula,
-      });
-      const { tables, unrecognised } = sheetReports('', [prepared.result], settings.lang);
-      if (snap.id) this.tables.set(snap.id, prepared.result.tables.map((t) => t.table.range));
+      const engine = this.options.engine ?? inThread;
+      const prepared = await engine(
+        snap,
+        sheetState(snap.state, snap.name),
+        { lang: settings.lang, notes: settings.notes, column: settings.column, reverseFormula: settings.reverseFormula },
+        progress,
+      );
+      const { tables, unrecognised } = prepared;
+      if (snap.id) this.tables.set(snap.id, prepared.ranges);
       if (snap.protected) return { kind: 'protected', sheet: snap.name, tables, unrecognised };
 
       const ws = context.workbook.worksheets.getActiveWorksheet();

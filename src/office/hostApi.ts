@@ -41,7 +41,8 @@ export type ClearResponse = { readonly kind: 'cleared'; readonly sheet: string; 
 
 export interface Host {
   readonly kind: 'excel' | 'preview' | 'wps';
-  checkActiveSheet(settings: Settings): Promise<CheckResponse>;
+  /** `progress`: how many tables are checked so far, on long sheets. */
+  checkActiveSheet(settings: Settings, progress?: (tables: number) => void): Promise<CheckResponse>;
   clearActiveSheet(): Promise<ClearResponse>;
   selectCell(sheet: string, address: string): Promise<void>;
   /**

@@ -1,6 +1,7 @@
 /**
  * The preview's stand-in for Excel's grid: the active sheet of the sample workbook with its merges,
- * fills and notes, the selected cell outlined, and sheet tabs.
+ * fills and notes, the selected cell outlined, and sheet tabs. A double click edits a cell (Enter keeps
+ * it, Escape drops it), so that 自动校验 can be tried; row numbers and column letters stay in view.
  */
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
@@ -14,8 +15,12 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0 },
   scroller: { flex: 1, overflow: 'auto', backgroundColor: '#fff' },
   table: { borderCollapse: 'collapse', fontSize: '12px', color: '#222', tableLayout: 'fixed' },
-  head: { position: 'sticky', top: 0, background: '#f3f3f3', color: '#555', fontWeight: 'normal', border: '1px solid #d4d4d4', zIndex: 1 },
-  rowHead: { position: 'sticky', left: 0, background: '#f3f3f3', color: '#555', textAlign: 'center', border: '1px solid #d4d4d4', width: '36px' },
+  // Sticky headers above the cells (which are positioned for their note marks): the row numbers never
+  // slide under a cell, the corner stays above both.
+  head: { position: 'sticky', top: 0, background: '#f3f3f3', color: '#555', fontWeight: 'normal', border: '1px solid #d4d4d4', zIndex: 2 },
+  corner: { left: 0, zIndex: 3, width: '36px' },
+  rowHead: { position: 'sticky', left: 0, background: '#f3f3f3', color: '#555', textAlign: 'center', border: '1px solid #d4d4d4', width: '36px', minWidth: '36px', zIndex: 1, boxShadow: '1px 0 0 #d4d4d4' },
+  editor: { width: '100%', boxSizing: 'border-box', font: 'inherit', border: 'none', outline: `2px solid ${tokens.colorBrandStroke1}`, padding: '0 2px' },
   cell: {
     border: '1px solid #e1e1e1',
     padding: '1px 4px',
@@ -58,13 +63,47 @@ function extent(ws: MemorySheet): { rows: number; cols: number } {
   return { rows: Math.max(ws.values.length, 1), cols: cols + 1 };
 }
 
+/** What a cell holds, as text to edit: the stored number, not its shown form. */
+function editText(v: CellValue): string {
+  if (v === null) return '';
+  if (isCellError(v)) return v.error;
+  return String(v);
+}
+
+/** Editing one cell: Enter (or leaving it) keeps the text, Escape drops it. */
+function CellEditor({ initial, label, className, done }: { initial: string; label: string; className: string; done: (text: string | null) => void }): React.ReactElement {
+  const [text, setText] = React.useState(initial);
+  const finished = React.useRef(false);
+  const finish = (value: string | null) => {
+    if (finished.current) return;
+    finished.current = true;
+    done(value);
+  };
+  return (
+    <input
+      autoFocus
+      aria-label={label}
+      className={className}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={() => finish(text)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') finish(text);
+        else if (e.key === 'Escape') finish(null);
+      }}
+    />
+  );
+}
+
 export function GridView({ host }: { host: PreviewHost }): React.ReactElement {
   const styles = useStyles();
   const [, force] = React.useReducer((n: number) => n + 1, 0);
-  React.useEffect(() => host.subscribe(force), [host]);
+  // A transition: a long sheet is drawn in slices, never freezing the page.
+  React.useEffect(() => host.subscribe(() => React.startTransition(force)), [host]);
   const ws = host.book.sheet(host.active);
   const selected = host.selection?.sheet === host.active ? host.selection.address : null;
   const selectedRef = React.useRef<HTMLTableCellElement | null>(null);
+  const [editing, setEditing] = React.useState<string | null>(null);
   React.useEffect(() => {
     selectedRef.current?.scrollIntoView({ block: 'center', inline: 'center' });
   });
@@ -84,7 +123,7 @@ export function GridView({ host }: { host: PreviewHost }): React.ReactElement {
         <table className={styles.table} data-sheet={host.active}>
           <thead>
             <tr>
-              <th className={styles.head} />
+              <th className={[styles.head, styles.corner].join(' ')} />
               {Array.from({ length: cols }, (_, c) => (
                 <th key={c} className={styles.head} scope="col">
                   {columnLetters(c)}
@@ -119,8 +158,19 @@ export function GridView({ host }: { host: PreviewHost }): React.ReactElement {
                       title={note ?? (text.length > 20 ? text : undefined)}
                       className={[styles.cell, number ? styles.number : '', isSelected ? styles.selected : '', note ? styles.note : ''].join(' ')}
                       style={{ ...(fill ? { backgroundColor: `#${normalColor(fill)}` } : {}), ...(ws.bold.has(address) ? { fontWeight: 600 } : {}) }}
+                      onDoubleClick={() => setEditing(address)}
                     >
-                      {link ? (
+                      {editing === address ? (
+                        <CellEditor
+                          initial={editText(ws.values[r]?.[c] ?? null)}
+                          label={address}
+                          className={styles.editor}
+                          done={(text) => {
+                            setEditing(null);
+                            if (text !== null) host.edit(ws.name, r, c, text);
+                          }}
+                        />
+                      ) : link ? (
                         <a href={`#${link.sheet}!${link.cell}`} onClick={(e) => (e.preventDefault(), void host.selectCell(link.sheet, link.cell))}>
                           {text}
                         </a>

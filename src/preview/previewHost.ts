@@ -10,12 +10,27 @@ import { summaryLayout } from '../core/summaryLayout';
 import type { Settings } from '../office/settings';
 import { decide } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
-import { prepareCheck, prepareClear } from '../core/annotate/run';
+import { type HostEngine, inThread, prepareCheck, prepareClear } from '../core/annotate/run';
 import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
 import { type FillPlan, fillWrites, planFill, undoFilled, withFilled } from '../core/annotate/fillIn';
 import { checkAsItWas } from '../core/annotate/run';
 import { isProductSheet } from '../core/engine';
 import { type MemoryBook, type MemorySheet, gridOf } from './memoryBook';
+import { type CellRange, type CellValue, a1 } from '../core/grid';
+
+/** 自动校验 in the preview: what to check with, whom to tell, the edit waiting for typing to pause. */
+interface Watcher {
+  readonly settings: () => Settings;
+  readonly onChecked: (r: CheckResponse) => void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/** A value as typed into the preview's grid: a plain number is a number, a blank is blank, the rest text. */
+export function typedValue(text: string): CellValue {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : text;
+}
 
 export type Listener = () => void;
 
@@ -33,7 +48,11 @@ export class PreviewHost implements Host {
   selection: { sheet: string; address: string } | null = null;
   private listeners = new Set<Listener>();
 
-  constructor(readonly book: MemoryBook) {
+  /** `engine`: where checks run (the preview page gives the pane's Web Worker). */
+  constructor(
+    readonly book: MemoryBook,
+    private readonly engine: HostEngine = inThread,
+  ) {
     this.active = this.sheetNames()[0] ?? '';
   }
 
@@ -51,6 +70,11 @@ export class PreviewHost implements Host {
   }
 
   private activated = new Set<Listener>();
+  /** The tables the last check of each sheet found: where an edit means a check again. */
+  private readonly ranges = new Map<string, readonly CellRange[]>();
+  private watcher: Watcher | undefined;
+  /** How long typing must pause before 自动校验 checks again. */
+  editDelayMs = 600;
 
   activate(sheet: string): void {
     const other = sheet !== this.active;
@@ -70,17 +94,14 @@ export class PreviewHost implements Host {
     return s;
   }
 
-  async checkActiveSheet(settings: Settings): Promise<CheckResponse> {
+  async checkActiveSheet(settings: Settings, progress?: (tables: number) => void): Promise<CheckResponse> {
     const sheet = this.activeSheet();
     if (sheet.name === SUMMARY_SHEET) return { kind: 'summarySheet', sheet: sheet.name };
     const now = nowOf(sheet);
-    const prepared = prepareCheck(now, sheetState(this.book.state, sheet.name), {
-      lang: settings.lang,
-      notes: settings.notes,
-      column: settings.column,
-      reverseFormula: settings.reverseFormula,
-    });
-    const { tables, unrecognised } = sheetReports('', [prepared.result], settings.lang);
+    const options = { lang: settings.lang, notes: settings.notes, column: settings.column, reverseFormula: settings.reverseFormula };
+    const prepared = await this.engine(now, sheetState(this.book.state, sheet.name), options, progress);
+    const { tables, unrecognised } = prepared;
+    this.ranges.set(sheet.name, prepared.ranges);
     if (sheet.protected) return { kind: 'protected', sheet: sheet.name, tables, unrecognised };
     const decision = decide(now, prepared.own, fillsOf(sheet, prepared.inspect), sheet.name, prepared.wanted, { notes: settings.notes });
     this.book.apply(sheet, decision.writes);
@@ -144,6 +165,29 @@ export class PreviewHost implements Host {
     this.selection = null;
     this.changed();
     return { kind: 'summarised', sheet: ws.name, summary, chart: false };
+  }
+
+  /** The user typed into a cell of the grid (the preview is editable, so that 自动校验 can be tried). */
+  edit(sheet: string, row: number, col: number, text: string): void {
+    const ws = this.book.sheet(sheet);
+    if (!ws || ws.protected) return;
+    this.book.setValues(ws, [{ cell: a1(row, col), row, col, value: typedValue(text) }]);
+    this.changed();
+    const w = this.watcher;
+    const inside = this.ranges.get(sheet)?.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+    if (!w || !inside) return;
+    clearTimeout(w.timer);
+    w.timer = setTimeout(() => void this.checkActiveSheet(w.settings()).then(w.onChecked, () => undefined), this.editDelayMs);
+  }
+
+  /** 自动校验, as the Excel host does it: an edit inside a table the last check found checks the sheet again. */
+  async watchEdits(settings: () => Settings, onChecked: (r: CheckResponse) => void): Promise<() => void> {
+    const w: Watcher = { settings, onChecked };
+    this.watcher = w;
+    return () => {
+      clearTimeout(w.timer);
+      if (this.watcher === w) this.watcher = undefined;
+    };
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {

@@ -14,6 +14,7 @@ import { openWorkbook } from '../xlsx/read';
 import { MemoryBook } from './memoryBook';
 import { GridView } from './GridView';
 import { PreviewHost } from './previewHost';
+import { workerEngine } from '../taskpane/engineClient';
 
 const useStyles = makeStyles({
   layout: { display: 'flex', height: '100vh', overflow: 'hidden' },
@@ -31,6 +32,9 @@ const useStyles = makeStyles({
   pane: { width: '340px', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
 });
 
+/** One worker for the page: every workbook opened in the preview is checked in it. */
+const engine = workerEngine();
+
 function Preview({ sample, storage }: { sample: PreviewHost; storage?: Storage }): React.ReactElement {
   const styles = useStyles();
   const settings = loadSettings(storage, navigator.language);
@@ -42,7 +46,7 @@ function Preview({ sample, storage }: { sample: PreviewHost; storage?: Storage }
   const open = async (file: File) => {
     try {
       const book = await MemoryBook.fromXlsx(await openWorkbook(new Uint8Array(await file.arrayBuffer())));
-      setOpened({ host: new PreviewHost(book), name: file.name });
+      setOpened({ host: new PreviewHost(book, engine), name: file.name });
       setProblem(null);
     } catch (e) {
       setProblem(t.openFailed(file.name, e instanceof Error ? e.message : String(e)));
@@ -84,7 +88,7 @@ export async function startPreview(root: Root, storage?: Storage): Promise<void>
   const response = await fetch('sample.xlsx');
   if (!response.ok) throw new Error(`sample.xlsx: ${response.status}`);
   const book = await MemoryBook.fromXlsx(await openWorkbook(new Uint8Array(await response.arrayBuffer())));
-  const host = new PreviewHost(book);
+  const host = new PreviewHost(book, engine);
   const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
   root.render(
     <FluentProvider theme={themeFor(undefined, prefersDark)}>

@@ -1,36 +1,27 @@
 /**
- * The task pane: 校验本表 / 清除标记 / 生成汇总表 in a toolbar (arrow keys move between them; focus stays
- * on a button through its action), a status region that is always there to be announced, the tables
- * with failing ones first (a click on a finding selects its cell), a severity filter that says what it
- * hides, results labelled with their sheet (and as the last check once another sheet is opened), and
- * the settings folded under a gear.
+ * The task pane: its actions in one toolbar row (校验本表 first, the rest in an overflow menu when the
+ * pane is narrow; arrow keys move between them; focus stays on a button through its action and comes
+ * back to it after a dialog), a status region that is always there to be announced, the results
+ * (Results.tsx), and the settings folded under a gear. The engine runs where the host says (the pane
+ * gives it a Web Worker); the fill dialog, the settings and the multi-file summary load on demand.
  */
 import * as React from 'react';
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  Tab,
-  TabList,
-  Title3,
-  Toolbar,
-  ToolbarButton,
-  Tooltip,
-} from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Spinner, Title3 } from '@fluentui/react-components';
 import { Calculator20Regular, Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
 import type { FillPlan } from '../core/annotate/fillIn';
-import { FillDialog } from './components/FillDialog';
 import type { Severity } from '../core/findings';
-import type { CheckResponse, Host } from '../office/hostApi';
+import type { CheckResponse, Host, SummaryResponse } from '../office/hostApi';
 import type { WorkbookInput } from '../core/summary';
 import { type Settings, saveSettings } from '../office/settings';
-import { strings } from './i18n';
+import { type Strings, strings } from './i18n';
 import { useStyles } from './styles';
-import { type Filter, TableCard, Unrecognised, count, failingFirst, findingKey } from './components/TableCard';
-import { SettingsPanel } from './components/SettingsPanel';
+import { count } from './components/TableCard';
+import { Results } from './components/Results';
+import { type PaneAction, PaneToolbar } from './components/PaneToolbar';
+
+// What a first check does not need comes in chunks of its own, loaded when first shown.
+const FillDialog = React.lazy(() => import(/* webpackChunkName: "fill" */ './components/FillDialog').then((m) => ({ default: m.FillDialog })));
+const SettingsPanel = React.lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 
 export interface AppProps {
   readonly host: Host;
@@ -45,21 +36,43 @@ type Status =
   | { kind: 'busy'; what: 'check' | 'clear' | 'summary' | 'fill'; label?: string }
   | { kind: 'message'; intent: 'success' | 'warning' | 'error' | 'info'; text: string };
 
-export function App({ host, initialSettings, storage, initialAction }: AppProps): React.ReactElement {
-  const styles = useStyles();
-  const [settings, setSettings] = React.useState(initialSettings);
-  const [result, setResult] = React.useState<Exclude<CheckResponse, { kind: 'summarySheet' }> | null>(null);
-  const [status, setStatus] = React.useState<Status>({ kind: 'idle' });
-  const [filter, setFilter] = React.useState<Filter>('all');
-  const [stale, setStale] = React.useState(false);
-  const [selected, setSelected] = React.useState<string | null>(null);
-  React.useEffect(() => {
-    // Another sheet opened: the results on screen are the last check's, and say so.
-    void host.onSheetActivated?.(() => setStale(true));
-  }, [host]);
-  // 自动校验: the latest settings, read when an edit is checked.
+type Checked = Exclude<CheckResponse, { kind: 'summarySheet' }>;
+
+/** What the status says after a check. */
+function checkedStatus(r: Checked, settings: Settings, t: Strings): Status {
+  const total = (s: Severity) => r.tables.reduce((n, x) => n + count(x, s), 0);
+  if (r.kind === 'protected') return { kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) };
+  if (r.tables.length === 0) return r.unrecognised.length ? { kind: 'message', intent: 'warning', text: t.onlyUnrecognised(r.unrecognised.length) } : { kind: 'message', intent: 'info', text: t.noTables };
+  const text = t.checked(r.tables.length, total('error'), total('warning')) + (settings.notes && !r.notesWritten ? ` ${t.notesOff}` : '');
+  return { kind: 'message', intent: total('error') ? 'error' : total('warning') ? 'warning' : 'success', text };
+}
+
+/** What the status says after 生成汇总表: each workbook that could not be summarised, by name and why. */
+function summaryStatus(r: SummaryResponse, t: Strings): Status {
+  const s = r.summary;
+  const failed = s.workbooks.filter((w) => w.status !== 'ok');
+  const lines = failed.map((w) => `· ${w.file}：${w.status === 'unreadable' ? (w.detail ?? '') : w.status === 'empty' ? t.emptyWorkbook : t.noTablesIn}`);
+  const head = failed.length ? t.summarisedWithProblems(r.sheet, failed.length) : t.summarised(r.sheet);
+  const text = [head, ...lines, s.sentence.recomputed, s.shownDiffers ? `${t.byShown}${s.sentence.shown}` : '', s.departmentSentence ?? '', s.fullMarksSentence ?? ''].filter(Boolean).join('\n');
+  return { kind: 'message', intent: failed.length ? 'warning' : 'success', text };
+}
+
+function useSettings(initial: Settings, storage?: Storage): [Settings, (patch: Partial<Settings>) => void] {
+  const [settings, setSettings] = React.useState(initial);
+  const update = (patch: Partial<Settings>) => {
+    const next = { ...settings, ...patch };
+    setSettings(next);
+    saveSettings(storage, next);
+  };
+  return [settings, update];
+}
+
+/** 自动校验: the host checks again after an edit; the pane shows what came of it. */
+function useAutoCheck(host: Host, settings: Settings, shown: (r: Checked) => void): void {
   const settingsRef = React.useRef(settings);
   settingsRef.current = settings;
+  const shownRef = React.useRef(shown);
+  shownRef.current = shown;
   React.useEffect(() => {
     if (!settings.autoCheck || !host.watchEdits) return;
     let stop: (() => void) | undefined;
@@ -68,9 +81,7 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
       .watchEdits(
         () => settingsRef.current,
         (r) => {
-          if (r.kind === 'summarySheet') return;
-          setResult(r);
-          setStale(false);
+          if (r.kind !== 'summarySheet') shownRef.current(r);
         },
       )
       .then((s) => (live ? (stop = s) : s()));
@@ -79,42 +90,81 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
       stop?.();
     };
   }, [host, settings.autoCheck]);
+}
+
+/** The element that opened a dialog gets the focus back when it closes (or the overflow button, if it was in the menu). */
+function useFocusReturn(fallback: React.RefObject<HTMLElement | null>): { remember: () => void; restore: () => void } {
+  const opener = React.useRef<HTMLElement | null>(null);
+  return {
+    remember: () => {
+      opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    },
+    restore: () =>
+      requestAnimationFrame(() => {
+        const el = opener.current?.isConnected && opener.current.offsetParent !== null ? opener.current : fallback.current;
+        el?.focus();
+      }),
+  };
+}
+
+export function App({ host, initialSettings, storage, initialAction }: AppProps): React.ReactElement {
+  const styles = useStyles();
+  const [settings, update] = useSettings(initialSettings, storage);
+  const [result, setResult] = React.useState<Checked | null>(null);
+  const [status, setStatus] = React.useState<Status>({ kind: 'idle' });
+  const [stale, setStale] = React.useState(false);
+  const [selected, setSelected] = React.useState<string | null>(null);
+  const [fillPlan, setFillPlan] = React.useState<FillPlan | null>(null);
   const [undoNoteOpen, setUndoNoteOpen] = React.useState(() => storage?.getItem('selfeval.undoNote.dismissed') !== '1');
+  const moreRef = React.useRef<HTMLButtonElement | null>(null);
+  const checkRef = React.useRef<HTMLElement | null>(null);
+  const focus = useFocusReturn(moreRef.current ? moreRef : checkRef);
+  const fileInput = React.useRef<HTMLInputElement>(null);
   const t = strings(settings.lang);
 
-  const update = (patch: Partial<Settings>) => {
-    const next = { ...settings, ...patch };
-    setSettings(next);
-    saveSettings(storage, next);
-  };
+  React.useEffect(() => {
+    // Another sheet opened: the results on screen are the last check's, and say so; what the status
+    // said of that sheet goes (a green bar must not stand over another sheet).
+    void host.onSheetActivated?.(() => {
+      setStale(true);
+      setStatus((s) => (s.kind === 'busy' ? s : { kind: 'idle' }));
+    });
+  }, [host]);
+  useAutoCheck(host, settings, (r) =>
+    React.startTransition(() => {
+      setResult(r);
+      setStale(false);
+      setStatus(checkedStatus(r, settings, t));
+    }),
+  );
+
+  const failed = (e: unknown) => setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
 
   const runCheck = async () => {
     setStatus({ kind: 'busy', what: 'check' });
     try {
-      const r = await host.checkActiveSheet(settings);
+      // On long sheets, how far it has got.
+      const r = await host.checkActiveSheet(settings, (n) => setStatus({ kind: 'busy', what: 'check', label: t.checkingTables(n) }));
       if (r.kind === 'summarySheet') {
         setResult(null);
         setStatus({ kind: 'message', intent: 'info', text: t.summarySheet });
         return;
       }
-      setResult(r);
-      setStale(false);
-      setSelected(null);
-      const total = (s: Severity) => r.tables.reduce((n, x) => n + count(x, s), 0);
-      if (r.kind === 'protected') setStatus({ kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) });
-      else if (r.tables.length === 0) setStatus({ kind: 'message', intent: 'info', text: t.noTables });
-      else {
-        const text = t.checked(r.tables.length, total('error'), total('warning')) + (settings.notes && !r.notesWritten ? ` ${t.notesOff}` : '');
-        setStatus({ kind: 'message', intent: total('error') ? 'error' : total('warning') ? 'warning' : 'success', text });
-      }
+      // A transition: React renders the cards of a long sheet in slices, never freezing the pane.
+      React.startTransition(() => {
+        setResult(r);
+        setStale(false);
+        setSelected(null);
+        setStatus(checkedStatus(r, settings, t));
+      });
     } catch (e) {
-      setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
+      failed(e);
     }
   };
 
-  const [fillPlan, setFillPlan] = React.useState<FillPlan | null>(null);
   const runFill = async () => {
     if (!host.planFill) return;
+    focus.remember();
     setStatus({ kind: 'busy', what: 'fill' });
     try {
       const r = await host.planFill(settings);
@@ -125,11 +175,15 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
         setFillPlan(r.plan);
       }
     } catch (e) {
-      setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
+      failed(e);
     }
   };
-  const confirmFill = async (plan: FillPlan) => {
+  const closeFill = () => {
     setFillPlan(null);
+    focus.restore();
+  };
+  const confirmFill = async (plan: FillPlan) => {
+    closeFill();
     if (!host.applyFill || !plan.changes.length) return;
     setStatus({ kind: 'busy', what: 'fill', label: t.filling });
     try {
@@ -137,7 +191,7 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
       await runCheck();
       setStatus((s) => (s.kind === 'message' ? { ...s, text: `${t.filled(r.written)}\n${s.text}` } : s));
     } catch (e) {
-      setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
+      failed(e);
     }
   };
 
@@ -154,17 +208,11 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
     try {
       const r = await host.clearActiveSheet();
       setResult(null);
-      setStatus(
-        r.kind === 'protected'
-          ? { kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) }
-          : { kind: 'message', intent: 'success', text: t.cleared(r.cells) },
-      );
+      setStatus(r.kind === 'protected' ? { kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) } : { kind: 'message', intent: 'success', text: t.cleared(r.cells) });
     } catch (e) {
-      setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
+      failed(e);
     }
   };
-
-  const fileInput = React.useRef<HTMLInputElement>(null);
 
   const runSummary = async (files?: File[]) => {
     setStatus({ kind: 'busy', what: 'summary' });
@@ -172,63 +220,44 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
       let inputs: WorkbookInput[] | undefined;
       if (files?.length) {
         // The package reader loads only when files are picked (its own chunk); the bytes never leave the browser.
-        const { summariseBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/summaryInput');
+        const { summariseFile } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/summaryInput');
         inputs = [];
         for (const [i, f] of files.entries()) {
           setStatus({ kind: 'busy', what: 'summary', label: t.reading(i + 1, files.length) });
-          inputs.push(await summariseBytes(new Uint8Array(await f.arrayBuffer()), f.name, settings.lang, { reverseFormula: settings.reverseFormula }));
+          inputs.push(await summariseFile(new Uint8Array(await f.arrayBuffer()), f.name, settings.lang, { reverseFormula: settings.reverseFormula }));
         }
         setStatus({ kind: 'busy', what: 'summary' });
       }
       const r = await host.summarise(settings, inputs);
       setStale(true);
-      const problems = r.summary.workbooks.filter((w) => w.status !== 'ok').length;
-      const s = r.summary;
-      const text = [t.summarised(r.sheet), s.sentence.recomputed, s.shownDiffers ? `${t.byShown}${s.sentence.shown}` : '', s.departmentSentence ?? '', s.fullMarksSentence ?? '', problems ? t.problems(problems) : '']
-        .filter(Boolean)
-        .join('\n');
-      setStatus({ kind: 'message', intent: 'success', text });
+      setStatus(summaryStatus(r, t));
     } catch (e) {
-      setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
+      failed(e);
     }
   };
 
+  // The pane's actions, in toolbar order (a plain list: an action is one entry).
+  const actions: PaneAction[] = [
+    { id: 'check', label: t.check, icon: <TableSearch20Regular />, run: () => void runCheck(), primary: true },
+    { id: 'clear', label: t.clear, icon: <Eraser20Regular />, hint: t.clearHint, run: () => void runClear() },
+    ...(host.planFill ? [{ id: 'fill', label: t.fill, icon: <Calculator20Regular />, hint: t.fillHint, run: () => void runFill() }] : []),
+    { id: 'summary', label: t.summary, icon: <TableSimple20Regular />, hint: t.summarise, run: () => void runSummary() },
+    { id: 'files', label: t.pickFiles, icon: <FolderOpen20Regular />, hint: t.pickFilesHint, run: () => fileInput.current?.click() },
+  ];
+
   const busy = status.kind === 'busy';
-  const tables = result ? failingFirst(result.tables) : [];
-  const failing = tables.filter((x) => count(x, 'error') || count(x, 'warning')).length;
   return (
     <main className={styles.root} aria-busy={busy}>
       <header className={styles.header}>
-        <Title3 as="h1">{t.title}</Title3>
+        <Title3 as="h1" className={styles.title}>
+          {t.title}
+        </Title3>
         <Caption1>{t.subtitle}</Caption1>
       </header>
 
-      <Toolbar className={styles.toolbar} aria-label={t.toolbar} size="small">
-        {/* disabledFocusable, not disabled: focus stays on the button through a long action. */}
-        <ToolbarButton appearance="primary" icon={<TableSearch20Regular />} onClick={runCheck} disabledFocusable={busy}>
-          {t.check}
-        </ToolbarButton>
-        <ToolbarButton icon={<Eraser20Regular />} onClick={runClear} disabledFocusable={busy}>
-          {t.clear}
-        </ToolbarButton>
-        {host.planFill && (
-          <Tooltip content={t.fillHint} relationship="description">
-            <ToolbarButton icon={<Calculator20Regular />} onClick={runFill} disabledFocusable={busy}>
-              {t.fill}
-            </ToolbarButton>
-          </Tooltip>
-        )}
-        <Tooltip content={t.summarise} relationship="description">
-          <ToolbarButton icon={<TableSimple20Regular />} onClick={() => void runSummary()} disabledFocusable={busy}>
-            {t.summary}
-          </ToolbarButton>
-        </Tooltip>
-        <Tooltip content={t.pickFilesHint} relationship="description">
-          <ToolbarButton icon={<FolderOpen20Regular />} onClick={() => fileInput.current?.click()} disabledFocusable={busy}>
-            {t.pickFiles}
-          </ToolbarButton>
-        </Tooltip>
-      </Toolbar>
+      <div ref={(el) => void (checkRef.current = el?.querySelector<HTMLElement>('[data-action="check"]') ?? null)}>
+        <PaneToolbar actions={actions} busy={busy} label={t.toolbar} moreLabel={t.more} moreRef={moreRef} />
+      </div>
       <input
         ref={fileInput}
         type="file"
@@ -242,6 +271,31 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
           if (files.length) void runSummary(files);
         }}
       />
+
+      {/* Always in the page, so that what is put in it is announced. */}
+      <div role="status" aria-live="polite" aria-atomic="true" className={styles.status} data-testid="status">
+        {busy && <Spinner size="small" label={status.label ?? (status.what === 'check' ? t.checking : status.what === 'clear' ? t.clearing : status.what === 'fill' ? t.filling : t.summarising)} />}
+        {status.kind === 'message' && (
+          <MessageBar intent={status.intent} layout="multiline">
+            <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{status.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+
+      {result && (result.tables.length > 0 || result.unrecognised.length > 0) && (
+        <Results
+          sheet={result.sheet}
+          tables={result.tables}
+          unrecognised={result.unrecognised}
+          stale={stale}
+          lang={settings.lang}
+          selected={selected}
+          onSelect={(key, sheet, cell) => {
+            setSelected(key);
+            void host.selectCell(sheet, cell);
+          }}
+        />
+      )}
 
       {undoNoteOpen && (
         <MessageBar intent="info" layout="multiline">
@@ -260,57 +314,10 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
         </MessageBar>
       )}
 
-      {/* Always in the page, so that what is put in it is announced. */}
-      <div role="status" aria-live="polite" aria-atomic="true" className={styles.status} data-testid="status">
-        {busy && <Spinner size="small" label={status.label ?? (status.what === 'check' ? t.checking : status.what === 'clear' ? t.clearing : status.what === 'fill' ? t.filling : t.summarising)} />}
-        {status.kind === 'message' && (
-          <MessageBar intent={status.intent} layout="multiline">
-            <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{status.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-
-      {result && (result.tables.length > 0 || result.unrecognised.length > 0) && (
-        <section aria-label={stale ? t.lastChecked(result.sheet) : t.checkedSheet(result.sheet)} className={styles.status}>
-          <div className={styles.resultsHead}>
-            <Caption1 className={stale ? styles.stale : undefined} data-testid="results-sheet">
-              {stale ? t.lastChecked(result.sheet) : t.checkedSheet(result.sheet)}
-            </Caption1>
-            {tables.length > 0 && <Caption1>{t.tableCount(tables.length, failing)}</Caption1>}
-          </div>
-          {tables.length > 0 && (
-            <>
-              <TabList selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as Filter)} size="small" aria-label={t.filter}>
-                <Tab value="all">{t.all}</Tab>
-                {(['error', 'warning', 'info'] as const).map((s) => (
-                  <Tab key={s} value={s}>
-                    {t.severity[s]} ({tables.reduce((n, x) => n + count(x, s), 0)})
-                  </Tab>
-                ))}
-              </TabList>
-              <Caption1>{t.selectHint}</Caption1>
-              {tables.map((table) => (
-                <TableCard
-                  key={`${table.sheet}!${table.range}`}
-                  table={table}
-                  filter={filter}
-                  lang={settings.lang}
-                  selected={selected}
-                  onSelect={(f) => {
-                    setSelected(findingKey(table, f));
-                    void host.selectCell(table.sheet, f.cell);
-                  }}
-                />
-              ))}
-            </>
-          )}
-          {result.unrecognised.length > 0 && <Unrecognised items={result.unrecognised} title={t.unrecognised} />}
-        </section>
-      )}
-
-      {fillPlan && <FillDialog plan={fillPlan} lang={settings.lang} onConfirm={() => void confirmFill(fillPlan)} onCancel={() => setFillPlan(null)} />}
-
-      <SettingsPanel settings={settings} update={update} canAutoCheck={!!host.watchEdits} />
+      <React.Suspense fallback={null}>
+        {fillPlan && <FillDialog plan={fillPlan} lang={settings.lang} onConfirm={() => void confirmFill(fillPlan)} onCancel={closeFill} />}
+        <SettingsPanel settings={settings} update={update} canAutoCheck={!!host.watchEdits} />
+      </React.Suspense>
     </main>
   );
 }

@@ -4,12 +4,12 @@
  * mistake the sample's results for their sheet's.
  */
 import * as React from 'react';
-import { Caption1, Link, MessageBar, MessageBarBody, MessageBarTitle, Title3 } from '@fluentui/react-components';
+import { Caption1, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Title3 } from '@fluentui/react-components';
 import type { Lang } from '../core/findings';
 import { strings } from './i18n';
 import { useStyles } from './styles';
 
-export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+import { OFFICE_JS_URL } from './loadOffice';
 
 export function NoOffice({ why, lang }: { why: 'blocked' | 'browser'; lang: Lang }): React.ReactElement {
   const styles = useStyles();
@@ -49,4 +49,21 @@ export function NoOffice({ why, lang }: { why: 'blocked' | 'browser'; lang: Lang
  */
 export function openedByOffice(location: Pick<Location, 'search' | 'hash'>, framed: boolean): boolean {
   return /[?&#]_host_Info=/i.test(`${location.search}${location.hash}`) || framed;
+}
+
+/** The pane's frame while office.js is on its way: its title and what it waits for, never a white page. */
+export function Connecting({ lang }: { lang: Lang }): React.ReactElement {
+  const styles = useStyles();
+  const t = strings(lang);
+  return (
+    <main className={styles.root} aria-busy>
+      <header className={styles.header}>
+        <Title3 as="h1">{t.title}</Title3>
+        <Caption1>{t.subtitle}</Caption1>
+      </header>
+      <div role="status" aria-live="polite" className={styles.status}>
+        <Spinner size="small" label={t.connecting} />
+      </div>
+    </main>
+  );
 }

@@ -12,6 +12,7 @@ import { sheetState } from '../core/annotate/state';
 import { checkAsItWas } from '../core/annotate/run';
 import { type XlsxOptions, XlsxWorkbook } from './workbook';
 import { workSheets } from './read';
+import { PROBLEM_TEXT, openProblem, problemOf, sniff } from './problems';
 
 /** Never throws: a workbook that cannot be read is reported as such. */
 export async function summariseBytes(bytes: Uint8Array, display: string, lang: Lang, options: CheckOptions = {}, xlsx: XlsxOptions = {}): Promise<WorkbookInput> {
@@ -19,6 +20,29 @@ export async function summariseBytes(bytes: Uint8Array, display: string, lang: L
     return await summariseWorkbook(await XlsxWorkbook.open(bytes, xlsx), display, lang, options);
   } catch (e) {
     return { file: display, status: 'unreadable', detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 160), tables: [] };
+  }
+}
+
+/**
+ * A file the user picked (the task pane's 汇总多个文件): what it is found out first, and a file that is
+ * no readable .xlsx is said as the command line says it ("工作簿已损坏…请从原处重新复制或导出一份"),
+ * in the pane's language. Never throws.
+ */
+export async function summariseFile(bytes: Uint8Array, name: string, lang: Lang, options: CheckOptions = {}, xlsx: XlsxOptions = {}): Promise<WorkbookInput> {
+  const say = PROBLEM_TEXT[lang];
+  const kind = sniff(bytes);
+  if (kind !== 'xlsx') return { file: name, status: 'unreadable', detail: say[problemOf(kind, name)](), tables: [] };
+  let wb: XlsxWorkbook;
+  try {
+    wb = await XlsxWorkbook.open(bytes, xlsx);
+  } catch (e) {
+    const { problem, detail } = openProblem(e);
+    return { file: name, status: 'unreadable', detail: say[problem](problem === 'corrupt' ? undefined : detail), tables: [] };
+  }
+  try {
+    return await summariseWorkbook(wb, name, lang, options);
+  } catch {
+    return { file: name, status: 'unreadable', detail: say.corrupt(), tables: [] };
   }
 }
 

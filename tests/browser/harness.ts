@@ -60,3 +60,17 @@ export async function recordRequests(page: Page, origin: string): Promise<string
   });
   return seen;
 }
+
+/**
+ * Runs one of the pane's actions as a user would: its toolbar button where the row has room for it,
+ * otherwise the overflow menu's item.
+ */
+export async function act(page: Page, id: string, scope = 'main'): Promise<void> {
+  const button = page.locator(`${scope} [role="toolbar"] button[data-action="${id}"]`);
+  if (await button.isVisible()) {
+    await button.click();
+    return;
+  }
+  await page.locator(`${scope} [role="toolbar"] button[data-action="more"]`).click();
+  await page.locator(`[role="menuitem"][data-action="${id}"]`).click();
+}

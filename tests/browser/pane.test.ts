@@ -13,7 +13,7 @@ import { openWorkbook } from '../../src/xlsx/read';
 import path from 'node:path';
 import { ensureBundle } from '../bundle';
 import type { Browser, Page } from 'playwright-core';
-import { DIST, ROOT, launch, recordRequests, serve } from './harness';
+import { DIST, ROOT, act, launch, recordRequests, serve } from './harness';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -60,6 +60,7 @@ describe('a sheet of ten stacked tables, as a reviewer meets it', () => {
     page = await preview('zh-CN', 'seed002-stacked.xlsx');
     await page.getByRole('button', { name: '校验本表' }).click();
     await page.getByText('共 10 张表：错误 6，警告 24。').waitFor();
+    await pane(page).locator('[data-table]').nth(9).waitFor(); // cards are drawn a few a frame
   }, 60_000);
   afterAll(async () => page?.close());
 
@@ -86,20 +87,39 @@ describe('a sheet of ten stacked tables, as a reviewer meets it', () => {
     await expect(card.textContent()).resolves.toContain('分值合计不为 100：总分不在百分制上，不评等级');
   });
 
-  it('the 错误 filter says what it hides on a table with warnings only', async () => {
+  it('the 错误 filter hides the cards it leaves empty, and says how many; on a card it shows, what it hides', async () => {
     await pane(page).getByRole('tab', { name: /错误/ }).click();
+    // 街面督查人员经费 has warnings only: its card goes, and the count of hidden cards says so.
+    await expect(pane(page).locator('[data-table="街面督查人员经费"]').count()).resolves.toBe(0);
+    const shown = await pane(page).locator('[data-table]').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(10);
+    await expect(pane(page).getByTestId('hidden-cards').textContent()).resolves.toBe(`另有 ${10 - shown} 张表无错误，已隐藏`);
+    await pane(page).getByRole('tab', { name: /警告/ }).click();
     const card = pane(page).locator('[data-table="街面督查人员经费"]');
-    await expect(card.textContent()).resolves.toContain('无错误（3 条警告、1 条提示已隐藏）');
-    await expect(card.textContent()).resolves.not.toContain('未发现问题');
+    await expect(card.textContent()).resolves.toContain('另有 1 条提示已隐藏');
     await pane(page).getByRole('tab', { name: '全部' }).click();
+    await expect(pane(page).locator('[data-table]').count()).resolves.toBe(10);
   });
 
-  it('codes are in a tooltip, not in the accessible name; the full indicator name is there too', async () => {
+  it('codes are out of the accessible name; a selected finding shows its code and the full indicator name, and no tooltip covers it', async () => {
     const finding = pane(page).locator('button[data-code="EMPTY_INDICATOR"]').first();
     const name = await finding.evaluate((e) => e.textContent);
     expect(name).not.toContain('EMPTY_INDICATOR');
     await finding.hover();
-    await expect(page.getByRole('tooltip').textContent()).resolves.toMatch(/^EMPTY_INDICATOR · /);
+    await expect(page.getByRole('tooltip').count()).resolves.toBe(0);
+    await finding.click();
+    await expect(finding.getByTestId('finding-detail').textContent()).resolves.toMatch(/^EMPTY_INDICATOR · /);
+    // What is on top at the selected finding's centre is the finding itself, whichever finding the mouse is on.
+    const next = pane(page).locator('button[data-code="EMPTY_INDICATOR"]').nth(1);
+    await next.hover();
+    const onTop = await finding.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !!hit && e.contains(hit);
+    });
+    expect(onTop).toBe(true);
+    await page.mouse.move(0, 0);
   });
 
   it('a clicked finding looks selected and says so', async () => {
@@ -173,7 +193,7 @@ describe('the pane itself', () => {
   });
 
   it('after 生成汇总表 the results are the last check; checking the summary sheet says what it is', async () => {
-    await page.getByRole('button', { name: '生成汇总表' }).click();
+    await act(page, 'summary');
     await page.getByText('已生成汇总表「绩效自评汇总」。').waitFor();
     await expect(pane(page).getByTestId('results-sheet').textContent()).resolves.toMatch(/^上次校验：/);
     await page.getByRole('button', { name: '校验本表' }).click();
@@ -200,7 +220,7 @@ describe('填写计算值 in the pane', () => {
     await page.goto(`${server.url}preview.html`);
     await page.locator('input[data-testid="open-workbook"]').setInputFiles(file);
     await page.getByText('spoiled.xlsx', { exact: false }).first().waitFor();
-    await page.getByRole('button', { name: '填写计算值' }).click();
+    await act(page, 'fill');
     await page.getByRole('dialog').waitFor();
     const rows = await page.locator('[data-testid="fill-changes"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     // Each value as the cell shows it: the rate cell's "0.0", the scores' "0.00".
@@ -229,7 +249,7 @@ describe('English throughout', () => {
     const page = await preview('en-US', 'seed002.xlsx');
     await page.locator('nav[aria-label="sheets"] button', { hasText: '风险防控治理' }).click();
     await page.getByRole('button', { name: 'Check this sheet' }).click();
-    await page.getByText('1 table(s): 2 error(s), 6 warning(s).').waitFor();
+    await page.getByText('1 table: 2 errors, 6 warnings.').waitFor();
     const text = (await pane(page).textContent())!;
     expect(text).toContain('ungraded');
     expect(text).toContain('shown excellent (优)');
@@ -269,6 +289,7 @@ describe('axe-core', () => {
     const page = await preview('zh-CN', 'seed002-stacked.xlsx');
     await page.getByRole('button', { name: '校验本表' }).click();
     await page.getByText('共 10 张表：错误 6，警告 24。').waitFor();
+    await pane(page).locator('[data-table]').nth(9).waitFor(); // cards are drawn a few a frame
     await page.addScriptTag({ content: readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;

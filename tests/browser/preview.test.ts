@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBundle } from '../bundle';
 import type { Browser, Page } from 'playwright-core';
-import { DIST, OFFICE_JS, ROOT, launch, recordRequests, serve } from './harness';
+import { DIST, OFFICE_JS, ROOT, act, launch, recordRequests, serve } from './harness';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -83,7 +83,7 @@ describe('task pane in preview mode', () => {
   });
 
   it('生成汇总表 writes the summary sheet of the workbook and shows the sentence', async () => {
-    await page.getByRole('button', { name: '生成汇总表' }).click();
+    await act(page, 'summary');
     await page.getByText('已生成汇总表「绩效自评汇总」。').waitFor();
     await expect(page.locator('table[data-sheet="绩效自评汇总"]').count()).resolves.toBe(1);
     // 16 tables in the sample: 10 Wujing, 2 Fengtai, 3 Putuo projects, and Shangjie's department-wide table.
@@ -117,7 +117,7 @@ describe('task pane in preview mode', () => {
     // English by the display language, dark by the system theme.
     await dark.getByRole('button', { name: 'Check this sheet' }).waitFor();
     await dark.getByRole('button', { name: 'Check this sheet' }).click();
-    await dark.getByText('1 table(s): 0 error(s), 0 warning(s).').waitFor();
+    await dark.getByText('1 table: 0 errors, 0 warnings.').waitFor();
     await dark.screenshot({ path: path.join(ROOT, 'out', 'preview-dark-en.png') });
     const bg = await dark.locator('main').evaluate((e) => getComputedStyle(e).backgroundColor);
     const [r, g, b] = bg.match(/\d+/g)!.map(Number) as [number, number, number];

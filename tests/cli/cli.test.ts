@@ -36,7 +36,7 @@ describe('selfeval check', () => {
     const r = await run(['check', fixturePath('seed000.xlsx'), '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('rate 95.82%  rate score 9.58  total 99.58  grade excellent (优)');
-    expect(r.out).toContain('11 table(s): 0 error(s), 0 warning(s), 12 info');
+    expect(r.out).toContain('11 table(s): 0 error(s), 1 warning(s), 12 info');
   });
 
   it('--json writes the SPEC §5 report: one object per table, with its file as given', async () => {

@@ -32,8 +32,9 @@ const SEED000: Expected[] = [
   { id: 'sh-pt-03', project: '应急管理数字化能力建设', budget: '137.00', executed: '137.00', rate: '100.00', execScore: '10.00', total: '100.00', grade: '优', shownTotal: '100.00', findings: [] },
   { id: 'sh-pt-04', project: '应急管理经费', budget: '91.30', executed: '90.68', rate: '99.32', execScore: '9.93', total: '99.93', grade: '优', shownTotal: '99.93', findings: [] },
   { id: 'sh-pt-05', project: '企业码安全生产监管购买服务项目', budget: '15.00', executed: '14.80', rate: '98.67', execScore: '9.87', total: '99.87', grade: '优', shownTotal: '99.87', findings: [] },
-  // 0.08 ÷ 3.00 = 2.67%, shown 2.66%: consistent, since 0.08 may be 0.0798 (SPEC §3).
-  { id: 'sh-pt-06', project: '举报奖励项目', budget: '3.00', executed: '0.08', rate: '2.67', execScore: '0.27', total: '90.27', grade: '优', shownTotal: '90.27', findings: [] },
+  // 0.08 ÷ 3.00 = 2.67%, shown 2.66%: consistent, since 0.08 may be 0.0798 (SPEC §3). Below 90% on a form with no
+  // reason cell: raised at the shown rate all the same (rule 11), the reviewer must see it.
+  { id: 'sh-pt-06', project: '举报奖励项目', budget: '3.00', executed: '0.08', rate: '2.67', execScore: '0.27', total: '90.27', grade: '优', shownTotal: '90.27', findings: [['LOW_EXECUTION_NO_REASON', 'funds.total.rate']] },
   { id: 'sh-pt-07', project: '企业安全生产主体责任第三方专业技术服务', budget: '350.00', executed: '348.80', rate: '99.66', execScore: '9.97', total: '99.97', grade: '优', shownTotal: '99.97', findings: [] },
   // No 得分 column in the funds block: the score is recomputed, not checked.
   // 推送数量 ≥50 次, 393 done: far above a target likely set too low (rule 11, information).
@@ -64,6 +65,8 @@ const SEED001: Expected[] = [
     id: 'bj-02', project: '2020年市级综合考核奖励经费', budget: '14.28', executed: '11.59', rate: '81.16', execScore: '8.12',
     total: '82.24', grade: '良', shownTotal: '82.24',
     findings: [
+      // 81.16%, and the form has no reason cell (rule 11).
+      ['LOW_EXECUTION_NO_REASON', 'funds.total.rate'],
       ['MISSING_REASON', 'indicators.1.reason'],
       ['QUANT_SCORE_MISMATCH', 'indicators.1.score'],
       ['MISSING_REASON', 'indicators.3.reason'],

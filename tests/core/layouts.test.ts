@@ -171,7 +171,8 @@ describe('more ways real tables come', () => {
     // 食堂改造 keeps its funds block; its indicator rows, under no header, are reported where they are.
     expect(r.tables.map((t) => t.table.project)).toEqual(['教学楼维修', '食堂改造', '操场翻新']);
     expect(r.tables[1]!.skipped).toContain('noIndicators');
-    expect(r.tables[2]!.findings.map((f) => f.code)).toEqual([]);
+    // 50%, and this form has no reason cell: rule 11 raises it at the shown rate.
+    expect(r.tables[2]!.findings.map((f) => f.code)).toEqual(['LOW_EXECUTION_NO_REASON']);
     expect(r.unrecognised.map((u) => [u.reason, u.range.top + 1])).toEqual([['noIndicatorHeader', 29]]);
   });
 

@@ -82,7 +82,7 @@ const FORMS: Form[] = [
       project: '2019年新型农业经营主体扶持项目', unit: '万元', budget: '650.00', executed: '94.00', rate: '14.46', execScore: '2.89',
       indicatorWeight: '80.00', indicatorScore: '68.80', total: '71.69', grade: '中', shownTotal: '71.70', shownGrade: null, indicators: 5,
     },
-    findings: ['EXEC_SCORE_MISMATCH@F8', 'TARGET_EXCEEDED@F12'],
+    findings: ['EXEC_SCORE_MISMATCH@F8', 'LOW_EXECUTION_NO_REASON@E8', 'TARGET_EXCEEDED@F12'],
     skipped: ['noWeightColumn'],
   },
   {

@@ -249,9 +249,12 @@ describe('forms never seen, read by their words', () => {
     expect([t.table.title, t.table.department, t.table.implementer]).toEqual(['2023年度项目支出绩效目标完成情况表', '某县卫生健康局（301）', '某县人民医院']);
     expect(t.table.range.top).toBe(0);
     // 96 ÷ 120 = 80% → 8; 50 × 10 ÷ 12 = 41.67; 8 + 41.67 + 30 + 10 = 89.67 → 良. 执行率 below 90% with no
-    // reason column in the funds block: nothing to ask for.
+    // reason column in the funds block: raised at the shown rate, saying the form has no place for it (rule 11).
     expect(figures(t)).toEqual({ rate: '80.00', exec: '8.00', total: '89.67', grade: '良' });
-    expect(found(t)).toEqual([]);
+    expect(found(t)).toEqual(['LOW_EXECUTION_NO_REASON@G5']);
+    const low = t.findings.find((f) => f.code === 'LOW_EXECUTION_NO_REASON');
+    expect(low && findingMessage(low)).toBe('执行率 80.00% 低于 90%，本表没有填写原因的位置，请另附说明');
+    expect(low && findingMessage(low, 'en')).toBe('Execution rate 80.00% is below 90%; the form has no cell for the reason: attach one');
   });
 
   it('一级 and 二级 labels with outline numbers (一、产出指标, （二）社会效益指标) keep their meaning', () => {

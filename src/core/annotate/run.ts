@@ -9,6 +9,9 @@ import { type OwnMarks, type SheetNow, findOwn, withoutColumn } from './own';
 import { type SheetState } from './state';
 import { type Wanted, type WantedOptions, wantedOn } from './wanted';
 import { cellsToInspect } from './decide';
+import type { CellRange } from '../grid';
+import type { Lang } from '../findings';
+import { type TableReport, type UnrecognisedReport, sheetReports } from '../report';
 
 export interface PreparedCheck {
   readonly own: OwnMarks;
@@ -35,3 +38,39 @@ export function prepareClear(now: SheetNow, state: SheetState | undefined): { re
 export function checkAsItWas(now: SheetNow, state: SheetState | undefined, options: CheckOptions = {}, each?: (result: TableResult) => void): SheetResult {
   return checkSheet(withoutColumn(now.grid, findOwn(now, state)), options, each);
 }
+
+/** A check as a host needs it, in plain data (it crosses from a worker to the pane by structured clone). */
+export interface CheckedSheet {
+  readonly own: OwnMarks;
+  readonly wanted: Wanted;
+  readonly inspect: readonly string[];
+  readonly tables: TableReport[];
+  readonly unrecognised: UnrecognisedReport[];
+  /** Where each table found lies (自动校验 checks again after an edit inside one). */
+  readonly ranges: CellRange[];
+}
+
+export type CheckedOptions = CheckOptions & WantedOptions & { readonly lang: Lang };
+
+/**
+ * prepareCheck and the reports of its result, telling `progress` how many tables are done as it goes:
+ * what a host runs off its UI thread (a Web Worker in the pane) or in it.
+ */
+export function checkForHost(now: SheetNow, state: SheetState | undefined, options: CheckedOptions, progress?: (tables: number) => void): CheckedSheet {
+  const own = findOwn(now, state);
+  const grid = withoutColumn(now.grid, own);
+  const found: TableResult[] = [];
+  const { unrecognised } = checkSheet(grid, options, (t) => {
+    found.push(t);
+    progress?.(found.length);
+  });
+  const result: SheetResult = { sheet: grid.name, tables: found, unrecognised };
+  const wanted = wantedOn(grid, result, options);
+  const reports = sheetReports('', [result], options.lang);
+  return { own, wanted, inspect: cellsToInspect(own, wanted), tables: reports.tables, unrecognised: reports.unrecognised, ranges: found.map((t) => t.table.range) };
+}
+
+/** How a host runs checkForHost: in its own thread, or in a worker (the pane's engineClient). */
+export type HostEngine = (now: SheetNow, state: SheetState | undefined, options: CheckedOptions, progress?: (tables: number) => void) => Promise<CheckedSheet>;
+
+export const inThread: HostEngine = async (now, state, options, progress) => checkForHost(now, state, options, progress);

@@ -96,7 +96,8 @@ export interface FindingParams {
   UNPARSEABLE: { readonly reason: UnparseableReason; readonly subject?: string; readonly found?: string };
   LABEL_WEIGHT_MISMATCH: Scores & { readonly subject: string };
   LEVEL1_WEIGHT_DEVIATION: { readonly expected: readonly Split[]; readonly found: readonly Split[] };
-  LOW_EXECUTION_NO_REASON: { readonly found: string };
+  /** noReasonCell: the form has no cell for the reason (raised at the rate, or the 执行数). */
+  LOW_EXECUTION_NO_REASON: { readonly found: string; readonly noReasonCell?: boolean };
   EMPTY_REASON: { readonly subject: string; readonly found: string };
   ACTUAL_NOT_NUMBER: { readonly subject: string; readonly target: string; readonly found: string };
   EMPTY_INDICATOR: { readonly subject: string; readonly weight: string };

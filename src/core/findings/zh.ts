@@ -53,7 +53,7 @@ export const ZH: Catalogue = {
     LABEL_WEIGHT_MISMATCH: (p) => `${q(p.subject)}标明 ${p.found} 分，其下分值合计为 ${p.expected}`,
     LEVEL1_WEIGHT_DEVIATION: (p) =>
       `一级指标分值为 ${p.found.map((s) => `${s.name} ${s.points}`).join(' / ')}，与默认分配 ${p.expected.map((s) => `${s.name} ${s.points}`).join(' / ')} 不同（仅提示）`,
-    LOW_EXECUTION_NO_REASON: (p) => `执行率 ${p.found} 低于 90%，未说明原因`,
+    LOW_EXECUTION_NO_REASON: (p) => (p.noReasonCell ? `执行率 ${p.found} 低于 90%，本表没有填写原因的位置，请另附说明` : `执行率 ${p.found} 低于 90%，未说明原因`),
     EMPTY_REASON: (p) => `${q(p.subject)}扣分，偏差原因只写了「${p.found}」，等于未说明原因`,
     ACTUAL_NOT_NUMBER: (p) => `${q(p.subject)}的指标值是数值（${p.target}），实际完成值应填数值，表内为「${p.found}」`,
     EMPTY_INDICATOR: (p) => `${q(p.subject)}下的三级指标和指标值均为空或「无」，却占 ${p.weight} 分`,
@@ -78,7 +78,7 @@ export const ZH: Catalogue = {
     UNPARSEABLE: () => '无法解读，未核对',
     LABEL_WEIGHT_MISMATCH: (p) => `标明分值与合计不符（合计 ${p.expected}）`,
     LEVEL1_WEIGHT_DEVIATION: () => '一级指标分值非默认',
-    LOW_EXECUTION_NO_REASON: () => '执行率低于 90% 未说明原因',
+    LOW_EXECUTION_NO_REASON: (p) => (p.noReasonCell ? '执行率低于 90%（表内无原因栏）' : '执行率低于 90% 未说明原因'),
     EMPTY_REASON: () => '偏差原因未实际说明',
     ACTUAL_NOT_NUMBER: () => '实际完成值应为数值',
     EMPTY_INDICATOR: () => '空指标占分值',

@@ -405,11 +405,19 @@ export interface UserWords {
   readonly fields?: Readonly<Record<string, HeaderField>>;
 }
 
+let current: UserWords = {};
+
+/** The words a user added, as last set (a Web Worker running the engine is handed them with each sheet). */
+export function userWords(): UserWords {
+  return current;
+}
+
 /**
  * Sets the words a user added (replacing those set before). Words are matched as labels are: normalised
  * (no spaces, full-width folded), on the column word's core ("参考分值(分)" is 参考分值).
  */
 export function setUserWords(words: UserWords): void {
+  current = words;
   USER_WORDS.funds.clear();
   USER_WORDS.indicators.clear();
   USER_FIELDS.clear();

@@ -1,11 +1,12 @@
 /**
  * One table in the pane: a pass/fail chip, its recomputed figures (with the table's own where they
- * differ), its findings by severity — 提示 folded away, each finding a button that selects its cell —
+ * differ), its findings by severity — 提示 folded away, each finding a button that selects its cell and,
+ * selected, shows its rule's code —
  * and, on demand, which columns were read as what. A table with no error or warning shows only its
  * title line until opened.
  */
 import * as React from 'react';
-import { Badge, Button, Caption1, Card, MessageBar, MessageBarBody, Subtitle2, Text, Tooltip, mergeClasses } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Card, Subtitle2, Text, mergeClasses } from '@fluentui/react-components';
 import {
   CheckmarkCircle16Filled,
   ChevronDown16Regular,
@@ -17,7 +18,7 @@ import {
   Warning20Filled,
 } from '@fluentui/react-icons';
 import type { Severity } from '../../core/findings';
-import type { FindingReport, TableReport, UnrecognisedReport } from '../../core/report';
+import type { FindingReport, TableReport } from '../../core/report';
 import type { Settings } from '../../office/settings';
 import { strings } from '../i18n';
 import { useStyles } from '../styles';
@@ -57,6 +58,8 @@ export function TableCard({ table, filter, lang, selected, onSelect }: TableCard
   const warnings = count(table, 'warning');
   const clean = !errors && !warnings;
   const [open, setOpen] = React.useState(!clean);
+  // A table that comes to fail (自动校验 after an edit) opens; one that comes clean folds.
+  React.useEffect(() => setOpen(!clean), [clean]);
   const [infoOpen, setInfoOpen] = React.useState(false);
   const [columnsOpen, setColumnsOpen] = React.useState(false);
   const titleId = React.useId();
@@ -189,23 +192,27 @@ export function TableCard({ table, filter, lang, selected, onSelect }: TableCard
 
 function FindingButton({ finding: f, selected, onSelect }: { finding: FindingReport; selected: boolean; onSelect: (f: FindingReport) => void }): React.ReactElement {
   const styles = useStyles();
-  // The rule's code and the indicator's full name on hover, kept out of what a screen reader says first.
-  const tip = f.subject ? `${f.code} · ${f.subject}` : f.code;
+  // The rule's code and the indicator's full name, on the selected finding, after its message: out of what
+  // a screen reader says first, and never a tooltip over the finding or the one beside it.
+  const detail = f.subject ? `${f.code} · ${f.subject}` : f.code;
   return (
-    <Tooltip content={tip} relationship="description" withArrow>
-      <button
-        type="button"
-        className={mergeClasses(styles.finding, selected && styles.findingSelected)}
-        onClick={() => onSelect(f)}
-        aria-current={selected ? 'true' : undefined}
-        data-cell={f.cell}
-        data-code={f.code}
-      >
-        <span className={styles[f.severity]}>{ICON[f.severity]}</span>
-        <span className={styles.cell}>{f.cell}</span>
-        <span className={styles.message}>{f.message}</span>
-      </button>
-    </Tooltip>
+    <button
+      type="button"
+      className={mergeClasses(styles.finding, selected && styles.findingSelected)}
+      onClick={() => onSelect(f)}
+      aria-current={selected ? 'true' : undefined}
+      data-cell={f.cell}
+      data-code={f.code}
+    >
+      <span className={styles[f.severity]}>{ICON[f.severity]}</span>
+      <span className={styles.cell}>{f.cell}</span>
+      <span className={styles.message}>{f.message}</span>
+      {selected && (
+        <span className={styles.detail} data-testid="finding-detail">
+          {detail}
+        </span>
+      )}
+    </button>
   );
 }
 
@@ -246,23 +253,10 @@ function Figure({ label, value, extra }: { label: string; value: string; extra?:
   return (
     <div className={styles.figure}>
       <Caption1>{label}</Caption1>
-      <Text className={styles.figureValue}>{value}</Text>
+      <Text className={styles.figureValue} data-figure>
+        {value}
+      </Text>
       {extra}
     </div>
-  );
-}
-
-export function Unrecognised({ items, title }: { items: UnrecognisedReport[]; title: string }): React.ReactElement {
-  return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <strong>{title}</strong>
-        <ul>
-          {items.map((u) => (
-            <li key={`${u.sheet}!${u.range}`}>{u.message}</li>
-          ))}
-        </ul>
-      </MessageBarBody>
-    </MessageBar>
   );
 }
