@@ -10,7 +10,7 @@ import type { ValueWrite } from '../core/annotate/fillIn';
 import type { CellWrite } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { type WorkbookState, EMPTY_STATE, STATE_SHEET, parseState, serializeState } from '../core/annotate/state';
-import { type DeflateRaw, type InflateRaw, type Limits, ZipReader, jsDeflateRaw, jsInflateRaw, writePackage, DEFAULT_LIMITS } from './package/zip';
+import { type Crc32, type DeflateRaw, type InflateRaw, type Limits, ZipReader, crc32From, jsDeflateRaw, jsInflateRaw, writePackage, DEFAULT_LIMITS } from './package/zip';
 import { CONTENT_TYPES, REL, isRelType, type SheetEntry, type Styles, type WorkbookInfo, readRels, readSharedStrings, readStyles, readWorkbookInfo, relsPathOf, resolve } from './package/parts';
 import { readSheet } from './package/sheet';
 import { StylesEditor } from './package/styles';
@@ -23,6 +23,7 @@ export interface XlsxOptions {
   readonly inflate?: InflateRaw;
   readonly deflate?: DeflateRaw;
   readonly limits?: Limits;
+  readonly crc32?: Crc32;
 }
 
 export interface XlsxSheet {
@@ -56,7 +57,7 @@ export class XlsxWorkbook {
   ) {}
 
   static async open(bytes: Uint8Array, options: XlsxOptions = {}): Promise<XlsxWorkbook> {
-    const zip = new ZipReader(bytes, options.inflate ?? jsInflateRaw, options.limits ?? DEFAULT_LIMITS);
+    const zip = new ZipReader(bytes, options.inflate ?? jsInflateRaw, options.limits ?? DEFAULT_LIMITS, options.crc32 ?? crc32From);
     const info = await readWorkbookInfo(zip);
     const [sharedStrings, styles] = await Promise.all([readSharedStrings(zip, info.sharedStrings), readStyles(zip, info.styles)]);
     return new XlsxWorkbook(zip, info, sharedStrings, styles, options);
