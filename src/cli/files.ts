@@ -177,12 +177,24 @@ export function commonParent(paths: readonly string[]): string {
 
 /**
  * Where the copy of each input goes under --out: the inputs' folders mirrored below their common parent.
- * An .xls, .et or .ods read through LibreOffice is written as .xlsx (what the copy is).
+ * An .xls, .et or .ods read through LibreOffice is written as .xlsx (what the copy is) — as a.xls.xlsx
+ * where an a.xlsx beside it takes a.xlsx.
  */
 export function mirrored(inputs: readonly Input[], outDir: string): Map<Input, string> {
   const base = commonParent(inputs.map((i) => i.given));
-  return new Map(inputs.map((i) => [i, path.join(outDir, path.relative(base, path.resolve(i.given))).replace(/\.(xls|et|ods)$/i, '.xlsx')]));
+  const plain = new Map(inputs.map((i) => [i, path.join(outDir, path.relative(base, path.resolve(i.given)))]));
+  const taken = new Set([...plain.values()].map((p) => p.toLowerCase()));
+  return new Map(
+    inputs.map((i) => {
+      const p = plain.get(i) ?? '';
+      if (!CONVERTED.test(p)) return [i, p];
+      const renamed = p.replace(CONVERTED, '.xlsx');
+      return [i, taken.has(renamed.toLowerCase()) ? `${p}.xlsx` : renamed];
+    }),
+  );
 }
+
+const CONVERTED = /\.(xls|et|ods)$/i;
 
 /** The real path a file would have, its folders' links resolved (as far as they exist). */
 async function realTarget(target: string): Promise<string> {
@@ -343,7 +355,7 @@ export function removeTemporaries(): void {
  */
 async function createTemporary(target: string): Promise<{ tmp: string; handle: fs.FileHandle }> {
   const dir = path.dirname(path.resolve(target));
-  await fs.mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   for (let attempt = 0; ; attempt++) {
     const tmp = path.join(dir, `.selfeval-${randomBytes(6).toString('hex')}.tmp`);
     try {
@@ -353,6 +365,20 @@ async function createTemporary(target: string): Promise<{ tmp: string; handle: f
     } catch (e) {
       if (code(e) !== 'EEXIST' || attempt >= 16) throw e;
     }
+  }
+}
+
+/** A folder and those above it; a failure is the real one (a recursive mkdir says ENOENT on a read-only disk). */
+async function makeFolder(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (e) {
+    const up = path.dirname(dir);
+    if (up === dir || code(e) !== 'ENOENT') throw e;
+    await makeFolder(up);
+    await fs.mkdir(dir).catch((again: unknown) => {
+      if (code(again) !== 'EEXIST') throw again;
+    });
   }
 }
 

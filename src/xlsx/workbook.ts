@@ -4,7 +4,7 @@
  * parts the product changes patched — the marked sheets, styles, comments and their drawings, the state
  * sheet, and the relationships and content types these need. Everything else is copied byte for byte.
  */
-import type { Grid } from '../core/grid';
+import type { CellValue, Grid } from '../core/grid';
 import { parseA1 } from '../core/grid';
 import type { ValueWrite } from '../core/annotate/fillIn';
 import type { CellWrite } from '../core/annotate/decide';
@@ -96,8 +96,22 @@ export class XlsxWorkbook {
   }
 
   private stylesOf(): StylesEditor {
-    this.stylesEditor ??= new StylesEditor(this.styles.xml, this.styles.prefix);
+    this.stylesEditor ??= this.styles.xml ? new StylesEditor(this.styles.xml, this.styles.prefix) : new StylesEditor(MINIMAL_STYLES, '');
     return this.stylesEditor;
+  }
+
+  /** The styles part made for a workbook that had none (its cells all in the default format), once a mark needs one. */
+  private addedStyles?: string;
+
+  private async ensureStylesPart(): Promise<void> {
+    if (this.info.styles || this.addedStyles || !this.stylesEditor?.changed) return;
+    const part = freePartName((n) => this.has(n), 'xl/styles', '.xml');
+    const relsPath = relsPathOf(this.info.part);
+    const rels = new RelsEditor(await this.text(relsPath));
+    rels.add(REL.styles, relativeTarget(this.info.part, part));
+    this.changed.set(relsPath, rels.toXml());
+    (await this.types()).override(part, CONTENT_TYPES.styles);
+    this.addedStyles = part;
   }
 
   /** A cell's fill, host-neutral. */
@@ -110,8 +124,17 @@ export class XlsxWorkbook {
     const entry = this.info.sheets.find((s) => s.name === STATE_SHEET);
     if (!entry || !this.zip.has(entry.part)) return EMPTY_STATE;
     const read = await readSheet(this.zip, entry.part, STATE_SHEET, this.sharedStrings, this.styles.formats);
-    return parseState(read.grid.values.map((row) => (typeof row[0] === 'string' ? row[0] : null)));
+    const chunks = read.grid.values.map((row) => (typeof row[0] === 'string' ? row[0] : null));
+    this.foreignState = !isOurState(read.grid.values, chunks);
+    return this.foreignState ? EMPTY_STATE : parseState(chunks);
   }
+
+  /**
+   * A sheet of the user's that happens to be named selfeval_state (not the product's state: its cells are
+   * no state). It is checked as any other sheet and never replaced; the product then keeps no state, and
+   * finds its marks by what they are. Known once readState has run.
+   */
+  foreignState = false;
 
   private async types(): Promise<ContentTypesEditor> {
     this.contentTypes ??= new ContentTypesEditor((await this.text('[Content_Types].xml')) ?? '');
@@ -136,6 +159,7 @@ export class XlsxWorkbook {
       if (w.value !== undefined) edit(w.row, w.col).value = w.value;
       if (w.note !== undefined) notes.push(w);
     }
+    await this.ensureStylesPart();
     let xml = (await this.text(sheet.entry.part))!;
     const prefix = rootPrefix(xml);
     if (notes.length) xml = await this.applyNotes(sheet, xml, prefix, notes);
@@ -247,7 +271,7 @@ export class XlsxWorkbook {
   async writeState(state: WorkbookState): Promise<void> {
     const chunks = state.sheets.length ? serializeState(state) : [];
     const entry = this.info.sheets.find((s) => s.name === STATE_SHEET);
-    if (this.structureProtected && !entry) return;
+    if ((this.structureProtected && !entry) || this.foreignState) return;
     const rows = chunks.map((c, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeText(c)}</t></is></c></row>`).join('');
     const sheetXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
     if (entry) {
@@ -294,7 +318,8 @@ export class XlsxWorkbook {
   /** The package again: the original with the changed parts patched in. */
   save(): Uint8Array {
     if (this.contentTypes?.changed) this.changed.set('[Content_Types].xml', this.contentTypes.toXml());
-    if (this.stylesEditor?.changed && this.info.styles) this.changed.set(this.info.styles, this.stylesEditor.toXml());
+    const stylesPart = this.info.styles ?? this.addedStyles;
+    if (this.stylesEditor?.changed && stylesPart) this.changed.set(stylesPart, this.stylesEditor.toXml());
     const replaced = new Map<string, Uint8Array>();
     for (const [name, text] of this.changed) replaced.set(name, encoder.encode(text));
     return writePackage(this.zip, replaced, this.removed, this.options.deflate ?? jsDeflateRaw);
@@ -303,6 +328,31 @@ export class XlsxWorkbook {
   /** Whether anything would be written. */
   get modified(): boolean {
     return this.changed.size > 0 || this.removed.size > 0 || !!this.contentTypes?.changed || !!this.stylesEditor?.changed;
+  }
+}
+
+/** The stylesheet of a workbook that had none: Excel's defaults, to which the marks' fills are added. */
+const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+/** The product's state: text in column A only, which joined is the state's JSON (an empty sheet holds nothing of anyone's). */
+function isOurState(values: readonly (readonly CellValue[])[], chunks: readonly (string | null)[]): boolean {
+  let other = false;
+  values.forEach((row) => row.forEach((v, c) => (other ||= v !== null && (c > 0 || typeof v !== 'string'))));
+  if (other) return false;
+  const json = chunks.filter((c): c is string => c !== null).join('');
+  if (!json) return true;
+  try {
+    const s = JSON.parse(json) as { version?: unknown; sheets?: unknown };
+    return typeof s === 'object' && s !== null && typeof s.version === 'number' && Array.isArray(s.sheets);
+  } catch {
+    return false;
   }
 }
 

@@ -60,8 +60,9 @@ export async function readSheet(
   let phonetic = 0;
   let hasValue = false;
 
+  const sheetName = name;
   const beyond = (cell: string): never => {
-    throw new BrokenPackage({ kind: 'beyondGrid', part, sheet: name, cell: shownRef(cell) });
+    throw new BrokenPackage({ kind: 'beyondGrid', part, sheet: sheetName, cell: shownRef(cell) });
   };
   let cellsInRow = 0;
   const put = (v: CellValue) => {
@@ -164,7 +165,7 @@ export async function readSheet(
           break;
         case 'c': {
           const v = hasValue ? cellValue(type, text, sharedStrings) : null;
-          if (v === MISSING) throw new BrokenPackage({ kind: 'missingString', part, sheet: name, cell: a1(row, col) });
+          if (v === MISSING) throw new BrokenPackage({ kind: 'missingString', part, sheet: sheetName, cell: a1(row, col) });
           if (hasValue) put(v);
           // A number format says something only of a number (its decimals, a percent), or of an empty cell
           // that a fill may give one (a blank 执行率 under "0.00%" takes a fraction): kept for those alone.
