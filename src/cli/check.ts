@@ -192,15 +192,15 @@ export async function runCheck(given: CheckRun, io: Io): Promise<number> {
       };
       try {
         if (run.out) {
-          const outcomes = await checkAndAnnotate(opened.wb, { ...run.options, lang: run.lang });
-          for (const o of outcomes) {
+          // Sheet by sheet: each is printed and reported as soon as it is marked, and not kept.
+          await checkAndAnnotate(opened.wb, { ...run.options, lang: run.lang }, async (o) => {
             reports.sheetDone(o.result);
             await flush();
             if (!o.written) {
               say(`  ${t.protectedSheet(o.result.sheet)}`);
               await json?.entry({ file: input.given, sheet: o.result.sheet, kind: 'protectedSheet', message: t.protectedSheet(o.result.sheet) });
             }
-          }
+          });
           const target = targets.get(input)!;
           try {
             await writeAtomically(target, opened.wb.save());

@@ -10,13 +10,13 @@ import type { ValueWrite } from '../core/annotate/fillIn';
 import type { CellWrite } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { type WorkbookState, EMPTY_STATE, STATE_SHEET, parseState, serializeState } from '../core/annotate/state';
-import { type Crc32, type DeflateRaw, type InflateRaw, type Limits, ZipReader, crc32From, jsDeflateRaw, jsInflateRaw, writePackage, DEFAULT_LIMITS } from './package/zip';
+import { type Crc32, type Deflated, type DeflateRaw, type InflateRaw, type Limits, ZipReader, crc32From, jsDeflateRaw, jsInflateRaw, writePackage, DEFAULT_LIMITS } from './package/zip';
 import { CONTENT_TYPES, REL, isRelType, type SheetEntry, type Styles, type WorkbookInfo, readRels, readSharedStrings, readStyles, readWorkbookInfo, relsPathOf, resolve } from './package/parts';
 import { readSheet } from './package/sheet';
 import { StylesEditor } from './package/styles';
 import { type CellEdit, patchSheetXml } from './package/sheetXml';
 import { CommentsEditor, VmlEditor, idmapsOf, threadedRefs } from './package/comments';
-import { ContentTypesEditor, RelsEditor, freePartName, relativeTarget } from './package/edit';
+import { ContentTypesEditor, RelsEditor, relativeTarget } from './package/edit';
 import { attributes, elements, escapeAttr, escapeText, firstElement, rootPrefix, setAttribute } from './package/xml';
 
 export interface XlsxOptions {
@@ -44,6 +44,8 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 export class XlsxWorkbook {
   /** Parts changed so far, as text. */
   private readonly changed = new Map<string, string>();
+  /** Large changed parts (marked sheets, their notes), deflated at once: a copy holds its sheets compressed, one sheet as text at a time. */
+  private readonly packed = new Map<string, Deflated>();
   private readonly removed = new Set<string>();
   private stylesEditor?: StylesEditor;
   private contentTypes?: ContentTypesEditor;
@@ -71,12 +73,45 @@ export class XlsxWorkbook {
   private async text(part: string): Promise<string | undefined> {
     const c = this.changed.get(part);
     if (c !== undefined) return c;
+    const p = this.packed.get(part);
+    if (p) return this.unpack(p);
     if (this.removed.has(part) || !this.zip.has(part)) return undefined;
     return this.zip.text(part);
   }
 
   private has(part: string): boolean {
-    return !this.removed.has(part) && (this.changed.has(part) || this.zip.has(part));
+    return !this.removed.has(part) && (this.changed.has(part) || this.packed.has(part) || this.zip.has(part));
+  }
+
+  /** The next number free for each kind of new part: counted on, not searched from 1 for each sheet. */
+  private readonly nextFree = new Map<string, number>();
+
+  /** A name no part has, of the form prefix + n + suffix ("xl/comments3.xml"). */
+  private freeName(prefix: string, suffix: string): string {
+    const key = `${prefix}\u0000${suffix}`;
+    for (let n = this.nextFree.get(key) ?? 1; ; n++) {
+      const name = `${prefix}${n}${suffix}`;
+      if (this.has(name)) continue;
+      this.nextFree.set(key, n + 1);
+      return name;
+    }
+  }
+
+  /** Deflates a changed part that is large, and lets go of its text. */
+  private pack(part: string): void {
+    const text = this.changed.get(part);
+    if (text === undefined || text.length < 2048) return;
+    const bytes = encoder.encode(text);
+    const crc = (this.options.crc32 ?? crc32From)(bytes, 0);
+    this.packed.set(part, { deflated: (this.options.deflate ?? jsDeflateRaw)(bytes), size: bytes.length, crc });
+    this.changed.delete(part);
+  }
+
+  private async unpack(p: Deflated): Promise<string> {
+    const chunks: Uint8Array[] = [];
+    await (this.options.inflate ?? jsInflateRaw)(p.deflated, (c) => chunks.push(c.slice()), p.size);
+    const decoder = new TextDecoder('utf-8');
+    return chunks.map((c, i) => decoder.decode(c, { stream: i < chunks.length - 1 })).join('');
   }
 
   /** A sheet's cells, merges, notes and protection; `styles: false` leaves out each cell's format index (a check needs none). */
@@ -105,7 +140,7 @@ export class XlsxWorkbook {
 
   private async ensureStylesPart(): Promise<void> {
     if (this.info.styles || this.addedStyles || !this.stylesEditor?.changed) return;
-    const part = freePartName((n) => this.has(n), 'xl/styles', '.xml');
+    const part = this.freeName('xl/styles', '.xml');
     const relsPath = relsPathOf(this.info.part);
     const rels = new RelsEditor(await this.text(relsPath));
     rels.add(REL.styles, relativeTarget(this.info.part, part));
@@ -164,6 +199,7 @@ export class XlsxWorkbook {
     const prefix = rootPrefix(xml);
     if (notes.length) xml = await this.applyNotes(sheet, xml, prefix, notes);
     this.changed.set(sheet.entry.part, patchSheetXml(xml, edits, prefix));
+    this.pack(sheet.entry.part);
   }
 
   /**
@@ -181,6 +217,7 @@ export class XlsxWorkbook {
     }
     const xml = (await this.text(sheet.entry.part))!;
     this.changed.set(sheet.entry.part, patchSheetXml(xml, edits, rootPrefix(xml)));
+    this.pack(sheet.entry.part);
   }
 
   /** Notes go into the sheet's comments part and its VML drawing, created when the sheet has none. */
@@ -189,13 +226,13 @@ export class XlsxWorkbook {
     const rels = new RelsEditor(await this.text(relsPath));
     const types = await this.types();
     const commentsRel = rels.find(REL.comments);
-    const commentsPart = commentsRel ? resolve(sheet.entry.part, commentsRel.target) : freePartName((n) => this.has(n), 'xl/comments', '.xml');
+    const commentsPart = commentsRel ? resolve(sheet.entry.part, commentsRel.target) : this.freeName('xl/comments', '.xml');
     const comments = new CommentsEditor(commentsRel ? await this.text(commentsPart) : undefined);
 
     const legacy = [...elements(sheetXml, `${prefix}legacyDrawing`)][0];
     const vmlRelId = legacy ? [...attributes(legacy.tag).entries()].find(([k]) => /(^|:)id$/.test(k))?.[1] : undefined;
     const vmlTarget = vmlRelId ? (await readRels(this.zip, sheet.entry.part)).find((r) => r.id === vmlRelId)?.target : undefined;
-    const vmlPart = vmlTarget ? resolve(sheet.entry.part, vmlTarget) : freePartName((n) => this.has(n), 'xl/drawings/vmlDrawing', '.vml');
+    const vmlPart = vmlTarget ? resolve(sheet.entry.part, vmlTarget) : this.freeName('xl/drawings/vmlDrawing', '.vml');
     const vml = new VmlEditor(vmlTarget ? await this.text(vmlPart) : undefined, vmlTarget ? 0 : await this.freeIdmap());
 
     for (const w of writes) {
@@ -213,6 +250,7 @@ export class XlsxWorkbook {
       }
     } else {
       this.changed.set(commentsPart, comments.toXml());
+      this.pack(commentsPart);
       if (!commentsRel) {
         rels.add(REL.comments, relativeTarget(sheet.entry.part, commentsPart));
         types.override(commentsPart, CONTENT_TYPES.comments);
@@ -226,6 +264,7 @@ export class XlsxWorkbook {
         xml = xml.slice(0, legacy.start) + xml.slice(legacy.end);
       } else if (vml.changed || !vmlTarget) {
         this.changed.set(vmlPart, vml.toXml());
+        this.pack(vmlPart);
         if (!vmlTarget) {
           const id = rels.add(REL.vmlDrawing, relativeTarget(sheet.entry.part, vmlPart));
           types.ensureDefault('vml', CONTENT_TYPES.vml);
@@ -242,19 +281,27 @@ export class XlsxWorkbook {
 
   private remove(part: string): void {
     this.changed.delete(part);
+    this.packed.delete(part);
     this.removed.add(part);
   }
 
+  /** The highest VML idmap in use: found once over the package, then counted up (per sheet, a search is quadratic). */
+  private lastIdmap?: number;
+
   /** A VML idmap no other drawing of the workbook uses (shape ids must not clash). */
   private async freeIdmap(): Promise<number> {
-    let max = 0;
-    for (const e of this.zip.entries) {
-      if (!e.name.endsWith('.vml')) continue;
-      const text = (await this.text(e.name)) ?? '';
-      for (const n of idmapsOf(text)) max = Math.max(max, n);
+    if (this.lastIdmap === undefined) {
+      let max = 0;
+      for (const e of this.zip.entries) {
+        if (!e.name.endsWith('.vml')) continue;
+        const text = (await this.text(e.name)) ?? '';
+        for (const n of idmapsOf(text)) max = Math.max(max, n);
+      }
+      for (const [name, text] of this.changed) if (name.endsWith('.vml')) for (const n of idmapsOf(text)) max = Math.max(max, n);
+      this.lastIdmap = max;
     }
-    for (const [name, text] of this.changed) if (name.endsWith('.vml')) for (const n of idmapsOf(text)) max = Math.max(max, n);
-    return max + 1;
+    this.lastIdmap++;
+    return this.lastIdmap;
   }
 
   /** The workbook's structure is protected: sheets can be neither added nor removed (as in Excel). */
@@ -285,7 +332,7 @@ export class XlsxWorkbook {
       return;
     }
     if (!chunks.length) return;
-    const part = freePartName((n) => this.has(n), 'xl/worksheets/sheet', '.xml');
+    const part = this.freeName('xl/worksheets/sheet', '.xml');
     this.changed.set(part, sheetXml);
     const relsPath = relsPathOf(this.info.part);
     const rels = new RelsEditor(await this.text(relsPath));
@@ -320,14 +367,14 @@ export class XlsxWorkbook {
     if (this.contentTypes?.changed) this.changed.set('[Content_Types].xml', this.contentTypes.toXml());
     const stylesPart = this.info.styles ?? this.addedStyles;
     if (this.stylesEditor?.changed && stylesPart) this.changed.set(stylesPart, this.stylesEditor.toXml());
-    const replaced = new Map<string, Uint8Array>();
+    const replaced = new Map<string, Uint8Array | Deflated>(this.packed);
     for (const [name, text] of this.changed) replaced.set(name, encoder.encode(text));
     return writePackage(this.zip, replaced, this.removed, this.options.deflate ?? jsDeflateRaw);
   }
 
   /** Whether anything would be written. */
   get modified(): boolean {
-    return this.changed.size > 0 || this.removed.size > 0 || !!this.contentTypes?.changed || !!this.stylesEditor?.changed;
+    return this.changed.size > 0 || this.packed.size > 0 || this.removed.size > 0 || !!this.contentTypes?.changed || !!this.stylesEditor?.changed;
   }
 }
 

@@ -44,6 +44,17 @@ export const jsInflateRaw: InflateRaw = async (data, onChunk) => {
 
 export type DeflateRaw = (data: Uint8Array) => Uint8Array;
 
+/** A part deflated ahead of writing (a large changed part is kept so, not as text, until the package is written). */
+export interface Deflated {
+  readonly deflated: Uint8Array;
+  readonly size: number;
+  readonly crc: number;
+}
+
+export function isDeflated(v: Uint8Array | Deflated): v is Deflated {
+  return !(v instanceof Uint8Array);
+}
+
 /** CRC-32 of `data` continued from `previous` (0 to begin); hosts may bring a native one (Node's zlib). */
 export type Crc32 = (data: Uint8Array, previous: number) => number;
 
@@ -269,7 +280,7 @@ function dosTime(d = new Date()): { time: number; date: number } {
  */
 export function writePackage(
   zip: ZipReader,
-  replaced: ReadonlyMap<string, Uint8Array>,
+  replaced: ReadonlyMap<string, Uint8Array | Deflated>,
   removed: ReadonlySet<string>,
   deflateRaw: DeflateRaw = jsDeflateRaw,
   comment = PRODUCT_MARK,
@@ -277,10 +288,11 @@ export function writePackage(
   const out = new Out();
   const central: { record: Uint8Array; offset: number }[] = [];
   const { time, date } = dosTime();
-  const writeNew = (name: string, data: Uint8Array) => {
+  const writeNew = (name: string, part: Uint8Array | Deflated) => {
     const nameBytes = encoder.encode(name);
-    const compressed = deflateRaw(data);
-    const crc = crc32(data);
+    const compressed = isDeflated(part) ? part.deflated : deflateRaw(part);
+    const crc = isDeflated(part) ? part.crc : crc32(part);
+    const data = { length: isDeflated(part) ? part.size : part.length };
     const offset = out.length;
     out.u32(0x04034b50);
     out.u16(20);
