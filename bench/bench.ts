@@ -8,10 +8,16 @@
  *   check  read the file, recognise and check every table, build the JSON report (`check --json`)
  *   floor  the same file: native inflate of every part and one SAX pass (saxes) over it, nothing else
  *   summary / summary-floor  the same over a folder of 1,000 workbooks of 5 tables each
+ * and, for what a hostile or merely large input must not make superlinear (issue 21), the command line
+ * itself, in process, with its writes:
+ *   out:N:PER    `check --out --json` over N styled tables (a copy written: every sheet marked)
+ *   sheets:N     `check --out --json` over N sheets of one table each
+ *   summaryN:N   `summary -o` over a folder of N workbooks (hard links to one file: no disk taken)
+ * each at two sizes, so that time and memory can be seen to grow with the input, not faster.
  */
 import { execFileSync } from 'node:child_process';
 import { gzipSync, inflateRawSync } from 'node:zlib';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { SaxesParser } from 'saxes';
@@ -97,6 +103,47 @@ function corpusFile(tables: number, perSheet: number): string {
 
 const SUMMARY_WORKBOOKS = 1000;
 const SUMMARY_TABLES = 5;
+/** The sizes of the scenarios of issue 21, each at two sizes. */
+const OUT_TABLES = [5000, 10000] as const;
+const SHEETS = [1000, 5000] as const;
+const FOLDERS = [1000, 5000] as const;
+
+function sheetsFile(n: number): string {
+  return path.join(CORPUS, `sheets-${n}.xlsx`);
+}
+
+/** Folders of n hard links to one workbook of SUMMARY_TABLES tables. */
+function linkedFolder(n: number): string {
+  const dir = path.join(CORPUS, `linked-${n}`);
+  if (existsSync(path.join(dir, '.complete'))) return dir;
+  mkdirSync(dir, { recursive: true });
+  const one = path.join(CORPUS, `folder-${SUMMARY_WORKBOOKS}`, '单位0001.xlsx');
+  for (let i = 0; i < n; i++) {
+    const f = path.join(dir, `单位${String(i + 1).padStart(4, '0')}.xlsx`);
+    if (!existsSync(f)) linkSync(one, f);
+  }
+  writeFileSync(path.join(dir, '.complete'), '');
+  return dir;
+}
+
+async function ensureLargeCorpus(): Promise<void> {
+  for (const n of OUT_TABLES) if (!existsSync(corpusFile(n, 100))) writeFileSync(corpusFile(n, 100), await workbook(n, 100));
+  for (const n of SHEETS) if (!existsSync(sheetsFile(n))) writeFileSync(sheetsFile(n), await workbook(n, 1));
+  for (const n of FOLDERS) linkedFolder(n);
+}
+
+/** The command line as a user runs it (in process, its output not printed), with a temporary folder for what it writes. */
+async function command(argv: (out: string) => string[]): Promise<{ ms: number; code: number }> {
+  const { main } = await import('../src/cli/main');
+  const out = mkdtempSync(path.join(os.tmpdir(), 'selfeval-bench-out-'));
+  try {
+    const quiet = { print: () => undefined, printError: () => undefined };
+    const { ms, result } = await timed(() => main(argv(out), quiet));
+    return { ms: Math.round(ms), code: result };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
 
 async function ensureCorpus(): Promise<void> {
   mkdirSync(CORPUS, { recursive: true });
@@ -167,6 +214,17 @@ async function scenario(name: string): Promise<Record<string, number | string>> 
     const { ms } = await timed(() => (kind === 'check' ? check(bytes) : floor(bytes)));
     return { scenario: name, bytes: bytes.length, ms: Math.round(ms), peakRssMb: peakMb() };
   }
+  if (kind === 'out' || kind === 'sheets') {
+    const file = kind === 'out' ? corpusFile(Number(a), Number(b)) : sheetsFile(Number(a));
+    const { ms, code } = await command((out) => ['check', file, '--out', path.join(out, 'copies'), '--json', path.join(out, 'r.json')]);
+    if (code === 2) throw new Error(`check exited ${code}`);
+    return { scenario: name, bytes: readFileSync(file).length, ms, peakRssMb: peakMb() };
+  }
+  if (kind === 'summaryN') {
+    const { ms, code } = await command((out) => ['summary', linkedFolder(Number(a)), '-o', path.join(out, 's.xlsx'), '--json', path.join(out, 's.json')]);
+    if (code !== 0) throw new Error(`summary exited ${code}`);
+    return { scenario: name, ms, peakRssMb: peakMb() };
+  }
   const dir = path.join(CORPUS, `folder-${SUMMARY_WORKBOOKS}`);
   if (kind === 'summary') {
     const quiet = { print: () => undefined, printError: () => undefined };
@@ -204,6 +262,11 @@ function bundleSize(): string {
 
 async function mainBench(): Promise<void> {
   const arg = process.argv[2];
+  if (arg === 'corpus') {
+    await ensureCorpus();
+    await ensureLargeCorpus();
+    return;
+  }
   if (arg) {
     process.stdout.write(JSON.stringify(await scenario(arg)) + '\n');
     return;
@@ -224,6 +287,13 @@ async function mainBench(): Promise<void> {
   console.log(
     `\nsummary over ${SUMMARY_WORKBOOKS} workbooks × ${SUMMARY_TABLES} tables: ${s.ms} ms (floor ${sf.ms} ms, ${(Number(s.ms) / Math.max(1, Number(sf.ms))).toFixed(2)}×), peak RSS ${s.peakRssMb} MB`,
   );
+  await ensureLargeCorpus();
+  console.log('\nthe command line with its writes, each at two sizes (time and memory grow with the input, not faster)\n');
+  const line = (what: string, r: Record<string, number | string>) =>
+    console.log(`${what.padEnd(44)} ${r.bytes === undefined ? '' : `${(Number(r.bytes) / 1048576).toFixed(1)} MiB`.padStart(9)}   ${String(r.ms).padStart(7)} ms   ${String(r.peakRssMb).padStart(5)} MB peak RSS`);
+  for (const n of OUT_TABLES) line(`check --out --json, ${n} styled tables, 100 a sheet`, run(`out:${n}:100`));
+  for (const n of SHEETS) line(`check --out --json, ${n} sheets of one table`, run(`sheets:${n}`));
+  for (const n of FOLDERS) line(`summary -o --json over ${n} workbooks × ${SUMMARY_TABLES} tables`, run(`summaryN:${n}`));
   console.log(`\nadd-in bundle: ${bundleSize()}`);
 }
 

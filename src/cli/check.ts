@@ -10,10 +10,9 @@ import type { CheckOptions } from '../core/check/result';
 import { Reports, type ReportEntry } from '../core/report';
 import { checkEachTable } from '../xlsx/read';
 import { checkAndAnnotate } from '../xlsx/annotate';
-import { ZipError } from '../xlsx/package/zip';
 import { CLI_TEXT, type Problem } from './messages';
-import { AtomicStream, type Input, expandInputs, mirrored, refusedOutputs, short, writeAtomically } from './files';
-import { openWorkbookFile } from './open';
+import { AtomicStream, type Input, asStdout, expandInputs, mirrored, refusedOutputs, writeAtomically, writeError } from './files';
+import { openWorkbookFile, readFailure } from './open';
 import { type Totals, formatRegion, formatTable, formatTotals, noTables } from './format';
 import type { Io } from './main';
 import { promises as fs } from 'node:fs';
@@ -44,15 +43,22 @@ export interface NoticeEntry {
 
 export type CheckEntry = ReportEntry | UnreadableEntry | NoticeEntry;
 
-/** The JSON report, written entry by entry (to a file through a temporary one, or to standard output). */
+/**
+ * The JSON report, written entry by entry (to a file through a temporary one, or to standard output).
+ * A write that fails (a full disk) is said once, naming the report and the cause; the temporary file
+ * goes, and the check of the files goes on without the report.
+ */
 class JsonOut {
   private first = true;
+  failed = false;
   private constructor(
     private readonly sink: (text: string) => Promise<void> | void,
     private readonly done: () => Promise<void> | void,
+    private readonly drop: () => Promise<void>,
+    private readonly fail: (e: unknown) => void,
   ) {}
 
-  static async open(target: string | undefined, io: Io): Promise<JsonOut | null> {
+  static async open(target: string | undefined, io: Io, onError: (e: unknown) => void): Promise<JsonOut | null> {
     if (!target) return null;
     if (target === '-') {
       let buffer = '';
@@ -66,32 +72,55 @@ class JsonOut {
           }
         },
         () => io.print(buffer),
+        async () => undefined,
+        onError,
       );
     }
-    const file = await AtomicStream.open(target);
-    const out = new JsonOut(
-      (t) => file.write(t),
-      () => file.commit(),
-    );
-    out.abandon = () => file.abandon();
-    return out;
+    try {
+      const file = await AtomicStream.open(target);
+      return new JsonOut(
+        (t) => file.write(t),
+        () => file.commit(),
+        () => file.abandon(),
+        onError,
+      );
+    } catch (e) {
+      onError(e);
+      return null;
+    }
   }
 
-  abandon: () => Promise<void> = async () => undefined;
+  private async guarded(step: () => Promise<void> | void): Promise<void> {
+    if (this.failed) return;
+    try {
+      await step();
+    } catch (e) {
+      this.failed = true;
+      await this.drop().catch(() => undefined);
+      this.fail(e);
+    }
+  }
+
+  async abandon(): Promise<void> {
+    if (!this.failed) await this.drop();
+  }
 
   async entry(e: CheckEntry): Promise<void> {
     const text = JSON.stringify(e, null, 2).replace(/\n/g, '\n  ');
-    await this.sink(`${this.first ? '[\n  ' : ',\n  '}${text}`);
+    await this.guarded(() => this.sink(`${this.first ? '[\n  ' : ',\n  '}${text}`));
     this.first = false;
   }
 
   async close(): Promise<void> {
-    await this.sink(this.first ? '[]\n' : '\n]\n');
-    await this.done();
+    await this.guarded(async () => {
+      await this.sink(this.first ? '[]\n' : '\n]\n');
+      await this.done();
+    });
   }
 }
 
-export async function runCheck(run: CheckRun, io: Io): Promise<number> {
+export async function runCheck(given: CheckRun, io: Io): Promise<number> {
+  const run = { ...given, json: asStdout(given.json) };
   const t = CLI_TEXT[run.lang];
   const { files, skipped } = await expandInputs(run.inputs);
 
@@ -115,7 +144,11 @@ export async function runCheck(run: CheckRun, io: Io): Promise<number> {
     return 2;
   }
 
-  const json = await JsonOut.open(run.json, io);
+  let writeFailures = 0;
+  const json = await JsonOut.open(run.json, io, (e) => {
+    writeFailures++;
+    io.printError(writeError(t, run.json ?? '', e));
+  });
   const quiet = run.json === '-';
   const say = (line: string) => {
     if (!quiet) io.print(line);
@@ -131,7 +164,7 @@ export async function runCheck(run: CheckRun, io: Io): Promise<number> {
   try {
     for (const s of skipped) await unreadable(s.given, s.problem, s.detail);
     for (const input of files) {
-      const opened = await openWorkbookFile(input.real);
+      const opened = await openWorkbookFile(input.real, run.lang);
       if ('problem' in opened) {
         await unreadable(input.given, opened.problem, opened.detail);
         continue;
@@ -159,21 +192,21 @@ export async function runCheck(run: CheckRun, io: Io): Promise<number> {
       };
       try {
         if (run.out) {
-          const outcomes = await checkAndAnnotate(opened.wb, { ...run.options, lang: run.lang });
-          for (const o of outcomes) {
+          // Sheet by sheet: each is printed and reported as soon as it is marked, and not kept.
+          await checkAndAnnotate(opened.wb, { ...run.options, lang: run.lang }, async (o) => {
             reports.sheetDone(o.result);
             await flush();
             if (!o.written) {
               say(`  ${t.protectedSheet(o.result.sheet)}`);
               await json?.entry({ file: input.given, sheet: o.result.sheet, kind: 'protectedSheet', message: t.protectedSheet(o.result.sheet) });
             }
-          }
+          });
           const target = targets.get(input)!;
           try {
             await writeAtomically(target, opened.wb.save());
           } catch (e) {
-            totals.unreadable++;
-            io.printError(t.writeFailed(target, short(e)));
+            writeFailures++;
+            io.printError(writeError(t, target, e));
           }
         } else {
           // Table by table: each is printed and reported as soon as it is checked, and not kept.
@@ -192,7 +225,8 @@ export async function runCheck(run: CheckRun, io: Io): Promise<number> {
           await written;
         }
       } catch (e) {
-        await unreadable(input.given, e instanceof ZipError && e.reason === 'tooLarge' ? 'bomb' : 'corrupt', short(e));
+        const why = readFailure(e, run.lang);
+        await unreadable(input.given, why.problem, why.detail);
         continue;
       }
       if (!printed) say(noTables(run.lang));
@@ -203,7 +237,7 @@ export async function runCheck(run: CheckRun, io: Io): Promise<number> {
   }
   say(formatTotals(totals, run.lang));
   await json?.close();
-  if (totals.unreadable) return 2;
+  if (totals.unreadable || writeFailures) return 2;
   // A region that could not be read is never passed over as clean.
   return totals.error || totals.regions ? 1 : 0;
 }

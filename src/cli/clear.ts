@@ -7,8 +7,8 @@ import { promises as fs } from 'node:fs';
 import type { Lang } from '../core/findings';
 import { clearMarks } from '../xlsx/annotate';
 import { CLI_TEXT } from './messages';
-import { expandInputs, mirrored, refusedOutputs, short, writeAtomically } from './files';
-import { openWorkbookFile } from './open';
+import { expandInputs, mirrored, refusedOutputs, writeAtomically, writeError } from './files';
+import { openWorkbookFile, readFailure } from './open';
 import type { Io } from './main';
 
 export async function runClear(inputs: readonly string[], outDir: string, lang: Lang, io: Io): Promise<number> {
@@ -34,21 +34,30 @@ export async function runClear(inputs: readonly string[], outDir: string, lang: 
   }
   for (const input of files) {
     const target = targets.get(input)!;
-    const opened = await openWorkbookFile(input.real);
+    const opened = await openWorkbookFile(input.real, lang);
     if ('problem' in opened) {
       io.printError(t.skipped(input.given, t.problem[opened.problem](opened.detail)));
       code = 2;
       continue;
     }
+    let r;
     try {
-      const r = await clearMarks(opened.wb);
-      await writeAtomically(target, opened.wb.save());
-      io.print(r.cleared.length ? t.cleared(input.given, r.cleared.length, target) : t.clearedNothing(input.given, target));
-      if (r.protected.length) io.printError(t.lockedSheets(input.given, r.protected.join('、')));
+      r = await clearMarks(opened.wb);
     } catch (e) {
-      io.printError(t.writeFailed(target, short(e)));
+      const why = readFailure(e, lang);
+      io.printError(t.skipped(input.given, t.problem[why.problem](why.detail)));
       code = 2;
+      continue;
     }
+    try {
+      await writeAtomically(target, opened.wb.save());
+    } catch (e) {
+      io.printError(writeError(t, target, e));
+      code = 2;
+      continue;
+    }
+    io.print(r.cleared.length ? t.cleared(input.given, r.cleared.length, target) : t.clearedNothing(input.given, target));
+    if (r.protected.length) io.printError(t.lockedSheets(input.given, r.protected.join('、')));
   }
   return code;
 }

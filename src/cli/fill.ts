@@ -13,8 +13,8 @@ import { showCell } from '../core/numbers';
 import { skipMessage, targetName } from '../core/annotate/fillIn';
 import { fillComputed } from '../xlsx/annotate';
 import { CLI_TEXT } from './messages';
-import { expandInputs, mirrored, refusedOutputs, short, writeAtomically } from './files';
-import { openWorkbookFile } from './open';
+import { expandInputs, mirrored, refusedOutputs, writeAtomically, writeError } from './files';
+import { openWorkbookFile, readFailure } from './open';
 import type { Io } from './main';
 
 /** As the cell shows it, in its number format (a rate under "0.00%" is 95.81%, not 0.9581). */
@@ -43,14 +43,22 @@ export async function runFill(inputs: readonly string[], outDir: string, lang: L
   }
   for (const input of files) {
     const target = targets.get(input)!;
-    const opened = await openWorkbookFile(input.real);
+    const opened = await openWorkbookFile(input.real, lang);
     if ('problem' in opened) {
       io.printError(t.skipped(input.given, t.problem[opened.problem](opened.detail)));
       code = 2;
       continue;
     }
+    let sheets;
     try {
-      const sheets = await fillComputed(opened.wb, { ...options, lang });
+      sheets = await fillComputed(opened.wb, { ...options, lang });
+    } catch (e) {
+      const why = readFailure(e, lang);
+      io.printError(t.skipped(input.given, t.problem[why.problem](why.detail)));
+      code = 2;
+      continue;
+    }
+    try {
       await writeAtomically(target, opened.wb.save());
       const n = sheets.filter((s) => s.written).reduce((a, s) => a + s.plan.changes.length, 0);
       io.print(t.filled(input.given, n, target));
@@ -60,7 +68,7 @@ export async function runFill(inputs: readonly string[], outDir: string, lang: L
         for (const s of plan.skipped) io.print(`  [${plan.sheet}] ${skipMessage(s, lang)}`);
       }
     } catch (e) {
-      io.printError(t.writeFailed(target, short(e)));
+      io.printError(writeError(t, target, e));
       code = 2;
     }
   }

@@ -17,6 +17,8 @@ import { runFill } from './fill';
 import { runSummary } from './summary';
 import { loadWords } from './words';
 import { setUserWords } from '../core/recognise/vocabulary';
+import { removeTemporaries } from './files';
+import { terminalSafe } from './terminal';
 
 export interface Io {
   readonly print: (line: string) => void;
@@ -48,7 +50,23 @@ function version(): string {
   }
 }
 
-export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
+/**
+ * SIGINT (Ctrl+C) and SIGTERM end the run cleanly: LibreOffice stopped, every temporary file removed,
+ * said once; the exit code is the shell's (130, 143). Installed by the command (bin/selfeval.js).
+ */
+export function exitCleanlyOnSignals(argv: readonly string[] = process.argv.slice(2)): void {
+  for (const [signal, n] of [['SIGINT', 2], ['SIGTERM', 15]] as const) {
+    process.once(signal, () => {
+      removeTemporaries();
+      process.stderr.write(terminalSafe(CLI_TEXT[langOf(argv)].interrupted(signal)) + '\n');
+      process.exit(128 + n);
+    });
+  }
+}
+
+export async function main(argv: readonly string[], given: Io = stdio): Promise<number> {
+  // Everything printed goes through terminalSafe: names and cell text never act on the terminal.
+  const io: Io = { print: (l) => given.print(terminalSafe(l)), printError: (l) => given.printError(terminalSafe(l)) };
   let lang: Lang = langOf(argv);
   try {
     const args = parseArgs(argv);

@@ -4,17 +4,20 @@
  */
 import type { Lang } from '../core/findings';
 import { PROBLEM_TEXT, type Problem } from '../xlsx/problems';
+import type { Fault } from '../xlsx/package/broken';
 
 export type { Problem };
 
 
 /** Why an output was refused. */
-export type Refusal = 'isInput' | 'notOurs' | 'outIsFile' | 'samePlace';
+export type Refusal = 'isInput' | 'notOurs' | 'notOurFile' | 'outIsFile' | 'samePlace';
 
 export interface CliText {
   readonly usage: string;
   readonly problem: Readonly<Record<Problem, (detail?: string) => string>>;
   readonly refusal: Readonly<Record<Refusal, (target: string, other?: string) => string>>;
+  /** What is broken in a workbook, naming the part, the sheet and the cell. */
+  readonly fault: (f: Fault) => string;
   readonly unknownOption: (o: string) => string;
   readonly needsValue: (o: string) => string;
   readonly dashFile: (o: string) => string;
@@ -24,6 +27,9 @@ export interface CliText {
   readonly needsOut: (command: string) => string;
   readonly nothingWritten: string;
   readonly writeFailed: (target: string, detail: string) => string;
+  /** Causes of a failed write a user can act on, by the system's error code. */
+  readonly writeCause: Readonly<Record<'ENOSPC' | 'EDQUOT' | 'EACCES' | 'EPERM' | 'EROFS' | 'ENAMETOOLONG' | 'EISDIR' | 'ENOTDIR', string>>;
+  readonly interrupted: (signal: string) => string;
   readonly protectedSheet: (sheet: string) => string;
   readonly converted: (from: string) => string;
   readonly noWorkbooks: string;
@@ -91,8 +97,30 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     refusal: {
       isInput: (t) => `${t}：这是要读取的文件本身，写出会覆盖它；请换一个输出位置`,
       notOurs: (t) => `${t}：已存在且不是本工具写出的工作簿，不会覆盖；请换一个文件名或先移走它`,
+      notOurFile: (t) => `${t}：已存在且不是本工具写出的文件，不会覆盖；请换一个文件名或先移走它`,
       outIsFile: (t) => `${t}：--out 应是一个文件夹，而它是已有的文件`,
       samePlace: (t, o) => `${t}：两个输出写到同一个文件（${o ?? ''}）`,
+    },
+    fault: (f) => {
+      const sheet = 'sheet' in f && f.sheet !== undefined ? `工作表「${f.sheet}」` : '';
+      switch (f.kind) {
+        case 'beyondGrid':
+          return /^\d+$/.test(f.cell)
+            ? `${sheet}的第 ${f.cell} 行超出 Excel 的表格范围（最多 1048576 行）`
+            : `${sheet}的单元格 ${f.cell} 超出 Excel 的表格范围（最多 1048576 行、XFD 列）`;
+        case 'missingPart':
+          return sheet ? `${sheet}的部件 ${f.part} 缺失` : `缺少部件 ${f.part}`;
+        case 'missingString':
+          return `${sheet}的单元格 ${f.cell} 引用的共享字符串不存在`;
+        case 'badXml':
+          return `${sheet ? `${sheet}（${f.part}）` : f.part}的 XML 格式错误：${f.detail}`;
+        case 'duplicateSheet':
+          return `有两个工作表都叫「${f.sheet}」`;
+        case 'duplicateEntry':
+          return `部件 ${f.part} 在文件中出现了两次`;
+        case 'badCrc':
+          return `${sheet ? `${sheet}（${f.part}）` : `部件 ${f.part}`}的校验和不符，数据已损坏`;
+      }
     },
     unknownOption: (o) => `未知选项：${o}`,
     needsValue: (o) => `${o} 需要一个值`,
@@ -103,6 +131,17 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     needsOut: (c) => (c === 'summary' ? 'summary 需要 -o 汇总表.xlsx' : `${c} 需要 --out 目录`),
     nothingWritten: '未写出任何文件。',
     writeFailed: (t, d) => `${t}：写出失败（${d}），未留下半成品文件`,
+    writeCause: {
+      ENOSPC: '磁盘已满',
+      EDQUOT: '超出磁盘配额',
+      EACCES: '没有写入权限',
+      EPERM: '没有写入权限',
+      EROFS: '只读的文件系统',
+      ENAMETOOLONG: '文件名过长',
+      EISDIR: '同名的文件夹已存在',
+      ENOTDIR: '路径中有同名的文件，不是文件夹',
+    },
+    interrupted: (s) => `已中断（${s}）：正在写出的文件已删除，未留下半成品文件`,
     protectedSheet: (s) => `工作表「${s}」受保护：已校验，未写入标记`,
     converted: (f) => `（.${f} 文件，已由 LibreOffice 转换为 .xlsx 读取）`,
     noWorkbooks: '没有找到可读取的工作簿',
@@ -126,8 +165,30 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     refusal: {
       isInput: (t) => `${t}: this is a file being read; writing would overwrite it. Choose another output`,
       notOurs: (t) => `${t}: exists and is not a workbook selfeval wrote; not overwritten. Choose another name or move it first`,
+      notOurFile: (t) => `${t}: exists and is not a file selfeval wrote; not overwritten. Choose another name or move it first`,
       outIsFile: (t) => `${t}: --out must be a folder, and this is an existing file`,
       samePlace: (t, o) => `${t}: two outputs would be written to one file (${o ?? ''})`,
+    },
+    fault: (f) => {
+      const sheet = 'sheet' in f && f.sheet !== undefined ? `sheet "${f.sheet}"` : '';
+      switch (f.kind) {
+        case 'beyondGrid':
+          return /^\d+$/.test(f.cell)
+            ? `${sheet}: row ${f.cell} is outside Excel's grid (1,048,576 rows at most)`
+            : `${sheet}: cell ${f.cell} is outside Excel's grid (1,048,576 rows and XFD at most)`;
+        case 'missingPart':
+          return sheet ? `${sheet}: its part ${f.part} is missing` : `the part ${f.part} is missing`;
+        case 'missingString':
+          return `${sheet}: cell ${f.cell} refers to a shared string that is not there`;
+        case 'badXml':
+          return `${sheet ? `${sheet} (${f.part})` : f.part}: the XML is not well formed: ${f.detail}`;
+        case 'duplicateSheet':
+          return `two sheets are named "${f.sheet}"`;
+        case 'duplicateEntry':
+          return `the part ${f.part} is in the file twice`;
+        case 'badCrc':
+          return `${sheet ? `${sheet} (${f.part})` : `the part ${f.part}`}: its checksum does not match, the data is damaged`;
+      }
     },
     unknownOption: (o) => `unknown option: ${o}`,
     needsValue: (o) => `${o} needs a value`,
@@ -138,6 +199,17 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     needsOut: (c) => (c === 'summary' ? 'summary needs -o summary.xlsx' : `${c} needs --out DIR`),
     nothingWritten: 'Nothing was written.',
     writeFailed: (t, d) => `${t}: could not be written (${d}); no half-written file left`,
+    writeCause: {
+      ENOSPC: 'the disk is full',
+      EDQUOT: 'over the disk quota',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'a read-only file system',
+      ENAMETOOLONG: 'the name is too long',
+      EISDIR: 'a folder of that name exists',
+      ENOTDIR: 'a file stands where a folder should be',
+    },
+    interrupted: (s) => `interrupted (${s}): the files being written were removed; nothing half-written is left`,
     protectedSheet: (s) => `sheet "${s}" is protected: checked, not marked`,
     converted: (f) => `(an .${f} file, read after LibreOffice converted it to .xlsx)`,
     noWorkbooks: 'no readable workbook found',

@@ -3,10 +3,12 @@
  * package opened with Node's zlib and the limits; anything that is not a readable .xlsx gets a problem
  * that says what it is and what to do (never a stack trace, never a stop of the batch).
  */
+import type { Lang } from '../core/findings';
 import { XlsxWorkbook } from '../xlsx/workbook';
-import { openProblem } from '../xlsx/problems';
-import { type Problem } from './messages';
-import { problemOf, readInput, sniff } from './files';
+import { ZipError } from '../xlsx/package/zip';
+import { BrokenPackage } from '../xlsx/package/broken';
+import { CLI_TEXT, type Problem } from './messages';
+import { code, problemOf, readInput, short, sniff } from './files';
 import { NODE_XLSX } from './zlib';
 import { type Convertible, convertWithLibreOffice } from './convert';
 
@@ -14,7 +16,20 @@ export type Opened =
   | { readonly wb: XlsxWorkbook; readonly bytes: Uint8Array; readonly convertedFrom?: Convertible }
   | { readonly problem: Problem; readonly detail?: string };
 
-export async function openWorkbookFile(file: string): Promise<Opened> {
+/**
+ * Why reading a workbook failed, in words: a bomb, an encrypted part, what is broken in it (part, sheet,
+ * cell), or a failure of the system (the disk, memory) that says nothing against the file.
+ */
+export function readFailure(e: unknown, lang: Lang): { problem: Problem; detail?: string } {
+  const t = CLI_TEXT[lang];
+  if (e instanceof BrokenPackage) return { problem: 'corrupt', detail: t.fault(e.fault) };
+  if (e instanceof ZipError) return { problem: e.reason === 'tooLarge' ? 'bomb' : e.reason === 'encryptedEntry' ? 'encrypted' : 'corrupt', detail: e.message };
+  // ENOSPC, EIO, ENOMEM …: the file may be whole; it is said as unreadable, with the cause.
+  if (code(e)) return { problem: 'unreadable', detail: short(e) };
+  return { problem: 'corrupt', detail: short(e) };
+}
+
+export async function openWorkbookFile(file: string, lang: Lang = 'zh'): Promise<Opened> {
   const read = await readInput(file);
   if (!('bytes' in read)) return read;
   let bytes = read.bytes;
@@ -31,6 +46,6 @@ export async function openWorkbookFile(file: string): Promise<Opened> {
   try {
     return { wb: await XlsxWorkbook.open(bytes, NODE_XLSX), bytes, convertedFrom };
   } catch (e) {
-    return openProblem(e);
+    return readFailure(e, lang);
   }
 }

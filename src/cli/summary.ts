@@ -14,8 +14,8 @@ import { summaryLayout } from '../core/summaryLayout';
 import { summariseWorkbook } from '../xlsx/summaryInput';
 import { ZipReader, writePackage } from '../xlsx/package/zip';
 import { CLI_TEXT } from './messages';
-import { expandInputs, refusedOutputs, short, writeAtomically } from './files';
-import { openWorkbookFile } from './open';
+import { asStdout, expandInputs, refusedOutputs, writeAtomically, writeError } from './files';
+import { openWorkbookFile, readFailure } from './open';
 import { nodeDeflateRaw } from './zlib';
 import type { Io } from './main';
 
@@ -32,16 +32,18 @@ export interface SummaryRun {
 /** One workbook on disk → what the summary needs; never throws. */
 export async function summariseFile(file: string, display: string, lang: Lang, options: CheckOptions): Promise<WorkbookInput> {
   const t = CLI_TEXT[lang];
-  const opened = await openWorkbookFile(file);
+  const opened = await openWorkbookFile(file, lang);
   if ('problem' in opened) return { file: display, status: 'unreadable', detail: t.problem[opened.problem](opened.detail), tables: [] };
   try {
     return await summariseWorkbook(opened.wb, display, lang, options);
   } catch (e) {
-    return { file: display, status: 'unreadable', detail: t.problem.corrupt(short(e)), tables: [] };
+    const why = readFailure(e, lang);
+    return { file: display, status: 'unreadable', detail: t.problem[why.problem](why.detail), tables: [] };
   }
 }
 
-export async function runSummary(run: SummaryRun, io: Io): Promise<number> {
+export async function runSummary(given: SummaryRun, io: Io): Promise<number> {
+  const run = { ...given, json: asStdout(given.json) };
   const t = CLI_TEXT[run.lang];
   const { files, skipped } = await expandInputs(run.inputs);
   const refused = await refusedOutputs([{ path: run.output, kind: 'workbook' }, ...(run.json ? [{ path: run.json, kind: 'report' as const }] : [])], files);
@@ -86,7 +88,7 @@ export async function runSummary(run: SummaryRun, io: Io): Promise<number> {
       await writeAtomically(run.json, json);
     }
   } catch (e) {
-    io.printError(t.writeFailed(writing, short(e)));
+    io.printError(writeError(t, writing, e));
     return 2;
   }
   const unreadable = summary.workbooks.some((w) => w.status === 'unreadable');

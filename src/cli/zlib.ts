@@ -1,6 +1,6 @@
 /** Node's native zlib for the package reader and writer: streamed inflate, one-shot deflate. */
 import zlib from 'node:zlib';
-import type { DeflateRaw, InflateRaw } from '../xlsx/package/zip';
+import type { Crc32, DeflateRaw, InflateRaw } from '../xlsx/package/zip';
 import type { XlsxOptions } from '../xlsx/workbook';
 
 /** Parts up to this size are inflated at once (faster); larger ones are streamed (memory stays bounded). */
@@ -38,4 +38,6 @@ const streamed = (data: Uint8Array, onChunk: (chunk: Uint8Array) => void): Promi
 
 export const nodeDeflateRaw: DeflateRaw = (data) => new Uint8Array(zlib.deflateRawSync(data, { level: 6 }));
 
-export const NODE_XLSX: XlsxOptions = { inflate: nodeInflateRaw, deflate: nodeDeflateRaw };
+export const nodeCrc32: Crc32 = (data, previous) => zlib.crc32(data, previous);
+
+export const NODE_XLSX: XlsxOptions = { inflate: nodeInflateRaw, deflate: nodeDeflateRaw, crc32: nodeCrc32 };

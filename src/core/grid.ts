@@ -43,6 +43,26 @@ export function colCount(grid: Grid): number {
   return n;
 }
 
+/**
+ * Each cell a row holds, in column order, holes skipped. A long row is walked by the cells it holds, not
+ * by its columns: a sheet whose rows each have one cell at XFD costs its cells, not 16,384 columns a row.
+ */
+export function forEachCell(row: readonly CellValue[] | undefined, fn: (v: CellValue, c: number) => void): void {
+  if (!row) return;
+  if (row.length <= 512) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v !== undefined) fn(v, c);
+    }
+    return;
+  }
+  for (const k of Object.keys(row)) {
+    const c = Number(k);
+    const v = row[c];
+    if (v !== undefined) fn(v, c);
+  }
+}
+
 export function valueAt(grid: Grid, row: number, col: number): CellValue {
   const r = grid.values[row];
   if (!r) return null;

@@ -30,26 +30,41 @@ function fillsOf(wb: XlsxWorkbook, sheet: XlsxSheet, cells: readonly string[]): 
   return new Map(cells.map((c) => [c, wb.fillAt(sheet, c)]));
 }
 
-/** Checks every sheet and writes the results into the workbook (in memory until it is saved). */
-export async function checkAndAnnotate(wb: XlsxWorkbook, options: AnnotateOptions = {}): Promise<SheetOutcome[]> {
+/**
+ * Checks every sheet and writes the results into the workbook (in memory until it is saved). With `each`,
+ * each sheet's outcome is handed over as soon as it is known and none is kept (a workbook of thousands of
+ * tables holds one sheet's results at a time); without, they are returned.
+ */
+export async function checkAndAnnotate(wb: XlsxWorkbook, options: AnnotateOptions = {}, each?: (outcome: SheetOutcome) => Promise<void> | void): Promise<SheetOutcome[]> {
   let state: WorkbookState = await wb.readState();
   const names = workSheets(wb);
   const outcomes: SheetOutcome[] = [];
+  const done = async (o: SheetOutcome) => {
+    if (each) await each(o);
+    else outcomes.push(o);
+  };
   for (const name of names) {
     const sheet = await wb.readSheet(name);
     const previous = sheetState(state, name);
     const prepared = prepareCheck(sheet, previous, options);
     if (sheet.protected) {
-      outcomes.push({ result: prepared.result, written: false });
+      await done({ result: prepared.result, written: false });
       continue;
     }
     const decision = decide(sheet, prepared.own, fillsOf(wb, sheet, prepared.inspect), name, prepared.wanted, { notes: options.notes !== false });
     await wb.apply(sheet, decision.writes);
-    state = withSheetState(state, name, keepingFilled(decision.state, name, previous?.filled), names);
-    outcomes.push({ result: prepared.result, written: true });
+    // The sheets that no longer exist are dropped once, at the end (per sheet, that is quadratic in the sheets).
+    state = withSheetState(state, name, keepingFilled(decision.state, name, previous?.filled));
+    await done({ result: prepared.result, written: true });
   }
-  await wb.writeState(state);
+  await wb.writeState(existingOnly(state, names));
   return outcomes;
+}
+
+/** The state without the entries of sheets that no longer exist (once per workbook: per sheet it is quadratic). */
+function existingOnly(state: WorkbookState, names: readonly string[]): WorkbookState {
+  const existing = new Set(names);
+  return { ...state, sheets: state.sheets.filter((s) => existing.has(s.sheet)) };
 }
 
 /** 清除标记 on every sheet: gives back every original fill and note, takes away the 复核结果 column. */
@@ -71,12 +86,12 @@ export async function clearMarks(wb: XlsxWorkbook): Promise<{ cleared: string[];
     const decision = decide(sheet, own, fillsOf(wb, sheet, inspect), name);
     await wb.apply(sheet, decision.writes);
     await wb.setValues(sheet, restore);
-    state = withSheetState(state, name, undefined, names);
+    state = withSheetState(state, name, undefined);
     const touched = new Set([...decision.writes, ...restore].map((w) => w.cell)).size;
     if (touched) cleared.push(name);
     cells += touched;
   }
-  await wb.writeState(state);
+  await wb.writeState(existingOnly(state, names));
   return { cleared, protected: locked, cells };
 }
 

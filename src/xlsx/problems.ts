@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../core/findings';
 import { ZipError, ZipReader } from './package/zip';
+import { BrokenPackage } from './package/broken';
 
 /** Why a file or folder could not be read. */
 export type Problem =
@@ -64,7 +65,9 @@ export function sniff(bytes: Uint8Array): Sniffed {
       const zip = new ZipReader(bytes);
       if (zip.has('[Content_Types].xml')) return 'xlsx';
       if (zip.has('mimetype') && zip.has('content.xml')) return 'ods';
-    } catch {
+    } catch (e) {
+      // A package whose parts disagree is said in detail when it is opened.
+      if (e instanceof BrokenPackage) return 'xlsx';
       return 'brokenZip'; // a zip cut short or damaged: most likely a workbook that did not copy whole
     }
     return 'zip';

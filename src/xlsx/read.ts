@@ -5,7 +5,7 @@
 import type { Grid } from '../core/grid';
 import { isProductSheet, type SheetResult } from '../core/engine';
 import type { CheckOptions, TableResult } from '../core/check/result';
-import { sheetState } from '../core/annotate/state';
+import { isStateSheet, sheetState } from '../core/annotate/state';
 import { checkAsItWas } from '../core/annotate/run';
 import { withoutColumn, findOwn } from '../core/annotate/own';
 import { type XlsxOptions, XlsxWorkbook, type XlsxSheet } from './workbook';
@@ -17,9 +17,9 @@ export function openWorkbook(bytes: Uint8Array | ArrayBuffer, options: XlsxOptio
   return XlsxWorkbook.open(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), options);
 }
 
-/** The sheets a person works in, in workbook order. */
+/** The sheets a person works in, in workbook order (a sheet of theirs named like the state included, once readState knows it). */
 export function workSheets(wb: XlsxWorkbook): string[] {
-  return wb.sheets.filter((s) => !isProductSheet(s.name)).map((s) => s.name);
+  return wb.sheets.filter((s) => !isProductSheet(s.name) || (wb.foreignState && isStateSheet(s.name))).map((s) => s.name);
 }
 
 /**

@@ -4,25 +4,26 @@
  * parts the product changes patched — the marked sheets, styles, comments and their drawings, the state
  * sheet, and the relationships and content types these need. Everything else is copied byte for byte.
  */
-import type { Grid } from '../core/grid';
+import type { CellValue, Grid } from '../core/grid';
 import { parseA1 } from '../core/grid';
 import type { ValueWrite } from '../core/annotate/fillIn';
 import type { CellWrite } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { type WorkbookState, EMPTY_STATE, STATE_SHEET, parseState, serializeState } from '../core/annotate/state';
-import { type DeflateRaw, type InflateRaw, type Limits, ZipReader, jsDeflateRaw, jsInflateRaw, writePackage, DEFAULT_LIMITS } from './package/zip';
+import { type Crc32, type Deflated, type DeflateRaw, type InflateRaw, type Limits, ZipReader, crc32From, jsDeflateRaw, jsInflateRaw, writePackage, DEFAULT_LIMITS } from './package/zip';
 import { CONTENT_TYPES, REL, isRelType, type SheetEntry, type Styles, type WorkbookInfo, readRels, readSharedStrings, readStyles, readWorkbookInfo, relsPathOf, resolve } from './package/parts';
 import { readSheet } from './package/sheet';
 import { StylesEditor } from './package/styles';
 import { type CellEdit, patchSheetXml } from './package/sheetXml';
 import { CommentsEditor, VmlEditor, idmapsOf, threadedRefs } from './package/comments';
-import { ContentTypesEditor, RelsEditor, freePartName, relativeTarget } from './package/edit';
+import { ContentTypesEditor, RelsEditor, relativeTarget } from './package/edit';
 import { attributes, elements, escapeAttr, escapeText, firstElement, rootPrefix, setAttribute } from './package/xml';
 
 export interface XlsxOptions {
   readonly inflate?: InflateRaw;
   readonly deflate?: DeflateRaw;
   readonly limits?: Limits;
+  readonly crc32?: Crc32;
 }
 
 export interface XlsxSheet {
@@ -43,6 +44,8 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 export class XlsxWorkbook {
   /** Parts changed so far, as text. */
   private readonly changed = new Map<string, string>();
+  /** Large changed parts (marked sheets, their notes), deflated at once: a copy holds its sheets compressed, one sheet as text at a time. */
+  private readonly packed = new Map<string, Deflated>();
   private readonly removed = new Set<string>();
   private stylesEditor?: StylesEditor;
   private contentTypes?: ContentTypesEditor;
@@ -56,7 +59,7 @@ export class XlsxWorkbook {
   ) {}
 
   static async open(bytes: Uint8Array, options: XlsxOptions = {}): Promise<XlsxWorkbook> {
-    const zip = new ZipReader(bytes, options.inflate ?? jsInflateRaw, options.limits ?? DEFAULT_LIMITS);
+    const zip = new ZipReader(bytes, options.inflate ?? jsInflateRaw, options.limits ?? DEFAULT_LIMITS, options.crc32 ?? crc32From);
     const info = await readWorkbookInfo(zip);
     const [sharedStrings, styles] = await Promise.all([readSharedStrings(zip, info.sharedStrings), readStyles(zip, info.styles)]);
     return new XlsxWorkbook(zip, info, sharedStrings, styles, options);
@@ -70,12 +73,45 @@ export class XlsxWorkbook {
   private async text(part: string): Promise<string | undefined> {
     const c = this.changed.get(part);
     if (c !== undefined) return c;
+    const p = this.packed.get(part);
+    if (p) return this.unpack(p);
     if (this.removed.has(part) || !this.zip.has(part)) return undefined;
     return this.zip.text(part);
   }
 
   private has(part: string): boolean {
-    return !this.removed.has(part) && (this.changed.has(part) || this.zip.has(part));
+    return !this.removed.has(part) && (this.changed.has(part) || this.packed.has(part) || this.zip.has(part));
+  }
+
+  /** The next number free for each kind of new part: counted on, not searched from 1 for each sheet. */
+  private readonly nextFree = new Map<string, number>();
+
+  /** A name no part has, of the form prefix + n + suffix ("xl/comments3.xml"). */
+  private freeName(prefix: string, suffix: string): string {
+    const key = `${prefix}\u0000${suffix}`;
+    for (let n = this.nextFree.get(key) ?? 1; ; n++) {
+      const name = `${prefix}${n}${suffix}`;
+      if (this.has(name)) continue;
+      this.nextFree.set(key, n + 1);
+      return name;
+    }
+  }
+
+  /** Deflates a changed part that is large, and lets go of its text. */
+  private pack(part: string): void {
+    const text = this.changed.get(part);
+    if (text === undefined || text.length < 2048) return;
+    const bytes = encoder.encode(text);
+    const crc = (this.options.crc32 ?? crc32From)(bytes, 0);
+    this.packed.set(part, { deflated: (this.options.deflate ?? jsDeflateRaw)(bytes), size: bytes.length, crc });
+    this.changed.delete(part);
+  }
+
+  private async unpack(p: Deflated): Promise<string> {
+    const chunks: Uint8Array[] = [];
+    await (this.options.inflate ?? jsInflateRaw)(p.deflated, (c) => chunks.push(c.slice()), p.size);
+    const decoder = new TextDecoder('utf-8');
+    return chunks.map((c, i) => decoder.decode(c, { stream: i < chunks.length - 1 })).join('');
   }
 
   /** A sheet's cells, merges, notes and protection; `styles: false` leaves out each cell's format index (a check needs none). */
@@ -95,8 +131,22 @@ export class XlsxWorkbook {
   }
 
   private stylesOf(): StylesEditor {
-    this.stylesEditor ??= new StylesEditor(this.styles.xml, this.styles.prefix);
+    this.stylesEditor ??= this.styles.xml ? new StylesEditor(this.styles.xml, this.styles.prefix) : new StylesEditor(MINIMAL_STYLES, '');
     return this.stylesEditor;
+  }
+
+  /** The styles part made for a workbook that had none (its cells all in the default format), once a mark needs one. */
+  private addedStyles?: string;
+
+  private async ensureStylesPart(): Promise<void> {
+    if (this.info.styles || this.addedStyles || !this.stylesEditor?.changed) return;
+    const part = this.freeName('xl/styles', '.xml');
+    const relsPath = relsPathOf(this.info.part);
+    const rels = new RelsEditor(await this.text(relsPath));
+    rels.add(REL.styles, relativeTarget(this.info.part, part));
+    this.changed.set(relsPath, rels.toXml());
+    (await this.types()).override(part, CONTENT_TYPES.styles);
+    this.addedStyles = part;
   }
 
   /** A cell's fill, host-neutral. */
@@ -109,8 +159,17 @@ export class XlsxWorkbook {
     const entry = this.info.sheets.find((s) => s.name === STATE_SHEET);
     if (!entry || !this.zip.has(entry.part)) return EMPTY_STATE;
     const read = await readSheet(this.zip, entry.part, STATE_SHEET, this.sharedStrings, this.styles.formats);
-    return parseState(read.grid.values.map((row) => (typeof row[0] === 'string' ? row[0] : null)));
+    const chunks = read.grid.values.map((row) => (typeof row[0] === 'string' ? row[0] : null));
+    this.foreignState = !isOurState(read.grid.values, chunks);
+    return this.foreignState ? EMPTY_STATE : parseState(chunks);
   }
+
+  /**
+   * A sheet of the user's that happens to be named selfeval_state (not the product's state: its cells are
+   * no state). It is checked as any other sheet and never replaced; the product then keeps no state, and
+   * finds its marks by what they are. Known once readState has run.
+   */
+  foreignState = false;
 
   private async types(): Promise<ContentTypesEditor> {
     this.contentTypes ??= new ContentTypesEditor((await this.text('[Content_Types].xml')) ?? '');
@@ -135,10 +194,12 @@ export class XlsxWorkbook {
       if (w.value !== undefined) edit(w.row, w.col).value = w.value;
       if (w.note !== undefined) notes.push(w);
     }
+    await this.ensureStylesPart();
     let xml = (await this.text(sheet.entry.part))!;
     const prefix = rootPrefix(xml);
     if (notes.length) xml = await this.applyNotes(sheet, xml, prefix, notes);
     this.changed.set(sheet.entry.part, patchSheetXml(xml, edits, prefix));
+    this.pack(sheet.entry.part);
   }
 
   /**
@@ -156,6 +217,7 @@ export class XlsxWorkbook {
     }
     const xml = (await this.text(sheet.entry.part))!;
     this.changed.set(sheet.entry.part, patchSheetXml(xml, edits, rootPrefix(xml)));
+    this.pack(sheet.entry.part);
   }
 
   /** Notes go into the sheet's comments part and its VML drawing, created when the sheet has none. */
@@ -164,13 +226,13 @@ export class XlsxWorkbook {
     const rels = new RelsEditor(await this.text(relsPath));
     const types = await this.types();
     const commentsRel = rels.find(REL.comments);
-    const commentsPart = commentsRel ? resolve(sheet.entry.part, commentsRel.target) : freePartName((n) => this.has(n), 'xl/comments', '.xml');
+    const commentsPart = commentsRel ? resolve(sheet.entry.part, commentsRel.target) : this.freeName('xl/comments', '.xml');
     const comments = new CommentsEditor(commentsRel ? await this.text(commentsPart) : undefined);
 
     const legacy = [...elements(sheetXml, `${prefix}legacyDrawing`)][0];
     const vmlRelId = legacy ? [...attributes(legacy.tag).entries()].find(([k]) => /(^|:)id$/.test(k))?.[1] : undefined;
     const vmlTarget = vmlRelId ? (await readRels(this.zip, sheet.entry.part)).find((r) => r.id === vmlRelId)?.target : undefined;
-    const vmlPart = vmlTarget ? resolve(sheet.entry.part, vmlTarget) : freePartName((n) => this.has(n), 'xl/drawings/vmlDrawing', '.vml');
+    const vmlPart = vmlTarget ? resolve(sheet.entry.part, vmlTarget) : this.freeName('xl/drawings/vmlDrawing', '.vml');
     const vml = new VmlEditor(vmlTarget ? await this.text(vmlPart) : undefined, vmlTarget ? 0 : await this.freeIdmap());
 
     for (const w of writes) {
@@ -188,6 +250,7 @@ export class XlsxWorkbook {
       }
     } else {
       this.changed.set(commentsPart, comments.toXml());
+      this.pack(commentsPart);
       if (!commentsRel) {
         rels.add(REL.comments, relativeTarget(sheet.entry.part, commentsPart));
         types.override(commentsPart, CONTENT_TYPES.comments);
@@ -201,6 +264,7 @@ export class XlsxWorkbook {
         xml = xml.slice(0, legacy.start) + xml.slice(legacy.end);
       } else if (vml.changed || !vmlTarget) {
         this.changed.set(vmlPart, vml.toXml());
+        this.pack(vmlPart);
         if (!vmlTarget) {
           const id = rels.add(REL.vmlDrawing, relativeTarget(sheet.entry.part, vmlPart));
           types.ensureDefault('vml', CONTENT_TYPES.vml);
@@ -217,19 +281,27 @@ export class XlsxWorkbook {
 
   private remove(part: string): void {
     this.changed.delete(part);
+    this.packed.delete(part);
     this.removed.add(part);
   }
 
+  /** The highest VML idmap in use: found once over the package, then counted up (per sheet, a search is quadratic). */
+  private lastIdmap?: number;
+
   /** A VML idmap no other drawing of the workbook uses (shape ids must not clash). */
   private async freeIdmap(): Promise<number> {
-    let max = 0;
-    for (const e of this.zip.entries) {
-      if (!e.name.endsWith('.vml')) continue;
-      const text = (await this.text(e.name)) ?? '';
-      for (const n of idmapsOf(text)) max = Math.max(max, n);
+    if (this.lastIdmap === undefined) {
+      let max = 0;
+      for (const e of this.zip.entries) {
+        if (!e.name.endsWith('.vml')) continue;
+        const text = (await this.text(e.name)) ?? '';
+        for (const n of idmapsOf(text)) max = Math.max(max, n);
+      }
+      for (const [name, text] of this.changed) if (name.endsWith('.vml')) for (const n of idmapsOf(text)) max = Math.max(max, n);
+      this.lastIdmap = max;
     }
-    for (const [name, text] of this.changed) if (name.endsWith('.vml')) for (const n of idmapsOf(text)) max = Math.max(max, n);
-    return max + 1;
+    this.lastIdmap++;
+    return this.lastIdmap;
   }
 
   /** The workbook's structure is protected: sheets can be neither added nor removed (as in Excel). */
@@ -246,7 +318,7 @@ export class XlsxWorkbook {
   async writeState(state: WorkbookState): Promise<void> {
     const chunks = state.sheets.length ? serializeState(state) : [];
     const entry = this.info.sheets.find((s) => s.name === STATE_SHEET);
-    if (this.structureProtected && !entry) return;
+    if ((this.structureProtected && !entry) || this.foreignState) return;
     const rows = chunks.map((c, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeText(c)}</t></is></c></row>`).join('');
     const sheetXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
     if (entry) {
@@ -260,7 +332,7 @@ export class XlsxWorkbook {
       return;
     }
     if (!chunks.length) return;
-    const part = freePartName((n) => this.has(n), 'xl/worksheets/sheet', '.xml');
+    const part = this.freeName('xl/worksheets/sheet', '.xml');
     this.changed.set(part, sheetXml);
     const relsPath = relsPathOf(this.info.part);
     const rels = new RelsEditor(await this.text(relsPath));
@@ -293,15 +365,41 @@ export class XlsxWorkbook {
   /** The package again: the original with the changed parts patched in. */
   save(): Uint8Array {
     if (this.contentTypes?.changed) this.changed.set('[Content_Types].xml', this.contentTypes.toXml());
-    if (this.stylesEditor?.changed && this.info.styles) this.changed.set(this.info.styles, this.stylesEditor.toXml());
-    const replaced = new Map<string, Uint8Array>();
+    const stylesPart = this.info.styles ?? this.addedStyles;
+    if (this.stylesEditor?.changed && stylesPart) this.changed.set(stylesPart, this.stylesEditor.toXml());
+    const replaced = new Map<string, Uint8Array | Deflated>(this.packed);
     for (const [name, text] of this.changed) replaced.set(name, encoder.encode(text));
     return writePackage(this.zip, replaced, this.removed, this.options.deflate ?? jsDeflateRaw);
   }
 
   /** Whether anything would be written. */
   get modified(): boolean {
-    return this.changed.size > 0 || this.removed.size > 0 || !!this.contentTypes?.changed || !!this.stylesEditor?.changed;
+    return this.changed.size > 0 || this.packed.size > 0 || this.removed.size > 0 || !!this.contentTypes?.changed || !!this.stylesEditor?.changed;
+  }
+}
+
+/** The stylesheet of a workbook that had none: Excel's defaults, to which the marks' fills are added. */
+const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+/** The product's state: text in column A only, which joined is the state's JSON (an empty sheet holds nothing of anyone's). */
+function isOurState(values: readonly (readonly CellValue[])[], chunks: readonly (string | null)[]): boolean {
+  let other = false;
+  values.forEach((row) => row.forEach((v, c) => (other ||= v !== null && (c > 0 || typeof v !== 'string'))));
+  if (other) return false;
+  const json = chunks.filter((c): c is string => c !== null).join('');
+  if (!json) return true;
+  try {
+    const s = JSON.parse(json) as { version?: unknown; sheets?: unknown };
+    return typeof s === 'object' && s !== null && typeof s.version === 'number' && Array.isArray(s.sheets);
+  } catch {
+    return false;
   }
 }
 

@@ -152,25 +152,7 @@ describe('outputs never over inputs', () => {
 });
 
 describe('writes go through a temporary file: a failure leaves nothing behind, the batch goes on', () => {
-  it('a full disk on one copy: no .tmp left, the other copy written, exit 2', async () => {
-    const dir = tmp();
-    const a = put('seed003.xlsx', path.join(dir, 'in', 'a.xlsx'));
-    const b = put('seed000.xlsx', path.join(dir, 'in', 'b.xlsx'));
-    const out = path.join(dir, 'out');
-    const real = fsp.writeFile.bind(fsp);
-    vi.spyOn(fsp, 'writeFile').mockImplementationOnce(async (file, data) => {
-      // Half the copy reaches the disk, then the disk is full.
-      await real(file as string, (data as Uint8Array).subarray(0, 1000));
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    });
-    const r = await run(['check', a, b, '--out', out]);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain(`${path.join(out, 'a.xlsx')}：写出失败（ENOSPC: no space left on device, write），未留下半成品文件`);
-    expect(existsSync(path.join(out, 'a.xlsx'))).toBe(false);
-    expect(existsSync(path.join(out, 'b.xlsx'))).toBe(true);
-    expect(tmpFiles(dir)).toEqual([]);
-  });
-
+  // A full disk and a read-only file system, on real mounts: tests/cli/hostile.test.ts.
   it('a folder that cannot be made (a file where it should be) fails that copy only', async () => {
     const dir = tmp();
     const a = put('seed003.xlsx', path.join(dir, 'a', 'x.xlsx'));

@@ -4,7 +4,7 @@
  * state sheet): the 复核结果 column by its title and its texts, notes by their signature. Nothing else is
  * ever taken for the product's.
  */
-import { type CellValue, type Grid, a1, parseA1, valueAt } from '../grid';
+import { type CellValue, type Grid, a1, forEachCell, parseA1, valueAt } from '../grid';
 import type { SheetState } from './state';
 import { type Fill, NO_FILL } from './fill';
 import { hasOurNote } from './note';
@@ -48,7 +48,7 @@ function text(v: CellValue): string | undefined {
 function columnsByWhatTheyAre(grid: Grid): Map<string, string> {
   const out = new Map<string, string>();
   grid.values.forEach((row, r) => {
-    row.forEach((v, c) => {
+    forEachCell(row, (v, c) => {
       if (!COLUMN_TITLES.includes(v as (typeof COLUMN_TITLES)[number])) return;
       out.set(a1(r, c), v as string);
       let gap = 0;

@@ -2,7 +2,7 @@
  * A sheet seen through its labels: normalised text per cell, merged areas by row, and the row tests
  * recognition is built on.
  */
-import { type CellRange, type Grid, colCount, formatAt, isBlank, rowCount, valueAt } from '../grid';
+import { type CellRange, type Grid, colCount, forEachCell, formatAt, isBlank, rowCount, valueAt } from '../grid';
 import { labelOf } from '../text';
 import type { Field } from '../table';
 import { headerFieldOf } from './vocabulary';
@@ -81,21 +81,19 @@ export class SheetView {
   }
 
   rowBlank(r: number): boolean {
-    const src = this.grid.values[r];
-    if (!src) return true;
-    for (const v of src) if (!isBlank(v ?? null)) return false;
-    return true;
+    let blank = true;
+    forEachCell(this.grid.values[r], (v) => {
+      if (blank && !isBlank(v)) blank = false;
+    });
+    return blank;
   }
 
   /** Columns of non-empty label cells in a row. */
   labelCols(r: number): readonly number[] {
     const out: number[] = [];
-    const row = this.grid.values[r];
-    if (!row) return out;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
+    forEachCell(this.grid.values[r], (v, c) => {
       if (typeof v === 'string' && labelOf(v)) out.push(c);
-    }
+    });
     return out;
   }
 
@@ -118,8 +116,9 @@ export class SheetView {
   /** How many cells of a row are not blank (numbers included). */
   usedCount(r: number): number {
     let n = 0;
-    const src = this.grid.values[r] ?? [];
-    for (let c = 0; c < src.length; c++) if (!isBlank(src[c] ?? null)) n++;
+    forEachCell(this.grid.values[r], (v) => {
+      if (!isBlank(v)) n++;
+    });
     return n;
   }
 

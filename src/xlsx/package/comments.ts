@@ -55,26 +55,40 @@ export class CommentsEditor {
     return this.entries.length === 0;
   }
 
+  /** The entries by cell (a sheet of thousands of notes is not searched note by note for each). */
+  private byRef?: Map<string, Entry>;
+
+  private find(ref: string): Entry | undefined {
+    if (!this.byRef) {
+      this.byRef = new Map();
+      for (const e of this.entries) if (!this.byRef.has(e.ref)) this.byRef.set(e.ref, e);
+    }
+    return this.byRef.get(ref);
+  }
+
   has(ref: string): boolean {
-    return this.entries.some((e) => e.ref === ref);
+    return this.find(ref) !== undefined;
   }
 
   /** Sets a cell's note (null: removes it). Returns whether a note was added or removed (the drawing then changes). */
   set(ref: string, text: string | null): 'added' | 'removed' | 'changed' | 'same' {
-    const i = this.entries.findIndex((e) => e.ref === ref);
+    const found = this.find(ref);
     const p = this.prefix;
     if (text === null) {
-      if (i < 0) return 'same';
-      this.entries.splice(i, 1);
+      if (!found) return 'same';
+      this.entries.splice(this.entries.indexOf(found), 1);
+      this.byRef = undefined;
       this.changed = true;
       return 'removed';
     }
-    if (i < 0) {
-      this.entries.push({ ref, xml: `<${p}comment ref="${escapeAttr(ref)}" authorId="${this.authorId()}"><${p}text>${run(p, text)}</${p}text></${p}comment>`, text });
+    if (!found) {
+      const entry = { ref, xml: `<${p}comment ref="${escapeAttr(ref)}" authorId="${this.authorId()}"><${p}text>${run(p, text)}</${p}text></${p}comment>`, text };
+      this.entries.push(entry);
+      this.byRef?.set(ref, entry);
       this.changed = true;
       return 'added';
     }
-    const e = this.entries[i]!;
+    const e = found;
     if (e.text === text) return 'same';
     e.xml = withText(e.xml, e.text, text, p);
     e.text = text;
@@ -170,30 +184,54 @@ export class VmlEditor {
     return out;
   }
 
+  /** The note cells and the highest shape id, found once; shapes added are kept apart until the text is needed (hundreds of notes on a sheet stay linear). */
+  private known?: { cells: Set<string>; maxId: number };
+  private pending: string[] = [];
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const end = this.xml.lastIndexOf('</xml>');
+    this.xml = this.xml.slice(0, end) + this.pending.join('') + this.xml.slice(end);
+    this.pending = [];
+  }
+
+  private index(): { cells: Set<string>; maxId: number } {
+    if (!this.known) {
+      this.flush();
+      const ids = [...this.xml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
+      this.known = { cells: new Set(this.noteShapes().map((s) => s.cell)), maxId: Math.max(this.idmap * 1024, ...ids) };
+    }
+    return this.known;
+  }
+
   get hasShapes(): boolean {
-    return /<v:shape[\s>]/.test(this.xml);
+    return this.pending.length > 0 || /<v:shape[\s>]/.test(this.xml);
   }
 
   add(row: number, col: number, lines: number): void {
-    if (this.noteShapes().some((s) => s.cell === a1(row, col))) return;
-    const ids = [...this.xml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
-    const id = Math.max(this.idmap * 1024, ...ids) + 1;
+    const known = this.index();
+    if (known.cells.has(a1(row, col))) return;
+    const id = known.maxId + 1;
+    known.maxId = id;
+    known.cells.add(a1(row, col));
     const height = Math.min(16, 2 + lines * 2);
     const shape = `\n<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:260pt;height:${height * 14}pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${row}, 2, ${col + 5}, 15, ${row + height}, 2</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`;
-    const end = this.xml.lastIndexOf('</xml>');
-    this.xml = this.xml.slice(0, end) + shape + this.xml.slice(end);
+    this.pending.push(shape);
     this.changed = true;
   }
 
   remove(cell: string): void {
+    this.flush();
     const s = this.noteShapes().find((x) => x.cell === cell);
     if (!s) return;
     const start = this.xml[s.start - 1] === '\n' ? s.start - 1 : s.start;
     this.xml = this.xml.slice(0, start) + this.xml.slice(s.end);
+    this.known?.cells.delete(cell);
     this.changed = true;
   }
 
   toXml(): string {
+    this.flush();
     return this.xml;
   }
 }

@@ -61,6 +61,10 @@ export class ContentTypesEditor {
   private xml: string;
   private readonly prefix: string;
   changed = false;
+  /** What the part declares, read once; additions are kept apart and put in by toXml (thousands of sheets, each adding some, stay linear). */
+  private defaults?: Set<string>;
+  private overrides?: Set<string>;
+  private added: string[] = [];
 
   constructor(xml: string) {
     this.xml = xml;
@@ -68,25 +72,43 @@ export class ContentTypesEditor {
   }
 
   private insert(el: string): void {
-    const close = `</${this.prefix}Types>`;
-    const at = this.xml.lastIndexOf(close);
-    this.xml = this.xml.slice(0, at) + el + this.xml.slice(at);
+    this.added.push(el);
     this.changed = true;
   }
 
+  private flush(): void {
+    if (!this.added.length) return;
+    const close = `</${this.prefix}Types>`;
+    const at = this.xml.lastIndexOf(close);
+    this.xml = this.xml.slice(0, at) + this.added.join('') + this.xml.slice(at);
+    this.added = [];
+  }
+
   ensureDefault(extension: string, contentType: string): void {
-    for (const e of elements(this.xml, `${this.prefix}Default`)) if ((attributes(e.tag).get('Extension') ?? '').toLowerCase() === extension) return;
+    if (!this.defaults) {
+      this.defaults = new Set();
+      for (const e of elements(this.xml, `${this.prefix}Default`)) this.defaults.add((attributes(e.tag).get('Extension') ?? '').toLowerCase());
+    }
+    if (this.defaults.has(extension)) return;
+    this.defaults.add(extension);
     this.insert(`<${this.prefix}Default Extension="${extension}" ContentType="${escapeAttr(contentType)}"/>`);
   }
 
   override(part: string, contentType: string): void {
     const name = `/${part}`;
-    for (const e of elements(this.xml, `${this.prefix}Override`)) if (attributes(e.tag).get('PartName') === name) return;
+    if (!this.overrides) {
+      this.overrides = new Set();
+      for (const e of elements(this.xml, `${this.prefix}Override`)) this.overrides.add(attributes(e.tag).get('PartName') ?? '');
+    }
+    if (this.overrides.has(name)) return;
+    this.overrides.add(name);
     this.insert(`<${this.prefix}Override PartName="${escapeAttr(name)}" ContentType="${escapeAttr(contentType)}"/>`);
   }
 
   removeOverride(part: string): void {
     const name = `/${part}`;
+    this.flush();
+    this.overrides?.delete(name);
     for (const e of elements(this.xml, `${this.prefix}Override`)) {
       if (attributes(e.tag).get('PartName') !== name) continue;
       this.xml = this.xml.slice(0, e.start) + this.xml.slice(e.end);
@@ -96,6 +118,7 @@ export class ContentTypesEditor {
   }
 
   toXml(): string {
+    this.flush();
     return this.xml;
   }
 }

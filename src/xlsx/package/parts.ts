@@ -3,7 +3,8 @@
  * list, styles (number formats, fills, cell formats), shared strings. Parsing is streamed through saxes.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { ZipReader } from './zip';
+import { ZipError, type ZipReader } from './zip';
+import { BrokenPackage } from './broken';
 import { elements, attributes, runText, rootPrefix, unescapeXml } from './xml';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -29,6 +30,7 @@ export const CONTENT_TYPES = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
   vml: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
 } as const;
 
 /** Streams a part through saxes; element names are given without their namespace prefix. */
@@ -57,17 +59,22 @@ export async function sax(
   if (handlers.text) parser.on('text', handlers.text);
   const decoder = new TextDecoder('utf-8');
   let first = true;
-  await zip.stream(part, (chunk) => {
-    let s = decoder.decode(chunk, { stream: true });
-    if (first) {
-      s = s.replace(/^\uFEFF/, '');
-      first = false;
-    }
-    parser.write(s);
-  });
-  const rest = decoder.decode();
-  if (rest) parser.write(rest);
-  parser.close();
+  try {
+    await zip.stream(part, (chunk) => {
+      let s = decoder.decode(chunk, { stream: true });
+      if (first) {
+        s = s.replace(/^\uFEFF/, '');
+        first = false;
+      }
+      parser.write(s);
+    });
+    const rest = decoder.decode();
+    if (rest) parser.write(rest);
+    parser.close();
+  } catch (e) {
+    if (e instanceof BrokenPackage || e instanceof ZipError) throw e;
+    throw new BrokenPackage({ kind: 'badXml', part, detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 120) });
+  }
 }
 
 export interface Relationship {
@@ -135,7 +142,7 @@ export async function readWorkbookInfo(zip: ZipReader): Promise<WorkbookInfo> {
   const root = await readRels(zip, '');
   const office = root.find((r) => isRelType(r.type, REL.officeDocument));
   const part = office ? resolve('', office.target) : 'xl/workbook.xml';
-  if (!zip.has(part)) throw new Error('no workbook part');
+  if (!zip.has(part)) throw new BrokenPackage({ kind: 'missingPart', part });
   const xml = await zip.text(part);
   const rels = await readRels(zip, part);
   const prefix = rootPrefix(xml);
@@ -154,11 +161,27 @@ export async function readWorkbookInfo(zip: ZipReader): Promise<WorkbookInfo> {
       part: resolve(part, rel.target),
     });
   }
+  checkSheets(zip, sheets);
   const target = (type: string) => {
-    const r = rels.find((x) => isRelType(x.type, type));
-    return r ? resolve(part, r.target) : undefined;
+    const r = rels.find((x) => isRelType(x.type, type) && !x.external);
+    if (!r) return undefined;
+    const found = resolve(part, r.target);
+    // Referred to and not there: the cells' strings or styles would be read as nothing.
+    if (!zip.has(found)) throw new BrokenPackage({ kind: 'missingPart', part: found });
+    return found;
   };
   return { part, xml, rels, sheets, sharedStrings: target(REL.sharedStrings), styles: target(REL.styles) };
+}
+
+/** Sheets of one name (Excel compares them ignoring case) or without their part make the workbook broken. */
+function checkSheets(zip: ZipReader, sheets: readonly SheetEntry[]): void {
+  const seen = new Set<string>();
+  for (const s of sheets) {
+    const key = s.name.toLowerCase();
+    if (seen.has(key)) throw new BrokenPackage({ kind: 'duplicateSheet', part: s.part, sheet: s.name });
+    seen.add(key);
+    if (!zip.has(s.part)) throw new BrokenPackage({ kind: 'missingPart', part: s.part, sheet: s.name });
+  }
 }
 
 /** Excel's built-in number formats that matter for reading figures (ids 0–49). */

@@ -16,6 +16,8 @@ export interface ScanHandlers {
 
 export class Scanner {
   private carry = '';
+  /** The elements open so far: an end tag must close the last of them, and the document all of them. */
+  private readonly open: string[] = [];
 
   constructor(private readonly on: ScanHandlers) {}
 
@@ -31,6 +33,14 @@ export class Scanner {
     this.carry = '';
     const done = this.scan(s, true);
     if (done < s.length) throw new Error('XML ends inside a tag');
+    const unclosed = this.open[this.open.length - 1];
+    if (unclosed !== undefined) throw new Error(`XML ends before </${unclosed}>`);
+  }
+
+  private closing(name: string): void {
+    const expected = this.open.pop();
+    if (expected !== name) throw new Error(expected === undefined ? `</${name}> closes nothing` : `</${name}> where </${expected}> was expected`);
+    this.on.close(name);
   }
 
   /** Tokenizes s; returns where the incomplete tail starts (s.length when none). */
@@ -76,7 +86,7 @@ export class Scanner {
       const e = tagEnd(s, i + 1);
       if (e < 0) return last ? fail('tag') : i;
       if (c === 47 /* / */) {
-        on.close(s.slice(i + 2, e).trim());
+        this.closing(s.slice(i + 2, e).trim());
         i = e + 1;
         continue;
       }
@@ -84,8 +94,10 @@ export class Scanner {
       const inner = s.slice(i + 1, selfClosing ? e - 1 : e);
       let k = 0;
       while (k < inner.length && !isSpace(inner.charCodeAt(k))) k++;
-      on.open(inner.slice(0, k), inner.slice(k), selfClosing);
-      if (selfClosing) on.close(inner.slice(0, k));
+      const name = inner.slice(0, k);
+      on.open(name, inner.slice(k), selfClosing);
+      if (selfClosing) on.close(name);
+      else this.open.push(name);
       i = e + 1;
     }
     return n;

@@ -4,9 +4,10 @@
  * writer.
  */
 import type { CellRange, CellValue, Grid } from '../../core/grid';
-import { parseRangeA1 } from '../../core/grid';
-import type { ZipReader } from './zip';
+import { a1, parseRangeA1 } from '../../core/grid';
+import { ZipError, type ZipReader } from './zip';
 import { Scanner, attr } from './scan';
+import { BrokenPackage, MAX_COLS, MAX_ROWS, shownRef } from './broken';
 
 export interface SheetRead {
   readonly grid: Grid;
@@ -29,6 +30,9 @@ function cellRef(ref: string): { row: number; col: number } | undefined {
   const row = Number(ref.slice(i));
   return Number.isInteger(row) && row > 0 ? { row: row - 1, col: col - 1 } : undefined;
 }
+
+/** Every row of a sheet without cells shares this one (a sheet of one cell at row 1,048,576 holds no million arrays). */
+const NO_CELLS: readonly CellValue[] = Object.freeze([]);
 
 export async function readSheet(
   zip: ZipReader,
@@ -56,7 +60,13 @@ export async function readSheet(
   let phonetic = 0;
   let hasValue = false;
 
+  const sheetName = name;
+  const beyond = (cell: string): never => {
+    throw new BrokenPackage({ kind: 'beyondGrid', part, sheet: sheetName, cell: shownRef(cell) });
+  };
+  let cellsInRow = 0;
   const put = (v: CellValue) => {
+    cellsInRow++;
     const r = (values[row] ??= []);
     r[col] = v;
   };
@@ -73,6 +83,7 @@ export async function readSheet(
           const ra = attr(a, 'r');
           const r = ra ? Number(ra) - 1 : row + 1;
           row = Number.isInteger(r) && r >= 0 ? r : row + 1;
+          if (row >= MAX_ROWS) beyond(ra ?? String(row + 1));
           col = -1;
           break;
         }
@@ -83,6 +94,8 @@ export async function readSheet(
             row = ref.row;
             col = ref.col;
           } else col++;
+          if (row >= MAX_ROWS || col >= MAX_COLS) beyond(ra ?? `R${row + 1}C${col + 1}`);
+          if (row < 0) row = 0;
           type = attr(a, 't') ?? 'n';
           const sa = attr(a, 's');
           style = sa ? Number(sa) : 0;
@@ -108,7 +121,11 @@ export async function readSheet(
           break;
         case 'mergeCell': {
           const ref = attr(a, 'ref');
-          if (ref) merges.push(parseRangeA1(ref));
+          if (ref) {
+            const m = parseRangeA1(ref);
+            if (m.bottom >= MAX_ROWS || m.right >= MAX_COLS) beyond(ref);
+            merges.push(m);
+          }
           break;
         }
         case 'sheetProtection': {
@@ -123,10 +140,13 @@ export async function readSheet(
       switch (local(name)) {
         case 'row': {
           // A row's arrays grew cell by cell; copied once at their size, a sheet of 200,000 rows takes half the memory.
+          // A sparse row (a cell at XFD) is kept as it is: a copy would hold every column up to the last.
           const done = values[row];
-          if (done) values[row] = done.slice();
+          const dense = cellsInRow * 4 >= (done?.length ?? 0);
+          if (done && dense) values[row] = done.slice();
           const f = fmts[row];
-          if (f) fmts[row] = f.slice();
+          if (f && dense) fmts[row] = f.slice();
+          cellsInRow = 0;
           break;
         }
         case 'v':
@@ -145,6 +165,7 @@ export async function readSheet(
           break;
         case 'c': {
           const v = hasValue ? cellValue(type, text, sharedStrings) : null;
+          if (v === MISSING) throw new BrokenPackage({ kind: 'missingString', part, sheet: sheetName, cell: a1(row, col) });
           if (hasValue) put(v);
           // A number format says something only of a number (its decimals, a percent), or of an empty cell
           // that a fill may give one (a blank 执行率 under "0.00%" takes a fraction): kept for those alone.
@@ -160,29 +181,44 @@ export async function readSheet(
       if (into) text += t;
     },
   });
-  const decoder = new TextDecoder('utf-8');
-  let first = true;
-  await zip.stream(part, (chunk) => {
-    let t = decoder.decode(chunk, { stream: true });
-    if (first) {
-      t = t.replace(/^\uFEFF/, '');
-      first = false;
-    }
-    scanner.write(t);
-  });
-  const rest = decoder.decode();
-  if (rest) scanner.write(rest);
-  scanner.close();
-
-  for (let r = 0; r < values.length; r++) values[r] ??= [];
+  await scanPart(zip, part, name, scanner);
+  for (let r = 0; r < values.length; r++) values[r] ??= NO_CELLS as CellValue[];
   return { grid: { name, values, formats: fmts, merges }, xf, protected: isProtected };
 }
 
-function cellValue(type: string, text: string, sharedStrings: readonly string[]): CellValue {
+/** The part streamed through the scanner; what is not well formed is said with the part and the sheet. */
+async function scanPart(zip: ZipReader, part: string, sheet: string, scanner: Scanner): Promise<void> {
+  const decoder = new TextDecoder('utf-8');
+  let first = true;
+  try {
+    await zip.stream(part, (chunk) => {
+      let t = decoder.decode(chunk, { stream: true });
+      if (first) {
+        t = t.replace(/^\uFEFF/, '');
+        first = false;
+      }
+      scanner.write(t);
+    });
+    const rest = decoder.decode();
+    if (rest) scanner.write(rest);
+    scanner.close();
+  } catch (e) {
+    if (e instanceof BrokenPackage && e.fault.kind === 'badCrc') throw new BrokenPackage({ ...e.fault, sheet });
+    if (e instanceof BrokenPackage || e instanceof ZipError) throw e;
+    throw new BrokenPackage({ kind: 'badXml', part, sheet, detail: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** A shared string index the package does not have. */
+const MISSING = Symbol('missing shared string');
+
+function cellValue(type: string, text: string, sharedStrings: readonly string[]): CellValue | typeof MISSING {
   switch (type) {
     case 's': {
+      if (text.trim() === '') return null;
       const s = sharedStrings[Number(text)];
-      return s === undefined || s === '' ? null : s;
+      if (s === undefined) return MISSING;
+      return s === '' ? null : s;
     }
     case 'inlineStr':
     case 'str':

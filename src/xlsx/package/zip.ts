@@ -5,6 +5,7 @@
  * with limits on the uncompressed size (a bomb is refused in bounded memory).
  */
 import { Inflate, deflateSync } from 'fflate';
+import { BrokenPackage } from './broken';
 
 export interface ZipEntry {
   readonly name: string;
@@ -43,6 +44,20 @@ export const jsInflateRaw: InflateRaw = async (data, onChunk) => {
 
 export type DeflateRaw = (data: Uint8Array) => Uint8Array;
 
+/** A part deflated ahead of writing (a large changed part is kept so, not as text, until the package is written). */
+export interface Deflated {
+  readonly deflated: Uint8Array;
+  readonly size: number;
+  readonly crc: number;
+}
+
+export function isDeflated(v: Uint8Array | Deflated): v is Deflated {
+  return !(v instanceof Uint8Array);
+}
+
+/** CRC-32 of `data` continued from `previous` (0 to begin); hosts may bring a native one (Node's zlib). */
+export type Crc32 = (data: Uint8Array, previous: number) => number;
+
 export const jsDeflateRaw: DeflateRaw = (data) => deflateSync(data, { level: 6 });
 
 export interface Limits {
@@ -75,11 +90,17 @@ export class ZipReader {
     readonly bytes: Uint8Array,
     private readonly inflateRaw: InflateRaw = jsInflateRaw,
     private readonly limits: Limits = DEFAULT_LIMITS,
+    private readonly crc: Crc32 = crc32From,
   ) {
     const dir = readDirectory(bytes);
     this.entries = dir.entries;
     this.comment = dir.comment;
-    this.byName = new Map(this.entries.map((e) => [e.name, e]));
+    this.byName = new Map();
+    for (const e of this.entries) {
+      // Two entries of one name: readers disagree on which is the part (the first, the last): broken.
+      if (this.byName.has(e.name)) throw new BrokenPackage({ kind: 'duplicateEntry', part: e.name });
+      this.byName.set(e.name, e);
+    }
   }
 
   has(name: string): boolean {
@@ -114,16 +135,20 @@ export class ZipReader {
       throw new ZipError('tooLarge', `${name}: compressed ${Math.round(e.size / Math.max(1, e.compressedSize))} to 1`);
     }
     let seen = 0;
+    let crc = 0;
     const count = (chunk: Uint8Array) => {
       seen += chunk.length;
       // The declared size may lie: the stream itself is held to the limit.
       if (seen > limit) throw new ZipError('tooLarge', `${name}: more than ${limit} bytes uncompressed`);
+      crc = this.crc(chunk, crc);
       onChunk(chunk);
     };
     if (e.method === 0) count(data);
     else if (e.method === 8) await this.inflateRaw(data, count, e.size);
     else throw new ZipError('method', `${name}: compression method ${e.method}`);
     this.inflatedTotal += seen;
+    // A part whose bytes are not those the package recorded was damaged (a stored part is not even inflated).
+    if (crc !== e.crc || seen !== e.size) throw new BrokenPackage({ kind: 'badCrc', part: name });
   }
 
   async read(name: string): Promise<Uint8Array> {
@@ -198,7 +223,12 @@ const CRC_TABLE = (() => {
 })();
 
 export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+  return crc32From(data, 0);
+}
+
+/** CRC-32 continued over more bytes (pure JavaScript, for the browser). */
+export function crc32From(data: Uint8Array, previous: number): number {
+  let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
@@ -250,7 +280,7 @@ function dosTime(d = new Date()): { time: number; date: number } {
  */
 export function writePackage(
   zip: ZipReader,
-  replaced: ReadonlyMap<string, Uint8Array>,
+  replaced: ReadonlyMap<string, Uint8Array | Deflated>,
   removed: ReadonlySet<string>,
   deflateRaw: DeflateRaw = jsDeflateRaw,
   comment = PRODUCT_MARK,
@@ -258,10 +288,11 @@ export function writePackage(
   const out = new Out();
   const central: { record: Uint8Array; offset: number }[] = [];
   const { time, date } = dosTime();
-  const writeNew = (name: string, data: Uint8Array) => {
+  const writeNew = (name: string, part: Uint8Array | Deflated) => {
     const nameBytes = encoder.encode(name);
-    const compressed = deflateRaw(data);
-    const crc = crc32(data);
+    const compressed = isDeflated(part) ? part.deflated : deflateRaw(part);
+    const crc = isDeflated(part) ? part.crc : crc32(part);
+    const data = { length: isDeflated(part) ? part.size : part.length };
     const offset = out.length;
     out.u32(0x04034b50);
     out.u16(20);
