@@ -24,7 +24,7 @@ const REVERSE: OptionSpec = { name: 'reverse', value: true, allowed: ['ratio', '
 const SPECS: Record<Exclude<Command, 'help' | 'version'>, readonly OptionSpec[]> = {
   check: [{ name: 'json', value: true }, { name: 'out', value: true }, LANG, REVERSE],
   clear: [{ name: 'out', value: true }, LANG],
-  fill: [{ name: 'out', value: true }, LANG, REVERSE],
+  fill: [{ name: 'out', value: true }, { name: 'undo', value: false }, LANG, REVERSE],
   summary: [
     { name: 'o', aliases: ['output'], value: true },
     { name: 'json', value: true },
@@ -95,6 +95,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (!spec) {
       // "-报表.xlsx" is most likely a file whose name starts with "-".
       throw new UsageError(/[^\w-]|\.xls/i.test(key) ? t.dashFile(a) : t.unknownOption(a));
+    }
+    if (!spec.value) {
+      // A flag (--undo) takes no value.
+      if (inline !== undefined) throw new UsageError(t.unknownOption(a));
+      options[spec.name] = 'true';
+      continue;
     }
     let value = inline;
     if (value === undefined) {

@@ -44,6 +44,7 @@ export async function runClear(inputs: readonly string[], outDir: string, lang: 
       const r = await clearMarks(opened.wb);
       await writeAtomically(target, opened.wb.save());
       io.print(r.cleared.length ? t.cleared(input.given, r.cleared.length, target) : t.clearedNothing(input.given, target));
+      if (r.filledKept) io.print(t.filledKept(r.filledKept));
       if (r.protected.length) io.printError(t.lockedSheets(input.given, r.protected.join('、')));
     } catch (e) {
       io.printError(t.writeFailed(target, short(e)));

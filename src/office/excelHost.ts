@@ -9,9 +9,9 @@ import { type CellRange, parseRangeA1 } from '../core/grid';
 import { decide } from '../core/annotate/decide';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
 import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
-import { type FillPlan, fillWrites, planFill, undoFilled, withFilled } from '../core/annotate/fillIn';
+import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled } from '../core/annotate/fillIn';
 import { SUMMARY_SHEET } from '../core/summary';
-import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse } from './hostApi';
+import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse, UndoFillResponse } from './hostApi';
 import { type WorkbookInput, buildSummary } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
 import { queueSummarySheet, readWorkbook, workbookInput } from './summarySheet';
@@ -80,21 +80,39 @@ export class ExcelHost implements Host {
     });
   }
 
+  /** 清除标记: the marks off; what 填写计算值 wrote stays, and its record too (for 撤销填写). */
   async clearActiveSheet(): Promise<ClearResponse> {
     return this.options.run(async (context) => {
       const snap = await readActiveSheet(context, this.options.supports, this.options.cellsPerRead);
       if (snap.protected) return { kind: 'protected', sheet: snap.name };
-      const { own, inspect } = prepareClear(snap, sheetState(snap.state, snap.name));
-      const restore = undoFilled(snap.grid, sheetState(snap.state, snap.name)?.filled);
-      if (!own.column.size && !own.notes.size && !own.fills.size && !restore.length) return { kind: 'cleared', sheet: snap.name, cells: 0 };
+      const previous = sheetState(snap.state, snap.name);
+      const { own, inspect } = prepareClear(snap, previous);
+      const filledKept = filledStill(snap.grid, previous?.filled);
+      if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: snap.name, cells: 0, filledKept };
       const ws = context.workbook.worksheets.getActiveWorksheet();
       const fills = await readFills(context, ws, inspect);
       const decision = decide(snap, own, fills, snap.name);
       queueWrites(ws, snap, decision.writes);
-      queueValueWrites(ws, restore);
-      queueState(context, snap, withSheetState(snap.state, snap.name, undefined));
+      queueState(context, snap, withSheetState(snap.state, snap.name, keepingFilled(undefined, snap.name, previous?.filled)));
       await context.sync();
-      return { kind: 'cleared', sheet: snap.name, cells: new Set([...decision.writes, ...restore].map((w) => w.cell)).size };
+      return { kind: 'cleared', sheet: snap.name, cells: decision.writes.length, filledKept };
+    });
+  }
+
+  /** 撤销填写: three round trips (read the sheet, write); the marks stay. */
+  async undoFill(): Promise<UndoFillResponse> {
+    return this.options.run(async (context) => {
+      const snap = await readActiveSheet(context, this.options.supports, this.options.cellsPerRead);
+      if (snap.protected) return { kind: 'protected', sheet: snap.name };
+      const previous = sheetState(snap.state, snap.name);
+      const undo = decideUndoFill(snap.grid, previous?.filled);
+      const kept = undo.kept.map((k) => k.cell);
+      if (!previous?.filled?.length) return { kind: 'undone', sheet: snap.name, restored: 0, kept };
+      queueValueWrites(context.workbook.worksheets.getActiveWorksheet(), undo.writes);
+      queueState(context, snap, withSheetState(snap.state, snap.name, keepingFilled(previous, snap.name, undefined)));
+      this.writing = Date.now();
+      await context.sync();
+      return { kind: 'undone', sheet: snap.name, restored: undo.writes.length, kept };
     });
   }
 

@@ -20,8 +20,9 @@ import {
   ToolbarButton,
   Tooltip,
 } from '@fluentui/react-components';
-import { Calculator20Regular, Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
+import { ArrowUndo20Regular, Calculator20Regular, Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
 import type { FillPlan } from '../core/annotate/fillIn';
+import { clearedText, undoneText } from '../core/annotate/undoText';
 import { FillDialog } from './components/FillDialog';
 import type { Severity } from '../core/findings';
 import type { CheckResponse, Host } from '../office/hostApi';
@@ -42,7 +43,7 @@ export interface AppProps {
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'busy'; what: 'check' | 'clear' | 'summary' | 'fill'; label?: string }
+  | { kind: 'busy'; what: 'check' | 'clear' | 'summary' | 'fill' | 'undoFill'; label?: string }
   | { kind: 'message'; intent: 'success' | 'warning' | 'error' | 'info'; text: string };
 
 export function App({ host, initialSettings, storage, initialAction }: AppProps): React.ReactElement {
@@ -157,8 +158,24 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
       setStatus(
         r.kind === 'protected'
           ? { kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) }
-          : { kind: 'message', intent: 'success', text: t.cleared(r.cells) },
+          : { kind: 'message', intent: 'success', text: clearedText(r.cells, r.filledKept, settings.lang) },
       );
+    } catch (e) {
+      setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
+    }
+  };
+
+  // 撤销填写: the values from before the fill, where the cells still hold what was filled; the results shown are then stale.
+  const runUndoFill = async () => {
+    if (!host.undoFill) return;
+    setStatus({ kind: 'busy', what: 'undoFill', label: t.undoing });
+    try {
+      const r = await host.undoFill();
+      if (r.kind === 'protected') setStatus({ kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) });
+      else {
+        if (r.restored) setStale(true);
+        setStatus({ kind: 'message', intent: r.kept.length ? 'warning' : r.restored ? 'success' : 'info', text: undoneText(r.restored, r.kept, settings.lang) });
+      }
     } catch (e) {
       setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
     }
@@ -215,6 +232,13 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
           <Tooltip content={t.fillHint} relationship="description">
             <ToolbarButton icon={<Calculator20Regular />} onClick={runFill} disabledFocusable={busy}>
               {t.fill}
+            </ToolbarButton>
+          </Tooltip>
+        )}
+        {host.undoFill && (
+          <Tooltip content={t.undoFillHint} relationship="description">
+            <ToolbarButton icon={<ArrowUndo20Regular />} onClick={runUndoFill} disabledFocusable={busy}>
+              {t.undoFill}
             </ToolbarButton>
           </Tooltip>
         )}

@@ -143,7 +143,7 @@ describe('the fake is as strict as the application', () => {
 });
 
 describe('填写计算值 in WPS 表格', () => {
-  it('fills what the Excel host fills, and 清除标记 puts the old values back', async () => {
+  it('fills what the Excel host fills; 清除标记 keeps the values, 撤销填写 puts the old ones back, as in Excel', async () => {
     const { excelBook, wpsBook, excel, wps } = await twins('seed002.xlsx', '巡查员工作经费');
     for (const b of [excelBook, wpsBook]) {
       const ws = b.sheet('巡查员工作经费')!;
@@ -161,7 +161,19 @@ describe('填写计算值 in WPS 表格', () => {
     await excel.applyFill(zh, a.plan);
     await wps.applyFill(zh, b.plan);
     expect(wpsBook.snapshot()).toEqual(excelBook.snapshot());
-    await wps.clearActiveSheet();
+    const filled = wpsBook.snapshot();
+    const cleared = await wps.clearActiveSheet();
+    expect(cleared).toEqual(await excel.clearActiveSheet());
+    expect(cleared).toEqual({ kind: 'cleared', sheet: '巡查员工作经费', cells: 0, filledKept: 4 });
+    expect(wpsBook.snapshot()).toEqual(filled);
+    // The clerk types over H21 in both; 撤销填写 gives back the other three and names H21.
+    excelBook.sheet('巡查员工作经费')!.ensure(20, 7).value = 97;
+    wpsBook.sheet('巡查员工作经费')!.ensure(20, 7).value = 97;
+    const undone = await wps.undoFill();
+    expect(undone).toEqual(await excel.undoFill());
+    expect(undone).toEqual({ kind: 'undone', sheet: '巡查员工作经费', restored: 3, kept: ['H21'] });
+    expect(wpsBook.snapshot()).toEqual(excelBook.snapshot());
+    wpsBook.sheet('巡查员工作经费')!.ensure(20, 7).value = null;
     expect(wpsBook.snapshot()).toEqual(before);
   });
 });

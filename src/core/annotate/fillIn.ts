@@ -3,7 +3,7 @@
  * wrong — 执行率, 执行率得分, the 总分 row's 分值 and 得分, 评分等级 — and nothing else (never an amount, a
  * weight, an indicator's 得分 or a reason: those are the clerk's judgement). Pure: a sheet's check result
  * and grid in, the changes (cell, before, after) and what could not be filled out; the old values go into
- * the state, so that 清除标记 puts them back, cell by cell, where a cell still holds what was written.
+ * the state, so that 撤销填写 puts them back, cell by cell, where a cell still holds what was written.
  */
 import { type CellValue, type Grid, a1, formatAt, isBlank, valueAt } from '../grid';
 import { Decimal, fmt2, formatIsPercent } from '../numbers';
@@ -42,7 +42,7 @@ export interface FillPlan {
   readonly skipped: readonly FillSkip[];
 }
 
-/** A cell the product filled: what it held before and what was written (for 清除标记). */
+/** A cell the product filled: what it held before and what was written (for 撤销填写). */
 export interface FilledCell {
   readonly cell: string;
   readonly before: CellValue;
@@ -190,19 +190,50 @@ export function fillWrites(changes: readonly ValueChange[]): ValueWrite[] {
 
 const same = (a: CellValue, b: number | string) => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-9 : a === b);
 
+function place(cell: string): { row: number; col: number } | undefined {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return undefined;
+  const col = [...(m[1] ?? '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(m[2]) - 1, col };
+}
+
+/** A filled cell the clerk has typed over since: theirs, left as it is. */
+export interface KeptCell {
+  readonly cell: string;
+  /** What it holds now. */
+  readonly now: CellValue;
+}
+
+/** 撤销填写, decided once for every host. */
+export interface UndoFill {
+  /** Each cell that still holds what was filled, given back what it held before (value and format). */
+  readonly writes: readonly ValueWrite[];
+  /** Filled cells changed since: the clerk's, not touched. */
+  readonly kept: readonly KeptCell[];
+}
+
 /**
- * 清除标记 of filled cells: each cell that still holds what was written gets its value (and format) back;
- * a cell the clerk has changed since is theirs and stays.
+ * 撤销填写 (its own action; 清除标记 keeps filled values): each cell that still holds what 填写计算值 wrote
+ * gets its value (and format) from before the fill back; a cell the clerk has changed since is theirs and
+ * stays, and is named. After it the sheet's record of the fill is dropped.
  */
-export function undoFilled(grid: Grid, filled: readonly FilledCell[] | undefined): ValueWrite[] {
-  const out: ValueWrite[] = [];
+export function decideUndoFill(grid: Grid, filled: readonly FilledCell[] | undefined): UndoFill {
+  const writes: ValueWrite[] = [];
+  const kept: KeptCell[] = [];
   for (const f of filled ?? []) {
-    const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
-    if (!m) continue;
-    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const row = Number(m[2]) - 1;
-    if (!same(valueAt(grid, row, col), f.wrote)) continue;
-    out.push({ cell: f.cell, row, col, value: f.before, ...(typeof f.wrote === 'string' ? { format: f.beforeFormat ?? 'General' } : {}) });
+    const at = place(f.cell);
+    if (!at) continue;
+    const now = valueAt(grid, at.row, at.col);
+    if (!same(now, f.wrote)) {
+      kept.push({ cell: f.cell, now });
+      continue;
+    }
+    writes.push({ cell: f.cell, ...at, value: f.before, ...(typeof f.wrote === 'string' ? { format: f.beforeFormat ?? 'General' } : {}) });
   }
-  return out;
+  return { writes, kept };
+}
+
+/** How many cells still hold what 填写计算值 wrote (清除标记 keeps them, and says how many). */
+export function filledStill(grid: Grid, filled: readonly FilledCell[] | undefined): number {
+  return decideUndoFill(grid, filled).writes.length;
 }
