@@ -10,7 +10,7 @@ import type { Lang } from '../core/findings';
 import type { CheckOptions } from '../core/check/result';
 import type { CellValue } from '../core/grid';
 import { showCell } from '../core/numbers';
-import { skipMessage, targetName } from '../core/annotate/fillIn';
+import { shownBefore, skipMessage, targetName } from '../core/annotate/fillIn';
 import { keptText } from '../core/annotate/undoText';
 import { fillComputed, undoFills } from '../xlsx/annotate';
 import type { XlsxWorkbook } from '../xlsx/workbook';
@@ -75,7 +75,7 @@ export async function runFill(inputs: readonly string[], outDir: string, lang: L
     const lines = [t.filled(given, n, target)];
     for (const { plan, written } of sheets) {
       if (!written && plan.changes.length) lines.push(`  ${t.protectedSheet(plan.sheet)}`);
-      for (const c of plan.changes) lines.push(`  [${plan.sheet}] ${c.cell.padEnd(6)} ${c.project} ${targetName(c.target, lang)}：${shown(c.before, c.beforeFormat, lang)} → ${shown(c.after, c.beforeFormat, lang)}`);
+      for (const c of plan.changes) lines.push(`  [${plan.sheet}] ${c.cell.padEnd(6)} ${c.project} ${targetName(c.target, lang)}：${shownBefore(c, lang)} → ${shown(c.after, c.beforeFormat, lang)}`);
       for (const s of plan.skipped) lines.push(`  [${plan.sheet}] ${skipMessage(s, lang)}`);
     }
     return lines;

@@ -127,7 +127,7 @@ export async function fillComputed(wb: XlsxWorkbook, options: AnnotateOptions = 
   for (const name of names) {
     const sheet = await wb.readSheet(name);
     const previous = sheetState(state, name);
-    const plan = planFill(prepareCheck(sheet, previous, options).result, sheet.grid);
+    const plan = planFill(prepareCheck(sheet, previous, options).result, sheet.grid, sheet.formulas);
     if (!plan.changes.length && !plan.skipped.length) continue;
     if (sheet.protected || !plan.changes.length) {
       out.push({ plan, written: false });

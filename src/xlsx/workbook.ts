@@ -35,6 +35,8 @@ export interface XlsxSheet {
   /** Every note on the sheet, by cell. */
   readonly notes: ReadonlyMap<string, string>;
   readonly threaded: ReadonlySet<string>;
+  /** Each formula cell's formula ("=…"), by cell. */
+  readonly formulas: ReadonlyMap<string, string>;
 }
 
 const encoder = new TextEncoder();
@@ -91,7 +93,7 @@ export class XlsxWorkbook {
       const part = resolve(entry.part, r.target);
       if (this.zip.has(part)) for (const ref of threadedRefs(await this.zip.text(part))) threaded.add(ref);
     }
-    return { name, entry, grid: read.grid, xf: read.xf, protected: read.protected, notes, threaded };
+    return { name, entry, grid: read.grid, xf: read.xf, protected: read.protected, notes, threaded, formulas: read.formulas };
   }
 
   private stylesOf(): StylesEditor {
@@ -142,8 +144,9 @@ export class XlsxWorkbook {
   }
 
   /**
-   * Values 填写计算值 writes, or 清除标记 puts back: numbers keep the cell's style (its number format), text
-   * goes in as an inline string (text, never a formula) without touching the style.
+   * Values 填写计算值 writes, or 撤销填写 puts back: numbers keep the cell's style (its number format), text
+   * goes in as an inline string (text, never a formula) without touching the style; a formula the cell
+   * held before the fill goes back as that formula, with its result as it was.
    */
   async setValues(sheet: XlsxSheet, writes: readonly ValueWrite[]): Promise<void> {
     if (!writes.length) return;
@@ -152,7 +155,8 @@ export class XlsxWorkbook {
       let r = edits.get(w.row);
       if (!r) edits.set(w.row, (r = new Map()));
       const v = w.value;
-      r.set(w.col, typeof v === 'number' ? { number: v } : { value: v === null ? null : typeof v === 'object' ? v.error : String(v) });
+      if (w.formula !== undefined) r.set(w.col, { formula: w.formula.replace(/^=/, ''), cached: v });
+      else r.set(w.col, typeof v === 'number' ? { number: v } : { value: v === null ? null : typeof v === 'object' ? v.error : String(v) });
     }
     const xml = (await this.text(sheet.entry.part))!;
     this.changed.set(sheet.entry.part, patchSheetXml(xml, edits, rootPrefix(xml)));

@@ -6,7 +6,7 @@
  * the state, so that 撤销填写 puts them back, cell by cell, where a cell still holds what was written.
  */
 import { type CellValue, type Grid, a1, formatAt, isBlank, valueAt } from '../grid';
-import { Decimal, fmt2, formatIsPercent } from '../numbers';
+import { Decimal, fmt2, formatIsPercent, showCell } from '../numbers';
 import type { Lang } from '../findings';
 import type { SheetResult } from '../engine';
 import type { TableResult } from '../check/result';
@@ -23,6 +23,8 @@ export interface ValueChange {
   readonly before: CellValue;
   /** The cell's number format before (a text value is written with the text format "@"). */
   readonly beforeFormat?: string;
+  /** The formula the cell holds ("=SUM(H8:H20)"): the plan says so, and 撤销填写 puts it back. */
+  readonly beforeFormula?: string;
   /** A number, or text written as text ("95.81%" into a cell with no percent format, "优"). */
   readonly after: number | string;
 }
@@ -47,6 +49,8 @@ export interface FilledCell {
   readonly cell: string;
   readonly before: CellValue;
   readonly beforeFormat?: string;
+  /** The formula it held (its result is `before`). */
+  readonly beforeFormula?: string;
   readonly wrote: number | string;
 }
 
@@ -75,11 +79,27 @@ export function skipMessage(s: FillSkip, lang: Lang): string {
 
 const round2 = (d: Decimal) => Number(fmt2(d));
 
-export function planFill(result: SheetResult, grid: Grid): FillPlan {
+/** `formulas`: the sheet's formula cells ("=…" by A1) where the host knows them: a change over one says so. */
+export function planFill(result: SheetResult, grid: Grid, formulas?: ReadonlyMap<string, string>): FillPlan {
   const changes: ValueChange[] = [];
   const skipped: FillSkip[] = [];
   for (const t of result.tables) planTable(t, grid, changes, skipped);
-  return { sheet: result.sheet, changes, skipped };
+  return { sheet: result.sheet, changes: formulas ? withFormulas(changes, formulas) : changes, skipped };
+}
+
+/** The changes with the formula each cell holds, for a host that reads the formulas of just these cells. */
+export function withFormulas(changes: readonly ValueChange[], formulas: ReadonlyMap<string, string>): ValueChange[] {
+  return changes.map((c) => {
+    const f = formulas.get(c.cell);
+    return f ? { ...c, beforeFormula: f } : c;
+  });
+}
+
+/** What a cell holds before the fill, as the plan shows it: its value in its format, or its formula and result. */
+export function shownBefore(c: Pick<ValueChange, 'before' | 'beforeFormat' | 'beforeFormula'>, lang: Lang): string {
+  const v = showCell(c.before, c.beforeFormat) || (lang === 'en' ? '(blank)' : '（空）');
+  if (!c.beforeFormula) return v;
+  return lang === 'en' ? `formula ${c.beforeFormula} (shows ${v})` : `公式 ${c.beforeFormula}（结果 ${v}）`;
 }
 
 function planTable(t: TableResult, grid: Grid, changes: ValueChange[], skipped: FillSkip[]): void {
@@ -164,10 +184,12 @@ export function withFilled(previous: readonly FilledCell[] | undefined, changes:
   const out = new Map((previous ?? []).map((f) => [f.cell, f]));
   for (const c of changes) {
     const earlier = out.get(c.cell);
+    const first = earlier ?? c;
     out.set(c.cell, {
       cell: c.cell,
-      before: earlier ? earlier.before : c.before,
-      ...((earlier ? earlier.beforeFormat : c.beforeFormat) !== undefined ? { beforeFormat: earlier ? earlier.beforeFormat : c.beforeFormat } : {}),
+      before: first.before,
+      ...(first.beforeFormat !== undefined ? { beforeFormat: first.beforeFormat } : {}),
+      ...(first.beforeFormula !== undefined ? { beforeFormula: first.beforeFormula } : {}),
       wrote: c.after,
     });
   }
@@ -181,6 +203,11 @@ export interface ValueWrite {
   readonly col: number;
   readonly value: CellValue;
   readonly format?: string;
+  /**
+   * 撤销填写 only: the cell's own formula from before the fill ("=…"), to be put back as a formula (`value`
+   * is its result as it was). Nothing else the product writes is ever a formula.
+   */
+  readonly formula?: string;
 }
 
 /** The writes of a plan: text goes in as text (format "@"), numbers keep the cell's format. */
@@ -228,7 +255,13 @@ export function decideUndoFill(grid: Grid, filled: readonly FilledCell[] | undef
       kept.push({ cell: f.cell, now });
       continue;
     }
-    writes.push({ cell: f.cell, ...at, value: f.before, ...(typeof f.wrote === 'string' ? { format: f.beforeFormat ?? 'General' } : {}) });
+    writes.push({
+      cell: f.cell,
+      ...at,
+      value: f.before,
+      ...(typeof f.wrote === 'string' ? { format: f.beforeFormat ?? 'General' } : {}),
+      ...(f.beforeFormula ? { formula: f.beforeFormula } : {}),
+    });
   }
   return { writes, kept };
 }

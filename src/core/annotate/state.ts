@@ -74,7 +74,7 @@ function validSheet(s: unknown): s is SheetState {
     x.written.every((c) => typeof c === 'string' && A1.test(c)) &&
     x.texts.every((t) => typeof t === 'string') &&
     (x.filled === undefined ||
-      (Array.isArray(x.filled) && x.filled.every((f) => f && typeof f.cell === 'string' && A1.test(f.cell) && (typeof f.wrote === 'number' || typeof f.wrote === 'string'))))
+      (Array.isArray(x.filled) && x.filled.every((f) => f && typeof f.cell === 'string' && A1.test(f.cell) && (typeof f.wrote === 'number' || typeof f.wrote === 'string') && (f.beforeFormula === undefined || typeof f.beforeFormula === 'string'))))
   );
 }
 

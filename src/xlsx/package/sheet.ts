@@ -1,18 +1,21 @@
 /**
  * A worksheet part, read in one streamed pass (scan.ts) into the engine's grid: values (formulas by
- * their cached result), number formats, merged areas, protection, and each cell's format index for the
- * writer.
+ * their cached result), number formats, merged areas, protection, and for the writer each cell's format
+ * index and formula (a shared formula's dependents by their own text, moved from the master's).
  */
 import type { CellRange, CellValue, Grid } from '../../core/grid';
-import { parseRangeA1 } from '../../core/grid';
+import { columnLetters, parseRangeA1 } from '../../core/grid';
 import type { ZipReader } from './zip';
 import { Scanner, attr } from './scan';
+import { shiftFormula } from './formula';
 
 export interface SheetRead {
   readonly grid: Grid;
   /** xf[row][col]: the cell's format index (absent: 0). */
   readonly xf: (number | undefined)[][];
   readonly protected: boolean;
+  /** Each formula cell's formula, "=…", by A1 address (kept with the styles, for the writer). */
+  readonly formulas: ReadonlyMap<string, string>;
 }
 
 /** "AB12" → 0-based column 27, row 11. */
@@ -44,14 +47,18 @@ export async function readSheet(
   const xf: (number | undefined)[][] = [];
   const merges: CellRange[] = [];
   let isProtected = false;
+  const formulas = new Map<string, string>();
+  /** Shared formulas by their index: the master's text and place. */
+  const masters = new Map<string, { text: string; row: number; col: number }>();
+  let formula: { shared?: string; text: string } | null = null;
 
   let row = -1;
   let col = -1;
   let type = 'n';
   let style = 0;
   let text = '';
-  /** Which text is being gathered: the value <v>, an inline string's <t>, or none. */
-  let into: 'v' | 't' | null = null;
+  /** Which text is being gathered: the value <v>, an inline string's <t>, a formula <f>, or none. */
+  let into: 'v' | 't' | 'f' | null = null;
   let inInline = false;
   let phonetic = 0;
   let hasValue = false;
@@ -59,6 +66,20 @@ export async function readSheet(
   const put = (v: CellValue) => {
     const r = (values[row] ??= []);
     r[col] = v;
+  };
+
+  /** A formula read: its own text, or a shared one's moved from its master. */
+  const endFormula = () => {
+    const f = formula;
+    formula = null;
+    if (!f) return;
+    let own = f.text;
+    if (f.shared !== undefined) {
+      const m = masters.get(f.shared);
+      if (own) masters.set(f.shared, { text: own, row, col });
+      else if (m) own = shiftFormula(m.text, row - m.row, col - m.col);
+    }
+    if (own) formulas.set(`${columnLetters(col)}${row + 1}`, `=${own}`);
   };
 
   const local = (n: string) => {
@@ -95,6 +116,12 @@ export async function readSheet(
         case 'v':
           into = 'v';
           text = '';
+          break;
+        case 'f':
+          if (!keepStyles) break;
+          formula = { text: '', ...(attr(a, 't') === 'shared' && attr(a, 'si') !== undefined ? { shared: attr(a, 'si') } : {}) };
+          into = selfClosing ? null : 'f';
+          if (selfClosing) endFormula();
           break;
         case 'is':
           inInline = true;
@@ -133,6 +160,12 @@ export async function readSheet(
           into = null;
           hasValue = true;
           break;
+        case 'f':
+          if (into === 'f') {
+            into = null;
+            endFormula();
+          }
+          break;
         case 't':
           if (into === 't') into = null;
           break;
@@ -157,7 +190,8 @@ export async function readSheet(
       }
     },
     text: (t) => {
-      if (into) text += t;
+      if (into === 'f' && formula) formula.text += t;
+      else if (into) text += t;
     },
   });
   const decoder = new TextDecoder('utf-8');
@@ -175,7 +209,7 @@ export async function readSheet(
   scanner.close();
 
   for (let r = 0; r < values.length; r++) values[r] ??= [];
-  return { grid: { name, values, formats: fmts, merges }, xf, protected: isProtected };
+  return { grid: { name, values, formats: fmts, merges }, xf, protected: isProtected, formulas };
 }
 
 function cellValue(type: string, text: string, sharedStrings: readonly string[]): CellValue {
