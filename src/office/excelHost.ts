@@ -9,7 +9,8 @@ import { type CellRange, parseRangeA1 } from '../core/grid';
 import { decide } from '../core/annotate/decide';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
 import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
-import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled } from '../core/annotate/fillIn';
+import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled, withFormulas } from '../core/annotate/fillIn';
+import { readFormulas } from './formulas';
 import { SUMMARY_SHEET } from '../core/summary';
 import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse, UndoFillResponse } from './hostApi';
 import { type WorkbookInput, buildSummary } from '../core/summary';
@@ -116,20 +117,22 @@ export class ExcelHost implements Host {
     });
   }
 
-  /** 填写计算值, first step: what would change (two round trips, nothing written). */
+  /** 填写计算值, first step: what would change (two round trips, a third for the formulas of the cells it would change; nothing written). */
   async planFill(settings: Settings): Promise<FillResponse> {
     return this.options.run(async (context) => {
       const snap = await readActiveSheet(context, this.options.supports, this.options.cellsPerRead);
       if (snap.name === SUMMARY_SHEET) return { kind: 'summarySheet', sheet: snap.name };
       if (snap.protected) return { kind: 'protected', sheet: snap.name };
       const prepared = prepareCheck(snap, sheetState(snap.state, snap.name), { lang: settings.lang, reverseFormula: settings.reverseFormula });
-      return { kind: 'plan', plan: planFill(prepared.result, snap.grid) };
+      const plan = planFill(prepared.result, snap.grid);
+      const formulas = await readFormulas(context, context.workbook.worksheets.getActiveWorksheet(), plan.changes);
+      return { kind: 'plan', plan: { ...plan, changes: withFormulas(plan.changes, formulas) } };
     });
   }
 
   /**
    * 填写计算值, confirmed: the sheet is read again and only the confirmed changes that are still due are
-   * written (a cell edited since is left alone), with the old values kept in the state. Three round trips.
+   * written (a cell edited since is left alone), with the old values (and formulas) kept in the state. Four round trips.
    */
   async applyFill(settings: Settings, confirmed: FillPlan): Promise<FillApplied> {
     return this.options.run(async (context) => {
@@ -137,9 +140,10 @@ export class ExcelHost implements Host {
       if (snap.protected || snap.name !== confirmed.sheet) return { written: 0 };
       const prepared = prepareCheck(snap, sheetState(snap.state, snap.name), { lang: settings.lang, reverseFormula: settings.reverseFormula });
       const due = new Set(confirmed.changes.map((c) => `${c.cell}=${String(c.after)}`));
-      const changes = planFill(prepared.result, snap.grid).changes.filter((c) => due.has(`${c.cell}=${String(c.after)}`));
-      if (!changes.length) return { written: 0 };
+      const planned = planFill(prepared.result, snap.grid).changes.filter((c) => due.has(`${c.cell}=${String(c.after)}`));
+      if (!planned.length) return { written: 0 };
       const ws = context.workbook.worksheets.getActiveWorksheet();
+      const changes = withFormulas(planned, await readFormulas(context, ws, planned));
       queueValueWrites(ws, fillWrites(changes));
       const previous = sheetState(snap.state, snap.name);
       queueState(context, snap, withSheetState(snap.state, snap.name, keepingFilled(previous, snap.name, withFilled(previous?.filled, changes))));

@@ -18,10 +18,18 @@ import { readWorkbookGrids, writeSummarySheet } from './summary';
 
 /**
  * The grid holds formats of numbers only (what the engine needs); the cells a fill changes get theirs
- * read here, so that 清除标记 can give a cell written as text its format back.
+ * read here, so that 撤销填写 can give a cell written as text its format back, and their formulas, so
+ * that the plan says which hold one and 撤销填写 puts it back.
  */
 function withFormats(ws: EtWorksheet, plan: FillPlan): FillPlan {
-  return { ...plan, changes: plan.changes.map((c) => ({ ...c, beforeFormat: ws.Range(c.cell).NumberFormat ?? undefined })) };
+  return {
+    ...plan,
+    changes: plan.changes.map((c) => {
+      const range = ws.Range(c.cell);
+      const formula = range.Formula;
+      return { ...c, beforeFormat: range.NumberFormat ?? undefined, ...(typeof formula === 'string' && formula.startsWith('=') ? { beforeFormula: formula } : {}) };
+    }),
+  };
 }
 
 export class WpsHost implements Host {

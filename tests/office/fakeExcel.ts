@@ -30,6 +30,8 @@ export interface FakeCell {
   value: CellValue;
   format: string;
   fill: FakeFill | null;
+  /** The cell's formula ("=…"); its result is `value` (the fake does not calculate). */
+  formula?: string;
 }
 
 export class FakeSheet {
@@ -171,6 +173,10 @@ export class FakeBook {
       );
       for (const [cell, text] of s.notes) if (!s.threaded.has(cell)) sheet.notes.set(cell, text);
       for (const cell of s.threaded) sheet.threaded.add(cell);
+      for (const [cell, f] of s.formulas) {
+        const { row, col } = parseA1(cell);
+        sheet.ensure(row, col).formula = f;
+      }
       book.sheets.push(sheet);
     }
     book.active = book.sheets[0]!.name;
@@ -184,7 +190,7 @@ export class FakeBook {
       visibility: s.visibility,
       cells: [...s.cells.entries()]
         .filter(([, c]) => c.value !== null || c.fill !== null)
-        .map(([k, c]) => [k, c.value, c.fill ? { ...c.fill } : null])
+        .map(([k, c]) => [k, c.value, c.fill ? { ...c.fill } : null, ...(c.formula ? [c.formula] : [])])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
       notes: [...s.notes.entries()].sort(),
     }));
@@ -664,6 +670,13 @@ class FakeRange {
         });
       case 'numberFormat':
         return grid((c) => c?.format ?? 'General');
+      case 'formulas':
+        // As Excel gives them: the formula of a formula cell, the value of any other.
+        return grid((c) => {
+          if (c?.formula) return c.formula;
+          const v = c?.value ?? null;
+          return v === null ? '' : isCellError(v) ? v.error : v;
+        });
       default:
         throw new Error(`fake: loading range.${p} is not modelled`);
     }
@@ -695,6 +708,22 @@ class FakeRange {
           // Like Excel: text that starts with "=" becomes a formula unless the cell is formatted as text.
           if (typeof x === 'string' && /^=/.test(x) && cell.format !== '@') throw new Error(`fake: ${x} would become a formula`);
           cell.value = x === '' ? null : typeof x === 'string' && x.startsWith("'") ? x.slice(1) : (x as CellValue);
+          delete cell.formula;
+        }),
+      ),
+    );
+  }
+  get formulas(): unknown[][] {
+    return this.loaded.get('formulas');
+  }
+  /** A formula is kept as written; its result stays what the cell shows (the fake does not calculate). */
+  set formulas(v: unknown[][]) {
+    this.writeCells((sheet, range) =>
+      v.forEach((row, i) =>
+        row.forEach((x, j) => {
+          const cell = sheet.ensure(range.top + i, range.left + j);
+          if (typeof x === 'string' && x.startsWith('=')) cell.formula = x;
+          else throw new Error(`fake: range.formulas set to a constant (${String(x)}) is not modelled`);
         }),
       ),
     );
@@ -748,6 +777,7 @@ class FakeRange {
           const cell = sheet.get(r, c);
           if (!cell) continue;
           cell.value = null;
+          delete cell.formula;
           if (what !== 'Contents') {
             cell.fill = null;
             cell.format = 'General';

@@ -15,6 +15,8 @@ import { FakeBook, fakeRunner } from '../office/fakeExcel';
 import { fakeEt } from './fakeEt';
 import { fixturePath } from '../helpers';
 import { edit, text } from '../xlsx/pkg';
+import { withFormulas } from '../xlsx/formulaBook';
+import { shownBefore } from '../../src/core/annotate/fillIn';
 
 const zh = defaultSettings('zh-CN');
 
@@ -175,5 +177,37 @@ describe('填写计算值 in WPS 表格', () => {
     expect(wpsBook.snapshot()).toEqual(excelBook.snapshot());
     wpsBook.sheet('巡查员工作经费')!.ensure(20, 7).value = null;
     expect(wpsBook.snapshot()).toEqual(before);
+  });
+});
+
+describe('填写计算值 over formulas, in Excel and in WPS alike', () => {
+  it('the plan says which cells hold a formula; 撤销填写 puts each formula back', async () => {
+    const bytes = await withFormulas();
+    const excelBook = await FakeBook.fromXlsx(bytes);
+    const wpsBook = await FakeBook.fromXlsx(bytes);
+    for (const b of [excelBook, wpsBook]) b.active = '巡查员工作经费';
+    const excel = new ExcelHost({ run: fakeRunner(excelBook).run, supports: excelBook.supports });
+    const wps = new WpsHost(fakeEt(wpsBook).app);
+    const a = await excel.planFill(zh);
+    const b = await wps.planFill(zh);
+    if (a.kind !== 'plan' || b.kind !== 'plan') throw new Error('no plan');
+    const formulas = (p: typeof a.plan) => p.changes.map((c) => [c.cell, c.beforeFormula ?? null, shownBefore(c, 'zh')]);
+    expect(formulas(a.plan)).toEqual([
+      ['G6', '=E6/D6*100', '公式 =E6/D6*100（结果 50.0）'],
+      ['H21', '=H6+SUM(H12:H20)', '公式 =H6+SUM(H12:H20)（结果 90.00）'],
+    ]);
+    expect(formulas(b.plan)).toEqual(formulas(a.plan));
+    await excel.applyFill(zh, a.plan);
+    await wps.applyFill(zh, b.plan);
+    const ws = (book: FakeBook) => book.sheet('巡查员工作经费')!;
+    for (const book of [excelBook, wpsBook]) {
+      expect([ws(book).at('G6')!.value, ws(book).at('G6')!.formula]).toEqual([100, undefined]);
+      expect(ws(book).at('G7')!.formula).toBe('=E7/D7*100');
+    }
+    expect(await wps.undoFill()).toEqual(await excel.undoFill());
+    for (const book of [excelBook, wpsBook]) {
+      expect([ws(book).at('G6')!.formula, ws(book).at('H21')!.formula]).toEqual(['=E6/D6*100', '=H6+SUM(H12:H20)']);
+    }
+    expect(wpsBook.snapshot()).toEqual(excelBook.snapshot());
   });
 });
