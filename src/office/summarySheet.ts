@@ -118,7 +118,7 @@ export function queueSummarySheet(context: Excel.RequestContext, layout: Summary
       }
       if (cell.align === 'center') range.format.horizontalAlignment = 'Center';
       if (cell.link && cell.value !== null && !cell.link.file) {
-        range.hyperlink = { documentReference: sheetReference(cell.link.sheet, cell.link.cell), textToDisplay: String(cell.value) };
+        range.hyperlink = { documentReference: sheetReference(cell.link.sheet, cell.link.cell), ...(typeof cell.value === 'number' ? {} : { textToDisplay: String(cell.value) }) };
       }
     });
   });

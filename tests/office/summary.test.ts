@@ -32,7 +32,7 @@ describe('生成汇总表 in Excel', () => {
     expect(ws.at('A4')!.value).toBe('序号');
     expect(ws.centred.has('A4')).toBe(true); // headers centred, like the grades beside right-aligned numbers
     expect(ws.at('C5')!.value).toBe('巡查员工作经费');
-    expect(ws.links.get('B5')).toBe("'巡查员工作经费'!A1");
+    expect(ws.links.get('A5')).toBe("'巡查员工作经费'!A1");
     // 风险防控治理 (row 7) has errors: its row is red.
     expect(ws.at('C7')!.value).toBe('风险防控治理');
     expect(ws.at('A7')!.fill!.color).toBe('#FFC7CE');
