@@ -26,7 +26,7 @@ export interface PrintSetup {
   readonly orientation: Orientation;
   /** Rows (0-based, inclusive) printed at the top of every page. */
   readonly titleRows?: { readonly top: number; readonly bottom: number };
-  /** Every column fits one page wide at `scale` (in Excel's measure); else they go on over pages. */
+  /** Every column fits one page wide at `scale`, in every reader; else they go on over pages. */
   readonly oneWide: boolean;
   /** The print scale in percent: the one that fits every column on a page wide, never below 8 pt on paper. */
   readonly scale: number;
@@ -42,21 +42,36 @@ export function columnPoints(width: number): number {
   return (Math.trunc(width * 7 + 0.5) + 5) * 0.75;
 }
 
-/** The printable width of an A4 page in points. */
-export function printableWidth(orientation: Orientation): number {
+/** The printable width of an A4 page in points, between side margins of `sidesIn` inches together. */
+export function printableWidth(orientation: Orientation, sidesIn: number = PRINT_MARGINS.left + PRINT_MARGINS.right): number {
   const page = orientation === 'landscape' ? A4.height : A4.width;
-  return page - (PRINT_MARGINS.left + PRINT_MARGINS.right) * 72;
+  return page - sidesIn * 72;
 }
 
 /**
- * The setup for columns of these widths whose smallest text is `fontPt` at 100 %: the scale that fits
- * them on one page wide, but never less than the one that keeps 8 pt.
+ * How much wider than Excel a reader may lay the same columns out: LibreOffice without Calibri measures a
+ * width unit in DejaVu Sans, about 1.4 times Excel's. The scale is chosen so that the columns fit one page
+ * wide in such a reader too, wherever that keeps 8 pt.
  */
-export function printSetup(widths: readonly number[], fontPt: number, orientation: Orientation, titleRows?: PrintSetup['titleRows'], rowHeights: ReadonlyMap<number, number> = new Map()): PrintSetup {
-  const total = widths.reduce((a, w) => a + columnPoints(w), 0);
-  const fit = Math.min(100, Math.floor((printableWidth(orientation) / Math.max(total, 1)) * 100));
-  const least = Math.ceil((MIN_PRINT_PT / fontPt) * 100);
-  return { orientation, oneWide: fit >= least, scale: Math.max(fit, Math.min(100, least)), rowHeights, ...(titleRows ? { titleRows } : {}) };
+export const READER_SLACK = 1.4;
+
+/**
+ * The setup for columns of these widths whose smallest text is `fontPt` at 100 %: the scale that fits
+ * them on one page wide in every reader (READER_SLACK), but never less than the one that keeps 8 pt —
+ * then the columns go on over pages, at that readable size.
+ */
+export function printSetup(
+  widths: readonly number[],
+  fontPt: number,
+  orientation: Orientation,
+  titleRows?: PrintSetup['titleRows'],
+  rowHeights: ReadonlyMap<number, number> = new Map(),
+  sidesIn?: number,
+): PrintSetup {
+  const total = widths.reduce((a, w) => a + (w > 0 ? columnPoints(w) : 0), 0) * READER_SLACK;
+  const fit = Math.min(100, Math.floor((printableWidth(orientation, sidesIn) / Math.max(total, 1)) * 100));
+  const least = Math.min(100, Math.ceil((MIN_PRINT_PT / fontPt) * 100));
+  return { orientation, oneWide: fit >= least, scale: Math.max(fit, least), rowHeights, ...(titleRows ? { titleRows } : {}) };
 }
 
 /** A text's width in points at `fontPt`: CJK and full-width characters an em, others (Latin, digits) 0.62 em. */

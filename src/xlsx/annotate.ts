@@ -9,7 +9,8 @@ import type { CheckOptions } from '../core/check/result';
 import { decide } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
-import { type WorkbookState, keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
+import { type SheetState, type WorkbookState, keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
+import type { ColumnCell } from '../core/annotate/wanted';
 import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled } from '../core/annotate/fillIn';
 import type { XlsxSheet, XlsxWorkbook } from './workbook';
 import { workSheets } from './read';
@@ -45,11 +46,30 @@ export async function checkAndAnnotate(wb: XlsxWorkbook, options: AnnotateOption
     }
     const decision = decide(sheet, prepared.own, fillsOf(wb, sheet, prepared.inspect), name, prepared.wanted, { notes: options.notes !== false });
     await wb.apply(sheet, decision.writes);
-    state = withSheetState(state, name, keepingFilled(decision.state, name, previous?.filled), names);
+    const pageSetup = await printSetUp(wb, sheet, prepared.wanted.column, previous?.pageSetup);
+    state = withSheetState(state, name, withPageSetup(keepingFilled(decision.state, name, previous?.filled), pageSetup), names);
     outcomes.push({ result: prepared.result, written: true });
   }
   await wb.writeState(state);
   return outcomes;
+}
+
+/**
+ * A sheet with the 复核结果 column is set up to print it with its table (A4 landscape, a scale that keeps
+ * 8 pt); the setup it had first is returned for the state. A sheet that no longer gets the column has its
+ * own setup back.
+ */
+async function printSetUp(wb: XlsxWorkbook, sheet: XlsxSheet, column: readonly ColumnCell[], original: string | undefined): Promise<string | undefined> {
+  if (!column.length) {
+    if (original !== undefined) await wb.restorePrint(sheet, original);
+    return undefined;
+  }
+  const had = await wb.printWith(sheet, Math.max(...column.map((c) => c.col)));
+  return original ?? had;
+}
+
+function withPageSetup(state: SheetState | undefined, pageSetup: string | undefined): SheetState | undefined {
+  return state && pageSetup !== undefined ? { ...state, pageSetup } : state;
 }
 
 /**
@@ -75,6 +95,7 @@ export async function clearMarks(wb: XlsxWorkbook): Promise<{ cleared: string[];
     }
     const decision = decide(sheet, own, fillsOf(wb, sheet, inspect), name);
     await wb.apply(sheet, decision.writes);
+    if (previous?.pageSetup !== undefined) await wb.restorePrint(sheet, previous.pageSetup);
     state = withSheetState(state, name, keepingFilled(undefined, name, previous?.filled), names);
     if (decision.writes.length) cleared.push(name);
     cells += decision.writes.length;

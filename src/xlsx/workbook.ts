@@ -15,6 +15,7 @@ import { CONTENT_TYPES, REL, isRelType, type SheetEntry, type Styles, type Workb
 import { readSheet } from './package/sheet';
 import { StylesEditor } from './package/styles';
 import { type CellEdit, patchSheetXml } from './package/sheetXml';
+import { pageSetupFor, pageSetupOf, withPageSetup } from './package/pageSetup';
 import { CommentsEditor, VmlEditor, idmapsOf, threadedRefs } from './package/comments';
 import { ContentTypesEditor, RelsEditor, freePartName, relativeTarget } from './package/edit';
 import { attributes, elements, escapeAttr, escapeText, firstElement, rootPrefix, setAttribute } from './package/xml';
@@ -160,6 +161,25 @@ export class XlsxWorkbook {
     }
     const xml = (await this.text(sheet.entry.part))!;
     this.changed.set(sheet.entry.part, patchSheetXml(xml, edits, rootPrefix(xml)));
+  }
+
+  /**
+   * The sheet set up to print its columns up to `last` (the 复核结果 column) on the same pages (see
+   * package/pageSetup.ts). Returns the <pageSetup> element it had ('' for none), for 清除标记.
+   */
+  async printWith(sheet: XlsxSheet, last: number): Promise<string> {
+    const xml = (await this.text(sheet.entry.part))!;
+    const p = rootPrefix(xml);
+    const before = pageSetupOf(xml, p);
+    this.changed.set(sheet.entry.part, withPageSetup(xml, p, pageSetupFor(xml, p, last, this.stylesOf().smallestFontPt())));
+    return before;
+  }
+
+  /** The sheet's <pageSetup> put back as it was before the product's ('' : none). */
+  async restorePrint(sheet: XlsxSheet, element: string): Promise<void> {
+    const xml = (await this.text(sheet.entry.part))!;
+    const next = withPageSetup(xml, rootPrefix(xml), element);
+    if (next !== xml) this.changed.set(sheet.entry.part, next);
   }
 
   /** Notes go into the sheet's comments part and its VML drawing, created when the sheet has none. */
