@@ -46,6 +46,11 @@ export class FakeSheet {
   links = new Map<string, string>();
   bold = new Set<string>();
   centred = new Set<string>();
+  /** What worksheet.pageLayout was given (ExcelApi 1.9). */
+  print: { orientation?: string; paperSize?: string; zoom?: { scale?: number; horizontalFitToPages?: number }; titleRows?: string; margins?: number[] } = {};
+  /** Font names given to ranges (by top-left cell), and row heights set. */
+  fontNames = new Map<string, string>();
+  rowHeights = new Map<number, number>();
   constructor(
     public name: string,
     public merges: CellRange[] = [],
@@ -433,6 +438,36 @@ class FakeWorksheet {
   get freezePanes() {
     return { freezeRows: (n: number) => this.ctx.write(() => (this.sheet.frozenRows = n)) };
   }
+  /** worksheet.pageLayout (ExcelApi 1.9): what the summary sets, checked as Excel checks it. */
+  get pageLayout(): unknown {
+    const ctx = this.ctx;
+    const print = () => this.sheet.print;
+    const layout = {
+      set orientation(v: string) {
+        if (!['Portrait', 'Landscape'].includes(v)) throw new Error(`InvalidArgument: orientation ${v}`);
+        ctx.write(() => (print().orientation = v));
+      },
+      set paperSize(v: string) {
+        if (!['A4', 'A3', 'Letter', 'Legal'].includes(v)) throw new Error(`fake: paperSize ${v} is not modelled`);
+        ctx.write(() => (print().paperSize = v));
+      },
+      set zoom(v: { scale?: number; horizontalFitToPages?: number }) {
+        if (v.scale !== undefined && (v.scale < 10 || v.scale > 400)) throw new Error(`InvalidArgument: zoom.scale ${v.scale}`);
+        ctx.write(() => (print().zoom = { ...v }));
+      },
+      set leftMargin(v: number) {
+        ctx.write(() => (print().margins = [...(print().margins ?? []), v]));
+      },
+      set rightMargin(v: number) {
+        ctx.write(() => (print().margins = [...(print().margins ?? []), v]));
+      },
+      setPrintTitleRows(rows: string) {
+        if (!/^\$\d+:\$\d+$/.test(rows)) throw new Error(`InvalidArgument: print title rows ${rows}`);
+        ctx.write(() => (print().titleRows = rows));
+      },
+    };
+    return Object.preventExtensions(layout);
+  }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.ctx, () => {
       const s = this.resolve();
@@ -562,10 +597,12 @@ class FakeRange {
   private readonly nullable?: Nullable;
   readonly format: {
     fill: FakeFillProxy;
-    font: { bold: boolean; size: number };
+    font: { bold: boolean; size: number; name: string };
     wrapText: boolean;
     columnWidth: number;
+    rowHeight: number;
     horizontalAlignment: string;
+    verticalAlignment: string;
   };
   constructor(
     private readonly ctx: FakeContext,
@@ -586,11 +623,27 @@ class FakeRange {
         set size(_v: number) {
           ctx.write(() => undefined);
         },
-      } as unknown as { bold: boolean; size: number },
+        set name(v: string) {
+          ctx.write(() => {
+            const { sheet, range } = self.resolve();
+            if (sheet && range) sheet.fontNames.set(a1(range.top, range.left), v);
+          });
+        },
+      } as unknown as { bold: boolean; size: number; name: string },
       set wrapText(_v: boolean) {
         ctx.write(() => undefined);
       },
       set columnWidth(_v: number) {
+        ctx.write(() => undefined);
+      },
+      set rowHeight(v: number) {
+        ctx.write(() => {
+          const { sheet, range } = self.resolve();
+          if (sheet && range) for (let r = range.top; r <= range.bottom; r++) sheet.rowHeights.set(r, v);
+        });
+      },
+      set verticalAlignment(v: string) {
+        if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(v)) throw new Error(`InvalidArgument: verticalAlignment ${v}`);
         ctx.write(() => undefined);
       },
       set horizontalAlignment(v: string) {
