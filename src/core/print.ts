@@ -87,7 +87,7 @@ export function linesIn(text: string, widthPt: number, fontPt: number): number {
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textPoints(line, fontPt) / room)), 0);
 }
 
-/** A row's height for this many lines of text: Excel's 15 pt for a line of 11 pt text, more for more lines. */
+/** A row's height for this many lines of text, with the line spacing of CJK fonts (1.5 em). */
 export function rowHeightFor(lines: number, fontPt: number): number {
-  return Math.ceil(lines * fontPt * 1.3 + 2);
+  return Math.ceil(lines * fontPt * 1.5 + 3);
 }
