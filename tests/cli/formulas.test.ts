@@ -15,6 +15,7 @@ import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { openWorkbook } from '../../src/xlsx/read';
 import { withFormulas } from '../xlsx/formulaBook';
+import { sofficePath } from '../print/pdf';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -23,14 +24,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
-const soffice = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'soffice')).find((p) => {
-  try {
-    execFileSync(p, ['--version'], { stdio: 'ignore', timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-});
+const soffice = sofficePath;
 
 async function sheetXml(file: string): Promise<string> {
   return (await JSZip.loadAsync(readFileSync(file))).file('xl/worksheets/sheet1.xml')!.async('string');

@@ -9,15 +9,25 @@ import { inflateSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
-export const soffice = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'soffice')).find((p) => {
+/** LibreOffice's soffice on the PATH, if it runs. */
+export const sofficePath = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'soffice')).find((p) => {
   try {
     execFileSync(p, ['--version'], { stdio: 'ignore', timeout: 60_000 });
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
 });
+
+/** soffice, where poppler's pdftotext is there too to read what it prints. */
+export const soffice = sofficePath && (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return sofficePath;
+  } catch {
+    return undefined;
+  }
+})();
 
 /** The workbook printed to PDF by LibreOffice (as File → Export as PDF does). */
 export function toPdf(file: string, dir: string): string {
