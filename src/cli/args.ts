@@ -26,7 +26,7 @@ const WORDS: OptionSpec = { name: 'words', value: true };
 const SPECS: Record<Exclude<Command, 'help' | 'version'>, readonly OptionSpec[]> = {
   check: [{ name: 'json', value: true }, { name: 'out', value: true }, LANG, REVERSE, WORDS],
   clear: [{ name: 'out', value: true }, LANG],
-  fill: [{ name: 'out', value: true }, LANG, REVERSE, WORDS],
+  fill: [{ name: 'out', value: true }, { name: 'undo', value: false }, LANG, REVERSE, WORDS],
   summary: [
     { name: 'o', aliases: ['output'], value: true },
     { name: 'json', value: true },
@@ -98,6 +98,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (!spec) {
       // "-报表.xlsx" is most likely a file whose name starts with "-".
       throw new UsageError(/[^\w-]|\.xls/i.test(key) ? t.dashFile(a) : t.unknownOption(a));
+    }
+    if (!spec.value) {
+      // A flag (--undo) takes no value.
+      if (inline !== undefined) throw new UsageError(t.unknownOption(a));
+      options[spec.name] = 'true';
+      continue;
     }
     let value = inline;
     if (value === undefined) {

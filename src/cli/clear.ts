@@ -57,6 +57,7 @@ export async function runClear(inputs: readonly string[], outDir: string, lang: 
       continue;
     }
     io.print(r.cleared.length ? t.cleared(input.given, r.cleared.length, target) : t.clearedNothing(input.given, target));
+    if (r.filledKept) io.print(t.filledKept(r.filledKept));
     if (r.protected.length) io.printError(t.lockedSheets(input.given, r.protected.join('、')));
   }
   return code;

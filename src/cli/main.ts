@@ -13,7 +13,7 @@ import { UsageError, langOf, parseArgs } from './args';
 import { CLI_TEXT } from './messages';
 import { runCheck } from './check';
 import { runClear } from './clear';
-import { runFill } from './fill';
+import { runFill, runUndoFill } from './fill';
 import { runSummary } from './summary';
 import { loadWords } from './words';
 import { setUserWords } from '../core/recognise/vocabulary';
@@ -102,6 +102,7 @@ export async function main(argv: readonly string[], given: Io = stdio): Promise<
       case 'fill':
         if (!args.positional.length) throw new UsageError(t.needsFiles('fill'));
         if (!opt.out) throw new UsageError(t.needsOut('fill'));
+        if (opt.undo) return await runUndoFill(args.positional, opt.out, lang, io);
         return await runFill(args.positional, opt.out, lang, options, io);
       case 'summary':
         if (!args.positional.length) throw new UsageError(t.needsFiles('summary'));

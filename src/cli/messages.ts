@@ -37,6 +37,10 @@ export interface CliText {
   readonly cleared: (file: string, sheets: number, target: string) => string;
   readonly filled: (file: string, cells: number, target: string) => string;
   readonly clearedNothing: (file: string, target: string) => string;
+  /** 清除标记 kept the values 填写计算值 wrote. */
+  readonly filledKept: (cells: number) => string;
+  readonly undone: (file: string, cells: number, target: string) => string;
+  readonly undoneNothing: (file: string, target: string) => string;
   readonly lockedSheets: (file: string, sheets: string) => string;
   readonly written: (what: string, target: string) => string;
   readonly progress: (done: number, all: number, seconds: string) => string;
@@ -58,10 +62,12 @@ const ZH_USAGE = `绩效自评校验 selfeval
       --words  补充词表（JSON）；另外自动读取工作簿所在文件夹的 selfeval-words.json 和 ~/.config/selfeval/words.json
       退出码：0 无错误；1 有错误级问题或无法识别的表格；2 有文件无法读取，或参数有误（其余文件照常校验）
   selfeval clear <文件>... --out 目录
-      清除标记：恢复原有底色、批注和填写前的内容，删除复核结果列（写入副本）
+      清除标记：恢复原有底色和批注，删除复核结果列（写入副本）；「填写计算值」填入的值保留
   selfeval fill <文件>... --out 目录 [--lang zh|en] [--reverse ratio|deviation]
       填写计算值：执行率、执行率得分、总分行分值和得分、评分等级，空白或有误时按规则填入（写入副本）；
       金额、分值、指标得分和原因不改动；逐项列出改动和未填写的原因
+  selfeval fill --undo <文件>... --out 目录
+      撤销填写：填写过的单元格恢复为填写前的内容（填写后又被改动的单元格保留，并列出）
   selfeval summary <文件或文件夹>... -o 汇总表.xlsx [--json 汇总.json] [--sort sheet|total|errors|budget|project] [--sentence report|final-accounts]
       汇总多个工作簿中的全部自评表：每表一行、金额合计、等级分布和汇报用语句。
       --json   同时写出 JSON 汇总；--json - 输出到标准输出
@@ -80,6 +86,7 @@ Usage:
   selfeval check <files or folders>... [--json report.json] [--out DIR] [--lang zh|en] [--reverse ratio|deviation] [--words words.json]
   selfeval clear <files>... --out DIR
   selfeval fill <files>... --out DIR [--lang zh|en] [--reverse ratio|deviation]
+  selfeval fill --undo <files>... --out DIR
   selfeval summary <files or folders>... -o summary.xlsx [--json summary.json] [--sort sheet|total|errors|budget|project] [--sentence report|final-accounts]
   selfeval demo
   selfeval --help | --version
@@ -148,8 +155,11 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     skipped: (f, w) => `${f}：${w}`,
     cleared: (f, n, t) => `${f}：已清除 ${n} 个工作表的标记 → ${t}`,
     filled: (f, n, t) =>
-      n === 0 ? `${f}：计算值均无需填写（副本内容与原文件相同）→ ${t}` : `${f}：已填写 ${n} 个计算值（原有内容已保存，selfeval clear 可恢复）→ ${t}`,
+      n === 0 ? `${f}：计算值均无需填写（副本内容与原文件相同）→ ${t}` : `${f}：已填写 ${n} 个计算值（原有内容已保存，selfeval fill --undo 可恢复）→ ${t}`,
     clearedNothing: (f, t) => `${f}：没有本工具的标记 → ${t}`,
+    filledKept: (n) => `  「填写计算值」填入的 ${n} 个单元格保留；要恢复填写前的内容，请用 selfeval fill --undo`,
+    undone: (f, n, t) => `${f}：已撤销填写，${n} 个单元格恢复为填写前的内容 → ${t}`,
+    undoneNothing: (f, t) => `${f}：没有可撤销的填写（副本内容与原文件相同）→ ${t}`,
     lockedSheets: (f, s) => `${f}：受保护的工作表未清除：${s}`,
     written: (w, t) => `${w}：${t}`,
     progress: (d, a, s) => `已读取 ${d}/${a} 个工作簿（${s} 秒）`,
@@ -218,8 +228,11 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     filled: (f, n, t) =>
       n === 0
         ? `${f}: no computed value needed filling (the copy holds the same content) → ${t}`
-        : `${f}: filled ${n} computed value(s) (the old ones are kept: selfeval clear puts them back) → ${t}`,
+        : `${f}: filled ${n} computed value(s) (the old ones are kept: selfeval fill --undo puts them back) → ${t}`,
     clearedNothing: (f, t) => `${f}: no marks of selfeval → ${t}`,
+    filledKept: (n) => `  the ${n} cell(s) written by fill are kept; selfeval fill --undo puts back what they held before`,
+    undone: (f, n, t) => `${f}: fill undone, ${n} cell(s) hold again what they held before → ${t}`,
+    undoneNothing: (f, t) => `${f}: nothing filled to undo (the copy holds the same content) → ${t}`,
     lockedSheets: (f, s) => `${f}: protected sheets not cleared: ${s}`,
     written: (w, t) => `${w}: ${t}`,
     progress: (d, a, s) => `read ${d}/${a} workbooks (${s} s)`,

@@ -1,5 +1,6 @@
 /**
- * Ribbon commands (ExecuteFunction): 校验本表 runs the check without opening the pane, and always says
+ * Ribbon commands (ExecuteFunction): 校验本表 runs the check and 撤销填写 puts back what 填写计算值
+ * replaced, without opening the pane; each always says
  * what came of it — in a small dialog of the add-in's own (message.html) that closes itself after a few
  * seconds when all went well, and stays when something needs reading (a protected sheet, no table, a
  * failure).
@@ -7,6 +8,7 @@
 import { browserStorage, excelHostFromOffice } from '../office/fromOffice';
 import { loadSettings } from '../office/settings';
 import { outcomeMessage } from '../office/outcome';
+import { undoneText } from '../core/annotate/undoText';
 
 async function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
   const settings = loadSettings(browserStorage(), Office.context.displayLanguage);
@@ -14,6 +16,19 @@ async function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const { text, transient } = outcomeMessage(await host.checkActiveSheet(settings), settings.lang);
     await tell(text, transient);
+  } catch (e) {
+    await tell(String(e instanceof Error ? e.message : e), false);
+  } finally {
+    event.completed();
+  }
+}
+
+async function undoFill(event: Office.AddinCommands.Event): Promise<void> {
+  const settings = loadSettings(browserStorage(), Office.context.displayLanguage);
+  try {
+    const r = await excelHostFromOffice().undoFill();
+    if (r.kind === 'protected') await tell(settings.lang === 'zh' ? `工作表「${r.sheet}」受保护，未做任何写入。` : `Sheet "${r.sheet}" is protected: nothing written.`, false);
+    else await tell(undoneText(r.restored, r.kept, settings.lang), r.kept.length === 0 && r.restored > 0);
   } catch (e) {
     await tell(String(e instanceof Error ? e.message : e), false);
   } finally {
@@ -33,4 +48,5 @@ function tell(message: string, transient: boolean): Promise<void> {
 
 Office.onReady(() => {
   Office.actions.associate('checkSheet', checkSheet);
+  Office.actions.associate('undoFill', undoFill);
 });

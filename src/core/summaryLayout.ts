@@ -6,6 +6,7 @@ import type { CellRange } from './grid';
 import type { Lang } from './findings';
 import { GRADES, SUMMARY_SHEET, type Distribution, type Group, type Summary, type SummaryRow } from './summary';
 import { GRADE_EN } from './findings/en';
+import { PRINT_FONT, type PrintSetup, columnPoints, linesIn, printSetup, rowHeightFor } from './print';
 
 export type CellStyle = 'title' | 'header' | 'text' | 'money' | 'rate' | 'score' | 'count' | 'share' | 'sentence' | 'section';
 
@@ -31,6 +32,8 @@ export interface SummaryLayout {
   readonly chart: { readonly title: string; readonly categories: CellRange; readonly values: CellRange } | null;
   /** Where the table of tables is (for a host's table formatting or filters). */
   readonly header: { readonly row: number; readonly columns: number };
+  /** How it prints: A4 landscape, the header row on every page, ≥ 8 pt on paper. */
+  readonly print: PrintSetup;
 }
 
 export const NUMBER_FORMATS: Record<CellStyle, string | undefined> = {
@@ -108,9 +111,17 @@ export function sheetReference(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
-/** The 工作表 cell: the sheet's name (with the cell when the table does not start at A1), linked. */
-function linkCell(sheet: string, cell: string, file: string | undefined): LayoutCell {
-  return { value: cell === 'A1' ? sheet : `${sheet}!${cell}`, style: 'text', link: { file, sheet, cell } };
+/** The 工作表 cell: the sheet's name (with the cell when the table does not start at A1). */
+function sheetCell(sheet: string, cell: string): LayoutCell {
+  return { value: cell === 'A1' ? sheet : `${sheet}!${cell}`, style: 'text' };
+}
+
+/**
+ * The 序号 cell, linked to the table. The link is on the number, not on the sheet's name: a long name in
+ * a linked cell does not wrap in every reader (LibreOffice prints it over the next column).
+ */
+function indexCell(index: number, sheet: string, cell: string, file: string | undefined): LayoutCell {
+  return { value: index, style: 'count', link: { file, sheet, cell } };
 }
 
 export interface LayoutOptions {
@@ -148,9 +159,9 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
   for (const r of s.rows) {
     if (r.errors > 0) errorRows.push(rows.length);
     const cells: LayoutCell[] = [
-      text(r.index, 'count'),
+      indexCell(r.index, r.sheet, r.range.split(':')[0]!, withFile ? r.file : undefined),
       ...(withFile ? [text(r.file)] : []),
-      linkCell(r.sheet, r.range.split(':')[0]!, withFile ? r.file : undefined),
+      sheetCell(r.sheet, r.range.split(':')[0]!),
       text(r.project),
       text(r.department),
       text(r.implementer),
@@ -217,13 +228,15 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
     for (const w of problems) line([text(w.file), text(t.status[w.status]), text(w.detail ?? '')]);
   }
 
+  // Narrow enough that one landscape page holds every column at a readable size: names, units and remarks
+  // wrap within their cells (headers too), figures fit in 8.
   const widths = columns.map((c, i) => {
-    if (i === 0) return 6;
-    if (/项目|Project/.test(c)) return 28;
-    if (/备注|Remarks/.test(c)) return 30;
-    if (/部门|单位|Department|Unit|文件|File/.test(c)) return 24;
-    if (/工作表|Sheet/.test(c)) return 20;
-    return 12;
+    if (i === 0) return 5;
+    if (/项目|Project/.test(c)) return 22;
+    if (/备注|Remarks/.test(c)) return 20;
+    if (/部门|单位|Department|Unit|文件|File/.test(c)) return 15;
+    if (/工作表|Sheet/.test(c)) return 13;
+    return 8;
   });
   return {
     name: SUMMARY_SHEET,
@@ -239,5 +252,23 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
         })()
       : null,
     header: { row: headerRow, columns: width },
+    print: printSetup(widths, PRINT_FONT.size, 'landscape', { top: headerRow, bottom: headerRow }, wrappedHeights(rows, widths, merges, headerRow)),
   };
+}
+
+/** The rows whose text wraps onto more than one line (in a merged cell: over its width), with their heights. */
+function wrappedHeights(rows: readonly LayoutCell[][], widths: readonly number[], merges: readonly CellRange[], header: number): Map<number, number> {
+  const out = new Map<number, number>();
+  rows.forEach((row, r) => {
+    let lines = 1;
+    row.forEach((c, col) => {
+      // Only what wraps: the header, the table's texts and the sentences (a line above the table runs on).
+      if (typeof c.value !== 'string' || r < header || c.style === 'title') return;
+      const m = merges.find((x) => x.top === r && x.left === col);
+      const width = widths.slice(col, (m ? m.right : col) + 1).reduce((a, w) => a + columnPoints(w), 0);
+      lines = Math.max(lines, linesIn(c.value, width, c.style === 'header' ? PRINT_FONT.size + 0.5 : PRINT_FONT.size));
+    });
+    if (lines > 1) out.set(r, rowHeightFor(lines, PRINT_FONT.size));
+  });
+  return out;
 }

@@ -8,9 +8,10 @@ import { type CellRange, parseRangeA1 } from '../core/grid';
 import { decide } from '../core/annotate/decide';
 import { type HostEngine, inThread, prepareCheck, prepareClear } from '../core/annotate/run';
 import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
-import { type FillPlan, fillWrites, planFill, undoFilled, withFilled } from '../core/annotate/fillIn';
+import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled, withFormulas } from '../core/annotate/fillIn';
+import { readFormulas } from './formulas';
 import { SUMMARY_SHEET } from '../core/summary';
-import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse } from './hostApi';
+import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse, UndoFillResponse } from './hostApi';
 import { type WorkbookInput, buildSummary } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
 import { queueSummarySheet, readWorkbook, workbookInput } from './summarySheet';
@@ -82,38 +83,58 @@ export class ExcelHost implements Host {
     });
   }
 
+  /** 清除标记: the marks off; what 填写计算值 wrote stays, and its record too (for 撤销填写). */
   async clearActiveSheet(): Promise<ClearResponse> {
     return this.options.run(async (context) => {
       const snap = await readActiveSheet(context, this.options.supports, this.options.cellsPerRead);
       if (snap.protected) return { kind: 'protected', sheet: snap.name };
-      const { own, inspect } = prepareClear(snap, sheetState(snap.state, snap.name));
-      const restore = undoFilled(snap.grid, sheetState(snap.state, snap.name)?.filled);
-      if (!own.column.size && !own.notes.size && !own.fills.size && !restore.length) return { kind: 'cleared', sheet: snap.name, cells: 0 };
+      const previous = sheetState(snap.state, snap.name);
+      const { own, inspect } = prepareClear(snap, previous);
+      const filledKept = filledStill(snap.grid, previous?.filled);
+      if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: snap.name, cells: 0, filledKept };
       const ws = context.workbook.worksheets.getActiveWorksheet();
       const fills = await readFills(context, ws, inspect);
       const decision = decide(snap, own, fills, snap.name);
       queueWrites(ws, snap, decision.writes);
-      queueValueWrites(ws, restore);
-      queueState(context, snap, withSheetState(snap.state, snap.name, undefined));
+      queueState(context, snap, withSheetState(snap.state, snap.name, keepingFilled(undefined, snap.name, previous?.filled)));
       await context.sync();
-      return { kind: 'cleared', sheet: snap.name, cells: new Set([...decision.writes, ...restore].map((w) => w.cell)).size };
+      return { kind: 'cleared', sheet: snap.name, cells: decision.writes.length, filledKept };
     });
   }
 
-  /** 填写计算值, first step: what would change (two round trips, nothing written). */
+  /** 撤销填写: three round trips (read the sheet, write); the marks stay. */
+  async undoFill(): Promise<UndoFillResponse> {
+    return this.options.run(async (context) => {
+      const snap = await readActiveSheet(context, this.options.supports, this.options.cellsPerRead);
+      if (snap.protected) return { kind: 'protected', sheet: snap.name };
+      const previous = sheetState(snap.state, snap.name);
+      const undo = decideUndoFill(snap.grid, previous?.filled);
+      const kept = undo.kept.map((k) => k.cell);
+      if (!previous?.filled?.length) return { kind: 'undone', sheet: snap.name, restored: 0, kept };
+      queueValueWrites(context.workbook.worksheets.getActiveWorksheet(), undo.writes);
+      queueState(context, snap, withSheetState(snap.state, snap.name, keepingFilled(previous, snap.name, undefined)));
+      this.writing = Date.now();
+      await context.sync();
+      return { kind: 'undone', sheet: snap.name, restored: undo.writes.length, kept };
+    });
+  }
+
+  /** 填写计算值, first step: what would change (two round trips, a third for the formulas of the cells it would change; nothing written). */
   async planFill(settings: Settings): Promise<FillResponse> {
     return this.options.run(async (context) => {
       const snap = await readActiveSheet(context, this.options.supports, this.options.cellsPerRead);
       if (snap.name === SUMMARY_SHEET) return { kind: 'summarySheet', sheet: snap.name };
       if (snap.protected) return { kind: 'protected', sheet: snap.name };
       const prepared = prepareCheck(snap, sheetState(snap.state, snap.name), { lang: settings.lang, reverseFormula: settings.reverseFormula });
-      return { kind: 'plan', plan: planFill(prepared.result, snap.grid) };
+      const plan = planFill(prepared.result, snap.grid);
+      const formulas = await readFormulas(context, context.workbook.worksheets.getActiveWorksheet(), plan.changes);
+      return { kind: 'plan', plan: { ...plan, changes: withFormulas(plan.changes, formulas) } };
     });
   }
 
   /**
    * 填写计算值, confirmed: the sheet is read again and only the confirmed changes that are still due are
-   * written (a cell edited since is left alone), with the old values kept in the state. Three round trips.
+   * written (a cell edited since is left alone), with the old values (and formulas) kept in the state. Four round trips.
    */
   async applyFill(settings: Settings, confirmed: FillPlan): Promise<FillApplied> {
     return this.options.run(async (context) => {
@@ -121,9 +142,10 @@ export class ExcelHost implements Host {
       if (snap.protected || snap.name !== confirmed.sheet) return { written: 0 };
       const prepared = prepareCheck(snap, sheetState(snap.state, snap.name), { lang: settings.lang, reverseFormula: settings.reverseFormula });
       const due = new Set(confirmed.changes.map((c) => `${c.cell}=${String(c.after)}`));
-      const changes = planFill(prepared.result, snap.grid).changes.filter((c) => due.has(`${c.cell}=${String(c.after)}`));
-      if (!changes.length) return { written: 0 };
+      const planned = planFill(prepared.result, snap.grid).changes.filter((c) => due.has(`${c.cell}=${String(c.after)}`));
+      if (!planned.length) return { written: 0 };
       const ws = context.workbook.worksheets.getActiveWorksheet();
+      const changes = withFormulas(planned, await readFormulas(context, ws, planned));
       queueValueWrites(ws, fillWrites(changes));
       const previous = sheetState(snap.state, snap.name);
       queueState(context, snap, withSheetState(snap.state, snap.name, keepingFilled(previous, snap.name, withFilled(previous?.filled, changes))));

@@ -37,7 +37,15 @@ export type CheckResponse =
   /** The active sheet is the product's own summary: it holds no table to check. */
   | { readonly kind: 'summarySheet'; readonly sheet: string };
 
-export type ClearResponse = { readonly kind: 'cleared'; readonly sheet: string; readonly cells: number } | { readonly kind: 'protected'; readonly sheet: string };
+/** 清除标记: the cells whose marks were taken off, and the filled values kept (撤销填写 gives the old ones back). */
+export type ClearResponse =
+  | { readonly kind: 'cleared'; readonly sheet: string; readonly cells: number; readonly filledKept: number }
+  | { readonly kind: 'protected'; readonly sheet: string };
+
+/** 撤销填写: the cells given back what they held before the fill, and the ones the clerk changed since (kept). */
+export type UndoFillResponse =
+  | { readonly kind: 'undone'; readonly sheet: string; readonly restored: number; readonly kept: readonly string[] }
+  | { readonly kind: 'protected'; readonly sheet: string };
 
 export interface Host {
   readonly kind: 'excel' | 'preview' | 'wps';
@@ -52,8 +60,10 @@ export interface Host {
   summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse>;
   /** 填写计算值: what would change on the active sheet (nothing written). */
   planFill?(settings: Settings): Promise<FillResponse>;
-  /** 填写计算值, confirmed: writes the changes still due, keeping the old values for 清除标记. */
+  /** 填写计算值, confirmed: writes the changes still due, keeping the old values for 撤销填写. */
   applyFill?(settings: Settings, plan: FillPlan): Promise<FillApplied>;
+  /** 撤销填写: puts back what the filled cells held before, where they still hold what was filled. */
+  undoFill?(): Promise<UndoFillResponse>;
   /** 自动校验: checks again after an edit inside a table; returns a function that stops it. */
   watchEdits?(settings: () => Settings, onChecked: (r: CheckResponse) => void): Promise<() => void>;
   /** Calls back when another sheet is activated (the pane then labels its results as the last check's). */

@@ -73,5 +73,7 @@ export function queueValueWrites(ws: Excel.Worksheet, writes: readonly ValueWrit
     if (w.value === null) range.clear('Contents');
     else if (typeof w.value === 'object') range.values = [[w.value.error]];
     else range.values = [[typeof w.value === 'string' ? asText(w.value) : w.value]];
+    // 撤销填写 of a cell that held a formula: the clerk's own formula goes back (nothing else is written as one).
+    if (w.formula) range.formulas = [[w.formula]];
   }
 }

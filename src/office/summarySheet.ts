@@ -12,6 +12,7 @@ import { MARK_COLORS } from '../core/annotate/fill';
 import { STATE_SHEET, parseState, sheetState } from '../core/annotate/state';
 import { findOwn, withoutColumn } from '../core/annotate/own';
 import { type WorkbookInput, SUMMARY_SHEET } from '../core/summary';
+import { PRINT_FONT, PRINT_MARGINS } from '../core/print';
 import { NUMBER_FORMATS, type SummaryLayout, sheetReference } from '../core/summaryLayout';
 import { copyBlock, fillGaps } from './cells';
 import type { Lang } from '../core/findings';
@@ -118,11 +119,12 @@ export function queueSummarySheet(context: Excel.RequestContext, layout: Summary
       }
       if (cell.align === 'center') range.format.horizontalAlignment = 'Center';
       if (cell.link && cell.value !== null && !cell.link.file) {
-        range.hyperlink = { documentReference: sheetReference(cell.link.sheet, cell.link.cell), textToDisplay: String(cell.value) };
+        range.hyperlink = { documentReference: sheetReference(cell.link.sheet, cell.link.cell), ...(typeof cell.value === 'number' ? {} : { textToDisplay: String(cell.value) }) };
       }
     });
   });
   for (const r of layout.errorRows) ws.getRangeByIndexes(r, 0, 1, layout.header.columns).format.fill.color = `#${MARK_COLORS.error}`;
+  queuePrint(ws, all, layout);
   for (const m of layout.merges) ws.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge(false);
   ws.freezePanes.freezeRows(layout.header.row + 1);
   let chart = false;
@@ -138,4 +140,23 @@ export function queueSummarySheet(context: Excel.RequestContext, layout: Summary
   ws.position = 0;
   ws.activate();
   return chart;
+}
+
+/**
+ * How the summary prints (core's decision, src/core/print.ts): A4 landscape, the header row on every page,
+ * 宋体 throughout, texts wrapped in rows of the height they need, at a scale that keeps 8 pt on paper.
+ */
+function queuePrint(ws: Excel.Worksheet, all: Excel.Range, layout: SummaryLayout): void {
+  const p = layout.print;
+  all.format.font.name = PRINT_FONT.name;
+  const body = ws.getRangeByIndexes(layout.header.row + 1, 0, Math.max(1, layout.rows.length - layout.header.row - 1), layout.header.columns);
+  body.format.wrapText = true;
+  body.format.verticalAlignment = 'Top';
+  for (const [r, h] of p.rowHeights) ws.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = h;
+  ws.pageLayout.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  ws.pageLayout.paperSize = 'A4';
+  ws.pageLayout.zoom = { scale: p.scale };
+  ws.pageLayout.leftMargin = PRINT_MARGINS.left * 72;
+  ws.pageLayout.rightMargin = PRINT_MARGINS.right * 72;
+  if (p.titleRows) ws.pageLayout.setPrintTitleRows(`$${p.titleRows.top + 1}:$${p.titleRows.bottom + 1}`);
 }

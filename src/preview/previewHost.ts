@@ -4,7 +4,7 @@
  * Nothing is uploaded: the workbook comes from the page's own files.
  */
 import { sheetReports } from '../core/report';
-import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse } from '../office/hostApi';
+import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse, UndoFillResponse } from '../office/hostApi';
 import { type WorkbookInput, SUMMARY_SHEET, buildSummary } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
 import type { Settings } from '../office/settings';
@@ -12,7 +12,7 @@ import { decide } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { type HostEngine, inThread, prepareCheck, prepareClear } from '../core/annotate/run';
 import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
-import { type FillPlan, fillWrites, planFill, undoFilled, withFilled } from '../core/annotate/fillIn';
+import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled } from '../core/annotate/fillIn';
 import { checkAsItWas } from '../core/annotate/run';
 import { isProductSheet } from '../core/engine';
 import { type MemoryBook, type MemorySheet, gridOf } from './memoryBook';
@@ -114,15 +114,28 @@ export class PreviewHost implements Host {
     const sheet = this.activeSheet();
     const now = nowOf(sheet);
     if (sheet.protected) return { kind: 'protected', sheet: sheet.name };
-    const { own, inspect } = prepareClear(now, sheetState(this.book.state, sheet.name));
-    const restore = undoFilled(now.grid, sheetState(this.book.state, sheet.name)?.filled);
-    if (!own.column.size && !own.notes.size && !own.fills.size && !restore.length) return { kind: 'cleared', sheet: sheet.name, cells: 0 };
+    const previous = sheetState(this.book.state, sheet.name);
+    const { own, inspect } = prepareClear(now, previous);
+    const filledKept = filledStill(now.grid, previous?.filled);
+    if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: sheet.name, cells: 0, filledKept };
     const decision = decide(now, own, fillsOf(sheet, inspect), sheet.name);
     this.book.apply(sheet, decision.writes);
-    this.book.setValues(sheet, restore);
-    this.book.state = withSheetState(this.book.state, sheet.name, undefined);
+    this.book.state = withSheetState(this.book.state, sheet.name, keepingFilled(undefined, sheet.name, previous?.filled));
     this.changed();
-    return { kind: 'cleared', sheet: sheet.name, cells: new Set([...decision.writes, ...restore].map((w) => w.cell)).size };
+    return { kind: 'cleared', sheet: sheet.name, cells: decision.writes.length, filledKept };
+  }
+
+  async undoFill(): Promise<UndoFillResponse> {
+    const sheet = this.activeSheet();
+    if (sheet.protected) return { kind: 'protected', sheet: sheet.name };
+    const previous = sheetState(this.book.state, sheet.name);
+    const undo = decideUndoFill(nowOf(sheet).grid, previous?.filled);
+    const kept = undo.kept.map((k) => k.cell);
+    if (!previous?.filled?.length) return { kind: 'undone', sheet: sheet.name, restored: 0, kept };
+    this.book.setValues(sheet, undo.writes);
+    this.book.state = withSheetState(this.book.state, sheet.name, keepingFilled(previous, sheet.name, undefined));
+    this.changed();
+    return { kind: 'undone', sheet: sheet.name, restored: undo.writes.length, kept };
   }
 
   async planFill(settings: Settings): Promise<FillResponse> {

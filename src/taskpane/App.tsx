@@ -7,8 +7,9 @@
  */
 import * as React from 'react';
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Spinner, Title3 } from '@fluentui/react-components';
-import { Calculator20Regular, Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
+import { ArrowUndo20Regular, Calculator20Regular, Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
 import type { FillPlan } from '../core/annotate/fillIn';
+import { clearedText, undoneText } from '../core/annotate/undoText';
 import type { Severity } from '../core/findings';
 import type { CheckResponse, Host, SummaryResponse } from '../office/hostApi';
 import type { WorkbookInput } from '../core/summary';
@@ -33,7 +34,7 @@ export interface AppProps {
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'busy'; what: 'check' | 'clear' | 'summary' | 'fill'; label?: string }
+  | { kind: 'busy'; what: 'check' | 'clear' | 'summary' | 'fill' | 'undoFill'; label?: string }
   | { kind: 'message'; intent: 'success' | 'warning' | 'error' | 'info'; text: string };
 
 type Checked = Exclude<CheckResponse, { kind: 'summarySheet' }>;
@@ -208,9 +209,29 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
     try {
       const r = await host.clearActiveSheet();
       setResult(null);
-      setStatus(r.kind === 'protected' ? { kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) } : { kind: 'message', intent: 'success', text: t.cleared(r.cells) });
+      setStatus(
+        r.kind === 'protected'
+          ? { kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) }
+          : { kind: 'message', intent: 'success', text: clearedText(r.cells, r.filledKept, settings.lang) },
+      );
     } catch (e) {
       failed(e);
+    }
+  };
+
+  // 撤销填写: the values from before the fill, where the cells still hold what was filled; the results shown are then stale.
+  const runUndoFill = async () => {
+    if (!host.undoFill) return;
+    setStatus({ kind: 'busy', what: 'undoFill', label: t.undoing });
+    try {
+      const r = await host.undoFill();
+      if (r.kind === 'protected') setStatus({ kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) });
+      else {
+        if (r.restored) setStale(true);
+        setStatus({ kind: 'message', intent: r.kept.length ? 'warning' : r.restored ? 'success' : 'info', text: undoneText(r.restored, r.kept, settings.lang) });
+      }
+    } catch (e) {
+      setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
     }
   };
 
@@ -241,6 +262,7 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
     { id: 'check', label: t.check, icon: <TableSearch20Regular />, run: () => void runCheck(), primary: true },
     { id: 'clear', label: t.clear, icon: <Eraser20Regular />, hint: t.clearHint, run: () => void runClear() },
     ...(host.planFill ? [{ id: 'fill', label: t.fill, icon: <Calculator20Regular />, hint: t.fillHint, run: () => void runFill() }] : []),
+    ...(host.undoFill ? [{ id: 'undoFill', label: t.undoFill, icon: <ArrowUndo20Regular />, hint: t.undoFillHint, run: () => void runUndoFill() }] : []),
     { id: 'summary', label: t.summary, icon: <TableSimple20Regular />, hint: t.summarise, run: () => void runSummary() },
     { id: 'files', label: t.pickFiles, icon: <FolderOpen20Regular />, hint: t.pickFilesHint, run: () => fileInput.current?.click() },
   ];

@@ -3,7 +3,7 @@
  *
  * Sources: WPS 开放平台, "WPS 加载项开发 / JSAPI 参考 / 表格 (ET)" (open.wps.cn, the 表格 object model,
  * which follows the Excel VBA object model member for member: Application.ActiveSheet, Worksheet.UsedRange,
- * Range.Value2 / NumberFormat / MergeCells / MergeArea / Interior / Comment / AddComment, Worksheets.Add,
+ * Range.Value2 / NumberFormat / Formula / MergeCells / MergeArea / Interior / Comment / AddComment, Worksheets.Add,
  * Worksheet.Visible with xlSheetVeryHidden, Hyperlinks.Add, Application.CreateTaskPane,
  * Application.ApiEvent.AddApiEventListener), and the project template `wpsjs create` writes (ribbon.js:
  * OnAddinLoad, OnAction, GetImage; taskpane creation and PluginStorage). This machine has no network, so
@@ -20,6 +20,8 @@ export interface EtRange {
   Value2: unknown;
   /** One format, or null when the cells' formats differ. */
   NumberFormat: string | null;
+  /** A cell's formula ("=…"), or its value as text when it holds none. */
+  Formula: string;
   /** True, false, or null when some cells are merged and some not. */
   readonly MergeCells: boolean | null;
   readonly MergeArea: EtRange;

@@ -1,12 +1,13 @@
 /**
  * The WPS 加载项's main page script: the callbacks ribbon.xml names (the shape of the `wpsjs create`
- * template's ribbon.js — OnAddinLoad, OnAction, GetImage). 校验本表 / 清除标记 / 生成汇总表 run without the
+ * template's ribbon.js — OnAddinLoad, OnAction, GetImage). 校验本表 / 清除标记 / 撤销填写 / 生成汇总表 run without the
  * pane and say what came of it; 校验面板 shows or hides the task pane; 填写计算值 opens the pane with the
  * list of what it would write, to confirm there (nothing is written from the ribbon itself).
  */
 import { loadSettings } from '../office/settings';
 import { browserStorage } from '../office/fromOffice';
 import { outcomeMessage } from '../office/outcome';
+import { clearedText, undoneText } from '../core/annotate/undoText';
 import { type EtApplication, XL, etApplication } from './et';
 import { WpsHost } from './wpsHost';
 
@@ -49,6 +50,8 @@ function openPane(a: EtApplication, query: string): void {
   a.PluginStorage.setItem(PANE_KEY, pane.ID);
 }
 
+const lockedText = (sheet: string, zh: boolean) => (zh ? `工作表「${sheet}」受保护，未做任何写入。` : `Sheet "${sheet}" is protected: nothing written.`);
+
 export async function runAction(id: string, host: WpsHost, say: (text: string) => void): Promise<void> {
   const settings = loadSettings(browserStorage(), navigator.language);
   const zh = settings.lang === 'zh';
@@ -56,7 +59,10 @@ export async function runAction(id: string, host: WpsHost, say: (text: string) =
     if (id === 'selfevalCheck') say(outcomeMessage(await host.checkActiveSheet(settings), settings.lang).text);
     else if (id === 'selfevalClear') {
       const r = await host.clearActiveSheet();
-      say(r.kind === 'protected' ? (zh ? `工作表「${r.sheet}」受保护，未做任何写入。` : `Sheet "${r.sheet}" is protected: nothing written.`) : zh ? `已清除 ${r.cells} 个单元格的标记。` : `Cleared the marks of ${r.cells} cell(s).`);
+      say(r.kind === 'protected' ? lockedText(r.sheet, zh) : clearedText(r.cells, r.filledKept, settings.lang));
+    } else if (id === 'selfevalUndoFill') {
+      const r = await host.undoFill();
+      say(r.kind === 'protected' ? lockedText(r.sheet, zh) : undoneText(r.restored, r.kept, settings.lang));
     } else if (id === 'selfevalSummary') {
       const r = await host.summarise(settings);
       say([zh ? `已生成汇总表「${r.sheet}」。` : `Summary written to sheet "${r.sheet}".`, r.summary.sentence.recomputed].join('\n'));
@@ -86,6 +92,7 @@ const ribbon = {
       selfevalClear: 'images/clear.svg',
       selfevalSummary: 'images/summary.svg',
       selfevalFill: 'images/fill.svg',
+      selfevalUndoFill: 'images/undo.svg',
       selfevalPane: 'images/pane.svg',
     };
     return icons[control.Id] ?? 'images/check.svg';

@@ -181,7 +181,7 @@ export function applyWrites(ws: EtWorksheet, snap: SheetSnapshot, writes: readon
   }
 }
 
-/** Values 填写计算值 writes (or 清除标记 puts back): text as text, numbers in the cell's own format. */
+/** Values 填写计算值 writes (or 撤销填写 puts back): text as text, numbers in the cell's own format. */
 export function applyValueWrites(ws: EtWorksheet, writes: readonly ValueWrite[]): void {
   for (const w of writes) {
     const range = ws.Range(w.cell);
@@ -190,6 +190,8 @@ export function applyValueWrites(ws: EtWorksheet, writes: readonly ValueWrite[])
     else if (typeof w.value === 'string') setText(range, w.value);
     else if (typeof w.value === 'object') range.Value2 = w.value.error;
     else range.Value2 = w.value;
+    // 撤销填写 of a cell that held a formula: the clerk's own formula goes back (nothing else is written as one).
+    if (w.formula) range.Formula = w.formula;
   }
 }
 

@@ -58,7 +58,7 @@ export function writeSummarySheet(app: EtApplication, book: EtWorkbook, layout: 
         range.WrapText = true;
       }
       if (cell.align === 'center') range.HorizontalAlignment = XL.center;
-      if (cell.link && cell.value !== null && !cell.link.file) ws.Hyperlinks.Add(range, '', sheetReference(cell.link.sheet, cell.link.cell), undefined, String(cell.value));
+      if (cell.link && cell.value !== null && !cell.link.file) ws.Hyperlinks.Add(range, '', sheetReference(cell.link.sheet, cell.link.cell), undefined, typeof cell.value === 'number' ? undefined : String(cell.value));
     });
     if (errorRows.has(r)) ws.Range(`${a1(r, 0)}:${a1(r, layout.header.columns - 1)}`).Interior.Color = bgrOf(MARK_COLORS.error);
   });

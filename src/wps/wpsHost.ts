@@ -6,10 +6,10 @@ import { sheetReports } from '../core/report';
 import { decide } from '../core/annotate/decide';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
 import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
-import { type FillPlan, fillWrites, planFill, undoFilled, withFilled } from '../core/annotate/fillIn';
+import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled } from '../core/annotate/fillIn';
 import { SUMMARY_SHEET, type WorkbookInput, buildSummary } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
-import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse } from '../office/hostApi';
+import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse, UndoFillResponse } from '../office/hostApi';
 import type { Settings } from '../office/settings';
 import { workbookInput } from '../office/summarySheet';
 import type { EtApplication, EtWorksheet } from './et';
@@ -18,10 +18,18 @@ import { readWorkbookGrids, writeSummarySheet } from './summary';
 
 /**
  * The grid holds formats of numbers only (what the engine needs); the cells a fill changes get theirs
- * read here, so that 清除标记 can give a cell written as text its format back.
+ * read here, so that 撤销填写 can give a cell written as text its format back, and their formulas, so
+ * that the plan says which hold one and 撤销填写 puts it back.
  */
 function withFormats(ws: EtWorksheet, plan: FillPlan): FillPlan {
-  return { ...plan, changes: plan.changes.map((c) => ({ ...c, beforeFormat: ws.Range(c.cell).NumberFormat ?? undefined })) };
+  return {
+    ...plan,
+    changes: plan.changes.map((c) => {
+      const range = ws.Range(c.cell);
+      const formula = range.Formula;
+      return { ...c, beforeFormat: range.NumberFormat ?? undefined, ...(typeof formula === 'string' && formula.startsWith('=') ? { beforeFormula: formula } : {}) };
+    }),
+  };
 }
 
 export class WpsHost implements Host {
@@ -46,17 +54,31 @@ export class WpsHost implements Host {
     return { kind: 'checked', sheet: snap.name, tables, unrecognised, notesWritten: settings.notes };
   }
 
+  /** 清除标记: the marks off; what 填写计算值 wrote stays, and its record too (for 撤销填写). */
   async clearActiveSheet(): Promise<ClearResponse> {
     const snap = readActiveSheet(this.app);
     if (snap.protected) return { kind: 'protected', sheet: snap.name };
-    const { own, inspect } = prepareClear(snap, sheetState(snap.state, snap.name));
-    const restore = undoFilled(snap.grid, sheetState(snap.state, snap.name)?.filled);
-    if (!own.column.size && !own.notes.size && !own.fills.size && !restore.length) return { kind: 'cleared', sheet: snap.name, cells: 0 };
+    const previous = sheetState(snap.state, snap.name);
+    const { own, inspect } = prepareClear(snap, previous);
+    const filledKept = filledStill(snap.grid, previous?.filled);
+    if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: snap.name, cells: 0, filledKept };
     const decision = decide(snap, own, readFills(snap.sheet, inspect), snap.name);
     applyWrites(snap.sheet, snap, decision.writes);
-    applyValueWrites(snap.sheet, restore);
-    writeState(this.app, snap.book, snap, withSheetState(snap.state, snap.name, undefined));
-    return { kind: 'cleared', sheet: snap.name, cells: new Set([...decision.writes, ...restore].map((w) => w.cell)).size };
+    writeState(this.app, snap.book, snap, withSheetState(snap.state, snap.name, keepingFilled(undefined, snap.name, previous?.filled)));
+    return { kind: 'cleared', sheet: snap.name, cells: decision.writes.length, filledKept };
+  }
+
+  /** 撤销填写 (ribbon and pane): what core decides, carried out; the marks stay. */
+  async undoFill(): Promise<UndoFillResponse> {
+    const snap = readActiveSheet(this.app);
+    if (snap.protected) return { kind: 'protected', sheet: snap.name };
+    const previous = sheetState(snap.state, snap.name);
+    const undo = decideUndoFill(snap.grid, previous?.filled);
+    const kept = undo.kept.map((k) => k.cell);
+    if (!previous?.filled?.length) return { kind: 'undone', sheet: snap.name, restored: 0, kept };
+    applyValueWrites(snap.sheet, undo.writes);
+    writeState(this.app, snap.book, snap, withSheetState(snap.state, snap.name, keepingFilled(previous, snap.name, undefined)));
+    return { kind: 'undone', sheet: snap.name, restored: undo.writes.length, kept };
   }
 
   async planFill(settings: Settings): Promise<FillResponse> {

@@ -9,8 +9,9 @@ import type { CheckOptions } from '../core/check/result';
 import { decide } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
-import { type WorkbookState, keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
-import { type FillPlan, fillWrites, planFill, undoFilled, withFilled } from '../core/annotate/fillIn';
+import { type SheetState, type WorkbookState, keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
+import type { ColumnCell } from '../core/annotate/wanted';
+import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled } from '../core/annotate/fillIn';
 import type { XlsxSheet, XlsxWorkbook } from './workbook';
 import { workSheets } from './read';
 
@@ -53,8 +54,9 @@ export async function checkAndAnnotate(wb: XlsxWorkbook, options: AnnotateOption
     }
     const decision = decide(sheet, prepared.own, fillsOf(wb, sheet, prepared.inspect), name, prepared.wanted, { notes: options.notes !== false });
     await wb.apply(sheet, decision.writes);
+    const pageSetup = await printSetUp(wb, sheet, prepared.wanted.column, previous?.pageSetup);
     // The sheets that no longer exist are dropped once, at the end (per sheet, that is quadratic in the sheets).
-    state = withSheetState(state, name, keepingFilled(decision.state, name, previous?.filled));
+    state = withSheetState(state, name, withPageSetup(keepingFilled(decision.state, name, previous?.filled), pageSetup));
     await done({ result: prepared.result, written: true });
   }
   await wb.writeState(existingOnly(state, names));
@@ -67,37 +69,91 @@ function existingOnly(state: WorkbookState, names: readonly string[]): WorkbookS
   return { ...state, sheets: state.sheets.filter((s) => existing.has(s.sheet)) };
 }
 
-/** 清除标记 on every sheet: gives back every original fill and note, takes away the 复核结果 column. */
-export async function clearMarks(wb: XlsxWorkbook): Promise<{ cleared: string[]; protected: string[]; cells: number }> {
+/**
+ * A sheet with the 复核结果 column is set up to print it with its table (A4 landscape, a scale that keeps
+ * 8 pt); the setup it had first is returned for the state. A sheet that no longer gets the column has its
+ * own setup back.
+ */
+async function printSetUp(wb: XlsxWorkbook, sheet: XlsxSheet, column: readonly ColumnCell[], original: string | undefined): Promise<string | undefined> {
+  if (!column.length) {
+    if (original !== undefined) await wb.restorePrint(sheet, original);
+    return undefined;
+  }
+  const had = await wb.printWith(sheet, Math.max(...column.map((c) => c.col)));
+  return original ?? had;
+}
+
+function withPageSetup(state: SheetState | undefined, pageSetup: string | undefined): SheetState | undefined {
+  return state && pageSetup !== undefined ? { ...state, pageSetup } : state;
+}
+
+/**
+ * 清除标记 on every sheet: gives back every original fill and note, takes away the 复核结果 column, and
+ * keeps what 填写计算值 wrote (and its record, for 撤销填写): `filledKept` counts those cells.
+ */
+export async function clearMarks(wb: XlsxWorkbook): Promise<{ cleared: string[]; protected: string[]; cells: number; filledKept: number }> {
   let state = await wb.readState();
   const names = workSheets(wb);
   const cleared: string[] = [];
   const locked: string[] = [];
   let cells = 0;
+  let filledKept = 0;
   for (const name of names) {
     const sheet = await wb.readSheet(name);
-    const { own, inspect } = prepareClear(sheet, sheetState(state, name));
-    const restore = undoFilled(sheet.grid, sheetState(state, name)?.filled);
-    if (!own.column.size && !own.notes.size && !own.fills.size && !restore.length) continue;
+    const previous = sheetState(state, name);
+    const { own, inspect } = prepareClear(sheet, previous);
+    filledKept += filledStill(sheet.grid, previous?.filled);
+    if (!own.column.size && !own.notes.size && !own.fills.size) continue;
     if (sheet.protected) {
       locked.push(name);
       continue;
     }
     const decision = decide(sheet, own, fillsOf(wb, sheet, inspect), name);
     await wb.apply(sheet, decision.writes);
-    await wb.setValues(sheet, restore);
-    state = withSheetState(state, name, undefined);
-    const touched = new Set([...decision.writes, ...restore].map((w) => w.cell)).size;
-    if (touched) cleared.push(name);
-    cells += touched;
+    if (previous?.pageSetup !== undefined) await wb.restorePrint(sheet, previous.pageSetup);
+    state = withSheetState(state, name, keepingFilled(undefined, name, previous?.filled));
+    if (decision.writes.length) cleared.push(name);
+    cells += decision.writes.length;
   }
   await wb.writeState(existingOnly(state, names));
-  return { cleared, protected: locked, cells };
+  return { cleared, protected: locked, cells, filledKept };
+}
+
+export interface SheetUndo {
+  readonly sheet: string;
+  readonly restored: number;
+  /** Filled cells the clerk changed since: kept as they are. */
+  readonly kept: readonly string[];
+  /** False when the sheet is protected: nothing was written on it. */
+  readonly written: boolean;
+}
+
+/** 撤销填写 on every sheet (`selfeval fill --undo`): what core decides, carried out; the marks stay. */
+export async function undoFills(wb: XlsxWorkbook): Promise<SheetUndo[]> {
+  let state = await wb.readState();
+  const names = workSheets(wb);
+  const out: SheetUndo[] = [];
+  for (const name of names) {
+    const previous = sheetState(state, name);
+    if (!previous?.filled?.length) continue;
+    const sheet = await wb.readSheet(name);
+    const undo = decideUndoFill(sheet.grid, previous.filled);
+    const kept = undo.kept.map((k) => k.cell);
+    if (sheet.protected) {
+      out.push({ sheet: name, restored: 0, kept, written: false });
+      continue;
+    }
+    await wb.setValues(sheet, undo.writes);
+    state = withSheetState(state, name, keepingFilled(previous, name, undefined), names);
+    out.push({ sheet: name, restored: undo.writes.length, kept, written: true });
+  }
+  await wb.writeState(state);
+  return out;
 }
 
 /**
  * 填写计算值 on every sheet (the command line's `fill`): the computed cells filled where blank or wrong,
- * the old values kept in the state for 清除标记. Returns each sheet's plan (what was written, what was not
+ * the old values kept in the state for 撤销填写. Returns each sheet's plan (what was written, what was not
  * and why); a protected sheet is planned and not written.
  */
 export async function fillComputed(wb: XlsxWorkbook, options: AnnotateOptions = {}): Promise<{ plan: FillPlan; written: boolean }[]> {
@@ -107,7 +163,7 @@ export async function fillComputed(wb: XlsxWorkbook, options: AnnotateOptions = 
   for (const name of names) {
     const sheet = await wb.readSheet(name);
     const previous = sheetState(state, name);
-    const plan = planFill(prepareCheck(sheet, previous, options).result, sheet.grid);
+    const plan = planFill(prepareCheck(sheet, previous, options).result, sheet.grid, sheet.formulas);
     if (!plan.changes.length && !plan.skipped.length) continue;
     if (sheet.protected || !plan.changes.length) {
       out.push({ plan, written: false });

@@ -8,6 +8,7 @@ import { a1 } from '../core/grid';
 import { MARK_COLORS } from '../core/annotate/fill';
 import type { BarChart } from './chart';
 import { NUMBER_FORMATS, type LayoutCell, type SummaryLayout, sheetReference } from '../core/summaryLayout';
+import { PRINT_FONT, PRINT_MARGINS, type PrintSetup } from '../core/print';
 
 const HEADER_FILL = 'FFE7EEF7';
 
@@ -39,30 +40,32 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, layout: SummaryLayout, f
   if (existing) wb.removeWorksheet(existing.id);
   const ws = wb.addWorksheet(layout.name, {
     views: [{ state: 'frozen', ySplit: layout.header.row + 1 }],
-    // Supervisors print it: A4 landscape, one page wide.
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: pageSetupOf(layout.print),
   });
   layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const errorRows = new Set(layout.errorRows);
   layout.rows.forEach((row, r) => {
     row.forEach((c, col) => {
       const cell = ws.getCell(r + 1, col + 1);
+      cell.font = FONT;
       if (c.link && c.value !== null) {
         cell.value = { text: String(c.value), hyperlink: linkTarget(c.link, fileHref) };
-        cell.font = { color: { argb: 'FF0F6CBD' }, underline: true };
+        cell.font = { ...FONT, color: { argb: 'FF0F6CBD' }, underline: true };
       } else cell.value = c.value;
       const fmt = NUMBER_FORMATS[c.style];
       if (fmt && typeof c.value === 'number') cell.numFmt = fmt;
-      if (c.style === 'title') cell.font = { bold: true, size: 14 };
-      if (c.style === 'section') cell.font = { bold: true };
+      // Text wraps within its column (names, units, remarks): nothing runs into the next cell or off the page.
+      if (r > layout.header.row) cell.alignment = { vertical: 'top', ...(c.style === 'text' && typeof c.value === 'string' ? { wrapText: true } : {}) };
+      if (c.style === 'title') cell.font = { ...FONT, bold: true, size: 14 };
+      if (c.style === 'section') cell.font = { ...FONT, bold: true };
       if (c.style === 'header') {
-        cell.font = { bold: true };
+        cell.font = { ...FONT, bold: true };
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
         cell.alignment = { wrapText: true, vertical: 'middle' };
         cell.border = { bottom: { style: 'thin' } };
       }
       if (c.total) {
-        cell.font = { bold: true };
+        cell.font = { ...FONT, bold: true };
         cell.border = { top: { style: 'thin' } };
       }
       if (c.style === 'sentence') cell.alignment = { wrapText: true, vertical: 'top' };
@@ -75,10 +78,15 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, layout: SummaryLayout, f
     }
   });
   for (const m of layout.merges) ws.mergeCells(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
-  ws.getRow(layout.header.row + 1).height = 32;
-  // The sentence rows are long: give them room.
-  layout.rows.forEach((row, r) => {
-    if (row[0]?.style === 'sentence') ws.getRow(r + 1).height = 36;
-  });
+  // Rows whose text wraps get the height its lines take (LibreOffice does not work it out on opening).
+  for (const [r, h] of layout.print.rowHeights) ws.getRow(r + 1).height = h;
   return ws;
+}
+
+const FONT = { name: PRINT_FONT.name, size: PRINT_FONT.size, charset: PRINT_FONT.charset };
+
+/** The core's print decision as ExcelJS's page setup. */
+function pageSetupOf(p: PrintSetup): Partial<ExcelJS.PageSetup> {
+  const rows = p.titleRows ? { printTitlesRow: `${p.titleRows.top + 1}:${p.titleRows.bottom + 1}` } : {};
+  return { paperSize: 9, orientation: p.orientation, margins: PRINT_MARGINS, fitToPage: false, scale: p.scale, ...rows };
 }

@@ -15,6 +15,7 @@ import { CONTENT_TYPES, REL, isRelType, type SheetEntry, type Styles, type Workb
 import { readSheet } from './package/sheet';
 import { StylesEditor } from './package/styles';
 import { type CellEdit, patchSheetXml } from './package/sheetXml';
+import { pageSetupFor, pageSetupOf, withPageSetup } from './package/pageSetup';
 import { CommentsEditor, VmlEditor, idmapsOf, threadedRefs } from './package/comments';
 import { ContentTypesEditor, RelsEditor, relativeTarget } from './package/edit';
 import { attributes, elements, escapeAttr, escapeText, firstElement, rootPrefix, setAttribute } from './package/xml';
@@ -36,6 +37,8 @@ export interface XlsxSheet {
   /** Every note on the sheet, by cell. */
   readonly notes: ReadonlyMap<string, string>;
   readonly threaded: ReadonlySet<string>;
+  /** Each formula cell's formula ("=…"), by cell. */
+  readonly formulas: ReadonlyMap<string, string>;
 }
 
 const encoder = new TextEncoder();
@@ -127,7 +130,7 @@ export class XlsxWorkbook {
       const part = resolve(entry.part, r.target);
       if (this.zip.has(part)) for (const ref of threadedRefs(await this.zip.text(part))) threaded.add(ref);
     }
-    return { name, entry, grid: read.grid, xf: read.xf, protected: read.protected, notes, threaded };
+    return { name, entry, grid: read.grid, xf: read.xf, protected: read.protected, notes, threaded, formulas: read.formulas };
   }
 
   private stylesOf(): StylesEditor {
@@ -203,8 +206,9 @@ export class XlsxWorkbook {
   }
 
   /**
-   * Values 填写计算值 writes, or 清除标记 puts back: numbers keep the cell's style (its number format), text
-   * goes in as an inline string (text, never a formula) without touching the style.
+   * Values 填写计算值 writes, or 撤销填写 puts back: numbers keep the cell's style (its number format), text
+   * goes in as an inline string (text, never a formula) without touching the style; a formula the cell
+   * held before the fill goes back as that formula, with its result as it was.
    */
   async setValues(sheet: XlsxSheet, writes: readonly ValueWrite[]): Promise<void> {
     if (!writes.length) return;
@@ -213,11 +217,31 @@ export class XlsxWorkbook {
       let r = edits.get(w.row);
       if (!r) edits.set(w.row, (r = new Map()));
       const v = w.value;
-      r.set(w.col, typeof v === 'number' ? { number: v } : { value: v === null ? null : typeof v === 'object' ? v.error : String(v) });
+      if (w.formula !== undefined) r.set(w.col, { formula: w.formula.replace(/^=/, ''), cached: v });
+      else r.set(w.col, typeof v === 'number' ? { number: v } : { value: v === null ? null : typeof v === 'object' ? v.error : String(v) });
     }
     const xml = (await this.text(sheet.entry.part))!;
     this.changed.set(sheet.entry.part, patchSheetXml(xml, edits, rootPrefix(xml)));
     this.pack(sheet.entry.part);
+  }
+
+  /**
+   * The sheet set up to print its columns up to `last` (the 复核结果 column) on the same pages (see
+   * package/pageSetup.ts). Returns the <pageSetup> element it had ('' for none), for 清除标记.
+   */
+  async printWith(sheet: XlsxSheet, last: number): Promise<string> {
+    const xml = (await this.text(sheet.entry.part))!;
+    const p = rootPrefix(xml);
+    const before = pageSetupOf(xml, p);
+    this.changed.set(sheet.entry.part, withPageSetup(xml, p, pageSetupFor(xml, p, last, this.stylesOf().smallestFontPt())));
+    return before;
+  }
+
+  /** The sheet's <pageSetup> put back as it was before the product's ('' : none). */
+  async restorePrint(sheet: XlsxSheet, element: string): Promise<void> {
+    const xml = (await this.text(sheet.entry.part))!;
+    const next = withPageSetup(xml, rootPrefix(xml), element);
+    if (next !== xml) this.changed.set(sheet.entry.part, next);
   }
 
   /** Notes go into the sheet's comments part and its VML drawing, created when the sheet has none. */

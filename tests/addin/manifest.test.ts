@@ -72,6 +72,10 @@ describe('manifest.xml', () => {
     // The function the button names is the one the commands file registers.
     const commands = readFileSync(path.join(ROOT, 'src', 'commands', 'commands.ts'), 'utf8');
     expect(commands).toMatch(/Office\.actions\.associate\('checkSheet', checkSheet\)/);
+    // 撤销填写 is a command of its own, registered under the name the manifest gives.
+    expect(xml).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>undoFill<\/FunctionName>/);
+    expect(xml).toMatch(/<bt:String id="UndoFill.Label" DefaultValue="撤销填写">\s*<bt:Override Locale="en-US" Value="Undo fill"\/>/);
+    expect(commands).toMatch(/Office\.actions\.associate\('undoFill', undoFill\)/);
   });
 
   it('asks for ExcelApi features the host uses, and no more permission than it needs', () => {

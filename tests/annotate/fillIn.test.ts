@@ -2,7 +2,8 @@
  * 填写计算值 on the seeds' real tables, their computed cells blanked or spoiled by hand: through the Excel
  * host (strict office-js fake) and the browser preview's host. Then 校验本表 finds no rate, score, total or
  * grade finding left (but TOTAL_MISMATCH where the weights add up to 110: a total of 110 is no answer), no
- * other cell has changed, and 清除标记 restores every original value and format.
+ * other cell has changed; 清除标记 then takes the marks off and keeps the filled values (and says so), and
+ * 撤销填写 restores every original value and format.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -52,7 +53,7 @@ function values(s: FakeSheet): Map<string, unknown> {
 }
 
 describe('填写计算值 through the Excel host', () => {
-  it.each(['seed002.xlsx', 'seed000.xlsx', 'seed001-excerpt.xlsx', 'seed003.xlsx'])('%s: fills exactly the computed cells, checks clean, clears back', async (file) => {
+  it.each(['seed002.xlsx', 'seed000.xlsx', 'seed001-excerpt.xlsx', 'seed003.xlsx'])('%s: fills exactly the computed cells, checks clean, 清除标记 keeps them, 撤销填写 gives the old back', async (file) => {
     const { book, cells } = await spoiled(file);
     const runner = fakeRunner(book);
     const host = new ExcelHost({ run: runner.run, supports: book.supports });
@@ -81,13 +82,21 @@ describe('填写计算值 through the Excel host', () => {
         expect(f.code).toBe('TOTAL_MISMATCH');
         expect(r.plan.skipped.some((s) => s.reason === 'weightsNot100' && s.project === f.project)).toBe(true);
       }
-      await host.clearActiveSheet();
+      const filledValues = new Map(r.plan.changes.map((c) => [`${c.row},${c.col}`, c.after]));
+      const clear = await host.clearActiveSheet();
+      // 清除标记 takes off the marks and keeps every filled value, and counts them.
+      expect(clear).toMatchObject({ kind: 'cleared', filledKept: r.plan.changes.length });
+      for (const [k, v] of filledValues) expect(ws.cells.get(k)?.value).toBe(v);
+      const undo = await host.undoFill();
+      expect(undo).toEqual({ kind: 'undone', sheet, restored: r.plan.changes.length, kept: [] });
       expect(values(ws)).toEqual(before);
+      // A second 撤销填写 has nothing left to undo.
+      expect(await host.undoFill()).toEqual({ kind: 'undone', sheet, restored: 0, kept: [] });
       for (const [k, c] of ws.cells) if (c.value !== null) expect([k, c.format]).toEqual([k, formats.get(k) ?? 'General']);
     }
   });
 
-  it('a cell the clerk edits after filling is theirs: 清除标记 leaves it', async () => {
+  it('a cell the clerk edits after filling is theirs: 撤销填写 leaves it and names it', async () => {
     const { book } = await spoiled('seed002.xlsx');
     book.active = '巡查员工作经费';
     const runner = fakeRunner(book);
@@ -97,13 +106,14 @@ describe('填写计算值 through the Excel host', () => {
     await host.applyFill(zh, r.plan);
     const total = r.plan.changes.find((c) => c.target === 'totalScore')!;
     book.sheet('巡查员工作经费')!.ensure(total.row, total.col).value = 98;
-    await host.clearActiveSheet();
+    const undo = await host.undoFill();
+    expect(undo).toEqual({ kind: 'undone', sheet: '巡查员工作经费', restored: r.plan.changes.length - 1, kept: [total.cell] });
     expect(book.sheet('巡查员工作经费')!.get(total.row, total.col)!.value).toBe(98);
     const rate = r.plan.changes.find((c) => c.target === 'rate')!;
     expect(book.sheet('巡查员工作经费')!.get(rate.row, rate.col)?.value ?? null).toBe(null);
   });
 
-  it('the plan, then the fill, take two and three round trips', async () => {
+  it('the plan, the fill and 撤销填写 take three, four and three round trips', async () => {
     const { book } = await spoiled('seed002.xlsx');
     book.active = '走访';
     const runner = fakeRunner(book);
@@ -111,7 +121,9 @@ describe('填写计算值 through the Excel host', () => {
     const r = await host.planFill(zh);
     if (r.kind !== 'plan') throw new Error(r.kind);
     await host.applyFill(zh, r.plan);
-    expect(runner.syncs).toEqual([2, 3]);
+    await host.undoFill();
+    // The plan and the fill each read the formulas of the cells they change (one round trip).
+    expect(runner.syncs).toEqual([3, 4, 3]);
   });
 });
 

@@ -94,7 +94,7 @@ describe('task pane in preview mode', () => {
   });
 
   it('a link in the summary takes you to the table', async () => {
-    await page.locator('td[data-address="B14"] a').click(); // 残保金抚恤金专项
+    await page.locator('td[data-address="A14"] a').click(); // 序号 10: 残保金抚恤金专项
     await expect(page.locator('table[data-sheet="残保金抚恤金专项"]').count()).resolves.toBe(1);
     await expect(page.locator('td[aria-selected="true"]').getAttribute('data-address')).resolves.toBe('A1');
     await page.getByRole('button', { name: '绩效自评汇总' }).click();

@@ -47,7 +47,7 @@ async function spoiled(): Promise<Uint8Array> {
 const COMPUTED = ['EXEC_RATE_MISMATCH', 'EXEC_SCORE_MISMATCH', 'TOTAL_MISMATCH', 'TOTAL_WEIGHT_MISMATCH', 'GRADE_MISMATCH'];
 
 describe('selfeval fill', () => {
-  it('fills the computed cells, says what it changed and what it left; check is then clean of them; clear gives the old values back', async () => {
+  it('fills the computed cells, says what it changed and what it left; check is then clean of them; clear keeps them, fill --undo gives the old values back', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'selfeval-fill-'));
     const input = path.join(dir, 'in', '吴泾镇.xlsx');
     const { mkdirSync } = await import('node:fs');
@@ -75,10 +75,47 @@ describe('selfeval fill', () => {
       else expect(left).toEqual([]);
     }
 
-    await run(['clear', filled, '--out', path.join(dir, 'cleared')]);
-    const back = await workbookGrids(await openWorkbook(readFileSync(path.join(dir, 'cleared', '吴泾镇.xlsx'))));
+    // 清除标记 keeps what fill wrote, and says so; only fill --undo puts back what was there before.
+    const cleared = await run(['clear', filled, '--out', path.join(dir, 'cleared')]);
+    expect(cleared.out).toMatch(/「填写计算值」填入的 \d+ 个单元格保留；要恢复填写前的内容，请用 selfeval fill --undo/);
+    const clearedCopy = path.join(dir, 'cleared', '吴泾镇.xlsx');
+    const kept = await workbookGrids(await openWorkbook(readFileSync(clearedCopy)));
+    const filledGrids = await workbookGrids(await openWorkbook(readFileSync(filled)));
+    expect(kept.map((g) => [g.name, g.values])).toEqual(filledGrids.map((g) => [g.name, g.values]));
+
+    const undone = await run(['fill', '--undo', clearedCopy, '--out', path.join(dir, 'undone')]);
+    expect(undone.code).toBe(0);
+    expect(undone.out).toMatch(/：已撤销填写，\d+ 个单元格恢复为填写前的内容 → /);
+    const back = await workbookGrids(await openWorkbook(readFileSync(path.join(dir, 'undone', '吴泾镇.xlsx'))));
     const orig = await workbookGrids(await openWorkbook(readFileSync(input)));
     expect(back.map((g) => [g.name, g.values])).toEqual(orig.map((g) => [g.name, g.values]));
+  });
+
+  it('fill --undo keeps and names a cell typed over after the fill; a copy never filled is said so', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'selfeval-undo-'));
+    const input = path.join(dir, '吴泾镇.xlsx');
+    writeFileSync(input, await spoiled());
+    await run(['fill', input, '--out', path.join(dir, 'filled')]);
+    const filled = path.join(dir, 'filled', '吴泾镇.xlsx');
+    // The clerk types 97 over the filled 总分 H21 of 巡查员工作经费.
+    const wb = await openWorkbook(readFileSync(filled));
+    await wb.setValues(await wb.readSheet('巡查员工作经费'), [{ cell: 'H21', row: 20, col: 7, value: 97 }]);
+    const typed = path.join(dir, 'typed.xlsx');
+    writeFileSync(typed, await wb.save());
+
+    const r = await run(['fill', '--undo', typed, '--out', path.join(dir, 'undone'), '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('[巡查员工作经费] H21: changed after the fill, kept as they are.');
+    const back = (await workbookGrids(await openWorkbook(readFileSync(path.join(dir, 'undone', 'typed.xlsx'))))).find((g) => g.name === '巡查员工作经费')!;
+    const orig = (await workbookGrids(await openWorkbook(readFileSync(input)))).find((g) => g.name === '巡查员工作经费')!;
+    expect(back.values[20]![7]).toBe(97);
+    expect(back.values[5]![6] ?? null).toBe(orig.values[5]![6] ?? null);
+    expect(back.values[21]![6]).toBe('差');
+
+    const never = await run(['fill', '--undo', input, '--out', path.join(dir, 'never')]);
+    expect(never.out).toContain('没有可撤销的填写');
+    // --undo takes no value.
+    expect((await run(['fill', '--undo=yes', input, '--out', path.join(dir, 'x')])).code).toBe(2);
   });
 
   it('a blank 执行率 under a percent format is filled as a number in that format, not as text', async () => {

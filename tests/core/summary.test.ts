@@ -93,7 +93,8 @@ describe('summary of the real tables', async () => {
     expect(header).toEqual(['序号', '文件', '工作表', '项目名称', '主管部门', '实施单位', '全年预算数（万元）', '全年执行数（万元）', '执行率(%)', '执行率得分', '指标得分', '复核总分', '表内总分', '复核等级', '表内等级', '错误数', '警告数', '类型', '备注']);
     const errorProjects = layout.errorRows.map((r) => layout.rows[r]![3]!.value);
     expect(errorProjects).toEqual(['风险防控治理', '安全宣传', '残保金抚恤金专项']);
-    expect(layout.rows[layout.header.row + 1]![2]).toMatchObject({ value: '援滇干部工作经费', link: { file: 'seed000.xlsx', sheet: '援滇干部工作经费', cell: 'A1' } });
+    expect(layout.rows[layout.header.row + 1]![2]).toEqual({ value: '援滇干部工作经费', style: 'text' });
+    expect(layout.rows[layout.header.row + 1]![0]).toMatchObject({ value: 1, link: { file: 'seed000.xlsx', sheet: '援滇干部工作经费', cell: 'A1' } });
     const c = layout.chart!;
     expect(layout.rows.slice(c.categories.top, c.categories.bottom + 1).map((r) => [r[0]!.value, r[1]!.value])).toEqual([
       ['优', 19], ['良', 2], ['中', 0], ['差', 0], ['未评级', 2],

@@ -5,6 +5,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { FakeBook, fakeRunner } from './fakeExcel';
+import { ExcelHost } from '../../src/office/excelHost';
+import { defaultSettings } from '../../src/office/settings';
 import { fixturePath } from '../helpers';
 
 type Handler = (event: { completed: () => void }) => Promise<void>;
@@ -57,5 +59,29 @@ describe('ribbon command 校验本表', () => {
     expect(new URL(dialogs[0]!).searchParams.get('m')).toBe('工作表「风险防控治理」受保护，已校验但未写入标记。');
     expect(new URL(dialogs[0]!).searchParams.get('close')).toBeNull();
     expect(new URL(dialogs[0]!).pathname).toBe('/message.html');
+  });
+});
+
+describe('ribbon command 撤销填写', () => {
+  it('is registered as undoFill: puts back what 填写计算值 replaced, keeps a cell typed over since and names it', async () => {
+    const { book, handlers, dialogs } = await setup('巡查员工作经费');
+    const ws = book.sheet('巡查员工作经费')!;
+    ws.ensure(5, 6).value = null; // G6 执行率
+    ws.ensure(20, 7).value = null; // H21 总分
+    const host = new ExcelHost({ run: fakeRunner(book).run, supports: book.supports });
+    const zh = defaultSettings('zh-CN');
+    const plan = await host.planFill(zh);
+    if (plan.kind !== 'plan') throw new Error(plan.kind);
+    expect(plan.plan.changes.map((c) => c.cell)).toEqual(['G6', 'H21']);
+    await host.applyFill(zh, plan.plan);
+    ws.ensure(20, 7).value = 97;
+    const completed = vi.fn();
+    await handlers.get('undoFill')!({ completed });
+    expect(completed).toHaveBeenCalledOnce();
+    expect(ws.get(5, 6)?.value ?? null).toBeNull();
+    expect(ws.get(20, 7)!.value).toBe(97);
+    expect(new URL(dialogs[0]!).searchParams.get('m')).toBe('已撤销填写：1 个单元格恢复为填写前的内容。H21 在填写后已被改动，保留现有内容。');
+    // Something to read stays open.
+    expect(new URL(dialogs[0]!).searchParams.get('close')).toBeNull();
   });
 });

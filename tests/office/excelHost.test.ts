@@ -43,7 +43,9 @@ describe('校验本表 in Excel', () => {
     const ws = b.sheet('风险防控治理')!;
     expect(ws.at('E6')!.fill).toEqual({ color: '#FFEB9C', pattern: 'Solid' });
     expect(ws.at('G20')!.fill).toEqual({ color: '#FFC7CE', pattern: 'Solid' });
-    expect(ws.notes.get('G20')).toContain('各项分值（含执行率分值）合计为 110.00，应为 100 [WEIGHT_SUM_NOT_100]');
+    expect(ws.notes.get('G20')).toContain('✗ 各项分值（含执行率分值）合计为 110.00，应为 100\n');
+    // A printed note is for people: no rule code at its end (the code is in the JSON and the pane's tooltip).
+    expect(ws.notes.get('G20')).not.toMatch(/\[[A-Z_0-9]+\]/);
     expect(ws.at('J12')!.value).toBe('复核结果');
     expect(String(ws.at('J20')!.value)).toMatch(/^复核总分 110\.00 · 分值合计不为 100，不评等级；/);
     // Only this sheet was touched; the state is kept in a very hidden sheet.

@@ -30,6 +30,8 @@ export interface FakeCell {
   value: CellValue;
   format: string;
   fill: FakeFill | null;
+  /** The cell's formula ("=…"); its result is `value` (the fake does not calculate). */
+  formula?: string;
 }
 
 export class FakeSheet {
@@ -44,6 +46,11 @@ export class FakeSheet {
   links = new Map<string, string>();
   bold = new Set<string>();
   centred = new Set<string>();
+  /** What worksheet.pageLayout was given (ExcelApi 1.9). */
+  print: { orientation?: string; paperSize?: string; zoom?: { scale?: number; horizontalFitToPages?: number }; titleRows?: string; margins?: number[] } = {};
+  /** Font names given to ranges (by top-left cell), and row heights set. */
+  fontNames = new Map<string, string>();
+  rowHeights = new Map<number, number>();
   constructor(
     public name: string,
     public merges: CellRange[] = [],
@@ -171,6 +178,10 @@ export class FakeBook {
       );
       for (const [cell, text] of s.notes) if (!s.threaded.has(cell)) sheet.notes.set(cell, text);
       for (const cell of s.threaded) sheet.threaded.add(cell);
+      for (const [cell, f] of s.formulas) {
+        const { row, col } = parseA1(cell);
+        sheet.ensure(row, col).formula = f;
+      }
       book.sheets.push(sheet);
     }
     book.active = book.sheets[0]!.name;
@@ -184,7 +195,7 @@ export class FakeBook {
       visibility: s.visibility,
       cells: [...s.cells.entries()]
         .filter(([, c]) => c.value !== null || c.fill !== null)
-        .map(([k, c]) => [k, c.value, c.fill ? { ...c.fill } : null])
+        .map(([k, c]) => [k, c.value, c.fill ? { ...c.fill } : null, ...(c.formula ? [c.formula] : [])])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
       notes: [...s.notes.entries()].sort(),
     }));
@@ -427,6 +438,36 @@ class FakeWorksheet {
   get freezePanes() {
     return { freezeRows: (n: number) => this.ctx.write(() => (this.sheet.frozenRows = n)) };
   }
+  /** worksheet.pageLayout (ExcelApi 1.9): what the summary sets, checked as Excel checks it. */
+  get pageLayout(): unknown {
+    const ctx = this.ctx;
+    const print = () => this.sheet.print;
+    const layout = {
+      set orientation(v: string) {
+        if (!['Portrait', 'Landscape'].includes(v)) throw new Error(`InvalidArgument: orientation ${v}`);
+        ctx.write(() => (print().orientation = v));
+      },
+      set paperSize(v: string) {
+        if (!['A4', 'A3', 'Letter', 'Legal'].includes(v)) throw new Error(`fake: paperSize ${v} is not modelled`);
+        ctx.write(() => (print().paperSize = v));
+      },
+      set zoom(v: { scale?: number; horizontalFitToPages?: number }) {
+        if (v.scale !== undefined && (v.scale < 10 || v.scale > 400)) throw new Error(`InvalidArgument: zoom.scale ${v.scale}`);
+        ctx.write(() => (print().zoom = { ...v }));
+      },
+      set leftMargin(v: number) {
+        ctx.write(() => (print().margins = [...(print().margins ?? []), v]));
+      },
+      set rightMargin(v: number) {
+        ctx.write(() => (print().margins = [...(print().margins ?? []), v]));
+      },
+      setPrintTitleRows(rows: string) {
+        if (!/^\$\d+:\$\d+$/.test(rows)) throw new Error(`InvalidArgument: print title rows ${rows}`);
+        ctx.write(() => (print().titleRows = rows));
+      },
+    };
+    return Object.preventExtensions(layout);
+  }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.ctx, () => {
       const s = this.resolve();
@@ -556,10 +597,12 @@ class FakeRange {
   private readonly nullable?: Nullable;
   readonly format: {
     fill: FakeFillProxy;
-    font: { bold: boolean; size: number };
+    font: { bold: boolean; size: number; name: string };
     wrapText: boolean;
     columnWidth: number;
+    rowHeight: number;
     horizontalAlignment: string;
+    verticalAlignment: string;
   };
   constructor(
     private readonly ctx: FakeContext,
@@ -580,11 +623,27 @@ class FakeRange {
         set size(_v: number) {
           ctx.write(() => undefined);
         },
-      } as unknown as { bold: boolean; size: number },
+        set name(v: string) {
+          ctx.write(() => {
+            const { sheet, range } = self.resolve();
+            if (sheet && range) sheet.fontNames.set(a1(range.top, range.left), v);
+          });
+        },
+      } as unknown as { bold: boolean; size: number; name: string },
       set wrapText(_v: boolean) {
         ctx.write(() => undefined);
       },
       set columnWidth(_v: number) {
+        ctx.write(() => undefined);
+      },
+      set rowHeight(v: number) {
+        ctx.write(() => {
+          const { sheet, range } = self.resolve();
+          if (sheet && range) for (let r = range.top; r <= range.bottom; r++) sheet.rowHeights.set(r, v);
+        });
+      },
+      set verticalAlignment(v: string) {
+        if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(v)) throw new Error(`InvalidArgument: verticalAlignment ${v}`);
         ctx.write(() => undefined);
       },
       set horizontalAlignment(v: string) {
@@ -664,6 +723,13 @@ class FakeRange {
         });
       case 'numberFormat':
         return grid((c) => c?.format ?? 'General');
+      case 'formulas':
+        // As Excel gives them: the formula of a formula cell, the value of any other.
+        return grid((c) => {
+          if (c?.formula) return c.formula;
+          const v = c?.value ?? null;
+          return v === null ? '' : isCellError(v) ? v.error : v;
+        });
       default:
         throw new Error(`fake: loading range.${p} is not modelled`);
     }
@@ -695,6 +761,22 @@ class FakeRange {
           // Like Excel: text that starts with "=" becomes a formula unless the cell is formatted as text.
           if (typeof x === 'string' && /^=/.test(x) && cell.format !== '@') throw new Error(`fake: ${x} would become a formula`);
           cell.value = x === '' ? null : typeof x === 'string' && x.startsWith("'") ? x.slice(1) : (x as CellValue);
+          delete cell.formula;
+        }),
+      ),
+    );
+  }
+  get formulas(): unknown[][] {
+    return this.loaded.get('formulas');
+  }
+  /** A formula is kept as written; its result stays what the cell shows (the fake does not calculate). */
+  set formulas(v: unknown[][]) {
+    this.writeCells((sheet, range) =>
+      v.forEach((row, i) =>
+        row.forEach((x, j) => {
+          const cell = sheet.ensure(range.top + i, range.left + j);
+          if (typeof x === 'string' && x.startsWith('=')) cell.formula = x;
+          else throw new Error(`fake: range.formulas set to a constant (${String(x)}) is not modelled`);
         }),
       ),
     );
@@ -748,6 +830,7 @@ class FakeRange {
           const cell = sheet.get(r, c);
           if (!cell) continue;
           cell.value = null;
+          delete cell.formula;
           if (what !== 'Contents') {
             cell.fill = null;
             cell.format = 'General';

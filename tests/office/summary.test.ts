@@ -32,7 +32,12 @@ describe('生成汇总表 in Excel', () => {
     expect(ws.at('A4')!.value).toBe('序号');
     expect(ws.centred.has('A4')).toBe(true); // headers centred, like the grades beside right-aligned numbers
     expect(ws.at('C5')!.value).toBe('巡查员工作经费');
-    expect(ws.links.get('B5')).toBe("'巡查员工作经费'!A1");
+    expect(ws.links.get('A5')).toBe("'巡查员工作经费'!A1");
+    // It prints as a reviewer files it: A4 landscape, the header row on every page, 宋体, ≥ 8 pt on paper.
+    expect(ws.print).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', titleRows: '$4:$4' });
+    expect(ws.print.zoom!.scale! * 11).toBeGreaterThanOrEqual(800);
+    expect(ws.fontNames.get('A1')).toBe('宋体');
+    expect([...ws.rowHeights.keys()]).toContain(3); // the wrapped header row
     // 风险防控治理 (row 7) has errors: its row is red.
     expect(ws.at('C7')!.value).toBe('风险防控治理');
     expect(ws.at('A7')!.fill!.color).toBe('#FFC7CE');

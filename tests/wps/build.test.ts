@@ -35,7 +35,7 @@ function elements(xml: string): Element[] {
 }
 
 describe('the WPS add-in build', () => {
-  it('ribbon.xml: a well-formed customUI tab with the five buttons, calling the main page', () => {
+  it('ribbon.xml: a well-formed customUI tab with the six buttons, calling the main page', () => {
     const els = elements(readFileSync(path.join(WPS, 'ribbon.xml'), 'utf8'));
     const root = els[0]!;
     expect(root).toMatchObject({ name: 'customUI', attributes: { xmlns: 'http://schemas.microsoft.com/office/2006/01/customui', onLoad: 'ribbon.OnAddinLoad' } });
@@ -45,6 +45,7 @@ describe('the WPS add-in build', () => {
       ['selfevalClear', '清除标记', 'ribbon.OnAction', 'ribbon.GetImage'],
       ['selfevalSummary', '生成汇总表', 'ribbon.OnAction', 'ribbon.GetImage'],
       ['selfevalFill', '填写计算值', 'ribbon.OnAction', 'ribbon.GetImage'],
+      ['selfevalUndoFill', '撤销填写', 'ribbon.OnAction', 'ribbon.GetImage'],
       ['selfevalPane', '校验面板', 'ribbon.OnAction', 'ribbon.GetImage'],
     ]);
   });
@@ -56,7 +57,7 @@ describe('the WPS add-in build', () => {
     expect(JSON.parse(readFileSync(path.join(WPS, 'package.json'), 'utf8'))).toMatchObject({ name: 'selfeval', version, addonType: 'et' });
     const plugin = elements(readFileSync(path.join(WPS, 'jsplugins.xml'), 'utf8')).find((e) => e.name === 'jsplugin')!;
     expect(plugin.attributes).toEqual({ name: 'selfeval', type: 'et', url: `selfeval_${version}`, version });
-    for (const icon of ['check', 'clear', 'summary', 'fill', 'pane']) expect(existsSync(path.join(WPS, 'images', `${icon}.svg`))).toBe(true);
+    for (const icon of ['check', 'clear', 'summary', 'fill', 'undo', 'pane']) expect(existsSync(path.join(WPS, 'images', `${icon}.svg`))).toBe(true);
   });
 
   it('the built ribbon script, run as WPS runs it, checks, clears and summarises the open workbook', async () => {
@@ -90,6 +91,14 @@ describe('the WPS add-in build', () => {
     await vi_waitFor(() => said.length === 2);
     expect(said[1]).toMatch(/^已清除 \d+ 个单元格的标记/);
     expect(book.snapshot()).toEqual(before);
+
+    // 撤销填写 with nothing filled says so and writes nothing.
+    expect(ribbon.GetImage({ Id: 'selfevalUndoFill' })).toBe('images/undo.svg');
+    ribbon.OnAction({ Id: 'selfevalUndoFill' });
+    await vi_waitFor(() => said.length === 3);
+    expect(said[2]).toBe('本表没有可撤销的填写。');
+    expect(book.snapshot()).toEqual(before);
+    said.splice(2, 1);
 
     ribbon.OnAction({ Id: 'selfevalSummary' });
     await vi_waitFor(() => said.length === 3);

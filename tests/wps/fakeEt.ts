@@ -307,7 +307,18 @@ class EtRangeFake {
     this.each((cell) => {
       if (typeof v === 'string' && /^=/.test(v) && cell.format !== '@') throw new Error(`WPS fake: ${v} would become a formula`);
       cell.value = v === undefined || v === '' ? null : (v as CellValue);
+      delete cell.formula;
     });
+  }
+  get Formula(): string {
+    const cell = this.peek(this.range.top, this.range.left);
+    if (cell?.formula) return cell.formula;
+    const v = this.valueOf(this.range.top, this.range.left);
+    return v === undefined ? '' : String(v);
+  }
+  set Formula(f: string) {
+    if (!f.startsWith('=')) throw new Error(`WPS fake: Formula set to a constant (${f}) is not modelled`);
+    this.each((cell) => (cell.formula = f));
   }
   get NumberFormat(): string | null {
     const seen = new Set<string>();
@@ -353,7 +364,10 @@ class EtRangeFake {
     for (let r = this.range.top; r <= this.range.bottom; r++) for (let c = this.range.left; c <= this.range.right; c++) this.sheet.notes.delete(a1(r, c));
   }
   ClearContents(): void {
-    this.each((cell) => (cell.value = null));
+    this.each((cell) => {
+      cell.value = null;
+      delete cell.formula;
+    });
   }
   Select(): void {
     this.app.book.selection = { sheet: this.sheet.name, address: a1(this.range.top, this.range.left) };

@@ -15,6 +15,8 @@ import { FakeBook, fakeRunner } from '../office/fakeExcel';
 import { fakeEt } from './fakeEt';
 import { fixturePath } from '../helpers';
 import { edit, text } from '../xlsx/pkg';
+import { withFormulas } from '../xlsx/formulaBook';
+import { shownBefore } from '../../src/core/annotate/fillIn';
 
 const zh = defaultSettings('zh-CN');
 
@@ -104,7 +106,7 @@ describe('生成汇总表 in WPS 表格', () => {
     const cells = (book: FakeBook) => [...book.sheet(SUMMARY_SHEET)!.cells.entries()].filter(([, c]) => c.value !== null).map(([k, c]) => [k, c.value, c.fill?.color ?? null]).sort();
     expect(cells(wpsBook)).toEqual(cells(excelBook));
     expect(wpsBook.sheets[0]!.name).toBe(SUMMARY_SHEET);
-    expect(wpsBook.sheet(SUMMARY_SHEET)!.links.get('B5')).toBe("'巡查员工作经费'!A1");
+    expect(wpsBook.sheet(SUMMARY_SHEET)!.links.get('A5')).toBe("'巡查员工作经费'!A1");
     await wps.summarise(zh);
     expect(wpsBook.sheets.filter((s) => s.name === SUMMARY_SHEET)).toHaveLength(1);
     expect(cells(wpsBook)).toEqual(cells(excelBook));
@@ -143,7 +145,7 @@ describe('the fake is as strict as the application', () => {
 });
 
 describe('填写计算值 in WPS 表格', () => {
-  it('fills what the Excel host fills, and 清除标记 puts the old values back', async () => {
+  it('fills what the Excel host fills; 清除标记 keeps the values, 撤销填写 puts the old ones back, as in Excel', async () => {
     const { excelBook, wpsBook, excel, wps } = await twins('seed002.xlsx', '巡查员工作经费');
     for (const b of [excelBook, wpsBook]) {
       const ws = b.sheet('巡查员工作经费')!;
@@ -161,7 +163,51 @@ describe('填写计算值 in WPS 表格', () => {
     await excel.applyFill(zh, a.plan);
     await wps.applyFill(zh, b.plan);
     expect(wpsBook.snapshot()).toEqual(excelBook.snapshot());
-    await wps.clearActiveSheet();
+    const filled = wpsBook.snapshot();
+    const cleared = await wps.clearActiveSheet();
+    expect(cleared).toEqual(await excel.clearActiveSheet());
+    expect(cleared).toEqual({ kind: 'cleared', sheet: '巡查员工作经费', cells: 0, filledKept: 4 });
+    expect(wpsBook.snapshot()).toEqual(filled);
+    // The clerk types over H21 in both; 撤销填写 gives back the other three and names H21.
+    excelBook.sheet('巡查员工作经费')!.ensure(20, 7).value = 97;
+    wpsBook.sheet('巡查员工作经费')!.ensure(20, 7).value = 97;
+    const undone = await wps.undoFill();
+    expect(undone).toEqual(await excel.undoFill());
+    expect(undone).toEqual({ kind: 'undone', sheet: '巡查员工作经费', restored: 3, kept: ['H21'] });
+    expect(wpsBook.snapshot()).toEqual(excelBook.snapshot());
+    wpsBook.sheet('巡查员工作经费')!.ensure(20, 7).value = null;
     expect(wpsBook.snapshot()).toEqual(before);
+  });
+});
+
+describe('填写计算值 over formulas, in Excel and in WPS alike', () => {
+  it('the plan says which cells hold a formula; 撤销填写 puts each formula back', async () => {
+    const bytes = await withFormulas();
+    const excelBook = await FakeBook.fromXlsx(bytes);
+    const wpsBook = await FakeBook.fromXlsx(bytes);
+    for (const b of [excelBook, wpsBook]) b.active = '巡查员工作经费';
+    const excel = new ExcelHost({ run: fakeRunner(excelBook).run, supports: excelBook.supports });
+    const wps = new WpsHost(fakeEt(wpsBook).app);
+    const a = await excel.planFill(zh);
+    const b = await wps.planFill(zh);
+    if (a.kind !== 'plan' || b.kind !== 'plan') throw new Error('no plan');
+    const formulas = (p: typeof a.plan) => p.changes.map((c) => [c.cell, c.beforeFormula ?? null, shownBefore(c, 'zh')]);
+    expect(formulas(a.plan)).toEqual([
+      ['G6', '=E6/D6*100', '公式 =E6/D6*100（结果 50.0）'],
+      ['H21', '=H6+SUM(H12:H20)', '公式 =H6+SUM(H12:H20)（结果 90.00）'],
+    ]);
+    expect(formulas(b.plan)).toEqual(formulas(a.plan));
+    await excel.applyFill(zh, a.plan);
+    await wps.applyFill(zh, b.plan);
+    const ws = (book: FakeBook) => book.sheet('巡查员工作经费')!;
+    for (const book of [excelBook, wpsBook]) {
+      expect([ws(book).at('G6')!.value, ws(book).at('G6')!.formula]).toEqual([100, undefined]);
+      expect(ws(book).at('G7')!.formula).toBe('=E7/D7*100');
+    }
+    expect(await wps.undoFill()).toEqual(await excel.undoFill());
+    for (const book of [excelBook, wpsBook]) {
+      expect([ws(book).at('G6')!.formula, ws(book).at('H21')!.formula]).toEqual(['=E6/D6*100', '=H6+SUM(H12:H20)']);
+    }
+    expect(wpsBook.snapshot()).toEqual(excelBook.snapshot());
   });
 });

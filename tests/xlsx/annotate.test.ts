@@ -24,7 +24,7 @@ describe('checking a workbook writes its marks into a copy', () => {
     // OVER_EXECUTION at E6 is a warning; WEIGHT_SUM_NOT_100 / TOTAL_MISMATCH on the total row are errors.
     expect(l.E6!.fill).toEqual(solid('warning'));
     expect(l.G20!.fill).toEqual(solid('error'));
-    expect(l.G20!.note).toBe(`✗ 各项分值（含执行率分值）合计为 110.00，应为 100 [WEIGHT_SUM_NOT_100]\n${NOTE_SIGNATURE}`);
+    expect(l.G20!.note).toBe(`✗ 各项分值（含执行率分值）合计为 110.00，应为 100\n${NOTE_SIGNATURE}`);
     // The table spans A:I, so the column is J.
     expect([l.J5!.value, l.J12!.value]).toEqual(['复核结果', '复核结果']);
     expect(l.J13!.value).toBe('✓'); // information stays out of the column
@@ -39,7 +39,7 @@ describe('checking a workbook writes its marks into a copy', () => {
     const wb = await exceljs(await checked(seed('seed002.xlsx')));
     const ws = wb.getWorksheet('风险防控治理')!;
     expect(ws.getCell('G20').fill).toMatchObject({ pattern: 'solid', fgColor: { argb: `FF${MARK_COLORS.error}` } });
-    expect(JSON.stringify(ws.getCell('G20').note)).toContain('WEIGHT_SUM_NOT_100');
+    expect(JSON.stringify(ws.getCell('G20').note)).toContain('合计为 110.00，应为 100');
     expect(ws.getCell('J12').value).toBe('复核结果');
     expect(wb.getWorksheet(STATE_SHEET)?.state).toBe('veryHidden');
   });

@@ -39,6 +39,6 @@ describe('the summary chart in the .xlsx', () => {
     expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
     expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml"');
     // The links of the sheet (its other relationships) are still there.
-    expect((ws.getCell('C5').value as { hyperlink: string }).hyperlink).toContain("#'2019年市级综合考核奖励经费'!A1");
+    expect((ws.getCell('A5').value as { hyperlink: string }).hyperlink).toContain("#'2019年市级综合考核奖励经费'!A1");
   });
 });

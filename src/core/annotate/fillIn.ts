@@ -3,10 +3,10 @@
  * wrong — 执行率, 执行率得分, the 总分 row's 分值 and 得分, 评分等级 — and nothing else (never an amount, a
  * weight, an indicator's 得分 or a reason: those are the clerk's judgement). Pure: a sheet's check result
  * and grid in, the changes (cell, before, after) and what could not be filled out; the old values go into
- * the state, so that 清除标记 puts them back, cell by cell, where a cell still holds what was written.
+ * the state, so that 撤销填写 puts them back, cell by cell, where a cell still holds what was written.
  */
 import { type CellValue, type Grid, a1, formatAt, isBlank, valueAt } from '../grid';
-import { Decimal, fmt2, formatIsPercent } from '../numbers';
+import { Decimal, fmt2, formatIsPercent, showCell } from '../numbers';
 import type { Lang } from '../findings';
 import type { SheetResult } from '../engine';
 import type { TableResult } from '../check/result';
@@ -23,6 +23,8 @@ export interface ValueChange {
   readonly before: CellValue;
   /** The cell's number format before (a text value is written with the text format "@"). */
   readonly beforeFormat?: string;
+  /** The formula the cell holds ("=SUM(H8:H20)"): the plan says so, and 撤销填写 puts it back. */
+  readonly beforeFormula?: string;
   /** A number, or text written as text ("95.81%" into a cell with no percent format, "优"). */
   readonly after: number | string;
 }
@@ -42,11 +44,13 @@ export interface FillPlan {
   readonly skipped: readonly FillSkip[];
 }
 
-/** A cell the product filled: what it held before and what was written (for 清除标记). */
+/** A cell the product filled: what it held before and what was written (for 撤销填写). */
 export interface FilledCell {
   readonly cell: string;
   readonly before: CellValue;
   readonly beforeFormat?: string;
+  /** The formula it held (its result is `before`). */
+  readonly beforeFormula?: string;
   readonly wrote: number | string;
 }
 
@@ -75,11 +79,27 @@ export function skipMessage(s: FillSkip, lang: Lang): string {
 
 const round2 = (d: Decimal) => Number(fmt2(d));
 
-export function planFill(result: SheetResult, grid: Grid): FillPlan {
+/** `formulas`: the sheet's formula cells ("=…" by A1) where the host knows them: a change over one says so. */
+export function planFill(result: SheetResult, grid: Grid, formulas?: ReadonlyMap<string, string>): FillPlan {
   const changes: ValueChange[] = [];
   const skipped: FillSkip[] = [];
   for (const t of result.tables) planTable(t, grid, changes, skipped);
-  return { sheet: result.sheet, changes, skipped };
+  return { sheet: result.sheet, changes: formulas ? withFormulas(changes, formulas) : changes, skipped };
+}
+
+/** The changes with the formula each cell holds, for a host that reads the formulas of just these cells. */
+export function withFormulas(changes: readonly ValueChange[], formulas: ReadonlyMap<string, string>): ValueChange[] {
+  return changes.map((c) => {
+    const f = formulas.get(c.cell);
+    return f ? { ...c, beforeFormula: f } : c;
+  });
+}
+
+/** What a cell holds before the fill, as the plan shows it: its value in its format, or its formula and result. */
+export function shownBefore(c: Pick<ValueChange, 'before' | 'beforeFormat' | 'beforeFormula'>, lang: Lang): string {
+  const v = showCell(c.before, c.beforeFormat) || (lang === 'en' ? '(blank)' : '（空）');
+  if (!c.beforeFormula) return v;
+  return lang === 'en' ? `formula ${c.beforeFormula} (shows ${v})` : `公式 ${c.beforeFormula}（结果 ${v}）`;
 }
 
 function planTable(t: TableResult, grid: Grid, changes: ValueChange[], skipped: FillSkip[]): void {
@@ -181,10 +201,12 @@ export function withFilled(previous: readonly FilledCell[] | undefined, changes:
   const out = new Map((previous ?? []).map((f) => [f.cell, f]));
   for (const c of changes) {
     const earlier = out.get(c.cell);
+    const first = earlier ?? c;
     out.set(c.cell, {
       cell: c.cell,
-      before: earlier ? earlier.before : c.before,
-      ...((earlier ? earlier.beforeFormat : c.beforeFormat) !== undefined ? { beforeFormat: earlier ? earlier.beforeFormat : c.beforeFormat } : {}),
+      before: first.before,
+      ...(first.beforeFormat !== undefined ? { beforeFormat: first.beforeFormat } : {}),
+      ...(first.beforeFormula !== undefined ? { beforeFormula: first.beforeFormula } : {}),
       wrote: c.after,
     });
   }
@@ -198,6 +220,11 @@ export interface ValueWrite {
   readonly col: number;
   readonly value: CellValue;
   readonly format?: string;
+  /**
+   * 撤销填写 only: the cell's own formula from before the fill ("=…"), to be put back as a formula (`value`
+   * is its result as it was). Nothing else the product writes is ever a formula.
+   */
+  readonly formula?: string;
 }
 
 /** The writes of a plan: text goes in as text (format "@"), numbers keep the cell's format. */
@@ -207,19 +234,56 @@ export function fillWrites(changes: readonly ValueChange[]): ValueWrite[] {
 
 const same = (a: CellValue, b: number | string) => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-9 : a === b);
 
+function place(cell: string): { row: number; col: number } | undefined {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return undefined;
+  const col = [...(m[1] ?? '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(m[2]) - 1, col };
+}
+
+/** A filled cell the clerk has typed over since: theirs, left as it is. */
+export interface KeptCell {
+  readonly cell: string;
+  /** What it holds now. */
+  readonly now: CellValue;
+}
+
+/** 撤销填写, decided once for every host. */
+export interface UndoFill {
+  /** Each cell that still holds what was filled, given back what it held before (value and format). */
+  readonly writes: readonly ValueWrite[];
+  /** Filled cells changed since: the clerk's, not touched. */
+  readonly kept: readonly KeptCell[];
+}
+
 /**
- * 清除标记 of filled cells: each cell that still holds what was written gets its value (and format) back;
- * a cell the clerk has changed since is theirs and stays.
+ * 撤销填写 (its own action; 清除标记 keeps filled values): each cell that still holds what 填写计算值 wrote
+ * gets its value (and format) from before the fill back; a cell the clerk has changed since is theirs and
+ * stays, and is named. After it the sheet's record of the fill is dropped.
  */
-export function undoFilled(grid: Grid, filled: readonly FilledCell[] | undefined): ValueWrite[] {
-  const out: ValueWrite[] = [];
+export function decideUndoFill(grid: Grid, filled: readonly FilledCell[] | undefined): UndoFill {
+  const writes: ValueWrite[] = [];
+  const kept: KeptCell[] = [];
   for (const f of filled ?? []) {
-    const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
-    if (!m) continue;
-    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const row = Number(m[2]) - 1;
-    if (!same(valueAt(grid, row, col), f.wrote)) continue;
-    out.push({ cell: f.cell, row, col, value: f.before, ...(typeof f.wrote === 'string' ? { format: f.beforeFormat ?? 'General' } : {}) });
+    const at = place(f.cell);
+    if (!at) continue;
+    const now = valueAt(grid, at.row, at.col);
+    if (!same(now, f.wrote)) {
+      kept.push({ cell: f.cell, now });
+      continue;
+    }
+    writes.push({
+      cell: f.cell,
+      ...at,
+      value: f.before,
+      ...(typeof f.wrote === 'string' ? { format: f.beforeFormat ?? 'General' } : {}),
+      ...(f.beforeFormula ? { formula: f.beforeFormula } : {}),
+    });
   }
-  return out;
+  return { writes, kept };
+}
+
+/** How many cells still hold what 填写计算值 wrote (清除标记 keeps them, and says how many). */
+export function filledStill(grid: Grid, filled: readonly FilledCell[] | undefined): number {
+  return decideUndoFill(grid, filled).writes.length;
 }

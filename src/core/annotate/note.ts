@@ -40,7 +40,10 @@ export function withoutBlock(current: string | null, block?: string): string | n
   return text === '' ? null : text;
 }
 
-/** A line the product writes is known by its shape too: "✗ message [CODE]". */
+/**
+ * A line the product writes is known by its shape too, in a note that carries its signature: "✗ message"
+ * (and "✗ message [CODE]", as notes were written before codes left them).
+ */
 function isFindingLine(line: string): boolean {
-  return /^[✗⚠ℹ] .* \[[A-Z0-9_]+\]$/.test(line);
+  return /^[✗⚠] \S/.test(line) || /^ℹ .* \[[A-Z0-9_]+\]$/.test(line);
 }

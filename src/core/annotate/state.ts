@@ -32,7 +32,15 @@ export interface SheetState {
   readonly texts: readonly string[];
   /** Cells 填写计算值 wrote, with what they held before. */
   readonly filled?: readonly FilledCell[];
+  /**
+   * The .xlsx host's print setup of the sheet before the product set it up to print its column (the
+   * <pageSetup> element, '' for none), put back by 清除标记.
+   */
+  readonly pageSetup?: string;
 }
+
+/** A <pageSetup …/> element and nothing else: a state that says otherwise puts nothing into a sheet. */
+const PAGE_SETUP = /^(<([A-Za-z_][\w.-]*:)?pageSetup(\s+[A-Za-z_][\w.:-]*="[^"<>]*")*\s*\/>)?$/;
 
 export interface WorkbookState {
   readonly version: 2;
@@ -73,8 +81,9 @@ function validSheet(s: unknown): s is SheetState {
     x.written.length === x.texts.length &&
     x.written.every((c) => typeof c === 'string' && A1.test(c)) &&
     x.texts.every((t) => typeof t === 'string') &&
+    (x.pageSetup === undefined || (typeof x.pageSetup === 'string' && PAGE_SETUP.test(x.pageSetup))) &&
     (x.filled === undefined ||
-      (Array.isArray(x.filled) && x.filled.every((f) => f && typeof f.cell === 'string' && A1.test(f.cell) && (typeof f.wrote === 'number' || typeof f.wrote === 'string'))))
+      (Array.isArray(x.filled) && x.filled.every((f) => f && typeof f.cell === 'string' && A1.test(f.cell) && (typeof f.wrote === 'number' || typeof f.wrote === 'string') && (f.beforeFormula === undefined || typeof f.beforeFormula === 'string'))))
   );
 }
 

@@ -83,7 +83,8 @@ function wantedMarks(result: SheetResult, lang: Lang, withNotes: boolean): CellM
       col: first.col,
       cell,
       severity: first.severity === 'error' ? 'error' : 'warning',
-      note: withNotes ? noteBlock(list.map((f) => `${SYMBOL[f.severity]} ${findingMessage(f, lang)} [${f.code}]`)) : '',
+      // The message alone: a printed note is read by people; the code stays in the JSON and the pane's tooltip.
+      note: withNotes ? noteBlock(list.map((f) => `${SYMBOL[f.severity]} ${findingMessage(f, lang)}`)) : '',
     });
   }
   return marks.sort((a, b) => a.row - b.row || a.col - b.col);

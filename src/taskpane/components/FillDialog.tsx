@@ -6,7 +6,7 @@ import * as React from 'react';
 import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { showCell } from '../../core/numbers';
 import type { Lang } from '../../core/findings';
-import { type FillPlan, skipMessage, targetName } from '../../core/annotate/fillIn';
+import { type FillPlan, shownBefore, skipMessage, targetName } from '../../core/annotate/fillIn';
 import { strings } from '../i18n';
 import { useStyles } from '../styles';
 
@@ -33,7 +33,7 @@ export function FillDialog({ plan, lang, onConfirm, onCancel }: { plan: FillPlan
                   <tr key={c.cell}>
                     <td>{c.cell}</td>
                     <td title={c.project}>{targetName(c.target, lang)}</td>
-                    <td>{showCell(c.before, c.beforeFormat) || t.fillBlank}</td>
+                    <td>{shownBefore(c, lang)}</td>
                     <td>{showCell(c.after, c.beforeFormat)}</td>
                   </tr>
                 ))}

@@ -1,19 +1,22 @@
 /**
  * A worksheet part, read in one streamed pass (scan.ts) into the engine's grid: values (formulas by
- * their cached result), number formats, merged areas, protection, and each cell's format index for the
- * writer.
+ * their cached result), number formats, merged areas, protection, and for the writer each cell's format
+ * index and formula (a shared formula's dependents by their own text, moved from the master's).
  */
 import type { CellRange, CellValue, Grid } from '../../core/grid';
-import { a1, parseRangeA1 } from '../../core/grid';
+import { a1, columnLetters, parseRangeA1 } from '../../core/grid';
 import { ZipError, type ZipReader } from './zip';
 import { Scanner, attr } from './scan';
 import { BrokenPackage, MAX_COLS, MAX_ROWS, shownRef } from './broken';
+import { shiftFormula } from './formula';
 
 export interface SheetRead {
   readonly grid: Grid;
   /** xf[row][col]: the cell's format index (absent: 0). */
   readonly xf: (number | undefined)[][];
   readonly protected: boolean;
+  /** Each formula cell's formula, "=…", by A1 address (kept with the styles, for the writer). */
+  readonly formulas: ReadonlyMap<string, string>;
 }
 
 /** "AB12" → 0-based column 27, row 11. */
@@ -48,14 +51,18 @@ export async function readSheet(
   const xf: (number | undefined)[][] = [];
   const merges: CellRange[] = [];
   let isProtected = false;
+  const formulas = new Map<string, string>();
+  /** Shared formulas by their index: the master's text and place. */
+  const masters = new Map<string, { text: string; row: number; col: number }>();
+  let formula: { shared?: string; text: string } | null = null;
 
   let row = -1;
   let col = -1;
   let type = 'n';
   let style = 0;
   let text = '';
-  /** Which text is being gathered: the value <v>, an inline string's <t>, or none. */
-  let into: 'v' | 't' | null = null;
+  /** Which text is being gathered: the value <v>, an inline string's <t>, a formula <f>, or none. */
+  let into: 'v' | 't' | 'f' | null = null;
   let inInline = false;
   let phonetic = 0;
   let hasValue = false;
@@ -69,6 +76,20 @@ export async function readSheet(
     cellsInRow++;
     const r = (values[row] ??= []);
     r[col] = v;
+  };
+
+  /** A formula read: its own text, or a shared one's moved from its master. */
+  const endFormula = () => {
+    const f = formula;
+    formula = null;
+    if (!f) return;
+    let own = f.text;
+    if (f.shared !== undefined) {
+      const m = masters.get(f.shared);
+      if (own) masters.set(f.shared, { text: own, row, col });
+      else if (m) own = shiftFormula(m.text, row - m.row, col - m.col);
+    }
+    if (own) formulas.set(`${columnLetters(col)}${row + 1}`, `=${own}`);
   };
 
   const local = (n: string) => {
@@ -108,6 +129,12 @@ export async function readSheet(
         case 'v':
           into = 'v';
           text = '';
+          break;
+        case 'f':
+          if (!keepStyles) break;
+          formula = { text: '', ...(attr(a, 't') === 'shared' && attr(a, 'si') !== undefined ? { shared: attr(a, 'si') } : {}) };
+          into = selfClosing ? null : 'f';
+          if (selfClosing) endFormula();
           break;
         case 'is':
           inInline = true;
@@ -153,6 +180,12 @@ export async function readSheet(
           into = null;
           hasValue = true;
           break;
+        case 'f':
+          if (into === 'f') {
+            into = null;
+            endFormula();
+          }
+          break;
         case 't':
           if (into === 't') into = null;
           break;
@@ -178,12 +211,13 @@ export async function readSheet(
       }
     },
     text: (t) => {
-      if (into) text += t;
+      if (into === 'f' && formula) formula.text += t;
+      else if (into) text += t;
     },
   });
   await scanPart(zip, part, name, scanner);
   for (let r = 0; r < values.length; r++) values[r] ??= NO_CELLS as CellValue[];
-  return { grid: { name, values, formats: fmts, merges }, xf, protected: isProtected };
+  return { grid: { name, values, formats: fmts, merges }, xf, protected: isProtected, formulas };
 }
 
 /** The part streamed through the scanner; what is not well formed is said with the part and the sheet. */

@@ -1,11 +1,14 @@
 /**
  * A worksheet part, patched in place: the cells the product writes get their format index or their text
- * (always an inline string: text stays text, never a formula); rows and cells it needs are added in their
- * order. Every other row, cell and element — formulas, validations, conditional formats, hyperlinks,
- * sparklines, protection — is kept as it was, byte for byte.
+ * (always an inline string: text stays text, never a formula — but for a formula 撤销填写 puts back, the
+ * cell's own); rows and cells it needs are added in their order. Every other row, cell and element —
+ * formulas, validations, conditional formats, hyperlinks, sparklines, protection — is kept as it was, byte
+ * for byte, except that when a value is written over the master cell of a shared formula, the cells that
+ * share it get the formula as their own (moved as Excel moves it), so that none is left without one.
  */
-import { a1 } from '../../core/grid';
-import { escapeText, setAttribute, attributes } from './xml';
+import { type CellValue, a1 } from '../../core/grid';
+import { escapeText, setAttribute, attributes, unescapeXml } from './xml';
+import { shiftFormula } from './formula';
 
 export interface CellEdit {
   /** New format index (0: the default). */
@@ -14,6 +17,22 @@ export interface CellEdit {
   readonly value?: string | null;
   /** A number to write (the cell keeps its style, and so its number format). */
   readonly number?: number;
+  /** A formula to write (without "="), with its result as it was. */
+  readonly formula?: string;
+  readonly cached?: CellValue;
+}
+
+/** The cell content of a formula and its result: the result typed as Excel types it. */
+function formulaCell(tag: string, p: string, formula: string, cached: CellValue | undefined): { tag: string; content: string } {
+  const f = `<${p}f>${escapeText(formula)}</${p}f>`;
+  let t: string | null = null;
+  let v = '';
+  if (typeof cached === 'number' && Number.isFinite(cached)) v = String(cached);
+  else if (typeof cached === 'string') [t, v] = ['str', escapeText(cached)];
+  else if (typeof cached === 'boolean') [t, v] = ['b', cached ? '1' : '0'];
+  else if (cached && typeof cached === 'object') [t, v] = ['e', escapeText(cached.error)];
+  const out = setAttribute(setAttribute(tag, 't', t), 'cm', null);
+  return { tag: out, content: v ? `${f}<${p}v>${v}</${p}v>` : f };
 }
 
 /** "AB12" → [row, col], 0-based. */
@@ -70,6 +89,8 @@ function newCell(p: string, row: number, col: number, edit: CellEdit, oldTag?: s
     tag = setAttribute(tag, 't', edit.value === null ? null : 'inlineStr');
     tag = setAttribute(tag, 'cm', null);
     content = edit.value === null ? '' : `<${p}is><${p}t xml:space="preserve">${escapeText(edit.value)}</${p}t></${p}is>`;
+  } else if (edit.formula !== undefined) {
+    ({ tag, content } = formulaCell(tag, p, edit.formula, edit.cached));
   } else if (edit.number !== undefined && Number.isFinite(edit.number)) {
     tag = setAttribute(tag, 't', null);
     tag = setAttribute(tag, 'cm', null);
@@ -122,7 +143,9 @@ export function patchSheetXml(xml: string, edits: ReadonlyMap<number, ReadonlyMa
   }
   const innerStart = tagEnd + 1;
   const innerEnd = xml.indexOf(`</${p}sheetData>`, innerStart);
-  const inner = xml.slice(innerStart, innerEnd);
+  let inner = xml.slice(innerStart, innerEnd);
+  const masters = sharedMastersHit(inner, edits, p);
+  if (masters.size) inner = formulasOfTheirOwn(inner, masters, p);
 
   const pending = [...edits.entries()].sort((a, b) => a[0] - b[0]);
   const rowOpen = `<${p}row`;
@@ -163,4 +186,46 @@ export function patchSheetXml(xml: string, edits: ReadonlyMap<number, ReadonlyMa
   out += inner.slice(pos);
   for (; k < pending.length; k++) out += newRow(pending[k]![0], pending[k]![1]);
   return xml.slice(0, innerStart) + out + xml.slice(innerEnd);
+}
+
+interface Master {
+  readonly text: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** The cell (row, col) a position in sheetData lies in, by the r of the cell tag before it. */
+function cellAt(inner: string, at: number, p: string): [number, number] | undefined {
+  const start = inner.lastIndexOf(`<${p}c `, at);
+  if (start < 0) return undefined;
+  const ref = attributes(inner.slice(start, inner.indexOf('>', start) + 1)).get('r');
+  return ref ? refOf(ref) : undefined;
+}
+
+/** Shared formulas whose master cell an edit writes a value into, by their index. */
+function sharedMastersHit(inner: string, edits: ReadonlyMap<number, ReadonlyMap<number, CellEdit>>, p: string): Map<string, Master> {
+  const out = new Map<string, Master>();
+  const writesContent = (e: CellEdit | undefined) => !!e && (e.value !== undefined || e.number !== undefined || e.formula !== undefined);
+  if (![...edits.values()].some((r) => [...r.values()].some(writesContent))) return out;
+  const re = new RegExp(`<${p}f\\b([^>]*[^/])>([^<]+)</${p}f>`, 'g');
+  for (let m = re.exec(inner); m; m = re.exec(inner)) {
+    const a = attributes(`<f ${m[1] ?? ''}>`);
+    const si = a.get('si');
+    if (a.get('t') !== 'shared' || si === undefined) continue;
+    const at = cellAt(inner, m.index, p);
+    if (at && writesContent(edits.get(at[0])?.get(at[1]))) out.set(si, { text: unescapeXml(m[2] ?? ''), row: at[0], col: at[1] });
+  }
+  return out;
+}
+
+/** Each cell sharing one of `masters`' formulas gets that formula as its own, moved to where it is. */
+function formulasOfTheirOwn(inner: string, masters: ReadonlyMap<string, Master>, p: string): string {
+  const re = new RegExp(`<${p}f\\b([^>]*?)(?:/>|></${p}f>)`, 'g');
+  return inner.replace(re, (whole: string, attrs: string, offset: number) => {
+    const a = attributes(`<f ${attrs}>`);
+    const m = a.get('t') === 'shared' ? masters.get(a.get('si') ?? '') : undefined;
+    const at = m ? cellAt(inner, offset, p) : undefined;
+    if (!m || !at) return whole;
+    return `<${p}f>${escapeText(shiftFormula(m.text, at[0] - m.row, at[1] - m.col))}</${p}f>`;
+  });
 }

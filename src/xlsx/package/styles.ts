@@ -35,6 +35,14 @@ export class StylesEditor {
     return this.fills.length !== this.baseFills || this.xfs.length !== this.baseXfs;
   }
 
+  /** The smallest font size the workbook's fonts name, in points (11 where none is named). */
+  smallestFontPt(): number {
+    const fonts = [...elements(this.xml, `${this.prefix}fonts`)][0];
+    if (!fonts) return 11;
+    const sizes = [...elements(this.xml, `${this.prefix}sz`, fonts.inner.start, fonts.inner.end)].map((e) => Number(attributes(e.tag).get('val'))).filter((n) => Number.isFinite(n) && n > 0);
+    return sizes.length ? Math.min(...sizes) : 11;
+  }
+
   /** The fill of a cell format, host-neutral. */
   fillOf(xf: number): Fill {
     const x = this.xfs[xf];

@@ -1,0 +1,93 @@
+/**
+ * How a sheet the product writes is set up to print, decided once for every host (ExcelJS, office-js,
+ * the .xlsx patcher): A4, its header rows repeated on every page, a CJK font named, and a size a person
+ * can read — at least 8 pt on paper. All columns go on one page wide only where the scale that takes
+ * keeps the text at 8 pt or more; otherwise the sheet prints at the scale that does, its columns split
+ * over pages. The scale is given as such (not as "fit to one page wide"), worked out from Excel's
+ * measure of a column: where a reader's fonts are wider (LibreOffice without Calibri), the columns go on
+ * over pages at the same readable size instead of shrinking below it.
+ */
+
+/** The smallest text, in points on paper, that a reviewer reads without a loupe. */
+export const MIN_PRINT_PT = 8;
+
+/** The font named for printed sheets: 宋体 (SimSun), with the GB2312 charset so that a reader without it picks a Chinese font. */
+export const PRINT_FONT = { name: '宋体', size: 11, charset: 134 } as const;
+
+/** A4 in points (portrait). */
+const A4 = { width: 595.28, height: 841.89 } as const;
+
+/** Page margins in inches (Excel's "narrow" sides, room for a page number below). */
+export const PRINT_MARGINS = { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 } as const;
+
+export type Orientation = 'landscape' | 'portrait';
+
+export interface PrintSetup {
+  readonly orientation: Orientation;
+  /** Rows (0-based, inclusive) printed at the top of every page. */
+  readonly titleRows?: { readonly top: number; readonly bottom: number };
+  /** Every column fits one page wide at `scale`, in every reader; else they go on over pages. */
+  readonly oneWide: boolean;
+  /** The print scale in percent: the one that fits every column on a page wide, never below 8 pt on paper. */
+  readonly scale: number;
+  /** Row heights in points (0-based rows; absent: the reader's own), for rows whose text wraps. */
+  readonly rowHeights: ReadonlyMap<number, number>;
+}
+
+/**
+ * A column's width on paper at 100 %, in points: Excel's width unit is the widest digit of the default
+ * font (Calibri 11: 7 px) plus 5 px of padding, at 96 px to the inch.
+ */
+export function columnPoints(width: number): number {
+  return (Math.trunc(width * 7 + 0.5) + 5) * 0.75;
+}
+
+/** The printable width of an A4 page in points, between side margins of `sidesIn` inches together. */
+export function printableWidth(orientation: Orientation, sidesIn: number = PRINT_MARGINS.left + PRINT_MARGINS.right): number {
+  const page = orientation === 'landscape' ? A4.height : A4.width;
+  return page - sidesIn * 72;
+}
+
+/**
+ * How much wider than Excel a reader may lay the same columns out: LibreOffice without Calibri measures a
+ * width unit in DejaVu Sans, about 1.4 times Excel's. The scale is chosen so that the columns fit one page
+ * wide in such a reader too, wherever that keeps 8 pt.
+ */
+export const READER_SLACK = 1.4;
+
+/**
+ * The setup for columns of these widths whose smallest text is `fontPt` at 100 %: the scale that fits
+ * them on one page wide in every reader (READER_SLACK), but never less than the one that keeps 8 pt —
+ * then the columns go on over pages, at that readable size.
+ */
+export function printSetup(
+  widths: readonly number[],
+  fontPt: number,
+  orientation: Orientation,
+  titleRows?: PrintSetup['titleRows'],
+  rowHeights: ReadonlyMap<number, number> = new Map(),
+  sidesIn?: number,
+): PrintSetup {
+  const total = widths.reduce((a, w) => a + (w > 0 ? columnPoints(w) : 0), 0) * READER_SLACK;
+  const fit = Math.min(100, Math.floor((printableWidth(orientation, sidesIn) / Math.max(total, 1)) * 100));
+  const least = Math.min(100, Math.ceil((MIN_PRINT_PT / fontPt) * 100));
+  return { orientation, oneWide: fit >= least, scale: Math.max(fit, least), rowHeights, ...(titleRows ? { titleRows } : {}) };
+}
+
+/** A text's width in points at `fontPt`: CJK and full-width characters an em, others (Latin, digits) 0.62 em. */
+export function textPoints(text: string, fontPt: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u.test(ch) ? 1 : 0.62;
+  return em * fontPt;
+}
+
+/** How many lines a text takes wrapped in a cell `widthPt` wide (its explicit line breaks counted). */
+export function linesIn(text: string, widthPt: number, fontPt: number): number {
+  const room = Math.max(widthPt - 4, fontPt);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textPoints(line, fontPt) / room)), 0);
+}
+
+/** A row's height for this many lines of text, with the line spacing of CJK fonts (1.5 em). */
+export function rowHeightFor(lines: number, fontPt: number): number {
+  return Math.ceil(lines * fontPt * 1.5 + 3);
+}
