@@ -18,6 +18,7 @@ import { queueSummarySheet, readWorkbook, workbookInput } from './summarySheet';
 import type { Settings } from './settings';
 import { DEFAULT_CELLS_PER_READ, type Supports, readActiveSheet, readFills } from './sheetRead';
 import { queueState, queueValueWrites, queueWrites } from './sheetWrite';
+import { Batch } from './batch';
 
 /** Excel.run, or a fake of it in tests. */
 export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -71,11 +72,13 @@ export class ExcelHost implements Host {
       const fills = await readFills(context, ws, prepared.inspect);
       const wantNotes = settings.notes && snap.notesApi;
       const decision = decide(snap, prepared.own, fills, snap.name, prepared.wanted, { notes: wantNotes });
-      queueWrites(ws, snap, decision.writes);
-      queueState(context, snap, withSheetState(snap.state, snap.name, keepingFilled(decision.state, snap.name, sheetState(snap.state, snap.name)?.filled)));
+      const batch = new Batch(context);
       // The marks written now raise change events of their own: they are not the clerk's edits.
       this.writing = Date.now();
-      await context.sync();
+      await queueWrites(batch, ws, snap, decision.writes);
+      await queueState(batch, context, snap, withSheetState(snap.state, snap.name, keepingFilled(decision.state, snap.name, sheetState(snap.state, snap.name)?.filled)));
+      this.writing = Date.now();
+      await batch.flush();
       return { kind: 'checked', sheet: snap.name, tables, unrecognised, notesWritten: wantNotes };
     });
   }
@@ -90,10 +93,11 @@ export class ExcelHost implements Host {
       const ws = context.workbook.worksheets.getActiveWorksheet();
       const fills = await readFills(context, ws, inspect);
       const decision = decide(snap, own, fills, snap.name);
-      queueWrites(ws, snap, decision.writes);
-      queueValueWrites(ws, restore);
-      queueState(context, snap, withSheetState(snap.state, snap.name, undefined));
-      await context.sync();
+      const batch = new Batch(context);
+      await queueWrites(batch, ws, snap, decision.writes);
+      await queueValueWrites(batch, ws, restore);
+      await queueState(batch, context, snap, withSheetState(snap.state, snap.name, undefined));
+      await batch.flush();
       return { kind: 'cleared', sheet: snap.name, cells: new Set([...decision.writes, ...restore].map((w) => w.cell)).size };
     });
   }
@@ -122,10 +126,11 @@ export class ExcelHost implements Host {
       const changes = planFill(prepared.result, snap.grid).changes.filter((c) => due.has(`${c.cell}=${String(c.after)}`));
       if (!changes.length) return { written: 0 };
       const ws = context.workbook.worksheets.getActiveWorksheet();
-      queueValueWrites(ws, fillWrites(changes));
+      const batch = new Batch(context);
+      await queueValueWrites(batch, ws, fillWrites(changes));
       const previous = sheetState(snap.state, snap.name);
-      queueState(context, snap, withSheetState(snap.state, snap.name, keepingFilled(previous, snap.name, withFilled(previous?.filled, changes))));
-      await context.sync();
+      await queueState(batch, context, snap, withSheetState(snap.state, snap.name, keepingFilled(previous, snap.name, withFilled(previous?.filled, changes))));
+      await batch.flush();
       return { written: changes.length };
     });
   }
@@ -136,8 +141,9 @@ export class ExcelHost implements Host {
       const inputs = files?.length ? files : [workbookInput(grids, '', settings.lang, { reverseFormula: settings.reverseFormula })];
       const summary = buildSummary(inputs, { lang: settings.lang, sort: settings.summarySort, sentence: settings.summarySentence });
       const layout = summaryLayout(summary, { lang: settings.lang, withFile: !!files?.length });
-      const chart = queueSummarySheet(context, layout, summaryExists);
-      await context.sync();
+      const batch = new Batch(context);
+      const chart = await queueSummarySheet(batch, context, layout, summaryExists);
+      await batch.flush();
       return { kind: 'summarised', sheet: layout.name, summary, chart };
     });
   }

@@ -521,6 +521,28 @@ class FakeNotes {
   getItem(address: string): FakeNote {
     return new FakeNote(this.ctx, this.sheet, address);
   }
+  /** The number of notes, known after the next sync. */
+  getCount(): { readonly value: number } {
+    let n: number | undefined;
+    this.ctx.later(() => {
+      n = this.sheet().notes.size;
+      this.ctx.answered('value', n);
+    });
+    return {
+      get value(): number {
+        if (n === undefined) throw new PropertyNotLoaded('notes.getCount().value');
+        return n;
+      },
+    };
+  }
+  /** The note at an index (in the sheet's order), resolved at the sync. */
+  getItemAt(index: number): FakeNote {
+    return new FakeNote(this.ctx, this.sheet, () => {
+      const at = [...this.sheet().notes.keys()][index];
+      if (at === undefined) throw new Error(`ItemNotFound: note ${index}`);
+      return at;
+    });
+  }
   add(address: string, content: string): FakeNote {
     this.ctx.write(() => {
       const s = this.sheet();
@@ -538,9 +560,12 @@ class FakeNote {
   constructor(
     private readonly ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
-    private readonly address: string,
+    private readonly at: string | (() => string),
   ) {
     this.loaded = new Loaded('note', ctx);
+  }
+  private get address(): string {
+    return typeof this.at === 'string' ? this.at : this.at();
   }
   capture(props: string[]): void {
     for (const p of props) this.loaded.set(p, p === 'content' ? this.sheet().notes.get(this.address) : undefined);

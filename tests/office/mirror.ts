@@ -33,6 +33,7 @@ function notesOnComments(comments: Bag): Bag {
     add: (cell: unknown, text: unknown) => call('add', cell, text),
     getItem: (cell: unknown) => call('getItemByCell', cell),
     getItemAt: (i: unknown) => call('getItemAt', i),
+    getCount: () => call('getCount'),
     load: (props: unknown) => call('load', props),
   };
 }
