@@ -15,6 +15,17 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const urlDev = 'https://localhost:3000/';
 const urlProd = process.env.SELFEVAL_ADDIN_URL || 'https://localhost:3000/';
 
+/**
+ * The manifest of a production build: every address of the dev server (https://localhost:3000/…) and
+ * the AppDomain (an origin, without the slash) moved to the production server, so that the built
+ * manifest names that origin only.
+ */
+function productionManifest(content, url) {
+  const base = url.endsWith('/') ? url : `${url}/`;
+  const origin = new URL(base).origin;
+  return content.split(urlDev).join(base).split(`<AppDomain>${new URL(urlDev).origin}</AppDomain>`).join(`<AppDomain>${origin}</AppDomain>`);
+}
+
 async function httpsOptions() {
   // Only the dev server needs certificates; building and previewing do not. office-addin-dev-certs
   // makes them and trusts their CA (Windows, Mac). Where it cannot trust the CA (Linux without sudo),
@@ -71,7 +82,7 @@ function wpsConfig(dev) {
   };
 }
 
-module.exports = async (env, options) => {
+const config = async (env, options) => {
   const dev = options.mode === 'development';
   const preview = !!env.preview;
   const serving = !!env.WEBPACK_SERVE;
@@ -105,7 +116,7 @@ module.exports = async (env, options) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (dev ? content : content.toString().split(urlDev).join(urlProd)),
+            transform: (content) => (dev ? content : productionManifest(content.toString(), urlProd)),
           },
         ],
       }),
@@ -127,3 +138,5 @@ module.exports = async (env, options) => {
   // Serving (npm start, npm run preview) is the Excel add-in's; a build makes both.
   return serving ? excel : [excel, wpsConfig(dev)];
 };
+module.exports = config;
+module.exports.productionManifest = productionManifest;

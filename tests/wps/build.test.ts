@@ -59,6 +59,17 @@ describe('the WPS add-in build', () => {
     for (const icon of ['check', 'clear', 'summary', 'fill', 'pane']) expect(existsSync(path.join(WPS, 'images', `${icon}.svg`))).toBe(true);
   });
 
+  it('wps.EtApplication is a property: the ribbon script finds the application through it', async () => {
+    const book = await FakeBook.fromXlsx(readFileSync(fixturePath('seed002.xlsx')));
+    const { app } = fakeEt(book);
+    const window: Record<string, unknown> = { location: { href: 'http://127.0.0.1:3889/wps/index.html' }, wps: { EtApplication: app }, navigator: { language: 'zh-CN' } };
+    window.window = window;
+    vm.runInContext(readFileSync(path.join(WPS, 'ribbon.js'), 'utf8'), vm.createContext(window));
+    const ribbon = window.ribbon as { OnAction: (c: { Id: string }) => boolean };
+    ribbon.OnAction({ Id: 'selfevalFill' });
+    expect([...app.panes.values()].map((p) => p.url)).toEqual(['http://127.0.0.1:3889/wps/taskpane.html?action=fill']);
+  });
+
   it('the built ribbon script, run as WPS runs it, checks, clears and summarises the open workbook', async () => {
     const book = await FakeBook.fromXlsx(readFileSync(fixturePath('seed002.xlsx')));
     book.active = '风险防控治理';
@@ -102,17 +113,18 @@ describe('the WPS add-in build', () => {
     expect(panes()).toEqual([['http://127.0.0.1:3889/wps/taskpane.html', true, 2]]);
     ribbon.OnAction({ Id: 'selfevalPane' });
     expect(panes()).toEqual([['http://127.0.0.1:3889/wps/taskpane.html', false, 2]]);
-    // 填写计算值 opens a pane that lists the fill to confirm (?action=fill); it writes nothing by itself.
+    // 填写计算值 shows that same pane (one pane, never a second one with a live page of its own) and leaves
+    // it the action (fill) to start; it writes nothing by itself.
     const beforeFill = book.snapshot();
     ribbon.OnAction({ Id: 'selfevalFill' });
-    expect(panes()).toEqual([
-      ['http://127.0.0.1:3889/wps/taskpane.html', false, 2],
-      ['http://127.0.0.1:3889/wps/taskpane.html?action=fill', true, 2],
-    ]);
+    expect(panes()).toEqual([['http://127.0.0.1:3889/wps/taskpane.html', true, 2]]);
+    expect(app.PluginStorage.getItem('selfeval_pane_action')).toBe('fill');
+    ribbon.OnAction({ Id: 'selfevalFill' });
+    expect(app.panes.size).toBe(1);
     expect(book.snapshot()).toEqual(beforeFill);
     // 校验面板 then acts on that pane.
     ribbon.OnAction({ Id: 'selfevalPane' });
-    expect(panes()[1]![1]).toBe(false);
+    expect(panes()[0]![1]).toBe(false);
   });
 });
 
