@@ -5,7 +5,7 @@
  * batch, and nothing at all on a protected sheet.
  */
 import { sheetReports } from '../core/report';
-import { type CellRange, parseRangeA1 } from '../core/grid';
+import { type CellRange, parseA1, parseRangeA1 } from '../core/grid';
 import { decide } from '../core/annotate/decide';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
 import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
@@ -16,7 +16,7 @@ import { type WorkbookInput, buildSummary } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
 import { queueSummarySheet, readWorkbook, workbookInput } from './summarySheet';
 import type { Settings } from './settings';
-import { DEFAULT_CELLS_PER_READ, type Supports, readActiveSheet, readFills } from './sheetRead';
+import { DEFAULT_CELLS_PER_READ, type SheetSnapshot, type Supports, readActiveSheet, readFills } from './sheetRead';
 import { queueState, queueValueWrites, queueWrites } from './sheetWrite';
 import { Batch } from './batch';
 
@@ -44,6 +44,46 @@ interface ChangeEvent {
   readonly address: string;
   /** ExcelApi 1.14: 'ThisLocalAddin' for the add-in's own writes. */
   readonly triggerSource?: string;
+}
+
+/** Excel's last row and column (1,048,576 × 16,384): a whole row or column reaches them. */
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
+
+/** One area of a change address: "B3", "B3:D5", a whole row "3:3" / "3:5", a whole column "A:A" / "A:C". */
+function changedArea(address: string): CellRange {
+  const a = address.trim().replace(/^.*!/, '').replace(/\$/g, '');
+  const rows = /^(\d+):(\d+)$/.exec(a);
+  if (rows) return { top: Math.min(+rows[1]!, +rows[2]!) - 1, bottom: Math.max(+rows[1]!, +rows[2]!) - 1, left: 0, right: LAST_COL };
+  const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(a);
+  if (cols) {
+    const l = parseA1(`${cols[1]!}1`).col;
+    const r = parseA1(`${cols[2]!}1`).col;
+    return { top: 0, bottom: LAST_ROW, left: Math.min(l, r), right: Math.max(l, r) };
+  }
+  return parseRangeA1(a);
+}
+
+/**
+ * The areas a change event names ("A1", "3:3", "A:A", "A1:B2,D4": WorksheetChangedEventArgs.address,
+ * without the sheet's name); an address that cannot be read is
+ * taken as the whole sheet (a check too many, never an edit missed).
+ */
+export function changedAreas(address: string): CellRange[] {
+  try {
+    return address.split(',').filter((a) => a.trim()).map(changedArea);
+  } catch {
+    return [{ top: 0, left: 0, bottom: LAST_ROW, right: LAST_COL }];
+  }
+}
+
+/**
+ * Without the notes API (before ExcelApi 1.18) notes can be neither read nor removed: the cells where the
+ * state says the product wrote one (in Excel 365, WPS or the command line) are said, not passed over.
+ */
+function notesBeyondReach(snap: SheetSnapshot): string[] {
+  if (snap.notesApi) return [];
+  return (sheetState(snap.state, snap.name)?.marked ?? []).filter((m) => m.block !== undefined).map((m) => m.cell);
 }
 
 export class ExcelHost implements Host {
@@ -89,7 +129,8 @@ export class ExcelHost implements Host {
       if (snap.protected) return { kind: 'protected', sheet: snap.name };
       const { own, inspect } = prepareClear(snap, sheetState(snap.state, snap.name));
       const restore = undoFilled(snap.grid, sheetState(snap.state, snap.name)?.filled);
-      if (!own.column.size && !own.notes.size && !own.fills.size && !restore.length) return { kind: 'cleared', sheet: snap.name, cells: 0 };
+      const notesLeft = notesBeyondReach(snap);
+      if (!own.column.size && !own.notes.size && !own.fills.size && !restore.length) return { kind: 'cleared', sheet: snap.name, cells: 0, notesLeft };
       const ws = context.workbook.worksheets.getActiveWorksheet();
       const fills = await readFills(context, ws, inspect);
       const decision = decide(snap, own, fills, snap.name);
@@ -98,7 +139,7 @@ export class ExcelHost implements Host {
       await queueValueWrites(batch, ws, restore);
       await queueState(batch, context, snap, withSheetState(snap.state, snap.name, undefined));
       await batch.flush();
-      return { kind: 'cleared', sheet: snap.name, cells: new Set([...decision.writes, ...restore].map((w) => w.cell)).size };
+      return { kind: 'cleared', sheet: snap.name, cells: new Set([...decision.writes, ...restore].map((w) => w.cell)).size, notesLeft };
     });
   }
 
@@ -173,8 +214,8 @@ export class ExcelHost implements Host {
     if (e.triggerSource === 'ThisLocalAddin' || Date.now() - this.writing < (this.options.ownWritesMs ?? 1000)) return;
     const ranges = this.tables.get(e.worksheetId);
     if (!ranges?.length) return;
-    const area = parseRangeA1(e.address.replace(/^.*!/, '').replace(/\$/g, ''));
-    const inside = ranges.some((r) => area.top <= r.bottom && area.bottom >= r.top && area.left <= r.right && area.right >= r.left);
+    const areas = changedAreas(e.address);
+    const inside = areas.some((area) => ranges.some((r) => area.top <= r.bottom && area.bottom >= r.top && area.left <= r.right && area.right >= r.left));
     if (!inside) return;
     clearTimeout(this.pending);
     this.pending = setTimeout(() => {

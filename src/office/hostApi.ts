@@ -37,7 +37,18 @@ export type CheckResponse =
   /** The active sheet is the product's own summary: it holds no table to check. */
   | { readonly kind: 'summarySheet'; readonly sheet: string };
 
-export type ClearResponse = { readonly kind: 'cleared'; readonly sheet: string; readonly cells: number } | { readonly kind: 'protected'; readonly sheet: string };
+export type ClearResponse =
+  | {
+      readonly kind: 'cleared';
+      readonly sheet: string;
+      readonly cells: number;
+      /**
+       * Cells whose notes the product wrote (in a host with notes) that this host cannot remove: Excel
+       * without the notes API (ExcelApi 1.18; Office 2021/2024). Absent or empty: none left.
+       */
+      readonly notesLeft?: readonly string[];
+    }
+  | { readonly kind: 'protected'; readonly sheet: string };
 
 export interface Host {
   readonly kind: 'excel' | 'preview' | 'wps';

@@ -27,6 +27,7 @@ import type { Severity } from '../core/findings';
 import type { CheckResponse, Host } from '../office/hostApi';
 import type { WorkbookInput } from '../core/summary';
 import { type Settings, saveSettings } from '../office/settings';
+import { notesLeftMessage } from '../office/outcome';
 import { strings } from './i18n';
 import { useStyles } from './styles';
 import { type Filter, TableCard, Unrecognised, count, failingFirst, findingKey } from './components/TableCard';
@@ -157,7 +158,9 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
       setStatus(
         r.kind === 'protected'
           ? { kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) }
-          : { kind: 'message', intent: 'success', text: t.cleared(r.cells) },
+          : r.notesLeft?.length
+            ? { kind: 'message', intent: 'warning', text: `${t.cleared(r.cells)} ${notesLeftMessage(r.notesLeft, settings.lang)}` }
+            : { kind: 'message', intent: 'success', text: t.cleared(r.cells) },
       );
     } catch (e) {
       setStatus({ kind: 'message', intent: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });

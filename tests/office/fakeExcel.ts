@@ -132,6 +132,11 @@ export class FakeBook {
     if (!s) throw new Error(`ItemNotFound: ${sheet}`);
     const { row, col } = parseA1(address);
     s.ensure(row, col).value = value;
+    this.changed(sheet, address);
+  }
+
+  /** Excel raises onChanged for an address: a cell, a range, whole rows ("3:3") or columns ("A:A"). */
+  changed(sheet: string, address: string): void {
     for (const h of this.changedHandlers) void h({ worksheetId: `{${sheet}}`, address, changeType: 'RangeEdited', source: 'Local', triggerSource: 'Unknown', type: 'WorksheetChanged' });
   }
 
