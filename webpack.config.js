@@ -104,6 +104,8 @@ const config = async (env, options) => {
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: { rules: [tsRule] },
     performance: { hints: false },
+    // The webviews the add-in runs in (README, "Which Office runs it"): WebView2, Safari 16.4+, current browsers.
+    target: ['web', 'es2022'],
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
@@ -113,6 +115,8 @@ const config = async (env, options) => {
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'assets/sample.xlsx', to: 'sample.xlsx' },
+          // ES5, loaded before the bundles: the message for webviews too old for them (src/commands/webview.js).
+          { from: 'src/commands/webview.js', to: 'webview.js' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
