@@ -69,12 +69,14 @@ function wpsConfig(dev) {
         patterns: [
           { from: 'src/wps/static/ribbon.xml', to: 'ribbon.xml' },
           { from: 'src/wps/static/images', to: 'images' },
-          { from: 'src/wps/static/jsplugins.xml', to: 'jsplugins.xml', transform: (c) => c.toString().split('VERSION').join(pkg.version) },
+          // The publish.xml wpsjs writes for an offline install (its `build exe` installer): enable="enable_dev".
+          { from: 'src/wps/static/publish.xml', to: 'publish.xml', transform: (c) => c.toString().split('VERSION').join(pkg.version) },
           {
             from: 'package.json',
             to: 'package.json',
             // The project file wpsjs reads: the add-in's name, version and kind (et: 表格), nothing to install.
-            transform: () => JSON.stringify({ name: 'selfeval', version: pkg.version, description: '绩效自评校验 · WPS 表格加载项', addonType: 'et', private: true }, null, 2) + '\n',
+            // `scripts` is there (empty): wpsjs debug reads scripts.dev on some WPS versions and fails without it.
+            transform: () => JSON.stringify({ name: 'selfeval', version: pkg.version, description: '绩效自评校验 · WPS 表格加载项', addonType: 'et', private: true, scripts: {} }, null, 2) + '\n',
           },
         ],
       }),
