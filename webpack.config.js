@@ -15,6 +15,17 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const urlDev = 'https://localhost:3000/';
 const urlProd = process.env.SELFEVAL_ADDIN_URL || 'https://localhost:3000/';
 
+/**
+ * The manifest of a production build: every address of the dev server (https://localhost:3000/…) and
+ * the AppDomain (an origin, without the slash) moved to the production server, so that the built
+ * manifest names that origin only.
+ */
+function productionManifest(content, url) {
+  const base = url.endsWith('/') ? url : `${url}/`;
+  const origin = new URL(base).origin;
+  return content.split(urlDev).join(base).split(`<AppDomain>${new URL(urlDev).origin}</AppDomain>`).join(`<AppDomain>${origin}</AppDomain>`);
+}
+
 async function httpsOptions() {
   // Only the dev server needs certificates; building and previewing do not. office-addin-dev-certs
   // makes them and trusts their CA (Windows, Mac). Where it cannot trust the CA (Linux without sudo),
@@ -58,12 +69,14 @@ function wpsConfig(dev) {
         patterns: [
           { from: 'src/wps/static/ribbon.xml', to: 'ribbon.xml' },
           { from: 'src/wps/static/images', to: 'images' },
-          { from: 'src/wps/static/jsplugins.xml', to: 'jsplugins.xml', transform: (c) => c.toString().split('VERSION').join(pkg.version) },
+          // The publish.xml wpsjs writes for an offline install (its `build exe` installer): enable="enable_dev".
+          { from: 'src/wps/static/publish.xml', to: 'publish.xml', transform: (c) => c.toString().split('VERSION').join(pkg.version) },
           {
             from: 'package.json',
             to: 'package.json',
             // The project file wpsjs reads: the add-in's name, version and kind (et: 表格), nothing to install.
-            transform: () => JSON.stringify({ name: 'selfeval', version: pkg.version, description: '绩效自评校验 · WPS 表格加载项', addonType: 'et', private: true }, null, 2) + '\n',
+            // `scripts` is there (empty): wpsjs debug reads scripts.dev on some WPS versions and fails without it.
+            transform: () => JSON.stringify({ name: 'selfeval', version: pkg.version, description: '绩效自评校验 · WPS 表格加载项', addonType: 'et', private: true, scripts: {} }, null, 2) + '\n',
           },
         ],
       }),
@@ -71,7 +84,7 @@ function wpsConfig(dev) {
   };
 }
 
-module.exports = async (env, options) => {
+const config = async (env, options) => {
   const dev = options.mode === 'development';
   const preview = !!env.preview;
   const serving = !!env.WEBPACK_SERVE;
@@ -93,6 +106,8 @@ module.exports = async (env, options) => {
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: { rules: [tsRule] },
     performance: { hints: false },
+    // The webviews the add-in runs in (README, "Which Office runs it"): WebView2, Safari 16.4+, current browsers.
+    target: ['web', 'es2022'],
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
@@ -102,10 +117,12 @@ module.exports = async (env, options) => {
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'assets/sample.xlsx', to: 'sample.xlsx' },
+          // ES5, loaded before the bundles: the message for webviews too old for them (src/commands/webview.js).
+          { from: 'src/commands/webview.js', to: 'webview.js' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (dev ? content : content.toString().split(urlDev).join(urlProd)),
+            transform: (content) => (dev ? content : productionManifest(content.toString(), urlProd)),
           },
         ],
       }),
@@ -127,3 +144,5 @@ module.exports = async (env, options) => {
   // Serving (npm start, npm run preview) is the Excel add-in's; a build makes both.
   return serving ? excel : [excel, wpsConfig(dev)];
 };
+module.exports = config;
+module.exports.productionManifest = productionManifest;

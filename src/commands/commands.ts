@@ -1,9 +1,8 @@
 /**
  * Ribbon commands (ExecuteFunction): 校验本表 runs the check and 撤销填写 puts back what 填写计算值
- * replaced, without opening the pane; each always says
- * what came of it — in a small dialog of the add-in's own (message.html) that closes itself after a few
- * seconds when all went well, and stays when something needs reading (a protected sheet, no table, a
- * failure).
+ * replaced, without opening the pane; each always says what came of it — in a small dialog of the add-in's
+ * own (message.html) that goes after a few seconds when all went well, and stays when something needs
+ * reading (a protected sheet, no table, a failure).
  */
 import { browserStorage, excelHostFromOffice } from '../office/fromOffice';
 import { loadSettings } from '../office/settings';
@@ -36,13 +35,29 @@ async function undoFill(event: Office.AddinCommands.Event): Promise<void> {
   }
 }
 
-/** Opens message.html (served with the add-in) with the text; resolves when it is shown. */
+/**
+ * Opens message.html (served with the add-in) with the text; resolves once the dialog is gone. The
+ * dialog closes the documented way: a transient one asks to (Office.context.ui.messageParent) and the
+ * command closes it (dialog.close()) — window.close() does nothing in the iframe Excel on the web gives
+ * it; one the user closes says so by DialogEventReceived. The command completes after that.
+ */
 function tell(message: string, transient: boolean): Promise<void> {
   const url = new URL('message.html', window.location.href);
   url.searchParams.set('m', message);
   if (transient) url.searchParams.set('close', '4');
   return new Promise((resolve) => {
-    Office.context.ui.displayDialogAsync(url.toString(), { height: 20, width: 30, displayInIframe: true }, () => resolve());
+    Office.context.ui.displayDialogAsync(url.toString(), { height: 20, width: 30, displayInIframe: true }, (result) => {
+      if (result.status !== Office.AsyncResultStatus.Succeeded) {
+        resolve();
+        return;
+      }
+      const dialog = result.value;
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
+        dialog.close();
+        resolve();
+      });
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+    });
   });
 }
 

@@ -4,7 +4,7 @@
  * batch. The engine and the decision run in memory between them; nothing is written before the last
  * batch, and nothing at all on a protected sheet.
  */
-import { type CellRange, parseRangeA1 } from '../core/grid';
+import { type CellRange, parseA1, parseRangeA1 } from '../core/grid';
 import { decide } from '../core/annotate/decide';
 import { type HostEngine, inThread, prepareCheck, prepareClear } from '../core/annotate/run';
 import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
@@ -16,8 +16,9 @@ import { type WorkbookInput, buildSummary } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
 import { queueSummarySheet, readWorkbook, workbookInput } from './summarySheet';
 import type { Settings } from './settings';
-import { DEFAULT_CELLS_PER_READ, type Supports, readActiveSheet, readFills } from './sheetRead';
+import { DEFAULT_CELLS_PER_READ, type SheetSnapshot, type Supports, readActiveSheet, readFills } from './sheetRead';
 import { queueState, queueValueWrites, queueWrites } from './sheetWrite';
+import { Batch } from './batch';
 
 /** Excel.run, or a fake of it in tests. */
 export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -47,6 +48,46 @@ interface ChangeEvent {
   readonly triggerSource?: string;
 }
 
+/** Excel's last row and column (1,048,576 × 16,384): a whole row or column reaches them. */
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
+
+/** One area of a change address: "B3", "B3:D5", a whole row "3:3" / "3:5", a whole column "A:A" / "A:C". */
+function changedArea(address: string): CellRange {
+  const a = address.trim().replace(/^.*!/, '').replace(/\$/g, '');
+  const rows = /^(\d+):(\d+)$/.exec(a);
+  if (rows) return { top: Math.min(+rows[1]!, +rows[2]!) - 1, bottom: Math.max(+rows[1]!, +rows[2]!) - 1, left: 0, right: LAST_COL };
+  const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(a);
+  if (cols) {
+    const l = parseA1(`${cols[1]!}1`).col;
+    const r = parseA1(`${cols[2]!}1`).col;
+    return { top: 0, bottom: LAST_ROW, left: Math.min(l, r), right: Math.max(l, r) };
+  }
+  return parseRangeA1(a);
+}
+
+/**
+ * The areas a change event names ("A1", "3:3", "A:A", "A1:B2,D4": WorksheetChangedEventArgs.address,
+ * without the sheet's name); an address that cannot be read is
+ * taken as the whole sheet (a check too many, never an edit missed).
+ */
+export function changedAreas(address: string): CellRange[] {
+  try {
+    return address.split(',').filter((a) => a.trim()).map(changedArea);
+  } catch {
+    return [{ top: 0, left: 0, bottom: LAST_ROW, right: LAST_COL }];
+  }
+}
+
+/**
+ * Without the notes API (before ExcelApi 1.18) notes can be neither read nor removed: the cells where the
+ * state says the product wrote one (in Excel 365, WPS or the command line) are said, not passed over.
+ */
+function notesBeyondReach(snap: SheetSnapshot): string[] {
+  if (snap.notesApi) return [];
+  return (sheetState(snap.state, snap.name)?.marked ?? []).filter((m) => m.block !== undefined).map((m) => m.cell);
+}
+
 export class ExcelHost implements Host {
   readonly kind = 'excel' as const;
   /** The tables found by the last check of each sheet (by id): where an edit means a check again. */
@@ -74,11 +115,13 @@ export class ExcelHost implements Host {
       const fills = await readFills(context, ws, prepared.inspect);
       const wantNotes = settings.notes && snap.notesApi;
       const decision = decide(snap, prepared.own, fills, snap.name, prepared.wanted, { notes: wantNotes });
-      queueWrites(ws, snap, decision.writes);
-      queueState(context, snap, withSheetState(snap.state, snap.name, keepingFilled(decision.state, snap.name, sheetState(snap.state, snap.name)?.filled)));
+      const batch = new Batch(context);
       // The marks written now raise change events of their own: they are not the clerk's edits.
       this.writing = Date.now();
-      await context.sync();
+      await queueWrites(batch, ws, snap, decision.writes);
+      await queueState(batch, context, snap, withSheetState(snap.state, snap.name, keepingFilled(decision.state, snap.name, sheetState(snap.state, snap.name)?.filled)));
+      this.writing = Date.now();
+      await batch.flush();
       return { kind: 'checked', sheet: snap.name, tables, unrecognised, notesWritten: wantNotes };
     });
   }
@@ -91,14 +134,17 @@ export class ExcelHost implements Host {
       const previous = sheetState(snap.state, snap.name);
       const { own, inspect } = prepareClear(snap, previous);
       const filledKept = filledStill(snap.grid, previous?.filled);
-      if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: snap.name, cells: 0, filledKept };
+      const left = notesBeyondReach(snap);
+      const notesLeft = left.length ? { notesLeft: left } : {};
+      if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: snap.name, cells: 0, filledKept, ...notesLeft };
       const ws = context.workbook.worksheets.getActiveWorksheet();
       const fills = await readFills(context, ws, inspect);
       const decision = decide(snap, own, fills, snap.name);
-      queueWrites(ws, snap, decision.writes);
-      queueState(context, snap, withSheetState(snap.state, snap.name, keepingFilled(undefined, snap.name, previous?.filled)));
-      await context.sync();
-      return { kind: 'cleared', sheet: snap.name, cells: decision.writes.length, filledKept };
+      const batch = new Batch(context);
+      await queueWrites(batch, ws, snap, decision.writes);
+      await queueState(batch, context, snap, withSheetState(snap.state, snap.name, keepingFilled(undefined, snap.name, previous?.filled)));
+      await batch.flush();
+      return { kind: 'cleared', sheet: snap.name, cells: decision.writes.length, filledKept, ...notesLeft };
     });
   }
 
@@ -111,10 +157,11 @@ export class ExcelHost implements Host {
       const undo = decideUndoFill(snap.grid, previous?.filled);
       const kept = undo.kept.map((k) => k.cell);
       if (!previous?.filled?.length) return { kind: 'undone', sheet: snap.name, restored: 0, kept };
-      queueValueWrites(context.workbook.worksheets.getActiveWorksheet(), undo.writes);
-      queueState(context, snap, withSheetState(snap.state, snap.name, keepingFilled(previous, snap.name, undefined)));
+      const batch = new Batch(context);
+      await queueValueWrites(batch, context.workbook.worksheets.getActiveWorksheet(), undo.writes);
+      await queueState(batch, context, snap, withSheetState(snap.state, snap.name, keepingFilled(previous, snap.name, undefined)));
       this.writing = Date.now();
-      await context.sync();
+      await batch.flush();
       return { kind: 'undone', sheet: snap.name, restored: undo.writes.length, kept };
     });
   }
@@ -146,10 +193,11 @@ export class ExcelHost implements Host {
       if (!planned.length) return { written: 0 };
       const ws = context.workbook.worksheets.getActiveWorksheet();
       const changes = withFormulas(planned, await readFormulas(context, ws, planned));
-      queueValueWrites(ws, fillWrites(changes));
+      const batch = new Batch(context);
+      await queueValueWrites(batch, ws, fillWrites(changes));
       const previous = sheetState(snap.state, snap.name);
-      queueState(context, snap, withSheetState(snap.state, snap.name, keepingFilled(previous, snap.name, withFilled(previous?.filled, changes))));
-      await context.sync();
+      await queueState(batch, context, snap, withSheetState(snap.state, snap.name, keepingFilled(previous, snap.name, withFilled(previous?.filled, changes))));
+      await batch.flush();
       return { written: changes.length };
     });
   }
@@ -160,8 +208,9 @@ export class ExcelHost implements Host {
       const inputs = files?.length ? files : [workbookInput(grids, '', settings.lang, { reverseFormula: settings.reverseFormula })];
       const summary = buildSummary(inputs, { lang: settings.lang, sort: settings.summarySort, sentence: settings.summarySentence });
       const layout = summaryLayout(summary, { lang: settings.lang, withFile: !!files?.length });
-      const chart = queueSummarySheet(context, layout, summaryExists);
-      await context.sync();
+      const batch = new Batch(context);
+      const chart = await queueSummarySheet(batch, context, layout, summaryExists);
+      await batch.flush();
       return { kind: 'summarised', sheet: layout.name, summary, chart };
     });
   }
@@ -191,8 +240,8 @@ export class ExcelHost implements Host {
     if (e.triggerSource === 'ThisLocalAddin' || Date.now() - this.writing < (this.options.ownWritesMs ?? 1000)) return;
     const ranges = this.tables.get(e.worksheetId);
     if (!ranges?.length) return;
-    const area = parseRangeA1(e.address.replace(/^.*!/, '').replace(/\$/g, ''));
-    const inside = ranges.some((r) => area.top <= r.bottom && area.bottom >= r.top && area.left <= r.right && area.right >= r.left);
+    const areas = changedAreas(e.address);
+    const inside = areas.some((area) => ranges.some((r) => area.top <= r.bottom && area.bottom >= r.top && area.left <= r.right && area.right >= r.left));
     if (!inside) return;
     clearTimeout(this.pending);
     this.pending = setTimeout(() => {

@@ -39,7 +39,17 @@ export type CheckResponse =
 
 /** 清除标记: the cells whose marks were taken off, and the filled values kept (撤销填写 gives the old ones back). */
 export type ClearResponse =
-  | { readonly kind: 'cleared'; readonly sheet: string; readonly cells: number; readonly filledKept: number }
+  | {
+      readonly kind: 'cleared';
+      readonly sheet: string;
+      readonly cells: number;
+      readonly filledKept: number;
+      /**
+       * Cells whose notes the product wrote (in a host with notes) that this host cannot remove: Excel
+       * without the notes API (ExcelApi 1.18; Office 2021/2024). Absent or empty: none left.
+       */
+      readonly notesLeft?: readonly string[];
+    }
   | { readonly kind: 'protected'; readonly sheet: string };
 
 /** 撤销填写: the cells given back what they held before the fill, and the ones the clerk changed since (kept). */

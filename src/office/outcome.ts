@@ -17,3 +17,13 @@ export function outcomeMessage(r: CheckResponse, lang: Lang): { text: string; tr
     : `Checked ${r.tables.length} table(s): ${errors} error(s), ${warnings} warning(s)${regions ? `; ${regions} region(s) could not be read` : ''}. Marks and the review column are written; 清除标记 (Clear marks) takes them back.`;
   return { text, transient: regions === 0 };
 }
+
+/** 清除标记 on Excel without the notes API: which notes are left, and what to do (empty when none). */
+export function notesLeftMessage(cells: readonly string[] | undefined, lang: Lang): string {
+  if (!cells?.length) return '';
+  const list = cells.length > 12 ? `${cells.slice(0, 12).join('、')} 等 ${cells.length} 处` : cells.join('、');
+  const listEn = cells.length > 12 ? `${cells.slice(0, 12).join(', ')} and ${cells.length - 12} more` : cells.join(', ');
+  return lang === 'zh'
+    ? `此版本 Excel 无法删除批注（需要 ExcelApi 1.18），以下单元格的校验批注未删除：${list}。请在 Microsoft 365 或网页版 Excel 中再次「清除标记」，或手动删除。`
+    : `This Excel cannot remove notes (ExcelApi 1.18 is needed): the review notes in ${listEn} were left. Run 清除标记 (Clear marks) again in Microsoft 365 or Excel on the web, or delete them by hand.`;
+}

@@ -8,6 +8,10 @@ import { normalColor } from '../core/annotate/fill';
 import { type WorkbookState, STATE_SHEET, serializeState } from '../core/annotate/state';
 import type { SheetSnapshot } from './sheetRead';
 import type { ValueWrite } from '../core/annotate/fillIn';
+import { type Batch, BATCH_BYTES, COST, sizeOf } from './batch';
+
+/** A block of the state written in one range: a quarter of a batch. */
+const BLOCK_BYTES = BATCH_BYTES / 4;
 
 /** Text stays text: Excel would read a leading = + - @ as a formula, so such text gets the quote prefix. */
 export function asText(s: string): string {
@@ -31,8 +35,14 @@ function queueFill(range: Excel.Range, fill: Fill): void {
   else range.format.fill.clear();
 }
 
-export function queueWrites(ws: Excel.Worksheet, snap: SheetSnapshot, writes: readonly CellWrite[]): void {
+/** The request bytes of one cell's write. */
+function writeCost(w: CellWrite): number {
+  return COST.range + sizeOf(w.value) + (w.fill ? COST.format : 0) + (w.note !== undefined ? COST.note + sizeOf(w.note) : 0);
+}
+
+export async function queueWrites(batch: Batch, ws: Excel.Worksheet, snap: SheetSnapshot, writes: readonly CellWrite[]): Promise<void> {
   for (const w of writes) {
+    await batch.room(writeCost(w));
     const range = ws.getRange(w.cell);
     if (w.value === null) range.clear('Contents');
     else if (w.value !== undefined) range.values = [[asText(w.value)]];
@@ -47,8 +57,8 @@ export function queueWrites(ws: Excel.Worksheet, snap: SheetSnapshot, writes: re
   }
 }
 
-/** The state, in the very hidden sheet; the sheet goes when nothing is left to remember. */
-export function queueState(context: Excel.RequestContext, snap: SheetSnapshot, state: WorkbookState): void {
+/** The state, in the very hidden sheet, in row blocks under the batch's size; the sheet goes when nothing is left to remember. */
+export async function queueState(batch: Batch, context: Excel.RequestContext, snap: SheetSnapshot, state: WorkbookState): Promise<void> {
   const sheets = context.workbook.worksheets;
   if (state.sheets.length === 0) {
     if (snap.stateExists && !snap.workbookProtected) sheets.getItem(STATE_SHEET).delete();
@@ -59,15 +69,24 @@ export function queueState(context: Excel.RequestContext, snap: SheetSnapshot, s
   const ws = snap.stateExists ? sheets.getItem(STATE_SHEET) : sheets.add(STATE_SHEET);
   const chunks = serializeState(state);
   if (snap.stateRows > 0) ws.getRangeByIndexes(0, 0, snap.stateRows, 1).clear('Contents');
-  const range = ws.getRangeByIndexes(0, 0, chunks.length, 1);
-  range.numberFormat = chunks.map(() => ['@']);
-  range.values = chunks.map((c) => [c]);
+  let start = 0;
+  while (start < chunks.length) {
+    let end = start;
+    let bytes = 2 * COST.range;
+    while (end < chunks.length && (end === start || bytes + sizeOf(chunks[end]) + 8 < BLOCK_BYTES)) bytes += sizeOf(chunks[end++]) + 8;
+    await batch.room(bytes);
+    const range = ws.getRangeByIndexes(start, 0, end - start, 1);
+    range.numberFormat = chunks.slice(start, end).map(() => ['@']);
+    range.values = chunks.slice(start, end).map((c) => [c]);
+    start = end;
+  }
   ws.visibility = 'VeryHidden';
 }
 
 /** Values 填写计算值 writes (or 清除标记 puts back): text as text, numbers in the cell's own format. */
-export function queueValueWrites(ws: Excel.Worksheet, writes: readonly ValueWrite[]): void {
+export async function queueValueWrites(batch: Batch, ws: Excel.Worksheet, writes: readonly ValueWrite[]): Promise<void> {
   for (const w of writes) {
+    await batch.room(2 * COST.range + sizeOf(w.value) + sizeOf(w.format));
     const range = ws.getRange(w.cell);
     if (w.format !== undefined) range.numberFormat = [[w.format]];
     if (w.value === null) range.clear('Contents');

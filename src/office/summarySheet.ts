@@ -13,7 +13,8 @@ import { STATE_SHEET, parseState, sheetState } from '../core/annotate/state';
 import { findOwn, withoutColumn } from '../core/annotate/own';
 import { type WorkbookInput, SUMMARY_SHEET } from '../core/summary';
 import { PRINT_FONT, PRINT_MARGINS } from '../core/print';
-import { NUMBER_FORMATS, type SummaryLayout, sheetReference } from '../core/summaryLayout';
+import { type LayoutCell, NUMBER_FORMATS, type SummaryLayout, sheetReference } from '../core/summaryLayout';
+import { BATCH_BYTES, type Batch, COST, sizeOf } from './batch';
 import { copyBlock, fillGaps } from './cells';
 import type { Lang } from '../core/findings';
 import type { CheckOptions } from '../core/check/result';
@@ -85,46 +86,89 @@ export function workbookInput(grids: Grid[], file: string, lang: Lang, options: 
   return { file, status: tables.length ? 'ok' : 'noTables', tables, sheets: grids.map((g) => g.name) };
 }
 
-/** Queues the summary sheet (no round trip); returns whether a chart was added. */
-export function queueSummarySheet(context: Excel.RequestContext, layout: SummaryLayout, summaryExists: boolean): boolean {
+/** How a summary cell looks, as one key: cells side by side with the same key are styled as one range. */
+function styleKey(cell: LayoutCell | undefined): string {
+  if (!cell) return '';
+  const bold = cell.style === 'header' || cell.style === 'section' || cell.total ? 'b' : '';
+  return `${cell.style === 'title' ? 't' : ''}${bold}${cell.style === 'header' ? 'h' : ''}${cell.align === 'center' ? 'c' : ''}`;
+}
+
+/** The runs of one row: [first column, last column, key], for keys that style anything. */
+export function styleRuns(row: readonly LayoutCell[]): [number, number, string][] {
+  const runs: [number, number, string][] = [];
+  row.forEach((cell, c) => {
+    const key = styleKey(cell);
+    const last = runs[runs.length - 1];
+    if (last && last[2] === key && last[1] === c - 1) last[1] = c;
+    else runs.push([c, c, key]);
+  });
+  return runs.filter((r) => r[2] !== '');
+}
+
+function queueStyle(range: Excel.Range, key: string): void {
+  if (key.includes('t')) {
+    range.format.font.bold = true;
+    range.format.font.size = 14;
+  }
+  if (key.includes('b')) range.format.font.bold = true;
+  if (key.includes('h')) {
+    range.format.fill.color = '#E7EEF7';
+    range.format.wrapText = true;
+  }
+  if (key.includes('c')) range.format.horizontalAlignment = 'Center';
+}
+
+/** The values and formats, in row blocks under the batch's size. */
+async function queueValues(batch: Batch, ws: Excel.Worksheet, layout: SummaryLayout, width: number): Promise<void> {
+  // Text cells are formatted as text before their values go in: a project named "=1+1" stays a name.
+  const formatOf = (cell: LayoutCell | undefined): string => {
+    if (cell && typeof cell.value === 'string') return '@';
+    return (cell && typeof cell.value === 'number' && NUMBER_FORMATS[cell.style]) || 'General';
+  };
+  const rowBytes = (row: readonly LayoutCell[]): number => row.reduce((n, cell) => n + sizeOf(cell.value) + 12, 8 * width);
+  let start = 0;
+  while (start < layout.rows.length) {
+    let end = start;
+    let bytes = 0;
+    while (end < layout.rows.length && (end === start || bytes + rowBytes(layout.rows[end]!) < BATCH_BYTES / 4)) bytes += rowBytes(layout.rows[end++]!);
+    await batch.room(2 * COST.range + bytes);
+    const rows = layout.rows.slice(start, end);
+    const range = ws.getRangeByIndexes(start, 0, rows.length, width);
+    range.numberFormat = rows.map((row) => Array.from({ length: width }, (_, c) => formatOf(row[c])));
+    range.values = rows.map((row) => Array.from({ length: width }, (_, c) => row[c]?.value ?? ''));
+    start = end;
+  }
+}
+
+/**
+ * Queues the summary sheet, in batches under the size limit (one for a normal summary); returns whether
+ * a chart was added. One range per run of like-styled cells, not one per cell.
+ */
+export async function queueSummarySheet(batch: Batch, context: Excel.RequestContext, layout: SummaryLayout, summaryExists: boolean): Promise<boolean> {
   const sheets = context.workbook.worksheets;
   if (summaryExists) sheets.getItem(layout.name).delete();
   const ws = sheets.add(layout.name);
   const width = Math.max(layout.header.columns, ...layout.rows.map((r) => r.length));
-  const height = layout.rows.length;
-  const values = layout.rows.map((row) => Array.from({ length: width }, (_, c) => row[c]?.value ?? ''));
-  // Text cells are formatted as text before their values go in: a project named "=1+1" stays a name.
-  const formats = layout.rows.map((row) =>
-    Array.from({ length: width }, (_, c) => {
-      const cell = row[c];
-      if (cell && typeof cell.value === 'string') return '@';
-      return (cell && typeof cell.value === 'number' && NUMBER_FORMATS[cell.style]) || 'General';
-    }),
-  );
-  const all = ws.getRangeByIndexes(0, 0, height, width);
-  all.numberFormat = formats;
-  all.values = values;
+  await queueValues(batch, ws, layout, width);
   layout.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
-  layout.rows.forEach((row, r) => {
-    row.forEach((cell, c) => {
-      const range = ws.getRangeByIndexes(r, c, 1, 1);
-      if (cell.style === 'title') {
-        range.format.font.bold = true;
-        range.format.font.size = 14;
-      }
-      if (cell.style === 'header' || cell.style === 'section' || cell.total) range.format.font.bold = true;
-      if (cell.style === 'header') {
-        range.format.fill.color = '#E7EEF7';
-        range.format.wrapText = true;
-      }
-      if (cell.align === 'center') range.format.horizontalAlignment = 'Center';
-      if (cell.link && cell.value !== null && !cell.link.file) {
-        range.hyperlink = { documentReference: sheetReference(cell.link.sheet, cell.link.cell), ...(typeof cell.value === 'number' ? {} : { textToDisplay: String(cell.value) }) };
-      }
-    });
-  });
-  for (const r of layout.errorRows) ws.getRangeByIndexes(r, 0, 1, layout.header.columns).format.fill.color = `#${MARK_COLORS.error}`;
-  queuePrint(ws, all, layout);
+  for (const [r, row] of layout.rows.entries()) {
+    for (const [first, last, key] of styleRuns(row)) {
+      await batch.room(COST.range + 4 * COST.format);
+      queueStyle(ws.getRangeByIndexes(r, first, 1, last - first + 1), key);
+    }
+    for (const [c, cell] of row.entries()) {
+      if (!cell.link || cell.value === null || cell.link.file) continue;
+      await batch.room(COST.range + 3 * sizeOf(cell.value));
+      // A number (the 序号) keeps its value as the link's text: a text to display would make it text.
+      ws.getRangeByIndexes(r, c, 1, 1).hyperlink = { documentReference: sheetReference(cell.link.sheet, cell.link.cell), ...(typeof cell.value === 'number' ? {} : { textToDisplay: String(cell.value) }) };
+    }
+  }
+  for (const r of layout.errorRows) {
+    await batch.room(COST.range + COST.format);
+    ws.getRangeByIndexes(r, 0, 1, layout.header.columns).format.fill.color = `#${MARK_COLORS.error}`;
+  }
+  await batch.room(COST.range * 3 + COST.format * 8 + 16 * layout.print.rowHeights.size * COST.format);
+  queuePrint(ws, ws.getRangeByIndexes(0, 0, layout.rows.length, width), layout);
   for (const m of layout.merges) ws.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge(false);
   ws.freezePanes.freezeRows(layout.header.row + 1);
   let chart = false;

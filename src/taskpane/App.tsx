@@ -14,6 +14,7 @@ import type { Severity } from '../core/findings';
 import type { CheckResponse, Host, SummaryResponse } from '../office/hostApi';
 import type { WorkbookInput } from '../core/summary';
 import { type Settings, saveSettings } from '../office/settings';
+import { notesLeftMessage } from '../office/outcome';
 import { type Strings, strings } from './i18n';
 import { useStyles } from './styles';
 import { count } from './components/TableCard';
@@ -212,7 +213,9 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
       setStatus(
         r.kind === 'protected'
           ? { kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) }
-          : { kind: 'message', intent: 'success', text: clearedText(r.cells, r.filledKept, settings.lang) },
+          : r.notesLeft?.length
+            ? { kind: 'message', intent: 'warning', text: `${clearedText(r.cells, r.filledKept, settings.lang)} ${notesLeftMessage(r.notesLeft, settings.lang)}` }
+            : { kind: 'message', intent: 'success', text: clearedText(r.cells, r.filledKept, settings.lang) },
       );
     } catch (e) {
       failed(e);

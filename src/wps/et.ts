@@ -107,10 +107,18 @@ export const XL = {
   dockRight: 2,
 } as const;
 
-/** The application object WPS gives the add-in's pages (window.Application; some builds: wps.EtApplication()). */
+/** PluginStorage key: an action (fill) the ribbon asks of the task pane already open. */
+export const PANE_ACTION_KEY = 'selfeval_pane_action';
+
+/**
+ * The application object WPS gives the add-in's pages: window.Application, or the property
+ * wps.EtApplication (a property, as the wpsjs templates use it; a build that made it a function is
+ * called), or wps.Application.
+ */
 export function etApplication(): EtApplication | undefined {
-  const w = globalThis as unknown as { Application?: EtApplication; wps?: { EtApplication?: () => EtApplication; Application?: EtApplication } };
-  return w.Application ?? w.wps?.EtApplication?.() ?? w.wps?.Application;
+  const w = globalThis as unknown as { Application?: EtApplication; wps?: { EtApplication?: EtApplication | (() => EtApplication); Application?: EtApplication } };
+  const et = w.wps?.EtApplication;
+  return w.Application ?? (typeof et === 'function' ? et() : et) ?? w.wps?.Application;
 }
 
 /** RRGGBB ↔ 表格's BGR number. */

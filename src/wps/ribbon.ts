@@ -8,7 +8,7 @@ import { loadSettings } from '../office/settings';
 import { browserStorage } from '../office/fromOffice';
 import { outcomeMessage } from '../office/outcome';
 import { clearedText, undoneText } from '../core/annotate/undoText';
-import { type EtApplication, XL, etApplication } from './et';
+import { type EtApplication, type EtTaskPane, PANE_ACTION_KEY, XL, etApplication } from './et';
 import { WpsHost } from './wpsHost';
 
 const PANE_KEY = 'selfeval_taskpane_id';
@@ -25,29 +25,40 @@ function here(): string {
   return href.slice(0, href.lastIndexOf('/') + 1);
 }
 
+/** The pane this add-in created, if WPS still has it. */
+function existingPane(a: EtApplication): EtTaskPane | null {
+  const id = a.PluginStorage.getItem(PANE_KEY);
+  if (!id) return null;
+  try {
+    return a.GetTaskPane(id);
+  } catch {
+    return null;
+  }
+}
+
 function togglePane(): void {
   const a = app();
-  const id = a.PluginStorage.getItem(PANE_KEY);
-  if (id) {
-    const pane = a.GetTaskPane(id);
-    pane.Visible = !pane.Visible;
-    return;
-  }
-  openPane(a, '');
+  const pane = existingPane(a);
+  if (pane) pane.Visible = !pane.Visible;
+  else openPane(a, '');
 }
 
 /**
- * A new pane at taskpane.html (with ?action=fill for 填写计算值, which the pane reads on load, as in the
- * Excel add-in); a pane already open is hidden, so that one pane shows. Only the calls togglePane uses:
- * a TaskPane's URL is not changed in place.
+ * The one task pane, shown: created at taskpane.html the first time (with ?action=fill for 填写计算值,
+ * which the pane reads on load, as in the Excel add-in), reused after that — the action is then left in
+ * PluginStorage, where the open pane picks it up (taskpane.tsx). A TaskPane's URL is not changed in place.
  */
-function openPane(a: EtApplication, query: string): void {
-  const old = a.PluginStorage.getItem(PANE_KEY);
-  if (old) a.GetTaskPane(old).Visible = false;
-  const pane = a.CreateTaskPane(`${here()}taskpane.html${query}`);
-  pane.DockPosition = XL.dockRight;
-  pane.Visible = true;
-  a.PluginStorage.setItem(PANE_KEY, pane.ID);
+function openPane(a: EtApplication, action: '' | 'fill'): void {
+  const pane = existingPane(a);
+  if (pane) {
+    if (action) a.PluginStorage.setItem(PANE_ACTION_KEY, action);
+    pane.Visible = true;
+    return;
+  }
+  const created = a.CreateTaskPane(`${here()}taskpane.html${action ? `?action=${action}` : ''}`);
+  created.DockPosition = XL.dockRight;
+  created.Visible = true;
+  a.PluginStorage.setItem(PANE_KEY, created.ID);
 }
 
 const lockedText = (sheet: string, zh: boolean) => (zh ? `工作表「${sheet}」受保护，未做任何写入。` : `Sheet "${sheet}" is protected: nothing written.`);
@@ -82,7 +93,7 @@ const ribbon = {
   },
   OnAction(control: { Id: string }): boolean {
     if (control.Id === 'selfevalPane') togglePane();
-    else if (control.Id === 'selfevalFill') openPane(app(), '?action=fill');
+    else if (control.Id === 'selfevalFill') openPane(app(), 'fill');
     else void runAction(control.Id, new WpsHost(app()), (text) => window.alert(text));
     return true;
   },

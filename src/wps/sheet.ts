@@ -47,11 +47,96 @@ function matrix(range: EtRange, rows: number, cols: number): unknown[][] {
   return Array.isArray(raw) ? (raw as unknown[][]) : [[raw]];
 }
 
+/** A block of the used range, by offsets from its top-left (0-based) and size. */
+interface Block {
+  readonly r: number;
+  readonly c: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+function blockRange(ws: EtWorksheet, top: number, left: number, b: Block): EtRange {
+  return ws.Range(`${a1(top + b.r, left + b.c)}:${a1(top + b.r + b.rows - 1, left + b.c + b.cols - 1)}`);
+}
+
+/** The two halves of a block, split across its longer side. */
+function halves(b: Block): [Block, Block] {
+  if (b.rows >= b.cols) {
+    const h = Math.ceil(b.rows / 2);
+    return [{ ...b, rows: h }, { ...b, r: b.r + h, rows: b.rows - h }];
+  }
+  const h = Math.ceil(b.cols / 2);
+  return [{ ...b, cols: h }, { ...b, c: b.c + h, cols: b.cols - h }];
+}
+
 /**
- * The used range as a grid: values in one call, number formats by the range, then by column, then per
- * cell only for numbers in a column of mixed formats (only numbers' formats matter to the engine),
- * merged areas where the range says it has some.
+ * The merged areas of the used range, row by row, by ranges: each row's cells not yet inside an area
+ * found are taken in runs of filled and of empty cells (only an area's top-left cell can hold a value,
+ * so a run of filled cells starts areas or none); a run whose MergeCells is false holds none and is left
+ * at once, a run of one cell gives its MergeArea, any other is halved. The calls grow with the rows
+ * and the merged areas (a few hundred a table), not with the cells.
  */
+export function readMerges(ws: EtWorksheet, used: EtRange, top: number, left: number, rows: number, cols: number, values: CellValue[][]): CellRange[] {
+  const merges: CellRange[] = [];
+  const covered = new Set<string>();
+  const visit = (b: Block): void => {
+    const one = b.rows === 1 && b.cols === 1;
+    const range = one ? used.Item(b.r + 1, b.c + 1) : blockRange(ws, top, left, b);
+    if (range.MergeCells === false) return;
+    if (!one) {
+      for (const half of halves(b)) visit(half);
+      return;
+    }
+    const area = range.MergeArea;
+    const m = { top: area.Row - 1, left: area.Column - 1, bottom: area.Row - 1 + area.Rows.Count - 1, right: area.Column - 1 + area.Columns.Count - 1 };
+    merges.push(m);
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) covered.add(`${r - top},${c - left}`);
+  };
+  if (rows === 0 || cols === 0 || used.MergeCells === false) return merges;
+  const filled = (i: number, j: number): boolean => values[top + i]?.[left + j] !== null && values[top + i]?.[left + j] !== undefined;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      if (covered.has(`${i},${j}`)) continue;
+      let end = j;
+      while (end + 1 < cols && !covered.has(`${i},${end + 1}`) && filled(i, end + 1) === filled(i, j)) end++;
+      visit({ r: i, c: j, rows: 1, cols: end - j + 1 });
+      j = end;
+    }
+  }
+  return merges;
+}
+
+/**
+ * The number formats of the numbers (the only formats the engine reads): the whole range's when it has
+ * one; otherwise, in each column, each run of numbers one under the other read as one range, halved
+ * only where its cells' formats differ. The calls grow with the tables, not with the cells.
+ */
+function readFormats(ws: EtWorksheet, used: EtRange, top: number, left: number, values: CellValue[][], formats: (string | undefined)[][]): void {
+  const rows = values.length - top;
+  const cols = Math.max(0, ...values.map((r) => r.length)) - left;
+  const all = used.NumberFormat;
+  const put = (b: Block, f: string): void => {
+    for (let i = b.r; i < b.r + b.rows; i++) formats[top + i]![left + b.c] = f;
+  };
+  const visit = (b: Block): void => {
+    const f = b.rows === 1 ? used.Item(b.r + 1, b.c + 1).NumberFormat : blockRange(ws, top, left, b).NumberFormat;
+    if (typeof f === 'string') put(b, f);
+    else if (b.rows > 1) for (const half of halves(b)) visit(half);
+  };
+  for (let j = 0; j < cols; j++) {
+    for (let i = 0; i < rows; i++) {
+      if (typeof values[top + i]![left + j] !== 'number') continue;
+      let end = i;
+      while (end + 1 < rows && typeof values[top + end + 1]![left + j] === 'number') end++;
+      const run = { r: i, c: j, rows: end - i + 1, cols: 1 };
+      if (typeof all === 'string') put(run, all);
+      else visit(run);
+      i = end;
+    }
+  }
+}
+
+/** The used range as a grid: values in one call, then number formats and merged areas by ranges. */
 export function readGrid(ws: EtWorksheet): Grid {
   const used = ws.UsedRange;
   const top = used.Row - 1;
@@ -62,32 +147,8 @@ export function readGrid(ws: EtWorksheet): Grid {
   const values: CellValue[][] = Array.from({ length: top + rows }, () => []);
   const formats: (string | undefined)[][] = Array.from({ length: top + rows }, () => []);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) values[top + i]![left + j] = fromEt(raw[i]?.[j]);
-
-  const all = used.NumberFormat;
-  for (let j = 0; j < cols; j++) {
-    const col = typeof all === 'string' ? all : used.Columns.Item(j + 1).NumberFormat;
-    for (let i = 0; i < rows; i++) {
-      if (typeof values[top + i]![left + j] !== 'number') continue;
-      formats[top + i]![left + j] = typeof col === 'string' ? col : (used.Item(i + 1, j + 1).NumberFormat ?? undefined);
-    }
-  }
-
-  const merges: CellRange[] = [];
-  if (used.MergeCells !== false) {
-    const covered = new Set<string>();
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) {
-        if (covered.has(`${i},${j}`)) continue;
-        const cell = used.Item(i + 1, j + 1);
-        if (!cell.MergeCells) continue;
-        const area = cell.MergeArea;
-        const m = { top: area.Row - 1, left: area.Column - 1, bottom: area.Row - 1 + area.Rows.Count - 1, right: area.Column - 1 + area.Columns.Count - 1 };
-        merges.push(m);
-        for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) covered.add(`${r - top},${c - left}`);
-      }
-    }
-  }
-  return { name: ws.Name, values, formats, merges };
+  readFormats(ws, used, top, left, values, formats);
+  return { name: ws.Name, values, formats, merges: readMerges(ws, used, top, left, rows, cols, values) };
 }
 
 function notesOf(ws: EtWorksheet): Map<string, string> {
@@ -167,11 +228,20 @@ export function setText(range: EtRange, text: string): void {
   range.Value2 = text;
 }
 
+/**
+ * Takes back a text the product wrote (a 复核结果 cell): the "@" format setText gave it goes too, so the
+ * cell is as it was before (an empty cell of the general format).
+ */
+function clearText(range: EtRange): void {
+  range.ClearContents();
+  if (range.NumberFormat === '@') range.NumberFormat = 'General';
+}
+
 /** Carries out core's decision on the sheet. */
 export function applyWrites(ws: EtWorksheet, snap: SheetSnapshot, writes: readonly CellWrite[]): void {
   for (const w of writes) {
     const range = ws.Range(w.cell);
-    if (w.value === null) range.ClearContents();
+    if (w.value === null) clearText(range);
     else if (w.value !== undefined) setText(range, w.value);
     if (w.fill) setFill(range, w.fill);
     if (w.note !== undefined) {
@@ -214,7 +284,12 @@ export function writeState(app: EtApplication, book: EtWorkbook, snap: SheetSnap
   }
   const chunks = serializeState(state);
   if (snap.stateRows > 0) ws.Range(`A1:A${snap.stateRows}`).ClearContents();
-  chunks.forEach((c, i) => setText(ws!.Range(a1(i, 0)), c));
+  if (chunks.length === 1) setText(ws.Range('A1'), chunks[0]!);
+  else {
+    const range = ws.Range(`A1:A${chunks.length}`);
+    range.NumberFormat = '@';
+    range.Value2 = chunks.map((c) => [c]);
+  }
   ws.Visible = XL.sheetVeryHidden;
 }
 

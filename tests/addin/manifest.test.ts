@@ -54,6 +54,16 @@ describe('manifest.xml', () => {
     for (const u of urls) expect(u.startsWith(`${domain}/`), u).toBe(true);
   });
 
+  it('built for production (SELFEVAL_ADDIN_URL), names the production origin only: no localhost, the AppDomain too', async () => {
+    const { productionManifest } = (await import(path.join(ROOT, 'webpack.config.js'))) as { productionManifest: (xml: string, url: string) => string };
+    const built = productionManifest(xml, 'https://intranet.example.gov.cn:8443/selfeval/');
+    expect(built).not.toMatch(/localhost/);
+    expect(/<AppDomain>([^<]+)<\/AppDomain>/.exec(built)![1]).toBe('https://intranet.example.gov.cn:8443');
+    expect(built).toContain('<SourceLocation DefaultValue="https://intranet.example.gov.cn:8443/selfeval/taskpane.html"/>');
+    const urls = [...built.matchAll(/DefaultValue="(https?:\/\/[^"]+)"/g)].map((m) => m[1]!);
+    for (const u of urls) expect(u.startsWith('https://intranet.example.gov.cn:8443/selfeval/'), u).toBe(true);
+  });
+
   it('has the icons Office asks for, at their sizes', () => {
     const images = [...xml.matchAll(/assets\/(icon-(\d+)\.png)/g)];
     expect(new Set(images.map((m) => Number(m[2])))).toEqual(new Set([16, 32, 64, 80]));

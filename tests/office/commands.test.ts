@@ -4,6 +4,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
 import { FakeBook, fakeRunner } from './fakeExcel';
 import { ExcelHost } from '../../src/office/excelHost';
 import { defaultSettings } from '../../src/office/settings';
@@ -17,43 +19,85 @@ async function setup(sheet: string, protect = false) {
   book.sheet(sheet)!.protected = protect;
   const handlers = new Map<string, Handler>();
   const dialogs: string[] = [];
+  // The dialog Office gives the command: its handlers, and whether the command closed it.
+  const dialog = { handlers: new Map<string, (arg: unknown) => void>(), closed: 0 };
   vi.stubGlobal('Office', {
     onReady: (cb: () => void) => cb(),
     actions: { associate: (name: string, fn: Handler) => handlers.set(name, fn) },
     context: {
       displayLanguage: 'zh-CN',
       requirements: { isSetSupported: (_set: string, v: string) => book.supports(v) },
-      ui: { displayDialogAsync: (url: string, _o: unknown, cb: () => void) => (dialogs.push(url), cb()) },
+      ui: {
+        displayDialogAsync: (url: string, _o: unknown, cb: (r: unknown) => void) => {
+          dialogs.push(url);
+          cb({ status: 'succeeded', value: { addEventHandler: (type: string, h: (arg: unknown) => void) => dialog.handlers.set(type, h), close: () => dialog.closed++ } });
+        },
+      },
     },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
   });
   vi.stubGlobal('Excel', { run: fakeRunner(book).run });
   vi.stubGlobal('window', { location: { href: 'https://localhost:3000/commands.html' }, localStorage: undefined });
   vi.resetModules();
   await import('../../src/commands/commands');
-  return { book, handlers, dialogs };
+  return { book, handlers, dialogs, dialog };
 }
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('ribbon command 校验本表', () => {
   it('is registered as checkSheet and marks the active sheet', async () => {
-    const { book, handlers, dialogs } = await setup('风险防控治理');
+    const { book, handlers, dialogs, dialog } = await setup('风险防控治理');
     const completed = vi.fn();
-    await handlers.get('checkSheet')!({ completed });
-    expect(completed).toHaveBeenCalledOnce();
+    const done = handlers.get('checkSheet')!({ completed });
+    await vi.waitFor(() => expect(dialogs).toHaveLength(1));
     expect(book.sheet('风险防控治理')!.at('G20')!.fill!.color).toBe('#FFC7CE');
-    // It says what came of it, in a dialog that closes itself.
-    expect(dialogs).toHaveLength(1);
+    // It says what came of it, in a dialog that goes after 4 seconds ...
     const url = new URL(dialogs[0]!);
     expect(url.searchParams.get('m')).toBe('已校验 1 张表：错误 2，警告 6。标记和复核结果列已写入，「清除标记」可撤销。');
     expect(url.searchParams.get('close')).toBe('4');
+    // ... the documented way: the dialog asks (messageParent), the command closes it, then completes.
+    expect(completed).not.toHaveBeenCalled();
+    dialog.handlers.get('dialogMessageReceived')!({ message: 'close' });
+    await done;
+    expect(dialog.closed).toBe(1);
+    expect(completed).toHaveBeenCalledOnce();
+  });
+
+  it('the dialog page asks its opener to close it (messageParent), never window.close()', async () => {
+    const html = readFileSync(path.join(__dirname, '..', '..', 'src', 'commands', 'message.html'), 'utf8');
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const sent: string[] = [];
+    let closed = 0;
+    const timers: (() => void)[] = [];
+    const text = { textContent: '' };
+    const sandbox = {
+      location: { search: '?m=%E5%B7%B2%E6%A0%A1%E9%AA%8C&close=4' },
+      URLSearchParams,
+      document: { getElementById: () => text },
+      setTimeout: (fn: () => void) => timers.push(fn),
+      window: { close: () => closed++ },
+      Office: { onReady: (fn: () => void) => fn(), context: { ui: { messageParent: (m: string) => sent.push(m) } } },
+    };
+    vm.runInNewContext(script, sandbox);
+    expect(text.textContent).toBe('已校验');
+    for (const t of timers) t();
+    expect(sent).toEqual(['close']);
+    expect(closed).toBe(0);
+    expect(html).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
   });
 
   it('on a protected sheet writes nothing and says why', async () => {
-    const { book, handlers, dialogs } = await setup('风险防控治理', true);
+    const { book, handlers, dialogs, dialog } = await setup('风险防控治理', true);
     const completed = vi.fn();
-    await handlers.get('checkSheet')!({ completed });
+    const done = handlers.get('checkSheet')!({ completed });
+    await vi.waitFor(() => expect(dialogs).toHaveLength(1));
+    // The message stays until the user closes the dialog (DialogEventReceived 12006); then the command completes.
+    dialog.handlers.get('dialogEventReceived')!({ error: 12006 });
+    await done;
     expect(completed).toHaveBeenCalledOnce();
+    expect(dialog.closed).toBe(0);
     expect(book.writes).toBe(0);
     expect(dialogs).toHaveLength(1);
     expect(new URL(dialogs[0]!).searchParams.get('m')).toBe('工作表「风险防控治理」受保护，已校验但未写入标记。');
@@ -64,7 +108,7 @@ describe('ribbon command 校验本表', () => {
 
 describe('ribbon command 撤销填写', () => {
   it('is registered as undoFill: puts back what 填写计算值 replaced, keeps a cell typed over since and names it', async () => {
-    const { book, handlers, dialogs } = await setup('巡查员工作经费');
+    const { book, handlers, dialogs, dialog } = await setup('巡查员工作经费');
     const ws = book.sheet('巡查员工作经费')!;
     ws.ensure(5, 6).value = null; // G6 执行率
     ws.ensure(20, 7).value = null; // H21 总分
@@ -76,7 +120,12 @@ describe('ribbon command 撤销填写', () => {
     await host.applyFill(zh, plan.plan);
     ws.ensure(20, 7).value = 97;
     const completed = vi.fn();
-    await handlers.get('undoFill')!({ completed });
+    const done = handlers.get('undoFill')!({ completed });
+    await vi.waitFor(() => expect(dialogs).toHaveLength(1));
+    // Something to read stays until the user closes the dialog; then the command completes.
+    expect(completed).not.toHaveBeenCalled();
+    dialog.handlers.get('dialogEventReceived')!({ error: 12006 });
+    await done;
     expect(completed).toHaveBeenCalledOnce();
     expect(ws.get(5, 6)?.value ?? null).toBeNull();
     expect(ws.get(20, 7)!.value).toBe(97);

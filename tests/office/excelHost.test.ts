@@ -12,6 +12,8 @@ import { defaultSettings } from '../../src/office/settings';
 import { STATE_SHEET } from '../../src/core/annotate/state';
 import { parseRangeA1 } from '../../src/core/grid';
 import { fixturePath } from '../helpers';
+import { notesLeftMessage } from '../../src/office/outcome';
+import { parseAreas } from '../../src/office/sheetRead';
 import { FakeBook, FakeSheet, fakeRunner } from './fakeExcel';
 
 async function book(name: string, active?: string): Promise<FakeBook> {
@@ -164,6 +166,37 @@ describe('校验本表 in Excel', () => {
     expect(String(b.sheet('风险防控治理')!.at('J20')!.value)).toContain('分值合计为 110.00，应为 100');
   });
 
+  it('清除标记 on Excel without the notes API says which notes it could not remove', async () => {
+    const b = await book('seed002.xlsx', '风险防控治理');
+    const { host: full } = host(b);
+    await full.checkActiveSheet(zh); // in Excel 365: marks and notes
+    const noted = [...b.sheet('风险防控治理')!.notes.keys()].sort();
+    expect(noted.length).toBeGreaterThan(0);
+    b.supportedUpTo = '1.17'; // the same workbook opened in Office 2021
+    const { host: old } = host(b);
+    const r = await old.clearActiveSheet();
+    if (r.kind !== 'cleared') throw new Error(r.kind);
+    expect([...(r.notesLeft ?? [])].sort()).toEqual(noted);
+    expect(b.sheet('风险防控治理')!.at('G20')!.fill).toBeNull();
+    expect(notesLeftMessage(r.notesLeft, 'zh')).toContain(`以下单元格的校验批注未删除：${r.notesLeft!.join('、')}`);
+    // Where notes can be removed, nothing is left to say.
+    b.supportedUpTo = '1.18';
+    await full.checkActiveSheet(zh);
+    const again = await full.clearActiveSheet();
+    expect(again.kind === 'cleared' && (again.notesLeft ?? [])).toEqual([]);
+  });
+
+  it('a sheet whose name has a comma: its merged areas are read right', async () => {
+    const plain = await book('seed002.xlsx', '风险防控治理');
+    const comma = await book('seed002.xlsx', '风险防控治理');
+    comma.sheet('风险防控治理')!.name = "风险防控,治理's";
+    comma.active = "风险防控,治理's";
+    const a = await host(plain).host.checkActiveSheet(zh);
+    const c = await host(comma).host.checkActiveSheet(zh);
+    expect(tablesOf(c).map((t) => t.findings.map((f) => `${f.code}@${f.cell}`))).toEqual(tablesOf(a).map((t) => t.findings.map((f) => `${f.code}@${f.cell}`)));
+    expect(parseAreas("'a,b''s'!A1:B2,'a,b''s'!C3:D4")).toEqual([parseRangeA1('A1:B2'), parseRangeA1('C3:D4')]);
+  });
+
   it('settings: English, no column', async () => {
     const b = await book('seed002.xlsx', '风险防控治理');
     const { host: h } = host(b);
@@ -269,6 +302,22 @@ describe('自动校验: checks that follow the typing', () => {
     expect(b.sheet('街面督查人员经费')!.at('H17')!.fill).toBeNull();
     // Registering took one round trip; the edit, the round trips of one check.
     expect(runner.syncs).toEqual([checkSyncs, 1, checkSyncs]);
+  });
+
+  it('whole rows or columns changed ("17:17", "H:H", a row inserted) inside a table check it again; rows outside do nothing', async () => {
+    const { b, results, settle } = await watched('街面督查人员经费');
+    b.sheet('街面督查人员经费')!.ensure(16, 7).value = 10; // H17, say by pasting a whole row
+    b.changed('街面督查人员经费', '17:17');
+    await settle(1);
+    expect(results).toHaveLength(1);
+    expect(b.sheet('街面督查人员经费')!.at('H17')!.fill).toBeNull();
+    b.changed('街面督查人员经费', '$H:$H');
+    await settle(2);
+    expect(results).toHaveLength(2);
+    b.changed('街面督查人员经费', '300:305');
+    b.changed('街面督查人员经费', 'AA:AB');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(results).toHaveLength(2);
   });
 
   it("on a sheet of ten stacked tables, an edit in one changes that table's marks and nothing else", async () => {

@@ -10,6 +10,11 @@
 import { type CellRange, type CellValue, a1, isCellError, parseA1, parseRangeA1 } from '../../src/core/grid';
 import type { Fill } from '../../src/core/annotate/fill';
 import { openWorkbook } from '../../src/xlsx/read';
+import { PAYLOAD_LIMIT, type RealContext, measuringContext } from './officeJs';
+import { mirrored } from './mirror';
+
+/** Range.getMergedAreasOrNullObject fails when the range holds more than 512 merged areas. */
+export const MERGED_AREAS_LIMIT = 512;
 
 export interface FakeFill {
   color: string;
@@ -112,6 +117,11 @@ export class FakeBook {
   supportedUpTo = '1.18';
   /** The versions the code asked about with isSetSupported, and got yes. */
   readonly granted = new Set<string>();
+  /** The byte size of each request, as office.js serialized it, and of each response (see FakeContext). */
+  readonly requests: number[] = [];
+  readonly responses: number[] = [];
+  /** The number of merged areas each getMergedAreasOrNullObject found. */
+  readonly mergedAreaCalls: number[] = [];
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);
@@ -129,6 +139,11 @@ export class FakeBook {
     if (!s) throw new Error(`ItemNotFound: ${sheet}`);
     const { row, col } = parseA1(address);
     s.ensure(row, col).value = value;
+    this.changed(sheet, address);
+  }
+
+  /** Excel raises onChanged for an address: a cell, a range, whole rows ("3:3") or columns ("A:A"). */
+  changed(sheet: string, address: string): void {
     for (const h of this.changedHandlers) void h({ worksheetId: `{${sheet}}`, address, changeType: 'RangeEdited', source: 'Local', triggerSource: 'Unknown', type: 'WorksheetChanged' });
   }
 
@@ -202,6 +217,11 @@ export class FakeBook {
   }
 }
 
+/** A sheet's name as Excel writes it before "!": quoted (quotes doubled) unless letters, digits and _ only. */
+export function sheetPrefix(name: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
 /** "1.18" → 18: requirement sets are compared by their minor number (1.18 comes after 1.7). */
 function minor(version: string): number {
   return Number(version.split('.')[1] ?? 0);
@@ -217,8 +237,13 @@ export class FakeContext {
   syncs = 0;
   private queue: (() => void)[] = [];
   readonly workbook: FakeWorkbook;
+  /** office.js's own context, doing every call the host makes (mirror.ts), to serialize each batch. */
+  readonly real: RealContext;
+  private requestBytes = 0;
+  private responseBytes = 0;
   constructor(readonly book: FakeBook) {
     this.workbook = new FakeWorkbook(this);
+    this.real = measuringContext((bytes) => (this.requestBytes = bytes));
   }
   /** Queues work for the next sync (loads and writes alike, in order). */
   later(fn: () => void): void {
@@ -234,11 +259,32 @@ export class FakeContext {
   get pending(): number {
     return this.queue.length;
   }
+  /**
+   * A loaded property's value, as the response carries it: {"Results":[{"ActionIndex":n,"Value":{…}}]}
+   * (its JSON, with the action's envelope).
+   */
+  answered(name: string, v: unknown): void {
+    this.responseBytes += Buffer.byteLength(JSON.stringify({ [name]: v ?? null }), 'utf8') + 32;
+  }
+  /**
+   * Like Excel on the web: the batch as office.js serialized it must be at most 5 MB, and so must the
+   * answer; otherwise the whole batch fails and nothing of it is done.
+   */
   async sync(): Promise<void> {
     this.syncs++;
+    this.requestBytes = 0;
+    await this.real.sync();
+    this.book.requests.push(this.requestBytes);
+    if (this.requestBytes > PAYLOAD_LIMIT) {
+      this.queue = [];
+      throw new Error(`RequestPayloadSizeLimitExceeded: the request is ${this.requestBytes} bytes (office.js), over 5 MB`);
+    }
     const work = this.queue;
     this.queue = [];
+    this.responseBytes = 0;
     for (const fn of work) fn();
+    this.book.responses.push(this.responseBytes);
+    if (this.responseBytes > PAYLOAD_LIMIT) throw new Error(`ResponsePayloadSizeLimitExceeded: the response is ${this.responseBytes} bytes, over 5 MB`);
   }
 }
 
@@ -252,9 +298,13 @@ function names(props: string | string[] | { select?: string } | undefined): stri
 /** A proxy's loaded properties: values captured at the sync after load(). */
 class Loaded {
   private readonly values = new Map<string, unknown>();
-  constructor(private readonly what: string) {}
+  constructor(
+    private readonly what: string,
+    private readonly ctx?: FakeContext,
+  ) {}
   set(name: string, v: unknown): void {
     this.values.set(name, v);
+    this.ctx?.answered(name, v);
   }
   get<T>(name: string): T {
     if (!this.values.has(name)) throw new PropertyNotLoaded(`${this.what}.${name}`);
@@ -280,8 +330,8 @@ class FakeWorkbook {
     this.worksheets = new FakeWorksheets(ctx);
   }
   get protection(): { load: (p: string) => void; readonly protected: boolean } {
-    const loaded = new Loaded('workbook.protection');
     const ctx = this.ctx;
+    const loaded = new Loaded('workbook.protection', ctx);
     return {
       load: (p: string) => {
         for (const n of names(p)) ctx.later(() => loaded.set(n, n === 'protected' ? ctx.book.protected : undefined));
@@ -355,13 +405,14 @@ class FakeWorksheets {
 }
 
 class FakeWorksheet {
-  private readonly loaded = new Loaded('worksheet');
+  private readonly loaded: Loaded;
   private readonly nullable?: Nullable;
   constructor(
     private readonly ctx: FakeContext,
     private readonly resolve: () => FakeSheet | null,
     orNull = false,
   ) {
+    this.loaded = new Loaded('worksheet', ctx);
     if (orNull) this.nullable = new Nullable(ctx, () => resolve() === null);
   }
   /** The sheet, when a queued command runs: Excel reports a missing one at the sync. */
@@ -516,6 +567,28 @@ class FakeNotes {
   getItem(address: string): FakeNote {
     return new FakeNote(this.ctx, this.sheet, address);
   }
+  /** The number of notes, known after the next sync. */
+  getCount(): { readonly value: number } {
+    let n: number | undefined;
+    this.ctx.later(() => {
+      n = this.sheet().notes.size;
+      this.ctx.answered('value', n);
+    });
+    return {
+      get value(): number {
+        if (n === undefined) throw new PropertyNotLoaded('notes.getCount().value');
+        return n;
+      },
+    };
+  }
+  /** The note at an index (in the sheet's order), resolved at the sync. */
+  getItemAt(index: number): FakeNote {
+    return new FakeNote(this.ctx, this.sheet, () => {
+      const at = [...this.sheet().notes.keys()][index];
+      if (at === undefined) throw new Error(`ItemNotFound: note ${index}`);
+      return at;
+    });
+  }
   add(address: string, content: string): FakeNote {
     this.ctx.write(() => {
       const s = this.sheet();
@@ -529,12 +602,17 @@ class FakeNotes {
 }
 
 class FakeNote {
-  private readonly loaded = new Loaded('note');
+  private readonly loaded: Loaded;
   constructor(
     private readonly ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
-    private readonly address: string,
-  ) {}
+    private readonly at: string | (() => string),
+  ) {
+    this.loaded = new Loaded('note', ctx);
+  }
+  private get address(): string {
+    return typeof this.at === 'string' ? this.at : this.at();
+  }
   capture(props: string[]): void {
     for (const p of props) this.loaded.set(p, p === 'content' ? this.sheet().notes.get(this.address) : undefined);
   }
@@ -593,7 +671,7 @@ type Target = { sheet: FakeSheet | null; range: CellRange | null };
 
 /** A range: geometry, values, types, formats, address and fill — each readable only once loaded and synced. */
 class FakeRange {
-  private readonly loaded = new Loaded('range');
+  private readonly loaded: Loaded;
   private readonly nullable?: Nullable;
   readonly format: {
     fill: FakeFillProxy;
@@ -609,6 +687,7 @@ class FakeRange {
     private readonly resolve: () => Target,
     orNull = false,
   ) {
+    this.loaded = new Loaded('range', ctx);
     if (orNull) this.nullable = new Nullable(ctx, () => resolve().range === null);
     const self = this;
     this.format = {
@@ -710,7 +789,7 @@ class FakeRange {
       case 'columnCount':
         return range.right - range.left + 1;
       case 'address':
-        return `${sheet.name}!${a1(range.top, range.left)}${range.bottom > range.top || range.right > range.left ? `:${a1(range.bottom, range.right)}` : ''}`;
+        return `${sheetPrefix(sheet.name)}!${a1(range.top, range.left)}${range.bottom > range.top || range.right > range.left ? `:${a1(range.bottom, range.right)}` : ''}`;
       case 'values':
         return grid((c) => {
           const v = c?.value ?? null;
@@ -801,6 +880,10 @@ class FakeRange {
     const { range } = this.resolve();
     return `${a1(range!.top, range!.left)}:${a1(range!.bottom, range!.right)}`;
   }
+  /**
+   * Like Excel: the merged areas whose top-left cell is in the range (office-js issue #3611), each whole;
+   * more than 512 of them and the batch fails.
+   */
   getMergedAreasOrNullObject(): FakeRange {
     this.ctx.book.requireSet('1.13', 'range.getMergedAreasOrNullObject');
     let inside: CellRange[] = [];
@@ -808,7 +891,9 @@ class FakeRange {
       this.ctx,
       () => {
         const { sheet, range } = this.resolve();
-        inside = sheet && range ? sheet.merges.filter((m) => m.top >= range.top && m.bottom <= range.bottom && m.left >= range.left && m.right <= range.right) : [];
+        inside = sheet && range ? sheet.merges.filter((m) => m.top >= range.top && m.top <= range.bottom && m.left >= range.left && m.left <= range.right) : [];
+        this.ctx.book.mergedAreaCalls.push(inside.length);
+        if (inside.length > MERGED_AREAS_LIMIT) throw new Error(`GeneralException: getMergedAreasOrNullObject over ${inside.length} merged areas (at most ${MERGED_AREAS_LIMIT})`);
         return { sheet, range: inside.length ? inside[0]! : null };
       },
       true,
@@ -818,7 +903,7 @@ class FakeRange {
       load(props);
       this.ctx.later(() => {
         const { sheet } = this.resolve();
-        if (inside.length) merged.loaded.set('address', inside.map((m) => `${sheet!.name}!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(', '));
+        if (inside.length) merged.loaded.set('address', inside.map((m) => `${sheetPrefix(sheet!.name)}!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(','));
       });
     };
     return merged;
@@ -848,11 +933,13 @@ class FakeRange {
 }
 
 class FakeFillProxy {
-  private readonly loaded = new Loaded('format.fill');
+  private readonly loaded: Loaded;
   constructor(
     private readonly ctx: FakeContext,
     private readonly cells: () => { sheet: FakeSheet; cells: FakeCell[]; range: CellRange },
-  ) {}
+  ) {
+    this.loaded = new Loaded('format.fill', ctx);
+  }
   load(props: string): void {
     const wanted = names(props);
     this.ctx.later(() => {
@@ -902,7 +989,7 @@ export function fakeRunner(book: FakeBook): { run: <T>(batch: (ctx: Excel.Reques
       const ctx = new FakeContext(book);
       let result: T;
       try {
-        result = await batch(ctx as unknown as Excel.RequestContext);
+        result = await batch(mirrored(ctx, ctx.real) as unknown as Excel.RequestContext);
       } finally {
         syncs.push(ctx.syncs);
       }

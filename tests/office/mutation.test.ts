@@ -1,8 +1,8 @@
 /**
- * The fake of office-js must catch what Excel would: each of four mistakes Excel punishes (a property
+ * The fake of office-js must catch what Excel would: each of the mistakes Excel punishes (a property
  * read without its load, a load that leaves a property out, notes read without loading them, writes
- * never synced) is made in a copy of src/office, and the host's tests, run against that copy, must fail.
- * The copy sits beside src/office (so that its imports of ../core resolve) and goes away afterwards.
+ * never synced, a merged-area read over 512 areas, a batch over 5 MB) is made in a copy of src/office,
+ * and the host's tests, run against that copy, must fail. The copy sits beside src/office (so that its imports of ../core resolve) and goes away afterwards.
  */
 import { describe, expect, it, afterAll } from 'vitest';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,13 +22,15 @@ interface Mutation {
 const MUTATIONS: Mutation[] = [
   { name: 'no used.load(...)', file: 'sheetRead.ts', from: "  used.load('rowIndex,columnIndex,rowCount,columnCount');\n", to: '' },
   { name: 'numberFormat left out of the block load', file: 'sheetRead.ts', from: "block.load('values,valueTypes,numberFormat');", to: "block.load('values,valueTypes');" },
-  { name: 'no load of the notes', file: 'sheetRead.ts', from: "  notes?.load('items/content');\n", to: '' },
+  { name: 'no load of the notes', file: 'sheetRead.ts', from: "    n.load('content');\n", to: '' },
   {
     name: 'no final context.sync() of the check',
     file: 'excelHost.ts',
-    from: '      this.writing = Date.now();\n      await context.sync();\n      return { kind: \'checked\'',
+    from: '      this.writing = Date.now();\n      await batch.flush();\n      return { kind: \'checked\'',
     to: "      this.writing = Date.now();\n      return { kind: 'checked'",
   },
+  { name: 'merged areas read over the whole sheet at once', file: 'batch.ts', from: 'export const MERGED_AREAS_PER_READ = 512;', to: 'export const MERGED_AREAS_PER_READ = 1_000_000;' },
+  { name: 'batches not split under 5 MB', file: 'batch.ts', from: 'export const BATCH_BYTES = 3 * 1024 * 1024;', to: 'export const BATCH_BYTES = 1e12;' },
 ];
 
 function mutant(m: Mutation, i: number): string {
@@ -44,7 +46,7 @@ function mutant(m: Mutation, i: number): string {
 }
 
 function hostTests(officeDir?: string): { status: number | null; output: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/office/excelHost.test.ts', 'tests/office/summary.test.ts', 'tests/annotate/state.test.ts'], {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/office/excelHost.test.ts', 'tests/office/summary.test.ts', 'tests/annotate/state.test.ts', 'tests/office/limits.test.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...(officeDir ? { SELFEVAL_OFFICE_DIR: officeDir } : {}), CI: 'true' },
     encoding: 'utf8',

@@ -50,14 +50,40 @@ describe('the WPS add-in build', () => {
     ]);
   });
 
+  it('publish.xml is the one wpsjs itself writes for an offline install; wpsjs debug reads the project file without failing', () => {
+    const wpsjs = path.join(ROOT, 'node_modules', 'wpsjs', 'src', 'lib');
+    const build = readFileSync(path.join(wpsjs, 'build.js'), 'utf8');
+    // wpsjs's CreatePublishXml (the file its offline installer copies into jsaddons), filled in as it fills it.
+    const template = /<jsplugins>[\s\S]*?<\/jsplugins>/.exec(build.slice(build.indexOf('function CreatePublishXml')))![0];
+    const project = JSON.parse(readFileSync(path.join(WPS, 'package.json'), 'utf8')) as { name: string; addonType: string; version: string; scripts?: Record<string, string> };
+    const theirs = template.replace(/\$\{nameStr\}/g, project.name).replace(/\$\{typeStr\}/g, project.addonType).replace(/\$\{versionStr\}/g, project.version);
+    const attributes = (xml: string) => elements(xml).find((e) => e.name === 'jsplugin')!.attributes;
+    expect(attributes(readFileSync(path.join(WPS, 'publish.xml'), 'utf8'))).toEqual(attributes(theirs));
+    // wpsjs debug reads projCfg.scripts.dev (debug.js) on WPS versions before 16910: scripts must be there.
+    expect(readFileSync(path.join(wpsjs, 'debug.js'), 'utf8')).toContain('projCfg.scripts.dev');
+    expect(() => project.scripts!.dev).not.toThrow();
+    expect(project.scripts).toEqual({});
+  });
+
   it('the pages load their scripts; the project file is what wpsjs reads; the offline list names this version', () => {
     expect(readFileSync(path.join(WPS, 'index.html'), 'utf8')).toMatch(/<script[^>]+src="?ribbon\.js"?[ >]/);
     expect(readFileSync(path.join(WPS, 'taskpane.html'), 'utf8')).toMatch(/<script[^>]+src="?taskpane\.js"?[ >]/);
     const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     expect(JSON.parse(readFileSync(path.join(WPS, 'package.json'), 'utf8'))).toMatchObject({ name: 'selfeval', version, addonType: 'et' });
-    const plugin = elements(readFileSync(path.join(WPS, 'jsplugins.xml'), 'utf8')).find((e) => e.name === 'jsplugin')!;
-    expect(plugin.attributes).toEqual({ name: 'selfeval', type: 'et', url: `selfeval_${version}`, version });
+    const plugin = elements(readFileSync(path.join(WPS, 'publish.xml'), 'utf8')).find((e) => e.name === 'jsplugin')!;
+    expect(plugin.attributes).toEqual({ name: 'selfeval', type: 'et', url: `selfeval_${version}`, version, enable: 'enable_dev', install: 'null', customDomain: '' });
     for (const icon of ['check', 'clear', 'summary', 'fill', 'undo', 'pane']) expect(existsSync(path.join(WPS, 'images', `${icon}.svg`))).toBe(true);
+  });
+
+  it('wps.EtApplication is a property: the ribbon script finds the application through it', async () => {
+    const book = await FakeBook.fromXlsx(readFileSync(fixturePath('seed002.xlsx')));
+    const { app } = fakeEt(book);
+    const window: Record<string, unknown> = { location: { href: 'http://127.0.0.1:3889/wps/index.html' }, wps: { EtApplication: app }, navigator: { language: 'zh-CN' } };
+    window.window = window;
+    vm.runInContext(readFileSync(path.join(WPS, 'ribbon.js'), 'utf8'), vm.createContext(window));
+    const ribbon = window.ribbon as { OnAction: (c: { Id: string }) => boolean };
+    ribbon.OnAction({ Id: 'selfevalFill' });
+    expect([...app.panes.values()].map((p) => p.url)).toEqual(['http://127.0.0.1:3889/wps/taskpane.html?action=fill']);
   });
 
   it('the built ribbon script, run as WPS runs it, checks, clears and summarises the open workbook', async () => {
@@ -111,17 +137,18 @@ describe('the WPS add-in build', () => {
     expect(panes()).toEqual([['http://127.0.0.1:3889/wps/taskpane.html', true, 2]]);
     ribbon.OnAction({ Id: 'selfevalPane' });
     expect(panes()).toEqual([['http://127.0.0.1:3889/wps/taskpane.html', false, 2]]);
-    // 填写计算值 opens a pane that lists the fill to confirm (?action=fill); it writes nothing by itself.
+    // 填写计算值 shows that same pane (one pane, never a second one with a live page of its own) and leaves
+    // it the action (fill) to start; it writes nothing by itself.
     const beforeFill = book.snapshot();
     ribbon.OnAction({ Id: 'selfevalFill' });
-    expect(panes()).toEqual([
-      ['http://127.0.0.1:3889/wps/taskpane.html', false, 2],
-      ['http://127.0.0.1:3889/wps/taskpane.html?action=fill', true, 2],
-    ]);
+    expect(panes()).toEqual([['http://127.0.0.1:3889/wps/taskpane.html', true, 2]]);
+    expect(app.PluginStorage.getItem('selfeval_pane_action')).toBe('fill');
+    ribbon.OnAction({ Id: 'selfevalFill' });
+    expect(app.panes.size).toBe(1);
     expect(book.snapshot()).toEqual(beforeFill);
     // 校验面板 then acts on that pane.
     ribbon.OnAction({ Id: 'selfevalPane' });
-    expect(panes()[1]![1]).toBe(false);
+    expect(panes()[0]![1]).toBe(false);
   });
 });
 

@@ -31,6 +31,19 @@ const bgr = (hex: string) => {
 };
 const hex = (n: number) => `#${[n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff].map((x) => x.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
 
+/** The merged areas of a sheet by the rows they cover (rebuilt when areas are added): the fake stays quick on a big sheet. */
+const mergeIndex = new WeakMap<FakeSheet, { count: number; rows: Map<number, CellRange[]> }>();
+function mergesOnRow(sheet: FakeSheet, r: number): CellRange[] {
+  let index = mergeIndex.get(sheet);
+  if (!index || index.count !== sheet.merges.length) {
+    const rows = new Map<number, CellRange[]>();
+    for (const m of sheet.merges) for (let i = m.top; i <= m.bottom; i++) rows.set(i, [...(rows.get(i) ?? []), m]);
+    index = { count: sheet.merges.length, rows };
+    mergeIndex.set(sheet, index);
+  }
+  return index.rows.get(r) ?? [];
+}
+
 export class EtCalls {
   count = 0;
 }
@@ -38,10 +51,12 @@ export class EtCalls {
 /** Wraps a fake object so that reading or setting a member it does not define throws. */
 function strict<T extends object>(target: T, what: string, calls: EtCalls): T {
   return new Proxy(target, {
-    get(t, p, r) {
-      if (typeof p === 'symbol' || p === 'then') return Reflect.get(t, p, r);
+    // Getters and setters run on the target, so that the fake's own work inside a member is not counted
+    // as calls of the add-in: one member read or set, one method called, is one call.
+    get(t, p) {
+      if (typeof p === 'symbol' || p === 'then') return Reflect.get(t, p, t);
       if (!(p in t)) throw new Error(`WPS fake: ${what} has no member "${p}"`);
-      const v = Reflect.get(t, p, r);
+      const v = Reflect.get(t, p, t);
       if (typeof v === 'function') {
         return (...args: unknown[]) => {
           calls.count++;
@@ -51,10 +66,10 @@ function strict<T extends object>(target: T, what: string, calls: EtCalls): T {
       calls.count++;
       return v;
     },
-    set(t, p, v, r) {
+    set(t, p, v) {
       if (typeof p === 'symbol' || !(p in t)) throw new Error(`WPS fake: ${what} has no member "${String(p)}" to set`);
       calls.count++;
-      return Reflect.set(t, p, v, r);
+      return Reflect.set(t, p, v, t);
     },
   });
 }
@@ -303,10 +318,16 @@ class EtRangeFake {
     }
     return out;
   }
+  /** One value for every cell, or (like the application) an array of rows, one value a cell. */
   set Value2(v: unknown) {
-    this.each((cell) => {
-      if (typeof v === 'string' && /^=/.test(v) && cell.format !== '@') throw new Error(`WPS fake: ${v} would become a formula`);
-      cell.value = v === undefined || v === '' ? null : (v as CellValue);
+    const rows = Array.isArray(v) ? (v as unknown[][]) : null;
+    if (rows && (rows.length !== this.range.bottom - this.range.top + 1 || rows.some((row) => !Array.isArray(row) || row.length !== this.range.right - this.range.left + 1))) {
+      throw new Error('WPS fake: Value2 set with an array that is not the shape of the range');
+    }
+    this.each((cell, r, c) => {
+      const x = rows ? rows[r - this.range.top]![c - this.range.left] : v;
+      if (typeof x === 'string' && /^=/.test(x) && cell.format !== '@') throw new Error(`WPS fake: ${x} would become a formula`);
+      cell.value = x === undefined || x === '' ? null : (x as CellValue);
       delete cell.formula;
     });
   }
@@ -329,11 +350,12 @@ class EtRangeFake {
     this.each((cell) => (cell.format = f ?? 'General'));
   }
   private mergeOf(r: number, c: number): CellRange | undefined {
-    return this.sheet.merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+    return mergesOnRow(this.sheet, r).find((m) => c >= m.left && c <= m.right);
   }
   get MergeCells(): boolean | null {
     if (this.single) return !!this.mergeOf(this.range.top, this.range.left);
-    const any = this.sheet.merges.some((m) => m.top <= this.range.bottom && m.bottom >= this.range.top && m.left <= this.range.right && m.right >= this.range.left);
+    let any = false;
+    for (let r = this.range.top; r <= this.range.bottom && !any; r++) any = mergesOnRow(this.sheet, r).some((m) => m.left <= this.range.right && m.right >= this.range.left);
     return any ? null : false;
   }
   get MergeArea(): EtRangeFake {

@@ -74,6 +74,19 @@ describe('校验本表 in WPS 表格 gives what it gives in Excel', () => {
     expect(wpsBook.snapshot()).toEqual(before);
   });
 
+  it('清除标记 gives the 复核结果 cells their format back: no "@" is left behind', async () => {
+    const { wpsBook, wps } = await twins('seed002.xlsx', '风险防控治理');
+    const ws = wpsBook.sheet('风险防控治理')!;
+    const formats = () => new Map([...ws.cells.entries()].map(([k, c]) => [k, c.format]));
+    const before = formats();
+    await wps.checkActiveSheet(zh);
+    expect(ws.at('J12')!.value).toBe('复核结果');
+    expect(ws.at('J12')!.format).toBe('@');
+    await wps.clearActiveSheet();
+    expect(ws.at('J12')!.value).toBeNull();
+    for (const [k, f] of formats()) expect([k, f]).toEqual([k, before.get(k) ?? 'General']);
+  });
+
   it('a fill the user had on a marked cell comes back after 清除标记', async () => {
     const { wpsBook, wps } = await twins('seed002.xlsx', '风险防控治理');
     wpsBook.sheet('风险防控治理')!.ensure(19, 6).fill = { color: '#00B050', pattern: 'Gray50', patternColor: '#FFFF00' };
