@@ -2,7 +2,8 @@
 /**
  * Development aid: redraws the README's pictures of the pane from the built pages (npm run build first),
  * in Debian's Chromium: the pane after 校验本表 on the sample, the same at Excel's 340 px on a sheet of
- * ten stacked tables, the summary in the preview, the pane without office.js.
+ * ten stacked tables (and its first screen, 700 px tall), the summary in the preview, the pane without
+ * office.js.
  *   node scripts/screenshots.mjs
  */
 import http from 'node:http';
@@ -40,6 +41,7 @@ await p.getByRole('button', { name: '风险防控治理', exact: true }).click()
 await p.getByRole('button', { name: '校验本表' }).click();
 await p.getByText('共 1 张表：错误 2，警告 6。').waitFor();
 await p.getByRole('button', { name: '知道了' }).click();
+await p.locator('[data-pane]').evaluate((e) => e.scrollTo(0, 0));
 await p.screenshot({ path: path.join(OUT, 'taskpane-preview.png') });
 
 // 2. Ten stacked tables: failing first, clean ones folded (the pane alone, 340 px wide).
@@ -47,11 +49,22 @@ await p.locator('input[data-testid="open-workbook"]').setInputFiles(path.join(RO
 await p.getByRole('button', { name: '校验本表' }).waitFor();
 await p.getByRole('button', { name: '校验本表' }).click();
 await p.getByText('共 10 张表：错误 6，警告 24。').waitFor();
+await p.locator('[data-pane] [data-table]').nth(9).waitFor(); // cards are drawn a few a frame
+// With the 错误 filter: the cards it leaves empty hidden, and said so; the pane tall enough to show them all.
+await p.locator('[data-pane]').getByRole('tab', { name: /错误/ }).click();
+await p.setViewportSize({ width: 1280, height: 1500 });
 await p.locator('[data-pane]').screenshot({ path: path.join(OUT, 'taskpane-tables.png') });
+await p.locator('[data-pane]').getByRole('tab', { name: '全部' }).click();
+// What a reviewer sees first at 340 × 700: the verdict and the first findings.
+await p.setViewportSize({ width: 1280, height: 700 });
+await p.locator('[data-pane]').screenshot({ path: path.join(OUT, 'taskpane-first-screen.png') });
+await p.setViewportSize({ width: 1280, height: 820 });
 
 // 3. 生成汇总表 on the sample.
 await p.goto(`${url}preview.html`);
-await p.getByRole('button', { name: '生成汇总表' }).click();
+// 生成汇总表 is in the overflow menu at 340 px.
+await p.locator('[data-pane] button[data-action="more"]').click();
+await p.locator('[role="menuitem"][data-action="summary"]').click();
 await p.getByText('已生成汇总表「绩效自评汇总」。').waitFor();
 await p.mouse.move(600, 500);
 await p.waitForTimeout(500);

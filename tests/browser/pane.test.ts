@@ -129,7 +129,7 @@ describe('a sheet of ten stacked tables, as a reviewer meets it', () => {
     await expect(finding.getAttribute('aria-current')).resolves.toBe('true');
     await page.mouse.move(0, 0);
     await expect(finding.evaluate((e) => getComputedStyle(e).backgroundColor)).resolves.not.toBe(before);
-    await expect(page.locator('td[aria-selected="true"]').getAttribute('data-address')).resolves.toBe('H68');
+    await expect.poll(() => page.locator('td[aria-selected="true"]').getAttribute('data-address')).toBe('H68');
   });
 
   it('severity icons keep 3:1 contrast against the card', async () => {

@@ -68,10 +68,11 @@ describe('task pane in preview mode', () => {
 
   it('clicking a finding selects its cell in the grid; the keyboard works too', async () => {
     await page.locator('button[data-code="TOTAL_MISMATCH"]').click();
-    await expect(page.locator('td[aria-selected="true"]').getAttribute('data-address')).resolves.toBe('H20');
+    await expect.poll(() => page.locator('td[aria-selected="true"]').getAttribute('data-address')).toBe('H20');
     await page.locator('button[data-code="OVER_EXECUTION"]').focus();
     await page.keyboard.press('Enter');
-    await expect(page.locator('td[aria-selected="true"]').getAttribute('data-address')).resolves.toBe('E6');
+    // The grid redraws in a transition (a long sheet never freezes the page): wait for it.
+    await expect.poll(() => page.locator('td[aria-selected="true"]').getAttribute('data-address')).toBe('E6');
   });
 
   it('清除标记 restores the cells and removes the column', async () => {
@@ -96,7 +97,7 @@ describe('task pane in preview mode', () => {
   it('a link in the summary takes you to the table', async () => {
     await page.locator('td[data-address="A14"] a').click(); // 序号 10: 残保金抚恤金专项
     await expect(page.locator('table[data-sheet="残保金抚恤金专项"]').count()).resolves.toBe(1);
-    await expect(page.locator('td[aria-selected="true"]').getAttribute('data-address')).resolves.toBe('A1');
+    await expect.poll(() => page.locator('td[aria-selected="true"]').getAttribute('data-address')).toBe('A1');
     await page.getByRole('button', { name: '绩效自评汇总' }).click();
   });
 
