@@ -35,7 +35,9 @@ export async function summariseFile(file: string, display: string, lang: Lang, o
   const opened = await openWorkbookFile(file, lang);
   if ('problem' in opened) return { file: display, status: 'unreadable', detail: t.problem[opened.problem](opened.detail), tables: [] };
   try {
-    return await summariseWorkbook(opened.wb, display, lang, options);
+    // Copied out as plain data: strings read from the package are often slices of its large texts, and
+    // would keep them alive for the whole run (memory growing with the number of files).
+    return JSON.parse(JSON.stringify(await summariseWorkbook(opened.wb, display, lang, options))) as WorkbookInput;
   } catch (e) {
     const why = readFailure(e, lang);
     return { file: display, status: 'unreadable', detail: t.problem[why.problem](why.detail), tables: [] };
