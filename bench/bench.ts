@@ -104,7 +104,7 @@ function corpusFile(tables: number, perSheet: number): string {
 const SUMMARY_WORKBOOKS = 1000;
 const SUMMARY_TABLES = 5;
 /** The sizes of the scenarios of issue 21, each at two sizes. */
-const OUT_TABLES = [5000, 10000] as const;
+const OUT_TABLES = [10000, 20000] as const;
 const SHEETS = [1000, 5000] as const;
 const FOLDERS = [1000, 5000] as const;
 

@@ -351,6 +351,10 @@ async function discard(tmp: string, handle: fs.FileHandle): Promise<void> {
 
 /** Writes a stream target (standard output's file, a pipe, a terminal) in place, appending. */
 async function writeStream(target: string, pieces: Iterable<Uint8Array | string>): Promise<void> {
+  if (target === '-') {
+    for (const p of pieces) await new Promise<void>((resolve, reject) => process.stdout.write(p, (e) => (e ? reject(e) : resolve())));
+    return;
+  }
   const handle = await fs.open(target, 'a');
   try {
     for (const p of pieces) await handle.writeFile(p);

@@ -35,7 +35,9 @@ export async function summariseFile(file: string, display: string, lang: Lang, o
   const opened = await openWorkbookFile(file, lang);
   if ('problem' in opened) return { file: display, status: 'unreadable', detail: t.problem[opened.problem](opened.detail), tables: [] };
   try {
-    return await summariseWorkbook(opened.wb, display, lang, options);
+    // Copied out as plain data: strings read from the package are often slices of its large texts, and
+    // would keep them alive for the whole run (memory growing with the number of files).
+    return JSON.parse(JSON.stringify(await summariseWorkbook(opened.wb, display, lang, options))) as WorkbookInput;
   } catch (e) {
     const why = readFailure(e, lang);
     return { file: display, status: 'unreadable', detail: t.problem[why.problem](why.detail), tables: [] };
@@ -99,15 +101,17 @@ export async function runSummary(given: SummaryRun, io: Io): Promise<number> {
     return unreadable ? 2 : 0;
   }
 
-  io.print(summary.sentence.recomputed);
-  if (summary.shownDiffers) io.print(`${t.byShown}${summary.sentence.shown}`);
-  if (summary.departmentSentence) io.print(summary.departmentSentence);
-  if (summary.fullMarksSentence) io.print(summary.fullMarksSentence);
-  if (summary.duplicates) io.print(t.duplicates(summary.duplicates));
+  // The workbook itself on standard output (-o -): what is said goes to standard error.
+  const say = run.output === '-' ? io.printError : io.print;
+  say(summary.sentence.recomputed);
+  if (summary.shownDiffers) say(`${t.byShown}${summary.sentence.shown}`);
+  if (summary.departmentSentence) say(summary.departmentSentence);
+  if (summary.fullMarksSentence) say(summary.fullMarksSentence);
+  if (summary.duplicates) say(t.duplicates(summary.duplicates));
   const why = { unreadable: '', empty: run.lang === 'en' ? 'empty workbook' : '空工作簿', noTables: run.lang === 'en' ? 'no self-evaluation table' : '未找到绩效自评表', ok: '' } as const;
-  for (const w of summary.workbooks.filter((x) => x.status !== 'ok')) io.print(`  ${t.skipped(w.file, w.status === 'unreadable' ? (w.detail ?? '') : why[w.status])}`);
-  io.print(t.summaryAt(run.output));
-  if (run.json) io.print(t.jsonAt(run.json));
+  for (const w of summary.workbooks.filter((x) => x.status !== 'ok')) say(`  ${t.skipped(w.file, w.status === 'unreadable' ? (w.detail ?? '') : why[w.status])}`);
+  say(t.summaryAt(run.output));
+  if (run.json) say(t.jsonAt(run.json));
   // The summary is written either way; a workbook it could not read is in it, and in the exit code.
   return unreadable ? 2 : 0;
 }

@@ -137,6 +137,12 @@ describe('writes never go through a link, never over a file the product did not 
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { sheet: string }[])[0]?.sheet).toBe(SHEET);
     expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
+    // The summary workbook itself on standard output: the bytes of the package, what is said on standard error.
+    const s = spawnSync(process.execPath, [BIN, 'summary', 'a.xlsx', '-o', '-'], { cwd: dir });
+    expect(s.status).toBe(0);
+    expect(new ZipReader(new Uint8Array(s.stdout)).comment).toBe('selfeval');
+    expect(s.stderr.toString()).toContain('汇总表：-');
+    expect(existsSync(path.join(dir, '-'))).toBe(false);
   });
 });
 

@@ -33,6 +33,22 @@ export const CONTENT_TYPES = {
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
 } as const;
 
+/** Streams a part's text (UTF-8 decoded across chunks, a byte order mark dropped). */
+export async function streamText(zip: ZipReader, part: string, onText: (text: string) => void): Promise<void> {
+  const decoder = new TextDecoder('utf-8');
+  let first = true;
+  await zip.stream(part, (chunk) => {
+    let s = decoder.decode(chunk, { stream: true });
+    if (first) {
+      s = s.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    onText(s);
+  });
+  const rest = decoder.decode();
+  if (rest) onText(rest);
+}
+
 /** Streams a part through saxes; element names are given without their namespace prefix. */
 export async function sax(
   zip: ZipReader,
@@ -57,19 +73,8 @@ export async function sax(
     parser.on('closetag', (t) => close(local(t.name)));
   }
   if (handlers.text) parser.on('text', handlers.text);
-  const decoder = new TextDecoder('utf-8');
-  let first = true;
   try {
-    await zip.stream(part, (chunk) => {
-      let s = decoder.decode(chunk, { stream: true });
-      if (first) {
-        s = s.replace(/^\uFEFF/, '');
-        first = false;
-      }
-      parser.write(s);
-    });
-    const rest = decoder.decode();
-    if (rest) parser.write(rest);
+    await streamText(zip, part, (s) => parser.write(s));
     parser.close();
   } catch (e) {
     if (e instanceof BrokenPackage || e instanceof ZipError) throw e;

@@ -7,6 +7,7 @@ import type { CellRange, CellValue, Grid } from '../../core/grid';
 import { a1, columnLetters, parseRangeA1 } from '../../core/grid';
 import { ZipError, type ZipReader } from './zip';
 import { Scanner, attr } from './scan';
+import { streamText } from './parts';
 import { BrokenPackage, MAX_COLS, MAX_ROWS, shownRef } from './broken';
 import { shiftFormula } from './formula';
 
@@ -222,19 +223,8 @@ export async function readSheet(
 
 /** The part streamed through the scanner; what is not well formed is said with the part and the sheet. */
 async function scanPart(zip: ZipReader, part: string, sheet: string, scanner: Scanner): Promise<void> {
-  const decoder = new TextDecoder('utf-8');
-  let first = true;
   try {
-    await zip.stream(part, (chunk) => {
-      let t = decoder.decode(chunk, { stream: true });
-      if (first) {
-        t = t.replace(/^\uFEFF/, '');
-        first = false;
-      }
-      scanner.write(t);
-    });
-    const rest = decoder.decode();
-    if (rest) scanner.write(rest);
+    await streamText(zip, part, (t) => scanner.write(t));
     scanner.close();
   } catch (e) {
     if (e instanceof BrokenPackage && e.fault.kind === 'badCrc') throw new BrokenPackage({ ...e.fault, sheet });
