@@ -31,8 +31,8 @@ export async function findSoffice(env: NodeJS.ProcessEnv = process.env): Promise
   return undefined;
 }
 
-/** A workbook LibreOffice can turn into .xlsx: .xls, WPS's .et, OpenDocument's .ods. */
-export type Convertible = 'xls' | 'et' | 'ods';
+/** A workbook LibreOffice can turn into .xlsx: .xls, WPS's .et, OpenDocument's .ods; a .doc or .wps document into .docx. */
+export type Convertible = 'xls' | 'et' | 'ods' | 'doc' | 'wps';
 
 export async function convertWithLibreOffice(from: Convertible, bytes: Uint8Array): Promise<{ bytes: Uint8Array } | { problem: Problem; detail?: string }> {
   const soffice = await findSoffice();
@@ -40,18 +40,19 @@ export async function convertWithLibreOffice(from: Convertible, bytes: Uint8Arra
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-convert-'));
   try {
     const ext = `.${from}`;
+    const to = from === 'doc' || from === 'wps' ? 'docx' : 'xlsx';
     const input = path.join(dir, `in${ext}`);
     await fs.writeFile(input, bytes);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
     await new Promise<void>((resolve, reject) => {
       execFile(
         soffice,
-        [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'xlsx', '--outdir', dir, input],
+        [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', to, '--outdir', dir, input],
         { timeout: TIMEOUT_MS, windowsHide: true },
         (err) => (err ? reject(err) : resolve()),
       );
     });
-    const out = path.join(dir, 'in.xlsx');
+    const out = path.join(dir, `in.${to}`);
     try {
       return { bytes: new Uint8Array(await fs.readFile(out)) };
     } catch {

@@ -18,7 +18,11 @@ export type Problem =
   | 'ods'
   | 'notWorkbook'
   | 'corrupt'
-  | 'convertFailed';
+  | 'convertFailed'
+  | 'notDocument'
+  | 'noDocumentPart'
+  | 'doc'
+  | 'wps';
 
 /** Why an output was refused. */
 export type Refusal = 'isInput' | 'notOurs' | 'outIsFile' | 'samePlace';
@@ -62,6 +66,7 @@ const ZH_USAGE = `绩效自评校验 selfeval
       --out    把标注后的副本写入该目录（按原文件夹结构），原文件不动
       --reverse 反向指标（≤/<）未达标时的计分方法：ratio（默认，分值×指标值÷完成值）或 deviation
       退出码：0 无错误；1 有错误级问题或无法识别的表格；2 有文件无法读取，或参数有误（其余文件照常校验）
+      报告（.docx、.doc、.wps、纯文本 .txt）：其中每张表照样校验，正文中的数字陈述与表格、与前后文核对
   selfeval clear <文件>... --out 目录
       清除标记：恢复原有底色、批注和填写前的内容，删除复核结果列（写入副本）
   selfeval fill <文件>... --out 目录 [--lang zh|en] [--reverse ratio|deviation]
@@ -83,6 +88,7 @@ const EN_USAGE = `selfeval — checks fiscal performance self-evaluation tables
 
 Usage:
   selfeval check <files or folders>... [--json report.json] [--out DIR] [--lang zh|en] [--reverse ratio|deviation]
+      reports (.docx, .doc, .wps, plain .txt): every table inside is checked, the narrative's figures against the tables and each other
   selfeval clear <files>... --out DIR
   selfeval fill <files>... --out DIR [--lang zh|en] [--reverse ratio|deviation]
   selfeval summary <files or folders>... -o summary.xlsx [--json summary.json] [--sort sheet|total|errors|budget|project] [--sentence report|final-accounts]
@@ -110,6 +116,10 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
       notWorkbook: () => '不是 Excel 工作簿（.xlsx / .xlsm）',
       corrupt: (d) => `工作簿已损坏，无法读取${d ? `（${d}）` : ''}：请从原处重新复制或导出一份`,
       convertFailed: (d) => `LibreOffice 无法转换该文件${d ? `（${d}）` : ''}：请在 WPS 或 Excel 中另存为 .xlsx`,
+      notDocument: () => '不是 Word 文档（.docx）：报告请另存为 .docx（或 .doc、.wps、纯文本 .txt）后再核对',
+      noDocumentPart: (d) => `文档包中没有正文部分${d ? `（${d}）` : ''}：请在 Word 或 WPS 中重新另存为 .docx`,
+      doc: () => '旧版 .doc 文档：请在 Word 或 WPS 中另存为 .docx 后再核对（或安装 LibreOffice，本工具会自动转换）',
+      wps: () => 'WPS .wps 文档：请在 WPS 中另存为 .docx 后再核对（或安装 LibreOffice，本工具会自动转换）',
     },
     refusal: {
       isInput: (t) => `${t}：这是要读取的文件本身，写出会覆盖它；请换一个输出位置`,
@@ -127,7 +137,7 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     nothingWritten: '未写出任何文件。',
     writeFailed: (t, d) => `${t}：写出失败（${d}），未留下半成品文件`,
     protectedSheet: (s) => `工作表「${s}」受保护：已校验，未写入标记`,
-    converted: (f) => `（.${f} 文件，已由 LibreOffice 转换为 .xlsx 读取）`,
+    converted: (f) => `（.${f} 文件，已由 LibreOffice 转换为 .${f === 'doc' || f === 'wps' ? 'docx' : 'xlsx'} 读取）`,
     noWorkbooks: '没有找到可读取的工作簿',
     skipped: (f, w) => `${f}：${w}`,
     cleared: (f, n, t) => `${f}：已清除 ${n} 个工作表的标记 → ${t}`,
@@ -159,6 +169,10 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
       notWorkbook: () => 'not an Excel workbook (.xlsx / .xlsm)',
       corrupt: (d) => `the workbook is damaged and cannot be read${d ? ` (${d})` : ''}: copy or export it again from where it came`,
       convertFailed: (d) => `LibreOffice could not convert it${d ? ` (${d})` : ''}: save it as .xlsx in WPS or Excel`,
+      notDocument: () => 'not a Word document (.docx): save the report as .docx (or .doc, .wps, plain .txt) and check it again',
+      noDocumentPart: (d) => `the package has no document part${d ? ` (${d})` : ''}: save it again as .docx in Word or WPS`,
+      doc: () => 'an old .doc document: save it as .docx in Word or WPS (or install LibreOffice: it is then converted)',
+      wps: () => 'a WPS .wps document: save it as .docx in WPS (or install LibreOffice: it is then converted)',
     },
     refusal: {
       isInput: (t) => `${t}: this is a file being read; writing would overwrite it. Choose another output`,
@@ -176,7 +190,7 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     nothingWritten: 'Nothing was written.',
     writeFailed: (t, d) => `${t}: could not be written (${d}); no half-written file left`,
     protectedSheet: (s) => `sheet "${s}" is protected: checked, not marked`,
-    converted: (f) => `(an .${f} file, read after LibreOffice converted it to .xlsx)`,
+    converted: (f) => `(an .${f} file, read after LibreOffice converted it to .${f === 'doc' || f === 'wps' ? 'docx' : 'xlsx'})`,
     noWorkbooks: 'no readable workbook found',
     skipped: (f, w) => `${f}: ${w}`,
     cleared: (f, n, t) => `${f}: cleared ${n} sheet(s) → ${t}`,
