@@ -20,6 +20,9 @@ import ExcelJS from 'exceljs';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'tests/fixtures/reports');
 
+/** A fixed date in the zip entries, so that writing the fixtures again changes nothing. */
+const MTIME = new Date('2026-01-01T00:00:00Z');
+
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A paragraph; line breaks inside become w:br, tabs w:tab. */
@@ -66,7 +69,7 @@ const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
 
 function docx(body) {
-  return zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES), '_rels/.rels': strToU8(RELS), 'word/document.xml': strToU8(documentXml(body)) }, { level: 6, mtime: new Date('2026-01-01T00:00:00Z') });
+  return zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES), '_rels/.rels': strToU8(RELS), 'word/document.xml': strToU8(documentXml(body)) }, { level: 6, mtime: MTIME });
 }
 
 /** Seed text → body: tab lines are table rows; blank lines inside a table are page breaks (the table continues). */
@@ -187,7 +190,7 @@ function merged() {
     { cells: [{ text: '项目支出绩效自评表', span: 8 }] },
     { cells: [{ text: '项目名称' }, { text: '示例合并单元格项目', span: 7 }] },
     { cells: [{ text: '项目资金（万元）', vMerge: 'restart' }, { text: '' }, { text: '年初预算数' }, { text: '全年预算数' }, { text: '全年执行数' }, { text: '分值' }, { text: '执行率' }, { text: '得分' }] },
-    { cells: [{ text: '', vMerge: 'continue' }, { text: '年度资金总额' }, { text: '100' }, { text: '100' }, { text: '90' }, { text: '10' }, { text: '95%' }, { text: '9' }] },
+    { cells: [{ text: '', vMerge: 'continue' }, { text: '年度资金总额' }, { text: '100' }, { text: '100' }, { text: '90' }, { text: '10' }, { text: '90%' }, { text: '9' }] },
     { cells: [{ text: '', vMerge: 'continue' }, { text: '其中：当年财政拨款' }, { text: '100' }, { text: '100' }, { text: '90' }, { text: '—' }, { text: '' }, { text: '—' }] },
     { cells: [{ text: '一级指标' }, { text: '二级指标' }, { text: '三级指标' }, { text: '年度指标值' }, { text: '实际完成值' }, { text: '分值' }, { text: '得分' }, { text: '偏差原因分析及改进措施' }] },
     { cells: [{ text: '产出指标', vMerge: 'restart' }, { text: '数量指标' }, { text: '培训人数' }, { text: '≥100人' }, { text: '120人' }, { text: '30' }, { text: '30' }, { text: '' }] },
@@ -229,7 +232,7 @@ write(
   ),
 );
 write('not-a-zip.docx', strToU8('这不是一个Word文档，只是一段文字。\n'));
-write('no-document.docx', zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES), '_rels/.rels': strToU8(RELS), 'word/styles.xml': strToU8('<w:styles/>') }));
+write('no-document.docx', zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES), '_rels/.rels': strToU8(RELS), 'word/styles.xml': strToU8('<w:styles/>') }, { mtime: MTIME }));
 // 64 MB of one repeated paragraph compresses about a thousand to one: refused by the ratio limit.
 const big = new Uint8Array(64 << 20).fill(0x20);
-write('bomb.docx', zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES), '_rels/.rels': strToU8(RELS), 'word/document.xml': big }, { level: 9 }));
+write('bomb.docx', zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES), '_rels/.rels': strToU8(RELS), 'word/document.xml': big }, { level: 9, mtime: MTIME }));
