@@ -40,13 +40,16 @@ const BREAKDOWN_WORDS = BREAKDOWNS.flat()
 const METRIC = '(年初预算数?|全年预算数?|调整后预算数?|预算数?|执行数|决算数|支出数|支出金额|金额)';
 
 const TOTAL_AMOUNT = new RegExp(
-  `^${NOISE}*(实际)?(预算资金总额|预算资金|预算总额|预算金额|预算数|预算|资金总额|年度资金总额|年初预算数?|年初预算资金|全年预算数?|全年预算资金|调整后预算数?|调整预算数?|预算执行数|执行数|执行金额|支出金额|支出数|支出总额|总支出|到位资金|到位金额|到位和支出金额|到位资金和支出金额|使用资金|决算数)$`,
+  `^${NOISE}*(实际)?(预算资金总额|预算资金|预算总额|预算金额|预算数|预算|资金总额|年度资金总额|年初预算数?|年初预算资金|全年预算数?|全年预算资金|调整后预算数?|调整预算数?|预算执行数|执行数|执行金额|支出金额|支出数|支出总额|总支出|到位资金|到位金额|到位和支出金额|到位资金和支出金额|使用资金|决算数|支出|执行|累计支出|资金|项目资金|预算安排|预算安排资金|年初预算安排|安排资金)$`,
 );
 const BREAKDOWN_AMOUNT = new RegExp(`^${NOISE}*(${BREAKDOWN_WORDS})${METRIC}?$`);
+
+/** A label of the whole (预算资金, 实际支出…); a breakdown's (项目支出) is not, though 项目 is a word of the whole. */
+const isTotalLabel = (label: string): boolean => TOTAL_AMOUNT.test(label) && !BREAKDOWN_AMOUNT.test(label);
 const RATE = new RegExp(`^${NOISE}*(${BREAKDOWN_WORDS})?(预算|资金)?执行率$`);
 const TOTAL_SCORE = /^(?:我单位|本单位|我局|本部门|部门|项目|单位|该项目|本项目|\d{4}年度?|本年度?|年度)*(整体)?(绩效)?(评价|自评|综合|最终|绩效评价|绩效自评)(总)?(得分|分)$|^(?:部门|项目)?(整体)?(绩效)?(自评总分|评价总分|总得分)$/;
 const LEVEL1_NAME = /^(?:一级指标)?(预算执行率|资金执行率|投入管理|可持续性?|产出|效益|满意度|决策|过程)(指标)?$/;
-const LEVEL1_HEAD = /^(?:\d+[.、．]\s*)?一级指标[:：]?\s*([^：:，,。]{2,12}?)[:：]/;
+const LEVEL1_HEAD = /^(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?(?:一级指标[:：]?)?([^：:，,。()（）]{2,12}?)(?:[(（]\d+(?:\.\d+)?分[)）])?[:：]/;
 
 export interface Subject {
   /** 'total', a breakdown's key, or a 一级指标's name. */
@@ -70,6 +73,7 @@ export const isAmount = (f: Fact): boolean => f.unit === '万元' || f.unit === 
 function columnsOf(label: string): Column[] {
   if (/到位/.test(label)) return ['budget', 'executed'];
   if (/执行|支出|使用|决算/.test(label)) return ['executed'];
+  if (/安排/.test(label)) return ['initial', 'budget'];
   if (/年初/.test(label)) return ['initial'];
   if (/全年|调整/.test(label)) return ['budget'];
   return ['initial', 'budget'];
@@ -117,7 +121,7 @@ function tableClaims(text: string, facts: readonly Fact[], parts: PartsSpan | un
     const quote = quoteOf(text, f);
     if (isAmount(f)) {
       if (parts?.parts.includes(f)) continue; // read with its list
-      if (TOTAL_AMOUNT.test(f.label)) out.push({ kind: 'amount', fact: f, subject: { name: 'total' }, columns: columnsOf(f.label), quote });
+      if (isTotalLabel(f.label)) out.push({ kind: 'amount', fact: f, subject: { name: 'total' }, columns: columnsOf(f.label), quote });
       const b = BREAKDOWN_AMOUNT.exec(f.label);
       if (b) out.push({ kind: 'amount', fact: f, subject: { name: breakdownOfRow(b[1]!)! }, columns: b[2] ? columnsOf(b[2]) : ['initial', 'budget', 'executed'], quote });
       continue;
@@ -132,7 +136,8 @@ function tableClaims(text: string, facts: readonly Fact[], parts: PartsSpan | un
     }
     const scoreWord = /^(总)?(得分|分值|总分值|权重)$/.exec(f.label);
     if (head && scoreWord) {
-      out.push({ kind: /分值|权重/.test(f.label) ? 'weight' : 'score', fact: f, subject: { name: head, level1: true }, quote });
+      const headQuote = `${text.slice(0, text.search(/[:：]/) + 1)}…${quote}`;
+      out.push({ kind: /分值|权重/.test(f.label) ? 'weight' : 'score', fact: f, subject: { name: head, level1: true }, quote: headQuote });
       continue;
     }
     const l1 = /^(.*?)(的)?(总)?(得分|分值|总分值)$/.exec(f.label);
@@ -182,19 +187,36 @@ function partsSpan(text: string, facts: readonly Fact[]): PartsSpan | undefined 
   const atSentence = facts.find((f) => f.start > at)?.sentence ?? total.sentence;
   if (atSentence - total.sentence > 1) return undefined;
   const parts: Fact[] = [];
+  let to = end;
   for (const f of facts) {
     if (f.start < at || f.start > end || !isAmount(f)) continue;
+    if (isTotalLabel(f.label)) {
+      to = f.labelStart;
+      break;
+    }
     if (f.label === '' || [...f.label].length > 15 || NOT_PART.test(f.label)) return undefined;
     parts.push(f);
   }
   if (parts.length < 1) return undefined;
   const partOf = (f: Fact): Fact | undefined => {
-    if (f.start < at || f.start > end) return undefined;
+    if (f.start < at || f.start > to) return undefined;
     let last: Fact | undefined;
     for (const p of parts) if (p.start < f.start) last = p;
     return last;
   };
-  return { total, parts, from: total.labelStart, to: Math.min(end + 1, text.length), partOf };
+  return { total, parts, from: total.labelStart, to: Math.min(to + 1, text.length), partOf };
+}
+
+const WHOLE_NOISE = /^(本年度?|全年|当年|年度|部门|单位|总)+|的?(比重|比例)?(为)?$/g;
+
+/** "占支出合计的": a share of the list's total only when it names that total (or nothing: 占比). */
+function shareOfTotal(label: string, totalLabel: string): boolean {
+  const of = label.replace(/^占比?/, '').replace(WHOLE_NOISE, '');
+  if (of === '') return true;
+  const whole = totalLabel.replace(WHOLE_NOISE, '');
+  if (whole && (whole.includes(of) || of.includes(whole))) return true;
+  const kind = (t: string) => (/支出/.test(t) ? '支出' : /收入/.test(t) ? '收入' : /预算/.test(t) ? '预算' : '');
+  return kind(of) !== '' && kind(of) === kind(whole) && /合计|总计|总额|总/.test(of + label) && /合计|总计|总额|总/.test(totalLabel);
 }
 
 const EXHAUSTIVE_PAIRS = [
@@ -220,7 +242,7 @@ function selfClaims(text: string, facts: readonly Fact[], span: PartsSpan | unde
     for (const f of facts) {
       if (f.unit !== '%' || !/^占.{0,14}$|^占比$/.test(f.label)) continue;
       const part = span.partOf(f);
-      if (!part) continue;
+      if (!part || !shareOfTotal(f.label, span.total.label)) continue;
       shares.push(f);
       out.push({ kind: 'share', part, total: span.total, percent: f, quote: text.slice(part.labelStart, f.end) });
     }
@@ -258,8 +280,8 @@ function rateOfClaims(text: string, facts: readonly Fact[], span: PartsSpan | un
   const sentences = new Set(facts.map((f) => f.sentence));
   for (const s of sentences) {
     const inS = facts.filter((f) => f.sentence === s && !(span && f.start >= span.total.end));
-    const budgets = inS.filter((f) => isAmount(f) && TOTAL_AMOUNT.test(f.label) && !/到位/.test(f.label) && !columnsOf(f.label).includes('executed'));
-    const executed = inS.filter((f) => isAmount(f) && TOTAL_AMOUNT.test(f.label) && !/到位/.test(f.label) && columnsOf(f.label).join() === 'executed');
+    const budgets = inS.filter((f) => isAmount(f) && isTotalLabel(f.label) && !/到位/.test(f.label) && !columnsOf(f.label).includes('executed'));
+    const executed = inS.filter((f) => isAmount(f) && isTotalLabel(f.label) && !/到位/.test(f.label) && columnsOf(f.label).join() === 'executed');
     const rates = inS.filter((f) => f.unit === '%' && RATE.test(f.label) && !RATE.exec(f.label)?.[1]);
     if (budgets.length !== 1 || executed.length !== 1 || rates.length !== 1) continue;
     const [b, e, r] = [budgets[0]!, executed[0]!, rates[0]!];
@@ -279,7 +301,7 @@ export function claimsOf(text: string): Claim[] {
     for (const p of span.parts) {
       const b = BREAKDOWN_AMOUNT.exec(p.label);
       const name = b ? breakdownOfRow(b[1]!) : undefined;
-      const columns: readonly Column[] = b?.[2] ? columnsOf(b[2]) : TOTAL_AMOUNT.test(span.total.label) ? columnsOf(span.total.label) : ['initial', 'budget', 'executed'];
+      const columns: readonly Column[] = b?.[2] ? columnsOf(b[2]) : isTotalLabel(span.total.label) ? columnsOf(span.total.label) : ['initial', 'budget', 'executed'];
       if (name) parts.push({ kind: 'amount', fact: p, subject: { name }, columns, quote: quoteOf(text, p) });
     }
   }

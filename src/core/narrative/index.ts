@@ -5,6 +5,7 @@
  */
 import { type SheetResult, checkSheet } from '../engine';
 import type { CheckOptions, TableResult } from '../check/result';
+import type { Grid } from '../grid';
 import type { ReportDocument } from './document';
 import { type TableView, tableView } from './tables';
 import { type ReportCheckResult, type Statement, checkParagraphs } from './verify';
@@ -21,8 +22,8 @@ export interface ReportResult extends ReportCheckResult {
   readonly counts: { readonly paragraphs: number; readonly statements: number; readonly checked: number };
 }
 
-export function viewsOf(tables: readonly TableResult[]): TableView[] {
-  return tables.map((t) => tableView(t.table.sheet, t.table));
+export function viewsOf(tables: readonly TableResult[], grids: readonly Grid[] = []): TableView[] {
+  return tables.map((t) => tableView(t.table.sheet, t.table, grids.find((g) => g.name === t.table.sheet)));
 }
 
 export function counted(statements: readonly Statement[]): { statements: number; checked: number } {
@@ -36,6 +37,6 @@ export function counted(statements: readonly Statement[]): { statements: number;
 export function checkReport(doc: ReportDocument, options: CheckOptions = {}, against?: readonly TableResult[]): ReportResult {
   const sheets = doc.tables.map((g) => checkSheet(g, options));
   const own = sheets.flatMap((s) => s.tables);
-  const result = checkParagraphs(doc.paragraphs, viewsOf(against ?? own));
+  const result = checkParagraphs(doc.paragraphs, against ? viewsOf(against) : viewsOf(own, doc.tables));
   return { ...result, sheets, counts: { paragraphs: doc.paragraphs.length, ...counted(result.statements) } };
 }

@@ -3,9 +3,10 @@
  * each breakdown row of the funds block, each 一级指标), as intervals of true values (SPEC §3).
  */
 import type { Table } from '../table';
+import type { Grid } from '../grid';
 import type { Grade } from '../recognise/vocabulary';
-import { type Cell, readCell, shownOf, tableFigures } from '../check/figures';
-import { Decimal, type Interval, type Shown, add, amountInterval, capAt, divide, scale } from '../numbers';
+import { type Cell, rateCheckOf, readCell, shownOf, tableFigures } from '../check/figures';
+import { Decimal, type Interval, type Shown, add, amountInterval, capAt, divide, rateInterval, scale } from '../numbers';
 import { breakdownOfRow, level1Name, type Column } from './claims';
 import { normalizeLabel } from '../text';
 
@@ -14,6 +15,8 @@ export interface AmountRow {
   readonly amounts: Partial<Record<Column, Shown>>;
   /** True 执行率 values of the row's amounts (percent), when both are there. */
   readonly rate?: Interval;
+  /** The 执行率 the row shows, where it shows one. */
+  readonly shownRate?: Interval;
   readonly over: boolean;
 }
 
@@ -31,6 +34,8 @@ export interface TableView {
   readonly totalScore: readonly Interval[];
   readonly grades: readonly Grade[];
   readonly level1: ReadonlyMap<string, Level1Figures>;
+  /** The year the table is of ("(2021年度)" above or in its title), when it says. */
+  readonly year?: string;
 }
 
 const HUNDRED = new Decimal(100);
@@ -45,7 +50,8 @@ function amountRow(table: Table, row: Table['funds']['total']): AmountRow {
   const e = amounts.executed;
   if (!b || !e || b.value.isZero()) return { label: row.label, amounts, over: false };
   const rate = scale(divide(amountInterval(e), amountInterval(b)), HUNDRED);
-  return { label: row.label, amounts, rate, over: e.value.gt(b.value) };
+  const { check } = rateCheckOf(row, b, e, table.funds.ratePercentHeader);
+  return { label: row.label, amounts, rate, over: e.value.gt(b.value), ...(check ? { shownRate: rateInterval(check.shown) } : {}) };
 }
 
 function sumOf(cells: readonly Cell[]): Interval | null {
@@ -80,7 +86,19 @@ function level1Of(table: Table): Map<string, Level1Figures> {
   return out;
 }
 
-export function tableView(name: string, table: Table): TableView {
+/** The year in a table's first lines ("（2021年度）", "2021年度项目支出绩效自评表"). */
+export function yearOf(grid: Grid | undefined, table: Table): string | undefined {
+  const texts = [table.title];
+  for (let r = table.range.top; grid && r <= Math.min(table.range.bottom, table.range.top + 3); r++) for (const v of grid.values[r] ?? []) if (typeof v === 'string') texts.push(v);
+  for (const t of texts) {
+    const m = /(20\d{2})\s*年/.exec(t);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+export function tableView(name: string, table: Table, grid?: Grid): TableView {
+  const year = yearOf(grid, table);
   const f = tableFigures(table);
   const rows = new Map<string, AmountRow>();
   for (const group of table.funds.groups) {
@@ -95,11 +113,12 @@ export function tableView(name: string, table: Table): TableView {
   if (f.totalInterval) totalScore.push(f.totalInterval);
   const grades = [f.shownGrade, f.grade].filter((g): g is Grade => g !== null);
   const names = [table.project, table.department].map((s) => normalizeLabel(s)).filter((s) => [...s].length >= 4);
-  return { name, unit: table.amountUnit, names, total: amountRow(table, table.funds.total), rows, totalScore, grades, level1: level1Of(table) };
+  return { name, unit: table.amountUnit, names, total: amountRow(table, table.funds.total), rows, totalScore, grades, level1: level1Of(table), ...(year ? { year } : {}) };
 }
 
 /** True rates that a shown rate of an over-executed row may show: the capped 100% too. */
 export function acceptedRates(row: AmountRow): Interval[] {
   if (!row.rate) return [];
-  return row.over ? [row.rate, capAt(row.rate, HUNDRED)] : [row.rate];
+  const shown = row.shownRate ? [row.shownRate] : [];
+  return row.over ? [row.rate, capAt(row.rate, HUNDRED), ...shown] : [row.rate, ...shown];
 }

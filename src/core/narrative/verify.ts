@@ -66,6 +66,8 @@ interface Context {
   readonly paragraph: number;
   readonly table: TableView | undefined;
   readonly seen: Map<string, { value: Interval; shown: string; paragraph: number }>;
+  /** The report holds several tables (several projects): a figure stated twice may be two projects'. */
+  readonly several: boolean;
 }
 
 type Out = Omit<Statement, 'paragraph'>;
@@ -102,6 +104,9 @@ function againstTable(c: Claim, t: TableView): Out | null {
 function amountVerdict(c: Extract<Claim, { kind: 'amount' }>, row: AmountRow | undefined, t: TableView): Out | null {
   const stated = amountIn(c.fact, t.unit);
   const found = shownText(stated);
+  const year = /^(\d{4})年/.exec(c.fact.label)?.[1];
+  // An amount of another year than the table's is no figure of the table.
+  if (year && t.year && year !== t.year) return { quote: c.quote, kind: c.kind, subject: c.subject.name, found, verdict: 'unchecked', against: null };
   if (!row) return unmatched(c, 'amount', c.subject.name, found, t);
   const candidates = c.columns.map((k: Column) => row.amounts[k]).filter((s): s is Shown => s !== undefined);
   if (!candidates.length) return null;
@@ -211,7 +216,8 @@ function selfVerdict(c: Claim): Out | null {
 function twiceKey(c: Claim): { key: string; value: Interval; shown: string; unit: string; subject: string } | undefined {
   switch (c.kind) {
     case 'amount':
-      if (c.subject.name !== 'total') return undefined;
+      // Only the department's own totals: a report on several projects states each project's amounts.
+      if (c.subject.name !== 'total' || !/部门|整体/.test(c.fact.label)) return undefined;
       return { key: `amount:${normalizeLabel(c.fact.label).replace(/^\d{4}年度?/, '')}`, value: amountInterval(amountIn(c.fact, '万元')), shown: shownText(amountIn(c.fact, '万元')), unit: '万元', subject: c.fact.label };
     case 'score':
     case 'weight':
@@ -224,7 +230,7 @@ function twiceKey(c: Claim): { key: string; value: Interval; shown: string; unit
 }
 
 function checkTwice(c: Claim, ctx: Context): Out | null {
-  const k = twiceKey(c);
+  const k = ctx.several ? undefined : twiceKey(c);
   if (!k) return null;
   const first = ctx.seen.get(k.key);
   if (!first) {
@@ -272,7 +278,7 @@ export function checkParagraphs(paragraphs: readonly Paragraph[], tables: readon
   const seen: Context['seen'] = new Map();
   const statements: Statement[] = [];
   for (const p of paragraphs) {
-    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen };
+    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1 };
     for (const c of claimsOf(p.text)) {
       const s = statementOf(c, ctx);
       if (!s) continue;
