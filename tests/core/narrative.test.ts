@@ -127,6 +127,8 @@ describe('a report against itself', () => {
     ]);
     expect(rates('全年预算数14.28万元，全年执行数11.59万元，预算执行率为81.16%。')).toEqual([['rateOf', 'consistent', null]]);
     expect(rates('全年预算数14.28万元，全年执行数11.59万元，预算执行率为85%。')).toEqual([['rateOf', 'inconsistent', '81.16']]);
+    expect(rates('年初预算数12万元，全年预算数14.28万元，全年执行数11.59万元，执行率为81.16%。')).toEqual([['rateOf', 'consistent', null]]);
+    expect(rates('年初预算数12万元，全年预算数14.28万元，全年执行数11.59万元，执行率为96.58%。')).toEqual([['rateOf', 'inconsistent', '81.16']]);
     expect(rates('全年预算数10万元，全年执行数10.5万元，预算执行率为100%。')).toEqual([['rateOf', 'consistent', null]]);
   });
 
@@ -139,6 +141,22 @@ describe('a report against itself', () => {
       ['score', 'unchecked', null],
       ['score', 'consistent', null],
     ]);
+  });
+
+  it('部门决算 wording: lists with their shares, changes of the 三公 funds', () => {
+    expect(verdicts('本年收入合计1000万元，其中：财政拨款收入900万元，占90%；事业收入50万元，占5%；其他收入50万元，占5%。')).toEqual([
+      ['share', 'consistent', null],
+      ['share', 'consistent', null],
+      ['share', 'consistent', null],
+      ['parts', 'consistent', null],
+    ]);
+    expect(verdicts('本年收入合计1000万元，其中：财政拨款收入900万元；事业收入50万元；其他收入40万元。')).toEqual([['parts', 'inconsistent', '990.00']]);
+    expect(verdicts('公务接待费支出决算为2万元，比上年减少0.5万元，下降20%。')).toEqual([['change', 'consistent', null]]);
+    expect(verdicts('公务用车运行维护费0.8万元，比上年增加0.3万元，增长60%。')).toEqual([['change', 'consistent', null]]);
+    // A share of something else than the list's total is not read as one.
+    expect(verdicts('本年支出合计1000万元，其中：基本支出800万元，占年初预算的70%；项目支出200万元。')).toEqual([['parts', 'consistent', null]]);
+    // A figure between the amount and its change: whose change it is is not sure.
+    expect(verdicts('“三公”经费支出决算为10万元，完成预算的80%，比上年减少2万元，下降16.67%。')).toEqual([]);
   });
 
   it('does not read what it cannot be sure of', () => {

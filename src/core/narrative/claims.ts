@@ -283,8 +283,10 @@ function rateOfClaims(text: string, facts: readonly Fact[], span: PartsSpan | un
     const budgets = inS.filter((f) => isAmount(f) && isTotalLabel(f.label) && !/到位/.test(f.label) && !columnsOf(f.label).includes('executed'));
     const executed = inS.filter((f) => isAmount(f) && isTotalLabel(f.label) && !/到位/.test(f.label) && columnsOf(f.label).join() === 'executed');
     const rates = inS.filter((f) => f.unit === '%' && RATE.test(f.label) && !RATE.exec(f.label)?.[1]);
-    if (budgets.length !== 1 || executed.length !== 1 || rates.length !== 1) continue;
-    const [b, e, r] = [budgets[0]!, executed[0]!, rates[0]!];
+    // 年初预算数 and 全年预算数 both stated: the rate is of the 全年 (adjusted) one.
+    const adjusted = budgets.length > 1 ? budgets.filter((f) => columnsOf(f.label).join() === 'budget') : budgets;
+    if (adjusted.length !== 1 || executed.length !== 1 || rates.length !== 1) continue;
+    const [b, e, r] = [adjusted[0]!, executed[0]!, rates[0]!];
     if (!(b.start < r.start && e.start < r.start)) continue;
     out.push({ kind: 'rateOf', budget: b, executed: e, rate: r, quote: text.slice(Math.min(b.labelStart, e.labelStart), r.end) });
   }
