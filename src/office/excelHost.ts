@@ -5,7 +5,7 @@
  * batch, and nothing at all on a protected sheet.
  */
 import { sheetReports } from '../core/report';
-import { type CellRange, parseRangeA1 } from '../core/grid';
+import { type CellRange, type Grid, parseRangeA1 } from '../core/grid';
 import { decide } from '../core/annotate/decide';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
 import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
@@ -128,6 +128,10 @@ export class ExcelHost implements Host {
       await context.sync();
       return { written: changes.length };
     });
+  }
+
+  async workbookGrids(): Promise<Grid[]> {
+    return this.options.run(async (context) => (await readWorkbook(context, this.options.cellsPerRead ?? DEFAULT_CELLS_PER_READ)).grids);
   }
 
   async summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse> {

@@ -20,7 +20,7 @@ import {
   ToolbarButton,
   Tooltip,
 } from '@fluentui/react-components';
-import { Calculator20Regular, Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
+import { Calculator20Regular, DocumentSearch20Regular, Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
 import type { FillPlan } from '../core/annotate/fillIn';
 import { FillDialog } from './components/FillDialog';
 import type { Severity } from '../core/findings';
@@ -31,6 +31,10 @@ import { strings } from './i18n';
 import { useStyles } from './styles';
 import { type Filter, TableCard, Unrecognised, count, failingFirst, findingKey } from './components/TableCard';
 import { SettingsPanel } from './components/SettingsPanel';
+import { REPORT_TEXT } from './components/reportText';
+
+// 核对报告 loads with the document reader, in a chunk of its own, when a report is picked.
+const ReportCheck = React.lazy(() => import(/* webpackChunkName: "report" */ './components/ReportCheck'));
 
 export interface AppProps {
   readonly host: Host;
@@ -165,6 +169,8 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
   };
 
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const reportInput = React.useRef<HTMLInputElement>(null);
+  const [report, setReport] = React.useState<File | null>(null);
 
   const runSummary = async (files?: File[]) => {
     setStatus({ kind: 'busy', what: 'summary' });
@@ -228,7 +234,24 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
             {t.pickFiles}
           </ToolbarButton>
         </Tooltip>
+        <Tooltip content={REPORT_TEXT[settings.lang].hint} relationship="description">
+          <ToolbarButton icon={<DocumentSearch20Regular />} onClick={() => reportInput.current?.click()} disabledFocusable={busy}>
+            {REPORT_TEXT[settings.lang].button}
+          </ToolbarButton>
+        </Tooltip>
       </Toolbar>
+      <input
+        ref={reportInput}
+        type="file"
+        accept=".docx,.txt,.doc,.wps,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+        hidden
+        data-testid="pick-report"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) setReport(file);
+        }}
+      />
       <input
         ref={fileInput}
         type="file"
@@ -269,6 +292,12 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
           </MessageBar>
         )}
       </div>
+
+      {report && (
+        <React.Suspense fallback={<Spinner size="small" />}>
+          <ReportCheck file={report} host={host} settings={settings} onClose={() => setReport(null)} />
+        </React.Suspense>
+      )}
 
       {result && (result.tables.length > 0 || result.unrecognised.length > 0) && (
         <section aria-label={stale ? t.lastChecked(result.sheet) : t.checkedSheet(result.sheet)} className={styles.status}>
