@@ -28,7 +28,7 @@ describe('selfeval check on a report', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('[表1] A1:I61  上街区应急管理局');
     expect(r.out).toContain('报告正文：92 段，读到 21 处数字陈述，核对 21 处，不符 2 处');
-    expect(r.out).toMatch(/✗ 第55段 +REPORT_TABLE_MISMATCH +「基本支出557\.53万元」 报告所写基本支出 557\.53万元与表1不符：表内为 479\.36万元/);
+    expect(r.out).toMatch(/✗ 第55段 +REPORT_TABLE_MISMATCH +「基本支出557\.53万元」 报告所写基本支出 557\.53万元与「表1」不符：表内为 479\.36万元/);
     expect(r.out).toContain('共 1 张表：错误 2，警告 2，提示 0');
   });
 
@@ -50,7 +50,7 @@ describe('selfeval check on a report', () => {
       against: '表1',
       code: 'REPORT_TABLE_MISMATCH',
       expected: '479.36',
-      message: '报告所写基本支出 557.53万元与表1不符：表内为 479.36万元',
+      message: '报告所写基本支出 557.53万元与「表1」不符：表内为 479.36万元',
     });
     expect(n.findings.map((f) => [f.code, f.severity, f.paragraph, f.expected, f.found])).toEqual([
       ['REPORT_TABLE_MISMATCH', 'error', 55, '479.36', '557.53'],

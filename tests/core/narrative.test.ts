@@ -56,8 +56,8 @@ describe("seed 003's narrative, labelled by hand", () => {
   it('the 基本支出 sentence is REPORT_TABLE_MISMATCH naming 479.36 from the table', () => {
     const f = r.findings.find((x) => x.code === 'REPORT_TABLE_MISMATCH');
     expect(f).toMatchObject({ paragraph: 55, quote: '基本支出557.53万元', expected: '479.36', found: '557.53', severity: 'error' });
-    expect(findingMessage(f!)).toBe('报告所写基本支出 557.53万元与表1不符：表内为 479.36万元');
-    expect(findingMessage(f!, 'en')).toBe('the report states 基本支出 as 557.53 万元; 表1 shows 479.36 万元');
+    expect(findingMessage(f!)).toBe('报告所写基本支出 557.53万元与「表1」不符：表内为 479.36万元');
+    expect(findingMessage(f!, 'en')).toBe('the report states 基本支出 as 557.53 万元; "表1" shows 479.36 万元');
   });
 
   it('says how many statements were read and checked', () => {

@@ -92,9 +92,9 @@ export const EN: Catalogue = {
       `Level-2 "${p.level2}" belongs under ${CATEGORY[p.expected] ?? p.expected}, not under "${p.level1}"; the level-1 weights mislead`,
     TARGET_EXCEEDED: (p) => `${q(p.subject)}: actual ${p.found} is ${p.ratio}% of the target ${p.target}; the target was likely set too low (information)`,
     UNRECOGNISED_REGION: (p) => `${p.range} looks like a self-evaluation table but cannot be read: ${REGION[p.reason]}`,
-    REPORT_TABLE_MISMATCH: (p) => `the report states ${subjectEn(p.subject, p.what)} as ${p.found}${p.unit === '%' ? '' : ' '}${p.unit}; ${p.table} shows ${p.expected}${p.unit === '%' ? '' : ' '}${p.unit}`,
+    REPORT_TABLE_MISMATCH: (p) => `the report states ${subjectEn(p.subject, p.what)} as ${p.found}${p.unit === '%' ? '' : ' '}${p.unit}; "${p.table}" shows ${p.expected}${p.unit === '%' ? '' : ' '}${p.unit}`,
     REPORT_ARITHMETIC: (p) => CHECK_EN[p.check](p),
-    REPORT_UNMATCHED: (p) => `the report states ${subjectEn(p.subject, p.what)}, which ${p.table} does not hold (not checked; information)`,
+    REPORT_UNMATCHED: (p) => `the report states ${subjectEn(p.subject, p.what)}, which "${p.table}" does not hold (not checked; information)`,
   },
   short: {
     EXEC_RATE_MISMATCH: (p) => `wrong execution rate (expected ${p.expected})`,

@@ -73,9 +73,9 @@ export const ZH: Catalogue = {
     LEVEL2_MISPLACED: (p) => `二级指标「${p.level2}」应属于${p.expected}指标，却列在「${p.level1}」下，一级指标分值因此失真`,
     TARGET_EXCEEDED: (p) => `${q(p.subject)}实际完成 ${p.found}，达到指标值 ${p.target} 的 ${p.ratio}%，目标可能设定偏低（仅提示）`,
     UNRECOGNISED_REGION: (p) => `${p.range} 像一张绩效自评表，但无法识别：${REGION[p.reason]}`,
-    REPORT_TABLE_MISMATCH: (p) => `报告所写${subjectZh(p.subject, p.what)} ${p.found}${p.unit}与${p.table}不符：表内为 ${p.expected}${p.unit}`,
+    REPORT_TABLE_MISMATCH: (p) => `报告所写${subjectZh(p.subject, p.what)} ${p.found}${p.unit}与「${p.table}」不符：表内为 ${p.expected}${p.unit}`,
     REPORT_ARITHMETIC: (p) => CHECK[p.check](p),
-    REPORT_UNMATCHED: (p) => `报告所写${subjectZh(p.subject, p.what)}在${p.table}中没有对应项，未核对（仅提示）`,
+    REPORT_UNMATCHED: (p) => `报告所写${subjectZh(p.subject, p.what)}在「${p.table}」中没有对应项，未核对（仅提示）`,
   },
   short: {
     EXEC_RATE_MISMATCH: (p) => `执行率有误（应为 ${p.expected}）`,
