@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkReport, readTextReport, type ReportDocument } from '../../src/core/narrative';
 import { findingMessage } from '../../src/core/findings';
+import { readDocx } from '../../src/docx/read';
+import type { Grid } from '../../src/core/grid';
 import { fixturePath } from '../helpers';
 
 const seed003 = () => readTextReport(readFileSync(fixturePath('report003.txt'), 'utf8'));
@@ -171,5 +173,46 @@ describe('a report against itself', () => {
         '社会效益良好，受益人群满意度100%。',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('a report against its tables', () => {
+  const withTables = async (file: string, ...paragraphs: string[]) => {
+    const { tables } = await readDocx(readFileSync(fixturePath(`reports/${file}`)));
+    return { ...doc(...paragraphs), tables };
+  };
+  const read = (d: ReportDocument) => checkReport(d).statements.map((s) => [s.kind, s.subject, s.verdict, s.against, s.finding?.expected ?? null]);
+
+  it("a figure named after its project is checked against that project's table, or not read", async () => {
+    const d = await withTables(
+      'report001.docx',
+      '2019年市级综合考核奖励经费项目预算执行率为100%，2020年市级综合考核奖励经费项目全年执行数11.59万元。',
+      '2020年市级综合考核奖励经费项目自评得分为85分。',
+      '安全生产宣传培训项目预算执行率为50%。',
+    );
+    expect(read(d)).toEqual([
+      ['rate', 'total', 'consistent', '表1', null],
+      ['amount', 'total', 'consistent', '表2', null],
+      ['score', 'total', 'inconsistent', '表2', '82.24'],
+    ]);
+  });
+
+  it('a 其中 with no colon, a list ending in 其他', () => {
+    expect(verdicts('全年执行数100万元，其中财政拨款60万元，其他资金40万元。')).toEqual([['parts', 'consistent', null]]);
+    expect(verdicts('全年执行数100万元，其中财政拨款60万元，其他资金30万元。')).toEqual([['parts', 'inconsistent', '90.00']]);
+  });
+
+  it('a table in 元 against a narrative in 万元, every digit kept', async () => {
+    const d = await withTables('merged.docx', '项目年度资金总额100万元，全年执行数90万元。', '全年执行数90.01万元。');
+    const [g] = d.tables as Grid[];
+    const values = g!.values.map((r) => [...r]);
+    values[2]![0] = '项目资金（元）';
+    for (const row of [3, 4]) values[row]!.splice(2, 3, '1000000', '1000000', '900049');
+    const inYuan: ReportDocument = { ...d, tables: [{ ...g!, values }] };
+    expect(read(inYuan)).toEqual([
+      ['amount', 'total', 'consistent', '表1', null],
+      ['amount', 'total', 'consistent', '表1', null],
+      ['amount', 'total', 'inconsistent', '表1', '90.00'],
+    ]);
   });
 });

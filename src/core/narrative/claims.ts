@@ -47,7 +47,8 @@ const BREAKDOWN_AMOUNT = new RegExp(`^${NOISE}*(${BREAKDOWN_WORDS})${METRIC}?$`)
 /** A label of the whole (预算资金, 实际支出…); a breakdown's (项目支出) is not, though 项目 is a word of the whole. */
 const isTotalLabel = (label: string): boolean => TOTAL_AMOUNT.test(label) && !BREAKDOWN_AMOUNT.test(label);
 const RATE = new RegExp(`^${NOISE}*(${BREAKDOWN_WORDS})?(预算|资金)?执行率$`);
-const TOTAL_SCORE = /^(?:我单位|本单位|我局|本部门|部门|项目|单位|该项目|本项目|\d{4}年度?|本年度?|年度)*(整体)?(绩效)?(评价|自评|综合|最终|绩效评价|绩效自评)(总)?(得分|分)$|^(?:部门|项目)?(整体)?(绩效)?(自评总分|评价总分|总得分)$/;
+const TOTAL_SCORE =
+  /^(?:我单位|本单位|我局|本部门|部门|项目|单位|该项目|本项目|\d{4}年度?|本年度?|年度|整体|经)*(?:绩效)?(?:评价|自评|综合|最终)+(?:总)?(?:得分|分数|总分)$|^(?:部门|项目)?(?:整体)?(?:绩效)?(?:自评总分|评价总分|总得分)$/;
 const LEVEL1_NAME = /^(?:一级指标)?(预算执行率|资金执行率|投入管理|可持续性?|产出|效益|满意度|决策|过程)(指标)?$/;
 const LEVEL1_HEAD = /^(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?(?:一级指标[:：]?)?([^：:，,。()（）]{2,12}?)(?:[(（]\d+(?:\.\d+)?分[)）])?[:：]/;
 
@@ -57,10 +58,15 @@ export interface Subject {
   readonly level1?: boolean;
 }
 
+/** "安全生产专项经费项目年初预算数": the project a figure names, checked only against that project's table. */
+interface Named {
+  readonly project?: string;
+}
+
 export type Claim =
-  | { readonly kind: 'amount'; readonly fact: Fact; readonly subject: Subject; readonly columns: readonly Column[]; readonly quote: string }
-  | { readonly kind: 'rate'; readonly fact: Fact; readonly subject: Subject; readonly quote: string }
-  | { readonly kind: 'score'; readonly fact: Fact; readonly subject: Subject; readonly quote: string }
+  | ({ readonly kind: 'amount'; readonly fact: Fact; readonly subject: Subject; readonly columns: readonly Column[]; readonly quote: string } & Named)
+  | ({ readonly kind: 'rate'; readonly fact: Fact; readonly subject: Subject; readonly quote: string } & Named)
+  | ({ readonly kind: 'score'; readonly fact: Fact; readonly subject: Subject; readonly quote: string } & Named)
   | { readonly kind: 'weight'; readonly fact: Fact; readonly subject: Subject; readonly quote: string }
   | { readonly kind: 'grade'; readonly grade: Grade; readonly word: string; readonly quote: string }
   | { readonly kind: 'parts'; readonly total: Fact; readonly parts: readonly Fact[]; readonly exhaustive: boolean; readonly quote: string }
@@ -114,11 +120,30 @@ function bareScores(text: string, facts: readonly Fact[]): Fact[] {
   return out;
 }
 
+const NAMED = /^(.{4,40}?项目)(.+)$/;
+
+/** A figure of the whole named after its project ("XX项目预算执行率"): the project and the rest of the label. */
+function namedClaim(f: Fact, quote: string): Claim | undefined {
+  if (isTotalLabel(f.label) || BREAKDOWN_AMOUNT.test(f.label) || RATE.test(f.label) || TOTAL_SCORE.test(f.label)) return undefined;
+  const m = NAMED.exec(f.label);
+  if (!m) return undefined;
+  const [project, rest] = [m[1]!, m[2]!];
+  if (isAmount(f) && isTotalLabel(rest)) return { kind: 'amount', fact: f, subject: { name: 'total' }, columns: columnsOf(rest), quote, project };
+  if (f.unit === '%' && RATE.test(rest) && !RATE.exec(rest)?.[1]) return { kind: 'rate', fact: f, subject: { name: 'total' }, quote, project };
+  if (f.unit === '分' && (TOTAL_SCORE.test(rest) || /^(?:的)?(?:总)?得分$/.test(rest))) return { kind: 'score', fact: f, subject: { name: 'total' }, quote, project };
+  return undefined;
+}
+
 function tableClaims(text: string, facts: readonly Fact[], parts: PartsSpan | undefined): Claim[] {
   const out: Claim[] = [];
   const head = headLevel1(text);
   for (const f of facts) {
     const quote = quoteOf(text, f);
+    const named = parts?.parts.includes(f) ? undefined : namedClaim(f, quote);
+    if (named) {
+      out.push(named);
+      continue;
+    }
     if (isAmount(f)) {
       if (parts?.parts.includes(f)) continue; // read with its list
       if (isTotalLabel(f.label)) out.push({ kind: 'amount', fact: f, subject: { name: 'total' }, columns: columnsOf(f.label), quote });
@@ -140,10 +165,10 @@ function tableClaims(text: string, facts: readonly Fact[], parts: PartsSpan | un
       out.push({ kind: /分值|权重/.test(f.label) ? 'weight' : 'score', fact: f, subject: { name: head, level1: true }, quote: headQuote });
       continue;
     }
-    const l1 = /^(.*?)(的)?(总)?(得分|分值|总分值)$/.exec(f.label);
+    const l1 = /^(.*?)(的)?(总)?(得分|分值|总分值|权重)$/.exec(f.label);
     const name = l1 ? level1Name(l1[1]!.replace(/^(根据评价标准|因此|其中)/, '')) : undefined;
     if (l1 && name) {
-      out.push({ kind: /分值/.test(l1[4]!) ? 'weight' : 'score', fact: f, subject: { name, level1: true }, quote });
+      out.push({ kind: /分值|权重/.test(l1[4]!) ? 'weight' : 'score', fact: f, subject: { name, level1: true }, quote });
       continue;
     }
     if (!head && TOTAL_SCORE.test(f.label)) out.push({ kind: 'score', fact: f, subject: { name: 'total' }, quote });
@@ -194,7 +219,8 @@ function partsSpan(text: string, facts: readonly Fact[]): PartsSpan | undefined 
       to = f.labelStart;
       break;
     }
-    if (f.label === '' || [...f.label].length > 15 || NOT_PART.test(f.label)) return undefined;
+    const label = f.label.replace(/^其中/, ''); // "其中财政拨款45万元": no colon after 其中
+    if (label === '' || [...label].length > 15 || NOT_PART.test(label)) return undefined;
     parts.push(f);
   }
   if (parts.length < 1) return undefined;

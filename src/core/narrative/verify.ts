@@ -68,6 +68,7 @@ interface Context {
   readonly seen: Map<string, { value: Interval; shown: string; paragraph: number }>;
   /** The report holds several tables (several projects): a figure stated twice may be two projects'. */
   readonly several: boolean;
+  readonly tables: readonly TableView[];
 }
 
 type Out = Omit<Statement, 'paragraph'>;
@@ -102,17 +103,23 @@ function againstTable(c: Claim, t: TableView): Out | null {
 }
 
 function amountVerdict(c: Extract<Claim, { kind: 'amount' }>, row: AmountRow | undefined, t: TableView): Out | null {
-  const stated = amountIn(c.fact, t.unit);
+  // Compared in the statement's unit: a table in 元 is brought to 万元 with all its digits, never the reverse.
+  const unit = c.fact.unit === '元' ? '元' : '万元';
+  const stated = c.fact.shown;
   const found = shownText(stated);
-  const year = /^(\d{4})年/.exec(c.fact.label)?.[1];
+  // The year of the figure, not of a project's name ("2020年市级综合考核奖励经费项目…").
+  const year = /^(\d{4})年/.exec(c.project ? c.fact.label.slice(c.project.length) : c.fact.label)?.[1];
   // An amount of another year than the table's is no figure of the table.
   if (year && t.year && year !== t.year) return { quote: c.quote, kind: c.kind, subject: c.subject.name, found, verdict: 'unchecked', against: null };
   if (!row) return unmatched(c, 'amount', c.subject.name, found, t);
-  const candidates = c.columns.map((k: Column) => row.amounts[k]).filter((s): s is Shown => s !== undefined);
+  const candidates = c.columns
+    .map((k: Column) => row.amounts[k])
+    .filter((s): s is Shown => s !== undefined)
+    .map((s) => inUnit({ ...s, unit: t.unit }, unit));
   if (!candidates.length) return null;
   const si = amountInterval(stated);
   if (candidates.some((s) => overlaps(amountInterval(s), si))) return ok(c, c.subject.name, found, t.name);
-  return mismatch(c, 'amount', c.subject.name, fmt2(candidates[candidates.length - 1]!.value), found, t.unit, t.name);
+  return mismatch(c, 'amount', c.subject.name, fmt2(candidates[candidates.length - 1]!.value), found, unit, t.name);
 }
 
 function pointsVerdict(c: Extract<Claim, { kind: 'score' | 'weight' }>, t: TableView): Out | null {
@@ -156,9 +163,9 @@ function consistentText(c: Claim, subject: string, found: string): Out {
   return { quote: c.quote, kind: c.kind, subject, found, verdict: 'consistent', against: 'text' };
 }
 
-/** Amounts of one statement in one unit (the first's). */
+/** Amounts of one statement in one unit: 元 when all are in 元, else 万元 (元 brought to 万元 keeps every digit). */
 function amountsIn(facts: readonly Fact[]): { unit: '万元' | '元'; shown: Shown[] } {
-  const unit = facts[0]!.unit === '元' ? '元' : '万元';
+  const unit = facts.every((f) => f.unit === '元') ? '元' : '万元';
   return { unit, shown: facts.map((f) => amountIn(f, unit)) };
 }
 
@@ -262,8 +269,21 @@ class TablePicker {
   }
 }
 
+/** The table of the project a statement names: one whose 项目名称 and the name agree. */
+function tableNamed(project: string, tables: readonly TableView[]): TableView | undefined {
+  const core = normalizeLabel(project).replace(/项目$/, '');
+  if ([...core].length < 4) return undefined;
+  const hits = tables.filter((t) => t.names.some((n) => n.includes(core) || core.includes(n.replace(/项目$/, ''))));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 function statementOf(c: Claim, ctx: Context): Out | null {
   if (c.kind === 'parts' || c.kind === 'share' || c.kind === 'change' || c.kind === 'rateOf') return selfVerdict(c);
+  if ((c.kind === 'amount' || c.kind === 'rate' || c.kind === 'score') && c.project) {
+    // A figure named after its project is that project's: checked against its table, or not read.
+    const t = tableNamed(c.project, ctx.tables);
+    return t ? againstTable(c, t) : null;
+  }
   if (ctx.table) {
     const v = againstTable(c, ctx.table);
     if (v) return v;
@@ -278,7 +298,7 @@ export function checkParagraphs(paragraphs: readonly Paragraph[], tables: readon
   const seen: Context['seen'] = new Map();
   const statements: Statement[] = [];
   for (const p of paragraphs) {
-    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1 };
+    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1, tables };
     for (const c of claimsOf(p.text)) {
       const s = statementOf(c, ctx);
       if (!s) continue;
