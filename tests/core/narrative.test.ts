@@ -197,6 +197,20 @@ describe('a report against its tables', () => {
     ]);
   });
 
+  it("a figure of another year than the report's is not compared; nor a figure of the whole after 其中", async () => {
+    const d = await withTables(
+      'merged.docx',
+      '2021年度示例合并单元格项目绩效自评报告',
+      '2020年预算资金80万元。2021年预算资金100万元。',
+      '其中：财政拨款100万元，执行80万元。',
+    );
+    expect(read(d)).toEqual([
+      ['amount', 'total', 'unchecked', null, null],
+      ['amount', 'total', 'consistent', '表1', null],
+      ['amount', '财政拨款', 'consistent', '表1', null],
+    ]);
+  });
+
   it('a 其中 with no colon, a list ending in 其他', () => {
     expect(verdicts('全年执行数100万元，其中财政拨款60万元，其他资金40万元。')).toEqual([['parts', 'consistent', null]]);
     expect(verdicts('全年执行数100万元，其中财政拨款60万元，其他资金30万元。')).toEqual([['parts', 'inconsistent', '90.00']]);

@@ -120,6 +120,13 @@ function bareScores(text: string, facts: readonly Fact[]): Fact[] {
   return out;
 }
 
+/** Whether 其中 stands before the figure in its sentence. */
+function afterQizhong(text: string, f: Fact): boolean {
+  const breaks = sentenceBreaks(text);
+  const start = f.sentence > 0 ? breaks[f.sentence - 1]! + 1 : 0;
+  return text.slice(start, f.start).includes('其中');
+}
+
 const NAMED = /^(.{4,40}?项目)(.+)$/;
 
 /** A figure of the whole named after its project ("XX项目预算执行率"): the project and the rest of the label. */
@@ -146,6 +153,8 @@ function tableClaims(text: string, facts: readonly Fact[], parts: PartsSpan | un
     }
     if (isAmount(f)) {
       if (parts?.parts.includes(f)) continue; // read with its list
+      // "其中：财政拨款100万元，执行90万元": after 其中 a figure of the whole may be a part's.
+      if (afterQizhong(text, f) && isTotalLabel(f.label)) continue;
       if (isTotalLabel(f.label)) out.push({ kind: 'amount', fact: f, subject: { name: 'total' }, columns: columnsOf(f.label), quote });
       const b = BREAKDOWN_AMOUNT.exec(f.label);
       if (b) out.push({ kind: 'amount', fact: f, subject: { name: breakdownOfRow(b[1]!)! }, columns: b[2] ? columnsOf(b[2]) : ['initial', 'budget', 'executed'], quote });

@@ -69,15 +69,17 @@ interface Context {
   /** The report holds several tables (several projects): a figure stated twice may be two projects'. */
   readonly several: boolean;
   readonly tables: readonly TableView[];
+  /** The year the report is of, from its first paragraphs (its title: "2021年度…自评报告"). */
+  readonly year: string | undefined;
 }
 
 type Out = Omit<Statement, 'paragraph'>;
 
-function againstTable(c: Claim, t: TableView): Out | null {
+function againstTable(c: Claim, t: TableView, reportYear?: string): Out | null {
   switch (c.kind) {
     case 'amount': {
       const row: AmountRow | undefined = c.subject.name === 'total' ? t.total : t.rows.get(c.subject.name);
-      return amountVerdict(c, row, t);
+      return amountVerdict(c, row, t, reportYear);
     }
     case 'rate': {
       const row = c.subject.name === 'total' ? t.total : t.rows.get(c.subject.name);
@@ -102,15 +104,17 @@ function againstTable(c: Claim, t: TableView): Out | null {
   }
 }
 
-function amountVerdict(c: Extract<Claim, { kind: 'amount' }>, row: AmountRow | undefined, t: TableView): Out | null {
+function amountVerdict(c: Extract<Claim, { kind: 'amount' }>, row: AmountRow | undefined, t: TableView, reportYear: string | undefined): Out | null {
   // Compared in the statement's unit: a table in 元 is brought to 万元 with all its digits, never the reverse.
   const unit = c.fact.unit === '元' ? '元' : '万元';
   const stated = c.fact.shown;
   const found = shownText(stated);
   // The year of the figure, not of a project's name ("2020年市级综合考核奖励经费项目…").
   const year = /^(\d{4})年/.exec(c.project ? c.fact.label.slice(c.project.length) : c.fact.label)?.[1];
-  // An amount of another year than the table's is no figure of the table.
-  if (year && t.year && year !== t.year) return { quote: c.quote, kind: c.kind, subject: c.subject.name, found, verdict: 'unchecked', against: null };
+  // An amount of another year than the table's (or the report's) is no figure of the table; nor one whose year
+  // cannot be told to be the table's.
+  const tableYear = t.year ?? reportYear;
+  if (year && year !== tableYear) return { quote: c.quote, kind: c.kind, subject: c.subject.name, found, verdict: 'unchecked', against: null };
   if (!row) return unmatched(c, 'amount', c.subject.name, found, t);
   const candidates = c.columns
     .map((k: Column) => row.amounts[k])
@@ -282,10 +286,10 @@ function statementOf(c: Claim, ctx: Context): Out | null {
   if ((c.kind === 'amount' || c.kind === 'rate' || c.kind === 'score') && c.project) {
     // A figure named after its project is that project's: checked against its table, or not read.
     const t = tableNamed(c.project, ctx.tables);
-    return t ? againstTable(c, t) : null;
+    return t ? againstTable(c, t, ctx.year) : null;
   }
   if (ctx.table) {
-    const v = againstTable(c, ctx.table);
+    const v = againstTable(c, ctx.table, ctx.year);
     if (v) return v;
   }
   if (c.kind === 'grade') return { quote: c.quote, kind: c.kind, subject: 'total', found: c.word, verdict: 'unchecked', against: null };
@@ -297,8 +301,12 @@ export function checkParagraphs(paragraphs: readonly Paragraph[], tables: readon
   const picker = new TablePicker(tables);
   const seen: Context['seen'] = new Map();
   const statements: Statement[] = [];
+  const year = paragraphs
+    .slice(0, 3)
+    .map((p) => /(20\d{2})\s*年/.exec(p.text)?.[1])
+    .find((y) => y !== undefined);
   for (const p of paragraphs) {
-    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1, tables };
+    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1, tables, year };
     for (const c of claimsOf(p.text)) {
       const s = statementOf(c, ctx);
       if (!s) continue;
