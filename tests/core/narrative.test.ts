@@ -211,6 +211,16 @@ describe('a report against its tables', () => {
     ]);
   });
 
+  it("a department's whole is not a project table's total", async () => {
+    const d = await withTables('merged.docx', '部门预算资金500万元，项目预算资金100万元。', '部门整体绩效评价得分为95分。');
+    // Read, and kept to be compared with the same figure stated again; not checked against the project's table.
+    expect(read(d)).toEqual([
+      ['amount', '部门预算资金', 'unchecked', null, null],
+      ['amount', 'total', 'consistent', '表1', null],
+      ['score', '总分', 'unchecked', null, null],
+    ]);
+  });
+
   it('a 其中 with no colon, a list ending in 其他', () => {
     expect(verdicts('全年执行数100万元，其中财政拨款60万元，其他资金40万元。')).toEqual([['parts', 'consistent', null]]);
     expect(verdicts('全年执行数100万元，其中财政拨款60万元，其他资金30万元。')).toEqual([['parts', 'inconsistent', '90.00']]);

@@ -27,6 +27,7 @@ export interface Level1Figures {
 
 export interface TableView {
   readonly name: string;
+  readonly kind: Table['kind'];
   readonly unit: '万元' | '元';
   readonly names: readonly string[];
   readonly total: AmountRow;
@@ -113,7 +114,7 @@ export function tableView(name: string, table: Table, grid?: Grid): TableView {
   if (f.totalInterval) totalScore.push(f.totalInterval);
   const grades = [f.shownGrade, f.grade].filter((g): g is Grade => g !== null);
   const names = [table.project, table.department].map((s) => normalizeLabel(s)).filter((s) => [...s].length >= 4);
-  return { name, unit: table.amountUnit, names, total: amountRow(table, table.funds.total), rows, totalScore, grades, level1: level1Of(table), ...(year ? { year } : {}) };
+  return { name, kind: table.kind, unit: table.amountUnit, names, total: amountRow(table, table.funds.total), rows, totalScore, grades, level1: level1Of(table), ...(year ? { year } : {}) };
 }
 
 /** True rates that a shown rate of an over-executed row may show: the capped 100% too. */

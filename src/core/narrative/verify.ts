@@ -11,6 +11,7 @@ import { claimsOf } from './claims';
 import type { Fact } from './facts';
 import type { Paragraph } from './document';
 import { type AmountRow, type TableView, acceptedRates } from './tables';
+import type { Table } from '../table';
 
 export type ReportCode = 'REPORT_TABLE_MISMATCH' | 'REPORT_ARITHMETIC' | 'REPORT_UNMATCHED';
 
@@ -75,7 +76,19 @@ interface Context {
 
 type Out = Omit<Statement, 'paragraph'>;
 
+/** "部门预算资金", "部门整体绩效评价得分" are a department's; "项目预算资金", "该项目得分" a project's. */
+function wholeOf(label: string): Table['kind'] | undefined {
+  if (/部门|整体|我单位|本单位|我局/.test(label)) return 'department';
+  if (/项目/.test(label)) return 'project';
+  return undefined;
+}
+
 function againstTable(c: Claim, t: TableView, reportYear?: string): Out | null {
+  if ((c.kind === 'amount' || c.kind === 'rate' || c.kind === 'score') && c.subject.name === 'total' && !c.project) {
+    // The whole of a department is not a project's table's total, nor the reverse.
+    const whole = wholeOf(c.fact.label);
+    if (whole && whole !== t.kind) return null;
+  }
   switch (c.kind) {
     case 'amount': {
       const row: AmountRow | undefined = c.subject.name === 'total' ? t.total : t.rows.get(c.subject.name);
