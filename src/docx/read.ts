@@ -64,6 +64,9 @@ interface TableState {
   cell: Cell | null;
 }
 
+/** Elements whose text is not the document's: deleted text, field codes, paragraph properties (tab stops), fallbacks. */
+const NOT_TEXT = new Set(['delText', 'instrText', 'del', 'pPr', 'Fallback']);
+
 /** Follows the body's elements: paragraphs, runs' text, tables, rows, cells and their properties. */
 class BodyReader {
   readonly builder = new DocumentBuilder();
@@ -76,6 +79,10 @@ class BodyReader {
   open(name: string, attrs: string, selfClosing: boolean): void {
     const local = name.slice(name.indexOf(':') + 1);
     const t = this.tables[this.tables.length - 1];
+    if (NOT_TEXT.has(local)) {
+      if (!selfClosing) this.skip++;
+      return;
+    }
     switch (local) {
       case 'p':
         if (!selfClosing) this.para = [];
@@ -90,13 +97,6 @@ class BodyReader {
       case 'br':
       case 'cr':
         if (this.para && this.skip === 0) this.para.push('\n');
-        return;
-      case 'delText':
-      case 'instrText':
-      case 'del':
-      case 'pPr':
-      case 'Fallback':
-        if (!selfClosing) this.skip++;
         return;
       case 'tbl':
         if (!selfClosing) this.tables.push({ rows: [], row: null, cell: null });
@@ -125,16 +125,13 @@ class BodyReader {
   close(name: string): void {
     const local = name.slice(name.indexOf(':') + 1);
     const t = this.tables[this.tables.length - 1];
+    if (NOT_TEXT.has(local)) {
+      this.skip = Math.max(0, this.skip - 1);
+      return;
+    }
     switch (local) {
       case 't':
         this.inText = false;
-        return;
-      case 'delText':
-      case 'instrText':
-      case 'del':
-      case 'pPr':
-      case 'Fallback':
-        this.skip = Math.max(0, this.skip - 1);
         return;
       case 'p':
         if (this.para) this.endParagraph(this.para);

@@ -112,7 +112,7 @@ function Results({ state, lang }: { readonly state: Extract<State, { kind: 'done
       {result.findings.map((f, i) => (
         <Card key={i} className={styles.card} size="small" data-testid="report-finding">
           <div className={styles.cardTitle}>
-            {ICON[f.severity]}
+            <span className={styles[f.severity]}>{ICON[f.severity]}</span>
             <Caption1>
               {t.paragraph(f.paragraph)} · {f.code}
             </Caption1>
