@@ -221,6 +221,15 @@ describe('a report against its tables', () => {
     ]);
   });
 
+  it('a label before a colon: 评价得分：99分', async () => {
+    const d = await withTables('merged.docx', '自评得分：99分；评价等级：优。', '自评得分：95分。');
+    expect(read(d)).toEqual([
+      ['score', 'total', 'consistent', '表1', null],
+      ['grade', 'total', 'consistent', '表1', null],
+      ['score', 'total', 'inconsistent', '表1', '99.00'],
+    ]);
+  });
+
   it('a 其中 with no colon, a list ending in 其他', () => {
     expect(verdicts('全年执行数100万元，其中财政拨款60万元，其他资金40万元。')).toEqual([['parts', 'consistent', null]]);
     expect(verdicts('全年执行数100万元，其中财政拨款60万元，其他资金30万元。')).toEqual([['parts', 'inconsistent', '90.00']]);

@@ -73,7 +73,14 @@ export function factsOf(text: string): Fact[] {
     if (!read) continue;
     let labelStart = start;
     while (labelStart > 0 && !SEPARATORS.test(text[labelStart - 1]!)) labelStart--;
-    const label = text.slice(labelStart, start).replace(/\s+/g, '').replace(LINKING, '');
+    let label = text.slice(labelStart, start).replace(/\s+/g, '').replace(LINKING, '');
+    if (label === '' && labelStart > 0 && /[：:]/.test(text[labelStart - 1]!)) {
+      // "评价得分：99.5分": the label stands before the colon.
+      let from = labelStart - 1;
+      while (from > 0 && !SEPARATORS.test(text[from - 1]!)) from--;
+      label = text.slice(from, labelStart - 1).replace(/\s+/g, '');
+      labelStart = from;
+    }
     out.push({ start, end, labelStart, label, shown: read.shown, unit: read.unit, sentence: sentenceOf(breaks, start) });
   }
   return out;
