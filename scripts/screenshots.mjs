@@ -3,7 +3,7 @@
  * Development aid: redraws the README's pictures of the pane from the built pages (npm run build first),
  * in Debian's Chromium: the pane after 校验本表 on the sample, the same at Excel's 340 px on a sheet of
  * ten stacked tables (and its first screen, 700 px tall), the summary in the preview, the pane without
- * office.js.
+ * office.js, 核对报告 on seed 003's report.
  *   node scripts/screenshots.mjs
  */
 import http from 'node:http';
@@ -71,7 +71,18 @@ await p.waitForTimeout(500);
 await p.screenshot({ path: path.join(OUT, 'summary-preview.png') });
 await p.close();
 
-// 4. Inside Office with office.js blocked.
+// 4. 核对报告: seed 003's report against its workbook (the pane alone).
+p = await page(1280, 1000);
+await p.goto(`${url}preview.html`);
+await p.locator('input[data-testid="open-workbook"]').setInputFiles(path.join(ROOT, 'tests', 'fixtures', 'seed003.xlsx'));
+await p.getByText('seed003.xlsx', { exact: false }).first().waitFor();
+await p.getByRole('button', { name: '知道了' }).click();
+await p.locator('input[data-testid="pick-report"]').setInputFiles(path.join(ROOT, 'tests', 'fixtures', 'reports', 'report003.docx'));
+await p.locator('[data-testid="report-check"]').getByText('不符 2 处', { exact: false }).waitFor();
+await p.locator('[data-pane]').screenshot({ path: path.join(OUT, 'taskpane-report.png') });
+await p.close();
+
+// 5. Inside Office with office.js blocked.
 p = await page(340, 520);
 await p.goto(`${url}taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
 await p.getByText('无法加载 Office 的脚本').waitFor();

@@ -16,6 +16,7 @@ import { openWorkbookFile, readFailure } from './open';
 import { type Totals, formatRegion, formatTable, formatTotals, noTables } from './format';
 import type { Io } from './main';
 import { promises as fs } from 'node:fs';
+import { type NarrativeEntry, documentEntries, formatNarrative, isDocumentPath, openDocumentFile } from './document';
 
 export interface CheckRun {
   readonly inputs: readonly string[];
@@ -41,7 +42,7 @@ export interface NoticeEntry {
   readonly message: string;
 }
 
-export type CheckEntry = ReportEntry | UnreadableEntry | NoticeEntry;
+export type CheckEntry = ReportEntry | UnreadableEntry | NoticeEntry | NarrativeEntry;
 
 /**
  * The JSON report, written entry by entry (to a file through a temporary one, or to standard output).
@@ -164,6 +165,27 @@ export async function runCheck(given: CheckRun, io: Io): Promise<number> {
   try {
     for (const s of skipped) await unreadable(s.given, s.problem, s.detail);
     for (const input of files) {
+      if (isDocumentPath(input.real)) {
+        // A report: its tables as a workbook's, then its narrative's statements (nothing is written for it).
+        const doc = await openDocumentFile(input.real);
+        if ('problem' in doc) {
+          await unreadable(input.given, doc.problem, doc.detail);
+          continue;
+        }
+        say(doc.convertedFrom ? `${input.given}  ${t.converted(doc.convertedFrom)}` : input.given);
+        const { tables, narrative } = documentEntries(input.given, doc.doc, run.lang, run.options);
+        for (const e of tables) {
+          if (e.kind === 'unrecognised') totals.regions++;
+          else totals.tables++;
+          for (const f of e.findings) totals[f.severity]++;
+          say(e.kind === 'unrecognised' ? formatRegion(e, run.lang) : formatTable(e, run.lang));
+          await json?.entry(e);
+        }
+        for (const f of narrative.findings) totals[f.severity as keyof typeof totals]++;
+        say(formatNarrative(narrative, run.lang));
+        await json?.entry(narrative);
+        continue;
+      }
       const opened = await openWorkbookFile(input.real, run.lang);
       if ('problem' in opened) {
         await unreadable(input.given, opened.problem, opened.detail);

@@ -43,8 +43,8 @@ export async function findSoffice(env: NodeJS.ProcessEnv = process.env): Promise
   return undefined;
 }
 
-/** A workbook LibreOffice can turn into .xlsx: .xls, WPS's .et, OpenDocument's .ods. */
-export type Convertible = 'xls' | 'et' | 'ods';
+/** A workbook LibreOffice can turn into .xlsx: .xls, WPS's .et, OpenDocument's .ods; a .doc or .wps document into .docx. */
+export type Convertible = 'xls' | 'et' | 'ods' | 'doc' | 'wps';
 
 type Converted = { bytes: Uint8Array } | { problem: Problem; detail?: string };
 
@@ -71,13 +71,14 @@ export async function convertWithLibreOffice(from: Convertible, bytes: Uint8Arra
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-convert-'));
   const release = holdTemporary(dir);
   try {
+    const to = from === 'doc' || from === 'wps' ? 'docx' : 'xlsx';
     const input = path.join(dir, `in.${from}`);
     await fs.writeFile(input, bytes);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'xlsx', '--outdir', dir, input];
-    const stopped = await runBounded(soffice, args, path.join(dir, 'in.xlsx'));
+    const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', to, '--outdir', dir, input];
+    const out = path.join(dir, `in.${to}`);
+    const stopped = await runBounded(soffice, args, out);
     if (stopped) return stopped;
-    const out = path.join(dir, 'in.xlsx');
     const size = (await fs.stat(out).catch(() => null))?.size;
     if (size === undefined) return { problem: 'convertFailed' };
     if (size > MAX_FILE_BYTES) return { problem: 'bomb', detail: `${Math.round(size / 1048576)} MB` };

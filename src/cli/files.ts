@@ -26,8 +26,8 @@ export interface Skipped {
   readonly detail?: string;
 }
 
-/** Extensions a folder walk takes: workbooks the product reads, and those it must say it cannot. */
-const WORKBOOK = /\.(xlsx|xlsm|xls|et|ods)$/i;
+/** Extensions a folder walk takes: workbooks the product reads, and those it must say it cannot; reports (.txt only when named). */
+const WORKBOOK = /\.(xlsx|xlsm|xls|et|ods|docx|doc|wps)$/i;
 
 /** Files and folders → files (folders recursively, in a stable order); what cannot be read is said. */
 export async function expandInputs(inputs: readonly string[]): Promise<{ files: Input[]; skipped: Skipped[] }> {

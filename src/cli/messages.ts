@@ -61,6 +61,7 @@ const ZH_USAGE = `绩效自评校验 selfeval
       --reverse 反向指标（≤/<）未达标时的计分方法：ratio（默认，分值×指标值÷完成值）或 deviation
       --words  补充词表（JSON）；另外自动读取工作簿所在文件夹的 selfeval-words.json 和 ~/.config/selfeval/words.json
       退出码：0 无错误；1 有错误级问题或无法识别的表格；2 有文件无法读取，或参数有误（其余文件照常校验）
+      报告（.docx、.doc、.wps、纯文本 .txt）：其中每张表照样校验，正文中的数字陈述与表格、与前后文核对
   selfeval clear <文件>... --out 目录
       清除标记：恢复原有底色和批注，删除复核结果列（写入副本）；「填写计算值」填入的值保留
   selfeval fill <文件>... --out 目录 [--lang zh|en] [--reverse ratio|deviation]
@@ -84,6 +85,7 @@ const EN_USAGE = `selfeval — checks fiscal performance self-evaluation tables
 
 Usage:
   selfeval check <files or folders>... [--json report.json] [--out DIR] [--lang zh|en] [--reverse ratio|deviation] [--words words.json]
+      reports (.docx, .doc, .wps, plain .txt): every table inside is checked, the narrative's figures against the tables and each other
   selfeval clear <files>... --out DIR
   selfeval fill <files>... --out DIR [--lang zh|en] [--reverse ratio|deviation]
   selfeval fill --undo <files>... --out DIR
@@ -150,7 +152,7 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     },
     interrupted: (s) => `已中断（${s}）：正在写出的文件已删除，未留下半成品文件`,
     protectedSheet: (s) => `工作表「${s}」受保护：已校验，未写入标记`,
-    converted: (f) => `（.${f} 文件，已由 LibreOffice 转换为 .xlsx 读取）`,
+    converted: (f) => `（.${f} 文件，已由 LibreOffice 转换为 .${f === 'doc' || f === 'wps' ? 'docx' : 'xlsx'} 读取）`,
     noWorkbooks: '没有找到可读取的工作簿',
     skipped: (f, w) => `${f}：${w}`,
     cleared: (f, n, t) => `${f}：已清除 ${n} 个工作表的标记 → ${t}`,
@@ -221,7 +223,7 @@ export const CLI_TEXT: Readonly<Record<Lang, CliText>> = {
     },
     interrupted: (s) => `interrupted (${s}): the files being written were removed; nothing half-written is left`,
     protectedSheet: (s) => `sheet "${s}" is protected: checked, not marked`,
-    converted: (f) => `(an .${f} file, read after LibreOffice converted it to .xlsx)`,
+    converted: (f) => `(an .${f} file, read after LibreOffice converted it to .${f === 'doc' || f === 'wps' ? 'docx' : 'xlsx'})`,
     noWorkbooks: 'no readable workbook found',
     skipped: (f, w) => `${f}: ${w}`,
     cleared: (f, n, t) => `${f}: cleared ${n} sheet(s) → ${t}`,

@@ -18,6 +18,7 @@ import { asStdout, expandInputs, refusedOutputs, writeAtomically, writeError } f
 import { openWorkbookFile, readFailure } from './open';
 import { nodeDeflateRaw } from './zlib';
 import type { Io } from './main';
+import { documentEntries, isDocumentPath, openDocumentFile } from './document';
 
 export interface SummaryRun {
   readonly inputs: readonly string[];
@@ -32,6 +33,13 @@ export interface SummaryRun {
 /** One workbook on disk → what the summary needs; never throws. */
 export async function summariseFile(file: string, display: string, lang: Lang, options: CheckOptions): Promise<WorkbookInput> {
   const t = CLI_TEXT[lang];
+  if (isDocumentPath(file)) {
+    // A report's tables count as a workbook's, each under its name (表1, 表2…).
+    const doc = await openDocumentFile(file);
+    if ('problem' in doc) return { file: display, status: 'unreadable', detail: t.problem[doc.problem](doc.detail), tables: [] };
+    const tables = documentEntries(display, doc.doc, lang, options).tables.filter((e) => e.kind !== 'unrecognised');
+    return { file: display, status: tables.length ? 'ok' : 'noTables', tables, sheets: doc.doc.tables.map((g) => g.name) };
+  }
   const opened = await openWorkbookFile(file, lang);
   if ('problem' in opened) return { file: display, status: 'unreadable', detail: t.problem[opened.problem](opened.detail), tables: [] };
   try {

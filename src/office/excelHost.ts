@@ -4,7 +4,7 @@
  * batch. The engine and the decision run in memory between them; nothing is written before the last
  * batch, and nothing at all on a protected sheet.
  */
-import { type CellRange, parseA1, parseRangeA1 } from '../core/grid';
+import { type CellRange, type Grid, parseA1, parseRangeA1 } from '../core/grid';
 import { decide } from '../core/annotate/decide';
 import { type HostEngine, inThread, prepareCheck, prepareClear } from '../core/annotate/run';
 import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
@@ -200,6 +200,10 @@ export class ExcelHost implements Host {
       await batch.flush();
       return { written: changes.length };
     });
+  }
+
+  async workbookGrids(): Promise<Grid[]> {
+    return this.options.run(async (context) => (await readWorkbook(context, this.options.cellsPerRead ?? DEFAULT_CELLS_PER_READ)).grids);
   }
 
   async summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse> {

@@ -2,6 +2,7 @@
  * What the task pane asks of a host. Two hosts implement it: Excel (office-js) and the browser preview
  * (the .xlsx host over the bundled sample). Results come as the engine's report objects.
  */
+import type { Grid } from '../core/grid';
 import type { TableReport, UnrecognisedReport } from '../core/report';
 import type { Settings } from './settings';
 import type { Summary, WorkbookInput } from '../core/summary';
@@ -78,4 +79,6 @@ export interface Host {
   watchEdits?(settings: () => Settings, onChecked: (r: CheckResponse) => void): Promise<() => void>;
   /** Calls back when another sheet is activated (the pane then labels its results as the last check's). */
   onSheetActivated?(listener: () => void): Promise<void>;
+  /** 核对报告: the open workbook's sheets as grids (read only), to check a report's statements against. */
+  workbookGrids?(): Promise<Grid[]>;
 }

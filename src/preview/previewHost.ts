@@ -3,6 +3,7 @@
  * package reader and held in memory. It carries out core's decisions the way the Excel host does.
  * Nothing is uploaded: the workbook comes from the page's own files.
  */
+import type { Grid } from '../core/grid';
 import { sheetReports } from '../core/report';
 import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse, UndoFillResponse } from '../office/hostApi';
 import { type WorkbookInput, SUMMARY_SHEET, buildSummary } from '../core/summary';
@@ -167,6 +168,10 @@ export class PreviewHost implements Host {
       .map((s) => checkAsItWas(nowOf(s), sheetState(this.book.state, s.name), { reverseFormula: settings.reverseFormula }));
     const { tables } = sheetReports('', results, settings.lang);
     return { file: '', status: tables.length ? 'ok' : 'noTables', tables, sheets: this.book.sheets.map((s) => s.name) };
+  }
+
+  async workbookGrids(): Promise<Grid[]> {
+    return this.book.sheets.filter((s) => !isProductSheet(s.name)).map((s) => gridOf(s));
   }
 
   async summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse> {

@@ -7,7 +7,7 @@
  */
 import * as React from 'react';
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Spinner, Title3 } from '@fluentui/react-components';
-import { ArrowUndo20Regular, Calculator20Regular, Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
+import { ArrowUndo20Regular, Calculator20Regular, DocumentSearch20Regular, Eraser20Regular, FolderOpen20Regular, TableSearch20Regular, TableSimple20Regular } from '@fluentui/react-icons';
 import type { FillPlan } from '../core/annotate/fillIn';
 import { clearedText, undoneText } from '../core/annotate/undoText';
 import type { Severity } from '../core/findings';
@@ -24,6 +24,10 @@ import { type PaneAction, PaneToolbar } from './components/PaneToolbar';
 // What a first check does not need comes in chunks of its own, loaded when first shown.
 const FillDialog = React.lazy(() => import(/* webpackChunkName: "fill" */ './components/FillDialog').then((m) => ({ default: m.FillDialog })));
 const SettingsPanel = React.lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
+import { REPORT_TEXT } from './components/reportText';
+
+// 核对报告 loads with the document reader, in a chunk of its own, when a report is picked.
+const ReportCheck = React.lazy(() => import(/* webpackChunkName: "report" */ './components/ReportCheck'));
 
 export interface AppProps {
   readonly host: Host;
@@ -238,6 +242,9 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
     }
   };
 
+  const reportInput = React.useRef<HTMLInputElement>(null);
+  const [report, setReport] = React.useState<File | null>(null);
+
   const runSummary = async (files?: File[]) => {
     setStatus({ kind: 'busy', what: 'summary' });
     try {
@@ -268,6 +275,7 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
     ...(host.undoFill ? [{ id: 'undoFill', label: t.undoFill, icon: <ArrowUndo20Regular />, hint: t.undoFillHint, run: () => void runUndoFill() }] : []),
     { id: 'summary', label: t.summary, icon: <TableSimple20Regular />, hint: t.summarise, run: () => void runSummary() },
     { id: 'files', label: t.pickFiles, icon: <FolderOpen20Regular />, hint: t.pickFilesHint, run: () => fileInput.current?.click() },
+    { id: 'report', label: REPORT_TEXT[settings.lang].button, icon: <DocumentSearch20Regular />, hint: REPORT_TEXT[settings.lang].hint, run: () => reportInput.current?.click() },
   ];
 
   const busy = status.kind === 'busy';
@@ -283,6 +291,18 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
       <div ref={(el) => void (checkRef.current = el?.querySelector<HTMLElement>('[data-action="check"]') ?? null)}>
         <PaneToolbar actions={actions} busy={busy} label={t.toolbar} moreLabel={t.more} moreRef={moreRef} />
       </div>
+      <input
+        ref={reportInput}
+        type="file"
+        accept=".docx,.txt,.doc,.wps,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+        hidden
+        data-testid="pick-report"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) setReport(file);
+        }}
+      />
       <input
         ref={fileInput}
         type="file"
@@ -337,6 +357,12 @@ export function App({ host, initialSettings, storage, initialAction }: AppProps)
             </Button>
           </MessageBarActions>
         </MessageBar>
+      )}
+
+      {report && (
+        <React.Suspense fallback={<Spinner size="small" />}>
+          <ReportCheck file={report} host={host} settings={settings} onClose={() => setReport(null)} />
+        </React.Suspense>
       )}
 
       <React.Suspense fallback={null}>

@@ -2,6 +2,7 @@
  * The WPS 表格 host: the same pane and the same decision as the Excel host, carried out through WPS's
  * object model (see et.ts for where its members are documented). Nothing is written to a protected sheet.
  */
+import type { Grid } from '../core/grid';
 import { sheetReports } from '../core/report';
 import { decide } from '../core/annotate/decide';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
@@ -100,6 +101,12 @@ export class WpsHost implements Host {
     const previous = sheetState(snap.state, snap.name);
     writeState(this.app, snap.book, snap, withSheetState(snap.state, snap.name, keepingFilled(previous, snap.name, withFilled(previous?.filled, changes))));
     return { written: changes.length };
+  }
+
+  async workbookGrids(): Promise<Grid[]> {
+    const book = this.app.ActiveWorkbook;
+    if (!book) throw new Error('没有打开的工作簿');
+    return readWorkbookGrids(book);
   }
 
   async summarise(settings: Settings, files?: readonly WorkbookInput[]): Promise<SummaryResponse> {

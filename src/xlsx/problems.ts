@@ -21,7 +21,11 @@ export type Problem =
   | 'ods'
   | 'notWorkbook'
   | 'corrupt'
-  | 'convertFailed';
+  | 'convertFailed'
+  | 'notDocument'
+  | 'noDocumentPart'
+  | 'doc'
+  | 'wps';
 
 export const PROBLEM_TEXT: Readonly<Record<Lang, Readonly<Record<Problem, (detail?: string) => string>>>> = {
   zh: {
@@ -38,6 +42,10 @@ export const PROBLEM_TEXT: Readonly<Record<Lang, Readonly<Record<Problem, (detai
     notWorkbook: () => '不是 Excel 工作簿（.xlsx / .xlsm）',
     corrupt: (d) => `工作簿已损坏，无法读取${d ? `（${d}）` : ''}：请从原处重新复制或导出一份`,
     convertFailed: (d) => `LibreOffice 无法转换该文件${d ? `（${d}）` : ''}：请在 WPS 或 Excel 中另存为 .xlsx`,
+    notDocument: () => '不是 Word 文档（.docx）：报告请另存为 .docx（或 .doc、.wps、纯文本 .txt）后再核对',
+    noDocumentPart: (d) => `文档包中没有正文部分${d ? `（${d}）` : ''}：请在 Word 或 WPS 中重新另存为 .docx`,
+    doc: () => '旧版 .doc 文档：请在 Word 或 WPS 中另存为 .docx 后再核对（或安装 LibreOffice，本工具会自动转换）',
+    wps: () => 'WPS .wps 文档：请在 WPS 中另存为 .docx 后再核对（或安装 LibreOffice，本工具会自动转换）',
   },
   en: {
     notFound: () => 'no such file or folder',
@@ -53,6 +61,10 @@ export const PROBLEM_TEXT: Readonly<Record<Lang, Readonly<Record<Problem, (detai
     notWorkbook: () => 'not an Excel workbook (.xlsx / .xlsm)',
     corrupt: (d) => `the workbook is damaged and cannot be read${d ? ` (${d})` : ''}: copy or export it again from where it came`,
     convertFailed: (d) => `LibreOffice could not convert it${d ? ` (${d})` : ''}: save it as .xlsx in WPS or Excel`,
+    notDocument: () => 'not a Word document (.docx): save the report as .docx (or .doc, .wps, plain .txt) and check it again',
+    noDocumentPart: (d) => `the package has no document part${d ? ` (${d})` : ''}: save it again as .docx in Word or WPS`,
+    doc: () => 'an old .doc document: save it as .docx in Word or WPS (or install LibreOffice: it is then converted)',
+    wps: () => 'a WPS .wps document: save it as .docx in WPS (or install LibreOffice: it is then converted)',
   },
 };
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_CODES, CATALOGUES, FINDING_CODES } from '../../src/core/findings';
 import { SHEET_CODES, TABLE_RULES } from '../../src/core/check/rules';
+import { REPORT_CODES } from '../../src/core/narrative';
 
 /** SPEC §4's table, as written there. */
 const SPEC_CODES = {
@@ -31,6 +32,9 @@ const SPEC_CODES = {
   LEVEL2_MISPLACED: 'warning',
   TARGET_EXCEEDED: 'info',
   UNRECOGNISED_REGION: 'warning',
+  REPORT_TABLE_MISMATCH: 'error',
+  REPORT_ARITHMETIC: 'error',
+  REPORT_UNMATCHED: 'info',
 };
 
 describe('the findings catalogue', () => {
@@ -38,8 +42,8 @@ describe('the findings catalogue', () => {
     expect(FINDING_CODES).toEqual(SPEC_CODES);
   });
 
-  it('every code is raised by some rule, or by recognition', () => {
-    const raised = new Set([...TABLE_RULES.flatMap((r) => r.codes), ...SHEET_CODES]);
+  it('every code is raised by some rule, by recognition, or by the report check', () => {
+    const raised = new Set([...TABLE_RULES.flatMap((r) => r.codes), ...SHEET_CODES, ...REPORT_CODES]);
     expect([...raised].sort()).toEqual([...ALL_CODES].sort());
   });
 

@@ -32,6 +32,9 @@ export const FINDING_CODES = {
   LEVEL2_MISPLACED: 'warning',
   TARGET_EXCEEDED: 'info',
   UNRECOGNISED_REGION: 'warning',
+  REPORT_TABLE_MISMATCH: 'error',
+  REPORT_ARITHMETIC: 'error',
+  REPORT_UNMATCHED: 'info',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;
@@ -76,6 +79,12 @@ interface Scores {
   readonly found: string;
 }
 
+/** What a report's statement states (REPORT_TABLE_MISMATCH, REPORT_UNMATCHED). */
+export type ReportWhat = 'amount' | 'rate' | 'score' | 'weight' | 'grade';
+
+/** Which of a report's own sums a REPORT_ARITHMETIC is about. */
+export type ReportCheck = 'parts' | 'share' | 'change' | 'rate' | 'twice';
+
 /** Every code's parameters; numbers are decimal strings. */
 export interface FindingParams {
   EXEC_RATE_MISMATCH: Scores;
@@ -105,6 +114,11 @@ export interface FindingParams {
   /** ratio: actual ÷ target in percent. */
   TARGET_EXCEEDED: { readonly subject: string; readonly target: string; readonly found: string; readonly ratio: string };
   UNRECOGNISED_REGION: { readonly reason: UnrecognisedReason; readonly range: string };
+  /** subject: 'total' or a breakdown / 一级指标 name; unit: 万元, 元, %, 分 or '' (a grade). */
+  REPORT_TABLE_MISMATCH: Scores & { readonly what: ReportWhat; readonly subject: string; readonly table: string; readonly unit: string };
+  /** expected: what the report's other figures give; found: the figure stated; paragraph: where the figure was first stated (twice). */
+  REPORT_ARITHMETIC: Scores & { readonly check: ReportCheck; readonly subject: string; readonly unit: string; readonly paragraph?: number };
+  REPORT_UNMATCHED: { readonly what: ReportWhat; readonly subject: string; readonly table: string };
 }
 
 export interface FindingOf<C extends FindingCode> {
@@ -156,6 +170,7 @@ export function reportedValues<C extends FindingCode>(code: C, p: FindingParams[
     }
     case 'EMPTY_INDICATOR':
     case 'UNRECOGNISED_REGION':
+    case 'REPORT_UNMATCHED':
       return { expected: null, found: null };
     case 'LEVEL2_MISPLACED':
       return { expected: (p as FindingParams['LEVEL2_MISPLACED']).expected, found: (p as FindingParams['LEVEL2_MISPLACED']).level1 };

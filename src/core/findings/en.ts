@@ -50,6 +50,21 @@ const split = (s: readonly { name: string; points: string }[]) => s.map((x) => `
 const unit = (u: '万元' | '元') => (u === '万元' ? '(10k yuan)' : 'yuan');
 const q = (s: string) => `"${shorten(s)}"`;
 
+const WHAT_EN = { amount: 'amount', rate: 'execution rate', score: 'score', weight: 'weight', grade: 'grade' } as const;
+
+const subjectEn = (subject: string, what: keyof typeof WHAT_EN) =>
+  subject === 'total' ? (what === 'amount' ? 'the total amount' : what === 'score' ? 'the total score' : `the ${WHAT_EN[what]}`) : `${subject}${what === 'amount' ? '' : ` ${WHAT_EN[what]}`}`;
+
+type CheckParams = { subject: string; expected: string; found: string; unit: string; paragraph?: number };
+
+const CHECK_EN = {
+  parts: (p: CheckParams) => `the parts listed (其中) add up to ${p.expected} ${p.unit}, not the stated total ${p.found} ${p.unit}`,
+  share: (p: CheckParams) => `${p.subject}'s share is ${p.expected}% by the amounts stated; the report says ${p.found}%`,
+  change: (p: CheckParams) => `by the amounts stated the change is ${p.expected}%; the report says ${p.found}%`,
+  rate: (p: CheckParams) => `by the budget and spending stated the execution rate is ${p.expected}%; the report says ${p.found}%`,
+  twice: (p: CheckParams) => `${p.subject} is ${p.expected} ${p.unit} in paragraph ${p.paragraph ?? '?'} and ${p.found} ${p.unit} here`,
+} as const;
+
 export const EN: Catalogue = {
   message: {
     EXEC_RATE_MISMATCH: (p) => `Execution rate should be ${p.expected} (spent ÷ budget); the table shows ${p.found}`,
@@ -78,6 +93,9 @@ export const EN: Catalogue = {
       `Level-2 "${p.level2}" belongs under ${CATEGORY[p.expected] ?? p.expected}, not under "${p.level1}"; the level-1 weights mislead`,
     TARGET_EXCEEDED: (p) => `${q(p.subject)}: actual ${p.found} is ${p.ratio}% of the target ${p.target}; the target was likely set too low (information)`,
     UNRECOGNISED_REGION: (p) => `${p.range} looks like a self-evaluation table but cannot be read: ${REGION[p.reason]}`,
+    REPORT_TABLE_MISMATCH: (p) => `the report states ${subjectEn(p.subject, p.what)} as ${p.found}${p.unit === '%' ? '' : ' '}${p.unit}; "${p.table}" shows ${p.expected}${p.unit === '%' ? '' : ' '}${p.unit}`,
+    REPORT_ARITHMETIC: (p) => CHECK_EN[p.check](p),
+    REPORT_UNMATCHED: (p) => `the report states ${subjectEn(p.subject, p.what)}, which "${p.table}" does not hold (not checked; information)`,
   },
   short: {
     EXEC_RATE_MISMATCH: (p) => `wrong execution rate (expected ${p.expected})`,
@@ -103,6 +121,9 @@ export const EN: Catalogue = {
     LEVEL2_MISPLACED: (p) => `level-2 belongs under ${CATEGORY[p.expected] ?? p.expected}`,
     TARGET_EXCEEDED: () => 'target likely too low',
     UNRECOGNISED_REGION: () => 'unreadable table',
+    REPORT_TABLE_MISMATCH: (p) => `differs from the table (${p.expected})`,
+    REPORT_ARITHMETIC: (p) => `figures disagree (expected ${p.expected})`,
+    REPORT_UNMATCHED: () => 'not in the table',
   },
   region: REGION,
   skipped: {

@@ -34,6 +34,19 @@ const REGION = {
 
 const q = (s: string) => `「${shorten(s)}」`;
 
+const WHAT = { amount: '金额', rate: '执行率', score: '得分', weight: '分值', grade: '等级' } as const;
+
+/** A report's subject: the table's total, a breakdown row (基本支出), a 一级指标. */
+const subjectZh = (subject: string, what: keyof typeof WHAT) => (subject === 'total' ? (what === 'amount' ? '资金总额' : what === 'score' ? '总分' : WHAT[what]) : `${subject}${what === 'amount' ? '' : WHAT[what]}`);
+
+const CHECK = {
+  parts: (p: { subject: string; expected: string; found: string; unit: string }) => `其中各项合计为 ${p.expected}${p.unit}，与所述总额 ${p.found}${p.unit}不符`,
+  share: (p: { subject: string; expected: string; found: string; unit: string }) => `${p.subject}占比按所述金额应为 ${p.expected}%，报告写 ${p.found}%`,
+  change: (p: { subject: string; expected: string; found: string; unit: string }) => `按所述金额和增减额，变动幅度应为 ${p.expected}%，报告写 ${p.found}%`,
+  rate: (p: { subject: string; expected: string; found: string; unit: string }) => `按所述预算数和执行数，执行率应为 ${p.expected}%，报告写 ${p.found}%`,
+  twice: (p: { subject: string; expected: string; found: string; unit: string; paragraph?: number }) => `${p.subject}前文（第 ${p.paragraph ?? '?'} 段）为 ${p.expected}${p.unit}，此处为 ${p.found}${p.unit}`,
+} as const;
+
 export const ZH: Catalogue = {
   message: {
     EXEC_RATE_MISMATCH: (p) => `执行率应为 ${p.expected}（执行数 ÷ 预算数），表内为 ${p.found}`,
@@ -60,6 +73,9 @@ export const ZH: Catalogue = {
     LEVEL2_MISPLACED: (p) => `二级指标「${p.level2}」应属于${p.expected}指标，却列在「${p.level1}」下，一级指标分值因此失真`,
     TARGET_EXCEEDED: (p) => `${q(p.subject)}实际完成 ${p.found}，达到指标值 ${p.target} 的 ${p.ratio}%，目标可能设定偏低（仅提示）`,
     UNRECOGNISED_REGION: (p) => `${p.range} 像一张绩效自评表，但无法识别：${REGION[p.reason]}`,
+    REPORT_TABLE_MISMATCH: (p) => `报告所写${subjectZh(p.subject, p.what)} ${p.found}${p.unit}与「${p.table}」不符：表内为 ${p.expected}${p.unit}`,
+    REPORT_ARITHMETIC: (p) => CHECK[p.check](p),
+    REPORT_UNMATCHED: (p) => `报告所写${subjectZh(p.subject, p.what)}在「${p.table}」中没有对应项，未核对（仅提示）`,
   },
   short: {
     EXEC_RATE_MISMATCH: (p) => `执行率有误（应为 ${p.expected}）`,
@@ -85,6 +101,9 @@ export const ZH: Catalogue = {
     LEVEL2_MISPLACED: (p) => `二级指标应属于${p.expected}指标`,
     TARGET_EXCEEDED: () => '目标可能偏低',
     UNRECOGNISED_REGION: () => '无法识别的表格',
+    REPORT_TABLE_MISMATCH: (p) => `与表内不符（表内 ${p.expected}）`,
+    REPORT_ARITHMETIC: (p) => `前后数字不符（应为 ${p.expected}）`,
+    REPORT_UNMATCHED: () => '表中无对应项',
   },
   region: REGION,
   skipped: {

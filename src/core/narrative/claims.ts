@@ -1,0 +1,346 @@
+/**
+ * What a paragraph claims, read from its figures by a few strict patterns: an amount of the table's
+ * total or of one of its breakdowns, an 执行率, the total score, a 一级指标's 分值 or 得分, the grade; and
+ * the claims a paragraph makes about itself: parts of a stated total (其中…), shares (占…的 x%), a change
+ * and its percent (比上年减少 d万元，下降 p%), a rate (预算 a，支出 b，执行率 r%). A figure whose words
+ * fit no pattern is not a claim: nothing is guessed.
+ */
+import type { Fact } from './facts';
+import { factsOf, sentenceBreaks } from './facts';
+import { Decimal, type Shown } from '../numbers';
+import { type Grade, gradeOf } from '../recognise/vocabulary';
+
+export type Column = 'initial' | 'budget' | 'executed';
+
+/** A funds row by what it is: 基本支出, 项目支出, 财政拨款… (synonyms in one place). */
+export const BREAKDOWNS: readonly (readonly [string, ...string[]])[] = [
+  ['基本支出'],
+  ['项目支出'],
+  ['人员经费'],
+  ['公用经费'],
+  ['财政拨款', '当年财政拨款', '本年财政拨款', '财政资金', '财政性资金'],
+  ['上年结转', '上年结转资金', '结转资金'],
+  ['其他资金'],
+  ['单位资金', '自有资金', '单位自筹资金'],
+  ['中央资金', '中央补助', '中央财政资金', '中央补助资金'],
+  ['省级资金', '省级补助', '省级财政资金', '省级补助资金'],
+  ['市县资金', '地方资金', '市级资金', '县级资金'],
+];
+
+/** The breakdown a funds row's label names (its key: the first synonym). */
+export function breakdownOfRow(label: string): string | undefined {
+  for (const group of BREAKDOWNS) if (group.some((w) => label.includes(w))) return group[0];
+  return undefined;
+}
+
+const NOISE = '(?:\\d{4}年度?|本年度?|全年|当年|年度|部门|项目|单位|整体|我单位|本单位|我局|本部门|该项目|本项目|该部门|的|其中)';
+const BREAKDOWN_WORDS = BREAKDOWNS.flat()
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const METRIC = '(年初预算数?|全年预算数?|调整后预算数?|预算数?|执行数|决算数|支出数|支出金额|金额)';
+
+const TOTAL_AMOUNT = new RegExp(
+  `^${NOISE}*(实际)?(预算资金总额|预算资金|预算总额|预算金额|预算数|预算|资金总额|年度资金总额|年初预算数?|年初预算资金|全年预算数?|全年预算资金|调整后预算数?|调整预算数?|预算执行数|执行数|执行金额|支出金额|支出数|支出总额|总支出|到位资金|到位金额|到位和支出金额|到位资金和支出金额|使用资金|决算数|支出|执行|累计支出|资金|项目资金|预算安排|预算安排资金|年初预算安排|安排资金)$`,
+);
+const BREAKDOWN_AMOUNT = new RegExp(`^${NOISE}*(${BREAKDOWN_WORDS})${METRIC}?$`);
+
+/** A label of the whole (预算资金, 实际支出…); a breakdown's (项目支出) is not, though 项目 is a word of the whole. */
+const isTotalLabel = (label: string): boolean => TOTAL_AMOUNT.test(label) && !BREAKDOWN_AMOUNT.test(label);
+const RATE = new RegExp(`^${NOISE}*(${BREAKDOWN_WORDS})?(预算|资金)?执行率$`);
+const TOTAL_SCORE =
+  /^(?:我单位|本单位|我局|本部门|部门|项目|单位|该项目|本项目|\d{4}年度?|本年度?|年度|整体|经)*(?:绩效)?(?:评价|自评|综合|最终)+(?:总)?(?:得分|分数|总分)$|^(?:部门|项目)?(?:整体)?(?:绩效)?(?:自评总分|评价总分|总得分)$/;
+const LEVEL1_NAME = /^(?:一级指标)?(预算执行率|资金执行率|投入管理|可持续性?|产出|效益|满意度|决策|过程)(指标)?$/;
+const LEVEL1_HEAD = /^(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?(?:一级指标[:：]?)?([^：:，,。()（）]{2,12}?)(?:[(（]\d+(?:\.\d+)?分[)）])?[:：]/;
+
+export interface Subject {
+  /** 'total', a breakdown's key, or a 一级指标's name. */
+  readonly name: string;
+  readonly level1?: boolean;
+}
+
+/** "安全生产专项经费项目年初预算数": the project a figure names, checked only against that project's table. */
+interface Named {
+  readonly project?: string;
+}
+
+export type Claim =
+  | ({ readonly kind: 'amount'; readonly fact: Fact; readonly subject: Subject; readonly columns: readonly Column[]; readonly quote: string } & Named)
+  | ({ readonly kind: 'rate'; readonly fact: Fact; readonly subject: Subject; readonly quote: string } & Named)
+  | ({ readonly kind: 'score'; readonly fact: Fact; readonly subject: Subject; readonly quote: string } & Named)
+  | { readonly kind: 'weight'; readonly fact: Fact; readonly subject: Subject; readonly quote: string }
+  | { readonly kind: 'grade'; readonly grade: Grade; readonly word: string; readonly quote: string }
+  | { readonly kind: 'parts'; readonly total: Fact; readonly parts: readonly Fact[]; readonly exhaustive: boolean; readonly quote: string }
+  | { readonly kind: 'share'; readonly part: Fact; readonly total: Fact; readonly percent: Fact; readonly quote: string }
+  | { readonly kind: 'change'; readonly current: Fact; readonly delta: Fact; readonly percent: Fact; readonly increase: boolean; readonly quote: string }
+  | { readonly kind: 'rateOf'; readonly budget: Fact; readonly executed: Fact; readonly rate: Fact; readonly quote: string };
+
+export const isAmount = (f: Fact): boolean => f.unit === '万元' || f.unit === '元';
+
+function columnsOf(label: string): Column[] {
+  if (/到位/.test(label)) return ['budget', 'executed'];
+  if (/执行|支出|使用|决算/.test(label)) return ['executed'];
+  if (/安排/.test(label)) return ['initial', 'budget'];
+  if (/年初/.test(label)) return ['initial'];
+  if (/全年|调整/.test(label)) return ['budget'];
+  return ['initial', 'budget'];
+}
+
+const quoteOf = (text: string, f: Fact): string => text.slice(f.labelStart, f.end).trim();
+
+export function level1Name(label: string): string | undefined {
+  const m = LEVEL1_NAME.exec(label);
+  if (!m) return undefined;
+  const n = m[1]!;
+  if (n === '资金执行率') return '预算执行率';
+  return n === '可持续' ? '可持续性' : n;
+}
+
+/** The 一级指标 a paragraph is about, when it opens with "一级指标X：". */
+function headLevel1(text: string): string | undefined {
+  const m = LEVEL1_HEAD.exec(text.replace(/\s+/g, ''));
+  return m ? level1Name(m[1]!) : undefined;
+}
+
+/** "总得分 30。": a score written without 分 after 得分. */
+function bareScores(text: string, facts: readonly Fact[]): Fact[] {
+  const out: Fact[] = [];
+  const breaks = sentenceBreaks(text);
+  for (const m of text.matchAll(/得分(为|是|:|：)?\s*(\d+(?:\.\d+)?)(?![\d.%％分万元])/g)) {
+    const start = m.index + m[0].length - m[2]!.length;
+    if (facts.some((f) => f.start === start)) continue;
+    let labelStart = m.index;
+    while (labelStart > 0 && !/[，,；;：:。！？!?、（）()\n\t]/.test(text[labelStart - 1]!)) labelStart--;
+    const label = text.slice(labelStart, m.index + 2).replace(/\s+/g, '');
+    const dot = m[2]!.indexOf('.');
+    const shown: Shown = { value: new Decimal(m[2]!), decimals: dot < 0 ? 0 : m[2]!.length - dot - 1, percent: false };
+    let sentence = 0;
+    while (sentence < breaks.length && breaks[sentence]! < start) sentence++;
+    out.push({ start, end: start + m[2]!.length, labelStart, label, shown, unit: '分', sentence });
+  }
+  return out;
+}
+
+/** Whether 其中 stands before the figure in its sentence. */
+function afterQizhong(text: string, f: Fact): boolean {
+  const breaks = sentenceBreaks(text);
+  const start = f.sentence > 0 ? breaks[f.sentence - 1]! + 1 : 0;
+  return text.slice(start, f.start).includes('其中');
+}
+
+const NAMED = /^(.{4,40}?项目)(.+)$/;
+
+/** A figure of the whole named after its project ("XX项目预算执行率"): the project and the rest of the label. */
+function namedClaim(f: Fact, quote: string): Claim | undefined {
+  if (isTotalLabel(f.label) || BREAKDOWN_AMOUNT.test(f.label) || RATE.test(f.label) || TOTAL_SCORE.test(f.label)) return undefined;
+  const m = NAMED.exec(f.label);
+  if (!m) return undefined;
+  const [project, rest] = [m[1]!, m[2]!];
+  if (isAmount(f) && isTotalLabel(rest)) return { kind: 'amount', fact: f, subject: { name: 'total' }, columns: columnsOf(rest), quote, project };
+  if (f.unit === '%' && RATE.test(rest) && !RATE.exec(rest)?.[1]) return { kind: 'rate', fact: f, subject: { name: 'total' }, quote, project };
+  if (f.unit === '分' && (TOTAL_SCORE.test(rest) || /^(?:的)?(?:总)?得分$/.test(rest))) return { kind: 'score', fact: f, subject: { name: 'total' }, quote, project };
+  return undefined;
+}
+
+function tableClaims(text: string, facts: readonly Fact[], parts: PartsSpan | undefined): Claim[] {
+  const out: Claim[] = [];
+  const head = headLevel1(text);
+  for (const f of facts) {
+    const quote = quoteOf(text, f);
+    const named = parts?.parts.includes(f) ? undefined : namedClaim(f, quote);
+    if (named) {
+      out.push(named);
+      continue;
+    }
+    if (isAmount(f)) {
+      if (parts?.parts.includes(f)) continue; // read with its list
+      // "其中：财政拨款100万元，执行90万元": after 其中 a figure of the whole may be a part's.
+      if (afterQizhong(text, f) && isTotalLabel(f.label)) continue;
+      if (isTotalLabel(f.label)) out.push({ kind: 'amount', fact: f, subject: { name: 'total' }, columns: columnsOf(f.label), quote });
+      const b = BREAKDOWN_AMOUNT.exec(f.label);
+      if (b) out.push({ kind: 'amount', fact: f, subject: { name: breakdownOfRow(b[1]!)! }, columns: b[2] ? columnsOf(b[2]) : ['initial', 'budget', 'executed'], quote });
+      continue;
+    }
+    if (f.unit === '%') {
+      const r = RATE.exec(f.label);
+      if (!r) continue;
+      const inPart = parts?.partOf(f);
+      const name = r[1] ? breakdownOfRow(r[1])! : inPart ? breakdownOfRow(inPart.label) : 'total';
+      if (name) out.push({ kind: 'rate', fact: f, subject: { name }, quote });
+      continue;
+    }
+    const scoreWord = /^(总)?(得分|分值|总分值|权重)$/.exec(f.label);
+    if (head && scoreWord) {
+      const headQuote = `${text.slice(0, text.search(/[:：]/) + 1)}…${quote}`;
+      out.push({ kind: /分值|权重/.test(f.label) ? 'weight' : 'score', fact: f, subject: { name: head, level1: true }, quote: headQuote });
+      continue;
+    }
+    const l1 = /^(.*?)(的)?(总)?(得分|分值|总分值|权重)$/.exec(f.label);
+    const name = l1 ? level1Name(l1[1]!.replace(/^(根据评价标准|因此|其中)/, '')) : undefined;
+    if (l1 && name) {
+      out.push({ kind: /分值|权重/.test(l1[4]!) ? 'weight' : 'score', fact: f, subject: { name, level1: true }, quote });
+      continue;
+    }
+    if (!head && TOTAL_SCORE.test(f.label)) out.push({ kind: 'score', fact: f, subject: { name: 'total' }, quote });
+  }
+  return out;
+}
+
+const GRADE = /(自评结果|评价结果|评价等级|自评等级|评分等级|绩效等级|评价结论|评定等级)(为|是|：|:|评定为|等级为|等级)*[“"「『]?(优秀|良好|优|良|中等|合格|不合格|及格|较差|差|中)[”"」』]?(?=[，。；、,;\s]|等级|级|$)/g;
+
+function gradeClaims(text: string): Claim[] {
+  const out: Claim[] = [];
+  if (headLevel1(text)) return out;
+  for (const m of text.matchAll(GRADE)) {
+    const grade = gradeOf(m[3]!);
+    if (grade) out.push({ kind: 'grade', grade, word: m[3]!, quote: m[0] });
+  }
+  return out;
+}
+
+/** A 其中 list: the total before it, the parts after it in the same sentence. */
+interface PartsSpan {
+  readonly total: Fact;
+  readonly parts: readonly Fact[];
+  readonly from: number;
+  readonly to: number;
+  partOf(f: Fact): Fact | undefined;
+}
+
+const NOT_PART = /比|较|增加|减少|增长|下降|占|合计|总计|共|分别|累计|结余|其中/;
+
+function partsSpan(text: string, facts: readonly Fact[]): PartsSpan | undefined {
+  const at = text.search(/其中[：:，,]?/);
+  if (at < 0) return undefined;
+  const breaks = sentenceBreaks(text);
+  const end = breaks.find((b) => b > at) ?? text.length;
+  if (text.slice(at + 2, end).includes('其中')) return undefined; // nested lists: not read
+  const before = facts.filter((f) => isAmount(f) && f.end <= at);
+  const total = before[before.length - 1];
+  if (!total || /比|较|增|减/.test(total.label)) return undefined;
+  // The total stands in the same sentence, or in the one just before.
+  const atSentence = facts.find((f) => f.start > at)?.sentence ?? total.sentence;
+  if (atSentence - total.sentence > 1) return undefined;
+  const parts: Fact[] = [];
+  let to = end;
+  for (const f of facts) {
+    if (f.start < at || f.start > end || !isAmount(f)) continue;
+    if (isTotalLabel(f.label)) {
+      to = f.labelStart;
+      break;
+    }
+    const label = f.label.replace(/^其中/, ''); // "其中财政拨款45万元": no colon after 其中
+    if (label === '' || [...label].length > 15 || NOT_PART.test(label)) return undefined;
+    parts.push(f);
+  }
+  if (parts.length < 1) return undefined;
+  const partOf = (f: Fact): Fact | undefined => {
+    if (f.start < at || f.start > to) return undefined;
+    let last: Fact | undefined;
+    for (const p of parts) if (p.start < f.start) last = p;
+    return last;
+  };
+  return { total, parts, from: total.labelStart, to: Math.min(to + 1, text.length), partOf };
+}
+
+const WHOLE_NOISE = /^(本年度?|全年|当年|年度|部门|单位|总)+|的?(比重|比例)?(为)?$/g;
+
+/** "占支出合计的": a share of the list's total only when it names that total (or nothing: 占比). */
+function shareOfTotal(label: string, totalLabel: string): boolean {
+  const of = label.replace(/^占比?/, '').replace(WHOLE_NOISE, '');
+  if (of === '') return true;
+  const whole = totalLabel.replace(WHOLE_NOISE, '');
+  if (whole && (whole.includes(of) || of.includes(whole))) return true;
+  const kind = (t: string) => (/支出/.test(t) ? '支出' : /收入/.test(t) ? '收入' : /预算/.test(t) ? '预算' : '');
+  return kind(of) !== '' && kind(of) === kind(whole) && /合计|总计|总额|总/.test(of + label) && /合计|总计|总额|总/.test(totalLabel);
+}
+
+const EXHAUSTIVE_PAIRS = [
+  ['基本支出', '项目支出'],
+  ['人员经费', '公用经费'],
+];
+
+function isExhaustive(parts: readonly Fact[], shares: readonly Fact[]): boolean {
+  const keys = parts.map((p) => BREAKDOWN_AMOUNT.exec(p.label)?.[1]).map((k) => (k ? breakdownOfRow(k) : undefined));
+  if (EXHAUSTIVE_PAIRS.some((pair) => keys.length === 2 && pair.every((k) => keys.includes(k)))) return true;
+  if (/^其他/.test(parts[parts.length - 1]!.label)) return true;
+  if (shares.length === parts.length && parts.length >= 2) {
+    const sum = shares.reduce((s, f) => s.plus(f.shown.value), new Decimal(0));
+    return sum.minus(100).abs().lte(new Decimal(0.5).times(shares.length));
+  }
+  return false;
+}
+
+function selfClaims(text: string, facts: readonly Fact[], span: PartsSpan | undefined): Claim[] {
+  const out: Claim[] = [];
+  if (span) {
+    const shares: Fact[] = [];
+    for (const f of facts) {
+      if (f.unit !== '%' || !/^占.{0,14}$|^占比$/.test(f.label)) continue;
+      const part = span.partOf(f);
+      if (!part || !shareOfTotal(f.label, span.total.label)) continue;
+      shares.push(f);
+      out.push({ kind: 'share', part, total: span.total, percent: f, quote: text.slice(part.labelStart, f.end) });
+    }
+    if (span.parts.length >= 2) {
+      out.push({ kind: 'parts', total: span.total, parts: span.parts, exhaustive: isExhaustive(span.parts, shares), quote: text.slice(span.from, span.to).trim() });
+    }
+  }
+  out.push(...changeClaims(text, facts), ...rateOfClaims(text, facts, span));
+  return out;
+}
+
+const INC = /增加|增长|上升|提高|多/;
+const CHANGE =
+  /(比|较|同比|与)[^，。；;,\d]{0,10}?(增加|减少|增长|下降|上升|降低|节约|节省|提高)了?\s*(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)[，,、]?\s*(增长|下降|增加|减少|上升|降低|提高)(了|为)?\s*(\d+(?:\.\d+)?)\s*[%％]/g;
+
+function changeClaims(text: string, facts: readonly Fact[]): Claim[] {
+  const out: Claim[] = [];
+  for (const m of text.matchAll(CHANGE)) {
+    const current = [...facts].reverse().find((f) => isAmount(f) && f.end <= m.index);
+    if (!current || !/^[，,\s]*$/.test(text.slice(current.end, m.index)) || /比|较/.test(current.label)) continue;
+    const deltaStart = m.index + m[0].indexOf(m[3]!, m[1]!.length);
+    const delta = facts.find((f) => f.start === deltaStart);
+    const percent = facts.find((f) => f.unit === '%' && f.end === m.index + m[0].length);
+    if (!delta || !percent) continue;
+    const up1 = INC.test(m[2]!);
+    const up2 = INC.test(m[5]!);
+    if (up1 !== up2) continue; // the two words disagree: not read
+    out.push({ kind: 'change', current, delta, percent, increase: up1, quote: text.slice(current.labelStart, m.index + m[0].length) });
+  }
+  return out;
+}
+
+function rateOfClaims(text: string, facts: readonly Fact[], span: PartsSpan | undefined): Claim[] {
+  const out: Claim[] = [];
+  const sentences = new Set(facts.map((f) => f.sentence));
+  for (const s of sentences) {
+    const inS = facts.filter((f) => f.sentence === s && !(span && f.start >= span.total.end));
+    const budgets = inS.filter((f) => isAmount(f) && isTotalLabel(f.label) && !/到位/.test(f.label) && !columnsOf(f.label).includes('executed'));
+    const executed = inS.filter((f) => isAmount(f) && isTotalLabel(f.label) && !/到位/.test(f.label) && columnsOf(f.label).join() === 'executed');
+    const rates = inS.filter((f) => f.unit === '%' && RATE.test(f.label) && !RATE.exec(f.label)?.[1]);
+    // 年初预算数 and 全年预算数 both stated: the rate is of the 全年 (adjusted) one.
+    const adjusted = budgets.length > 1 ? budgets.filter((f) => columnsOf(f.label).join() === 'budget') : budgets;
+    if (adjusted.length !== 1 || executed.length !== 1 || rates.length !== 1) continue;
+    const [b, e, r] = [adjusted[0]!, executed[0]!, rates[0]!];
+    if (!(b.start < r.start && e.start < r.start)) continue;
+    out.push({ kind: 'rateOf', budget: b, executed: e, rate: r, quote: text.slice(Math.min(b.labelStart, e.labelStart), r.end) });
+  }
+  return out;
+}
+
+/** Every claim of a paragraph, in the order of the text. */
+export function claimsOf(text: string): Claim[] {
+  const facts = factsOf(text);
+  const all = [...facts, ...bareScores(text, facts)].sort((a, b) => a.start - b.start);
+  const span = partsSpan(text, facts);
+  const parts: Claim[] = [];
+  if (span) {
+    for (const p of span.parts) {
+      const b = BREAKDOWN_AMOUNT.exec(p.label);
+      const name = b ? breakdownOfRow(b[1]!) : undefined;
+      const columns: readonly Column[] = b?.[2] ? columnsOf(b[2]) : isTotalLabel(span.total.label) ? columnsOf(span.total.label) : ['initial', 'budget', 'executed'];
+      if (name) parts.push({ kind: 'amount', fact: p, subject: { name }, columns, quote: quoteOf(text, p) });
+    }
+  }
+  return [...tableClaims(text, all, span), ...parts, ...gradeClaims(text), ...selfClaims(text, facts, span)];
+}

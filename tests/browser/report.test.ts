@@ -1,0 +1,64 @@
+/**
+ * 核对报告 in the built pane (the preview page, Debian's Chromium): a report picked is read in the browser,
+ * its statements checked against the open workbook's table, the contradictions listed with the quoted
+ * words; a file that is no document said so; nothing requested from anywhere.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { ensureBundle } from '../bundle';
+import type { Browser, Page } from 'playwright-core';
+import { DIST, ROOT, launch, recordRequests, serve } from './harness';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let page: Page;
+let requests: string[];
+
+beforeAll(async () => {
+  ensureBundle();
+  server = await serve(DIST);
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  requests = await recordRequests(page, server.url);
+  await page.goto(`${server.url}preview.html`);
+  await page.getByRole('toolbar').waitFor();
+  await page.locator('input[data-testid="open-workbook"]').setInputFiles(path.join(ROOT, 'tests', 'fixtures', 'seed003.xlsx'));
+  await page.getByText('seed003.xlsx', { exact: false }).first().waitFor();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const fixture = (name: string) => path.join(ROOT, 'tests', 'fixtures', 'reports', name);
+
+describe('核对报告', () => {
+  it('is an action of the toolbar', async () => {
+    await expect(page.getByRole('toolbar').getByRole('button', { name: '核对报告…' }).count()).resolves.toBe(1);
+  });
+
+  it("checks a report's statements against the open workbook's table and lists the contradictions", async () => {
+    await page.locator('input[data-testid="pick-report"]').setInputFiles(fixture('report003.docx'));
+    const panel = page.locator('[data-testid="report-check"]');
+    await panel.getByText('92 段，读到 21 处数字陈述，核对 21 处，不符 2 处', { exact: false }).waitFor();
+    await expect(panel.textContent()).resolves.toContain('对照：本工作簿的 1 张表');
+    const findings = await panel.locator('[data-testid="report-finding"]').allTextContents();
+    expect(findings).toHaveLength(2);
+    expect(findings[0]).toContain('第55段');
+    expect(findings[0]).toContain('「基本支出557.53万元」');
+    expect(findings[0]).toContain('表内为 479.36万元');
+    expect(findings[1]).toContain('REPORT_ARITHMETIC');
+    await panel.getByRole('button', { name: '全部 21 处陈述' }).click();
+    await expect(panel.locator('li').count()).resolves.toBe(21);
+  });
+
+  it('says so when the file is no document', async () => {
+    await page.locator('input[data-testid="pick-report"]').setInputFiles(fixture('not-a-zip.docx'));
+    await page.locator('[data-testid="report-check"]').getByText('不是 Word 文档（.docx）', { exact: false }).waitFor();
+  });
+
+  it('sends nothing anywhere', () => {
+    expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+  });
+});
