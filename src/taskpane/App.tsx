@@ -49,8 +49,10 @@ function checkedStatus(r: Checked, settings: Settings, t: Strings): Status {
   const total = (s: Severity) => r.tables.reduce((n, x) => n + count(x, s), 0);
   if (r.kind === 'protected') return { kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) };
   if (r.tables.length === 0) return r.unrecognised.length ? { kind: 'message', intent: 'warning', text: t.onlyUnrecognised(r.unrecognised.length) } : { kind: 'message', intent: 'info', text: t.noTables };
-  const text = t.checked(r.tables.length, total('error'), total('warning')) + (settings.notes && !r.notesWritten ? ` ${t.notesOff}` : '');
-  return { kind: 'message', intent: total('error') ? 'error' : total('warning') ? 'warning' : 'success', text };
+  // A part of the sheet that could not be read is never passed over as clean.
+  const regions = r.unrecognised.length ? ` ${t.alsoUnrecognised(r.unrecognised.length)}` : '';
+  const text = t.checked(r.tables.length, total('error'), total('warning')) + regions + (settings.notes && !r.notesWritten ? ` ${t.notesOff}` : '');
+  return { kind: 'message', intent: total('error') ? 'error' : total('warning') || regions ? 'warning' : 'success', text };
 }
 
 /** What the status says after 生成汇总表: each workbook that could not be summarised, by name and why. */

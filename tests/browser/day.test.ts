@@ -159,10 +159,11 @@ describe('the status follows the sheet', () => {
 
 describe('a region that cannot be read', () => {
   it('is shown with its range and one message, and a click selects it', async () => {
-    // 巡查员工作经费 with its indicator header row (12) blanked: the table cannot be read.
+    // 巡查员工作经费 with both its header rows (5 and 12) blanked: no block of the table can be read.
     const wb = await openWorkbook(readFileSync(path.join(ROOT, 'tests', 'fixtures', 'seed002.xlsx')));
     const sheet = await wb.readSheet('巡查员工作经费');
-    await wb.setValues(sheet, 'ABCDEFGHI'.split('').map((c, col) => ({ cell: `${c}12`, row: 11, col, value: null })));
+    const blank = (row: number) => 'ABCDEFGHI'.split('').map((c, col) => ({ cell: `${c}${row + 1}`, row, col, value: null }));
+    await wb.setValues(sheet, [...blank(4), ...blank(11)]);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'selfeval-day-')), 'broken-header.xlsx');
     writeFileSync(file, wb.save());
     const page = await browser.newPage({ viewport: { width: 1240, height: 800 }, locale: 'zh-CN' });
@@ -171,10 +172,10 @@ describe('a region that cannot be read', () => {
     await page.locator('input[data-testid="open-workbook"]').setInputFiles(file);
     await page.getByText('broken-header.xlsx', { exact: false }).first().waitFor();
     await page.getByRole('button', { name: '校验本表' }).click();
-    await page.getByText('本表有 1 个区域像绩效自评表但无法读取，见下方（点击可定位）。').waitFor();
+    await page.getByText(/^本表有 \d 个区域像绩效自评表但无法读取，见下方（点击可定位）。$/).waitFor();
     const text = (await pane(page).textContent())!;
     expect(text).not.toContain('本表未找到绩效自评表');
-    const region = pane(page).locator('button[data-code="UNRECOGNISED_REGION"]');
+    const region = pane(page).locator('button[data-code="UNRECOGNISED_REGION"]').first();
     const range = (await region.getAttribute('data-cell'))!;
     expect(range).toMatch(/^A\d+:[A-Z]+\d+$/);
     await expect(region.textContent()).resolves.toContain(range);

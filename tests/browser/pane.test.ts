@@ -237,11 +237,11 @@ describe('填写计算值 in the pane', () => {
     await expect(page.locator('td[data-address="G22"]').textContent()).resolves.toBe('优');
     await expect(page.getByText('共 1 张表：错误 0，警告 0。', { exact: false }).count()).resolves.toBe(1);
     // 清除标记 takes the marks off and keeps the filled values, and says so.
-    await page.getByRole('button', { name: '清除标记' }).click();
+    await act(page, 'clear');
     await page.getByText(/已清除 \d+ 个单元格的标记。「填写计算值」填入的 4 个单元格保留；要恢复填写前的内容，请点「撤销填写」。/).waitFor();
     await expect(page.locator('td[data-address="G22"]').textContent()).resolves.toBe('优');
     // 撤销填写 puts back what was there before.
-    await page.getByRole('button', { name: '撤销填写' }).click();
+    await act(page, 'undoFill');
     await page.getByText('已撤销填写：4 个单元格恢复为填写前的内容。').waitFor();
     await expect(page.locator('td[data-address="G22"]').textContent()).resolves.toBe('差');
     await expect(page.locator('td[data-address="H21"]').textContent()).resolves.toBe('');

@@ -96,7 +96,7 @@ describe('task pane in preview mode', () => {
 
   it('a link in the summary takes you to the table', async () => {
     await page.locator('td[data-address="A14"] a').click(); // 序号 10: 残保金抚恤金专项
-    await expect(page.locator('table[data-sheet="残保金抚恤金专项"]').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('table[data-sheet="残保金抚恤金专项"]').count()).toBe(1);
     await expect.poll(() => page.locator('td[aria-selected="true"]').getAttribute('data-address')).toBe('A1');
     await page.getByRole('button', { name: '绩效自评汇总' }).click();
   });
