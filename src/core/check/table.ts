@@ -17,6 +17,8 @@ function skipped(table: Table, figures: TableFigures): Skip[] {
   if (!table.funds && !figures.executionIndicator) out.push('noFunds');
   if (!table.indicators.length) out.push('noIndicators');
   if (!figures.funds.weight && table.funds?.columns.weight === undefined && (table.funds || table.indicators.length)) out.push('noExecWeight');
+  // Without indicators, what their columns would have allowed is said once, as 无绩效指标.
+  if (!table.indicators.length) return [...out, ...(figures.weightSum && !figures.weightSum.eq(100) ? (['weightsNot100'] as const) : [])];
   if (cols.weight === undefined) out.push('noWeightColumn');
   if (cols.score === undefined) out.push('noScoreColumn');
   else if (!table.totalRow && !table.headerTotal) out.push('noTotalRow');
