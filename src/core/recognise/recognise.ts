@@ -54,19 +54,28 @@ interface Anchor extends At {
 
 function findAnchors(view: SheetView): Anchor[] {
   const anchors: Anchor[] = [];
+  // Amounts as pairs stand above a table's grid, never among its indicator rows: those are passed over
+  // until another table may begin (a title or name line, or two blank rows).
+  let inIndicators = false;
+  let blanks = 0;
   for (let r = 0; r < view.rows; r++) {
     const ind = readHeader(view, r, 'indicators');
     if (ind) {
       anchors.push({ kind: 'indicators', top: ind.top, bottom: ind.bottom });
       r = ind.bottom;
+      inIndicators = true;
       continue;
     }
     const f = readHeader(view, r, 'funds');
     if (f) {
       anchors.push({ kind: 'funds', top: f.top, bottom: f.bottom });
       r = f.bottom;
+      inIndicators = false;
       continue;
     }
+    blanks = view.rowBlank(r) ? blanks + 1 : 0;
+    if (inIndicators && (blanks >= 2 || isNameRow(view, r) || view.rowHasLabel(r, isTitle))) inIndicators = false;
+    if (inIndicators) continue;
     const p = view.memo('pairs', r, () => readPairs(view, r));
     if (p) anchors.push({ kind: 'pairs', top: p.headerTop, bottom: p.headerRow });
   }
