@@ -14,6 +14,8 @@ import { PAYLOAD_LIMIT } from './officeJs';
 import { STACKED_SHEET, stacked, tenTables } from './stacked';
 
 const zh = defaultSettings('zh-CN');
+/** A thousand tables on a shared 2-core machine: minutes, not the default minute. */
+const SIZE_TIMEOUT = 300_000;
 let ten: FakeSheet;
 
 beforeAll(async () => {
@@ -57,7 +59,7 @@ describe("a sheet of stacked tables, within Excel on the web's limits", () => {
     expect(Math.max(...book.mergedAreaCalls)).toBeLessThanOrEqual(MERGED_AREAS_LIMIT);
     // Round trips: check, plan, confirmed fill, summary, clear, undo — one per 3 MB, never one per table.
     expect(r.syncs).toEqual([13, 8, 10, 9, 15, 6]);
-  });
+  }, SIZE_TIMEOUT);
 
   it('30 tables take the round trips of one', async () => {
     const a = await everything(stacked(await tenTables('seed003.xlsx'), 1));

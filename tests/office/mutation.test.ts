@@ -17,6 +17,8 @@ interface Mutation {
   readonly file: string;
   readonly from: string;
   readonly to: string;
+  /** The test that catches it, when not one of the host's usual ones: the limits at 1,000 tables. */
+  readonly atSize?: boolean;
 }
 
 const MUTATIONS: Mutation[] = [
@@ -29,8 +31,8 @@ const MUTATIONS: Mutation[] = [
     from: '      this.writing = Date.now();\n      await batch.flush();\n      return { kind: \'checked\'',
     to: "      this.writing = Date.now();\n      return { kind: 'checked'",
   },
-  { name: 'merged areas read over the whole sheet at once', file: 'batch.ts', from: 'export const MERGED_AREAS_PER_READ = 512;', to: 'export const MERGED_AREAS_PER_READ = 1_000_000;' },
-  { name: 'batches not split under 5 MB', file: 'batch.ts', from: 'export const BATCH_BYTES = 3 * 1024 * 1024;', to: 'export const BATCH_BYTES = 1e12;' },
+  { name: 'merged areas read over the whole sheet at once', file: 'batch.ts', from: 'export const MERGED_AREAS_PER_READ = 512;', to: 'export const MERGED_AREAS_PER_READ = 1_000_000;', atSize: true },
+  { name: 'batches not split under 5 MB', file: 'batch.ts', from: 'export const BATCH_BYTES = 3 * 1024 * 1024;', to: 'export const BATCH_BYTES = 1e12;', atSize: true },
 ];
 
 function mutant(m: Mutation, i: number): string {
@@ -45,8 +47,9 @@ function mutant(m: Mutation, i: number): string {
   return dir;
 }
 
-function hostTests(officeDir?: string): { status: number | null; output: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/office/excelHost.test.ts', 'tests/office/summary.test.ts', 'tests/annotate/state.test.ts', 'tests/office/limits.test.ts'], {
+function hostTests(officeDir?: string, atSize = false): { status: number | null; output: string } {
+  const files = atSize ? ['tests/office/limits.test.ts'] : ['tests/office/excelHost.test.ts', 'tests/office/summary.test.ts', 'tests/annotate/state.test.ts'];
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...files], {
     cwd: ROOT,
     env: { ...process.env, ...(officeDir ? { SELFEVAL_OFFICE_DIR: officeDir } : {}), CI: 'true' },
     encoding: 'utf8',
@@ -62,7 +65,7 @@ describe('the fake of office-js catches what Excel would', () => {
   it.each(MUTATIONS.map((m, i) => [m.name, m, i] as const))('%s: the host tests fail', (_name, m, i) => {
     const dir = mutant(m, i);
     try {
-      const r = hostTests(dir);
+      const r = hostTests(dir, m.atSize);
       expect(r.status, r.output.slice(-2000)).not.toBe(0);
       expect(r.output).toMatch(/Test Files .*failed/);
     } finally {
@@ -75,8 +78,10 @@ describe('the fake of office-js catches what Excel would', () => {
     made.push(dir);
     cpSync(path.join(ROOT, 'src', 'office'), dir, { recursive: true });
     try {
-      const r = hostTests(dir);
-      expect(r.status, r.output.slice(-2000)).toBe(0);
+      for (const atSize of [false, true]) {
+        const r = hostTests(dir, atSize);
+        expect(r.status, r.output.slice(-2000)).toBe(0);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
