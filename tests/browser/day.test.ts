@@ -12,29 +12,15 @@ import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { openWorkbook } from '../../src/xlsx/read';
-import type { Browser, Page, Route } from 'playwright-core';
-import { ensureBundle } from '../bundle';
-import { DIST, OFFICE_JS, ROOT, act, launch, recordRequests, serve } from './harness';
+import type { Page, Route } from 'playwright-core';
+import { DIST, OFFICE_JS, ROOT, act, recordRequests, servedPages } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  ensureBundle();
-  server = await serve(DIST);
-  browser = await launch();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+const served = servedPages();
 
 async function preview(width: number, locale = 'zh-CN', file?: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: width + 900, height: 800 }, locale });
-  await recordRequests(page, server.url);
-  await page.goto(`${server.url}preview.html`);
+  const page = await served.browser.newPage({ viewport: { width: width + 900, height: 800 }, locale });
+  await recordRequests(page, served.url);
+  await page.goto(`${served.url}preview.html`);
   await page.getByRole('toolbar').waitFor();
   if (file) {
     await page.locator('input[data-testid="open-workbook"]').setInputFiles(path.join(ROOT, 'tests', 'fixtures', file));
@@ -45,16 +31,16 @@ async function preview(width: number, locale = 'zh-CN', file?: string): Promise<
 
 describe('a pane that answers at once', () => {
   it('draws its frame before office.js arrives, and says office.js is blocked when the request hangs past the timeout', async () => {
-    const page = await browser.newPage({ viewport: { width: 340, height: 700 }, locale: 'zh-CN' });
+    const page = await served.browser.newPage({ viewport: { width: 340, height: 700 }, locale: 'zh-CN' });
     await page.clock.install();
     const hanging: Route[] = [];
     await page.route('**/*', async (route) => {
       const url = route.request().url();
       if (url === OFFICE_JS) hanging.push(route); // a firewall that drops the packets: no answer, ever
-      else if (url.startsWith(server.url)) await route.continue();
+      else if (url.startsWith(served.url)) await route.continue();
       else await route.abort();
     });
-    await page.goto(`${server.url}taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`, { waitUntil: 'commit' });
+    await page.goto(`${served.url}taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`, { waitUntil: 'commit' });
     await page.getByRole('heading', { name: '绩效自评校验' }).waitFor();
     await page.getByText('正在连接 Excel…').waitFor();
     await expect.poll(() => hanging.length).toBe(1);
@@ -166,9 +152,9 @@ describe('a region that cannot be read', () => {
     await wb.setValues(sheet, [...blank(4), ...blank(11)]);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'selfeval-day-')), 'broken-header.xlsx');
     writeFileSync(file, wb.save());
-    const page = await browser.newPage({ viewport: { width: 1240, height: 800 }, locale: 'zh-CN' });
-    await recordRequests(page, server.url);
-    await page.goto(`${server.url}preview.html`);
+    const page = await served.browser.newPage({ viewport: { width: 1240, height: 800 }, locale: 'zh-CN' });
+    await recordRequests(page, served.url);
+    await page.goto(`${served.url}preview.html`);
     await page.locator('input[data-testid="open-workbook"]').setInputFiles(file);
     await page.getByText('broken-header.xlsx', { exact: false }).first().waitFor();
     await page.getByRole('button', { name: '校验本表' }).click();

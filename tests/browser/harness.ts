@@ -7,6 +7,8 @@ import http from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { ensureBundle } from '../bundle';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist-addin');
@@ -73,4 +75,26 @@ export async function act(page: Page, id: string, scope = 'main'): Promise<void>
   }
   await page.locator(`${scope} [role="toolbar"] button[data-action="more"]`).click();
   await page.locator(`[role="menuitem"][data-action="${id}"]`).click();
+}
+
+/** The built pages served on loopback and a Chromium to open them: started once for a test file, stopped after it. */
+export interface Served {
+  readonly browser: Browser;
+  readonly url: string;
+}
+
+export function servedPages(): Served {
+  const served = { browser: undefined as unknown as Browser, url: '' };
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    ensureBundle();
+    server = await serve(DIST);
+    served.url = server.url;
+    served.browser = await launch();
+  }, 240_000);
+  afterAll(async () => {
+    await served.browser?.close();
+    await server?.close();
+  });
+  return served;
 }

@@ -11,29 +11,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { openWorkbook } from '../../src/xlsx/read';
 import path from 'node:path';
-import { ensureBundle } from '../bundle';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, ROOT, act, launch, recordRequests, serve } from './harness';
+import type { Page } from 'playwright-core';
+import { ROOT, act, recordRequests, servedPages } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-
-beforeAll(async () => {
-  ensureBundle();
-  server = await serve(DIST);
-  browser = await launch();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedPages();
 
 async function preview(locale = 'zh-CN', file?: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale });
-  await recordRequests(page, server.url);
-  await page.goto(`${server.url}preview.html`);
+  const page = await served.browser.newPage({ viewport: { width: 1200, height: 900 }, locale });
+  await recordRequests(page, served.url);
+  await page.goto(`${served.url}preview.html`);
   await page.getByRole('toolbar').waitFor();
   if (file) {
     await page.locator('input[data-testid="open-workbook"]').setInputFiles(path.join(ROOT, 'tests', 'fixtures', file));
@@ -215,9 +201,9 @@ describe('填写计算值 in the pane', () => {
     ]);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'selfeval-pane-')), 'spoiled.xlsx');
     writeFileSync(file, wb.save());
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' });
-    await recordRequests(page, server.url);
-    await page.goto(`${server.url}preview.html`);
+    const page = await served.browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' });
+    await recordRequests(page, served.url);
+    await page.goto(`${served.url}preview.html`);
     await page.locator('input[data-testid="open-workbook"]').setInputFiles(file);
     await page.getByText('spoiled.xlsx', { exact: false }).first().waitFor();
     await act(page, 'fill');
@@ -266,9 +252,9 @@ describe('English throughout', () => {
 
 describe('the task pane without office.js', () => {
   it('in a plain browser it says to open it in Excel and links the preview — it never runs the sample as if it were your sheet', async () => {
-    const page = await browser.newPage({ viewport: { width: 340, height: 700 }, locale: 'zh-CN' });
-    await recordRequests(page, server.url);
-    await page.goto(`${server.url}taskpane.html`);
+    const page = await served.browser.newPage({ viewport: { width: 340, height: 700 }, locale: 'zh-CN' });
+    await recordRequests(page, served.url);
+    await page.goto(`${served.url}taskpane.html`);
     await page.getByText('请在 Excel 中打开本加载项').waitFor();
     await expect(page.getByRole('link', { name: '打开预览页' }).getAttribute('href')).resolves.toBe('preview.html');
     await expect(page.getByRole('button', { name: '校验本表' }).count()).resolves.toBe(0);
@@ -276,9 +262,9 @@ describe('the task pane without office.js', () => {
   });
 
   it('opened by Office with office.js blocked, it names the address and the offline alternative', async () => {
-    const page = await browser.newPage({ viewport: { width: 340, height: 700 }, locale: 'zh-CN' });
-    const requests = await recordRequests(page, server.url);
-    await page.goto(`${server.url}taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    const page = await served.browser.newPage({ viewport: { width: 340, height: 700 }, locale: 'zh-CN' });
+    const requests = await recordRequests(page, served.url);
+    await page.goto(`${served.url}taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
     await page.getByText('无法加载 Office 的脚本').waitFor();
     const text = (await page.locator('main').textContent())!;
     expect(text).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');

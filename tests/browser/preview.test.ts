@@ -3,33 +3,22 @@
  * workbook, the findings list, a click selecting the cell in the grid, 清除标记, 生成汇总表, and no
  * request to anywhere but the page's own files.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ensureBundle } from '../bundle';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, OFFICE_JS, ROOT, act, launch, recordRequests, serve } from './harness';
+import type { Page } from 'playwright-core';
+import { OFFICE_JS, ROOT, act, recordRequests, servedPages } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+const served = servedPages();
 let page: Page;
 let requests: string[];
 
-
 beforeAll(async () => {
-  ensureBundle();
-  server = await serve(DIST);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-  requests = await recordRequests(page, server.url);
-  await page.goto(`${server.url}preview.html`);
+  page = await served.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  requests = await recordRequests(page, served.url);
+  await page.goto(`${served.url}preview.html`);
   await page.getByRole('button', { name: '校验本表' }).waitFor();
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('task pane in preview mode', () => {
   it('opens beside a grid of the sample workbook', async () => {
@@ -112,9 +101,9 @@ describe('task pane in preview mode', () => {
   });
 
   it('follows a dark theme', async () => {
-    const dark = await browser.newPage({ colorScheme: 'dark', viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-    await recordRequests(dark, server.url);
-    await dark.goto(`${server.url}preview.html`);
+    const dark = await served.browser.newPage({ colorScheme: 'dark', viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    await recordRequests(dark, served.url);
+    await dark.goto(`${served.url}preview.html`);
     // English by the display language, dark by the system theme.
     await dark.getByRole('button', { name: 'Check this sheet' }).waitFor();
     await dark.getByRole('button', { name: 'Check this sheet' }).click();
@@ -127,7 +116,7 @@ describe('task pane in preview mode', () => {
   });
 
   it('makes no request except its own files (the preview does not even load Office’s script)', () => {
-    const foreign = requests.filter((u) => !u.startsWith(server.url));
+    const foreign = requests.filter((u) => !u.startsWith(served.url));
     expect(foreign).toEqual([]);
     expect(requests).not.toContain(OFFICE_JS);
     expect(requests.some((u) => u.endsWith('/sample.xlsx'))).toBe(true);

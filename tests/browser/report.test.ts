@@ -3,33 +3,23 @@
  * its statements checked against the open workbook's table, the contradictions listed with the quoted
  * words; a file that is no document said so; nothing requested from anywhere.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { ensureBundle } from '../bundle';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, ROOT, launch, recordRequests, serve } from './harness';
+import type { Page } from 'playwright-core';
+import { ROOT, recordRequests, servedPages } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+const served = servedPages();
 let page: Page;
 let requests: string[];
 
 beforeAll(async () => {
-  ensureBundle();
-  server = await serve(DIST);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  requests = await recordRequests(page, server.url);
-  await page.goto(`${server.url}preview.html`);
+  page = await served.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  requests = await recordRequests(page, served.url);
+  await page.goto(`${served.url}preview.html`);
   await page.getByRole('toolbar').waitFor();
   await page.locator('input[data-testid="open-workbook"]').setInputFiles(path.join(ROOT, 'tests', 'fixtures', 'seed003.xlsx'));
   await page.getByText('seed003.xlsx', { exact: false }).first().waitFor();
 }, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const fixture = (name: string) => path.join(ROOT, 'tests', 'fixtures', 'reports', name);
 
@@ -62,6 +52,6 @@ describe('核对报告', () => {
   });
 
   it('sends nothing anywhere', () => {
-    expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(served.url))).toEqual([]);
   });
 });
