@@ -134,7 +134,8 @@ function halfUnit(decimals: number): Decimal {
 
 /** Amounts and scores are known to their shown decimals, but at least to 2 (SPEC §3). */
 export function amountInterval(s: Shown): Interval {
-  return shownInterval(s.value, Math.max(s.decimals, 2));
+  // 亿元 are held in 万元 with four decimals fewer: at least 2 decimals of 亿元, as of any unit.
+  return shownInterval(s.value, s.decimals < 0 ? Math.max(s.decimals, -2) : Math.max(s.decimals, 2));
 }
 
 /** Rates are known to the decimals they show. */

@@ -115,7 +115,7 @@ describe('a report against itself', () => {
   it('a change and its percent', () => {
     expect(verdicts('因公出国（境）费用决算2.01万元，比年初预算增加1万元，增长99%。')).toEqual([['change', 'consistent', null]]);
     expect(verdicts('公务接待费决算3万元，比上年减少1万元，下降25%。')).toEqual([['change', 'consistent', null]]);
-    expect(verdicts('公务接待费决算3万元，比上年减少1万元，下降33%。')).toEqual([['change', 'inconsistent', '25.00']]);
+    expect(verdicts('公务接待费决算3万元，比上年减少1万元，下降33%。')).toEqual([['change', 'inconsistent', '25']]);
     // The two words disagree: not read.
     expect(verdicts('公务接待费决算3万元，比上年减少1万元，增长33%。')).toEqual([]);
   });
@@ -128,7 +128,7 @@ describe('a report against itself', () => {
       ['rateOf', 'consistent', null],
     ]);
     expect(rates('全年预算数14.28万元，全年执行数11.59万元，预算执行率为81.16%。')).toEqual([['rateOf', 'consistent', null]]);
-    expect(rates('全年预算数14.28万元，全年执行数11.59万元，预算执行率为85%。')).toEqual([['rateOf', 'inconsistent', '81.16']]);
+    expect(rates('全年预算数14.28万元，全年执行数11.59万元，预算执行率为85%。')).toEqual([['rateOf', 'inconsistent', '81']]);
     expect(rates('年初预算数12万元，全年预算数14.28万元，全年执行数11.59万元，执行率为81.16%。')).toEqual([['rateOf', 'consistent', null]]);
     expect(rates('年初预算数12万元，全年预算数14.28万元，全年执行数11.59万元，执行率为96.58%。')).toEqual([['rateOf', 'inconsistent', '81.16']]);
     expect(rates('全年预算数10万元，全年执行数10.5万元，预算执行率为100%。')).toEqual([['rateOf', 'consistent', null]]);
@@ -157,8 +157,16 @@ describe('a report against itself', () => {
     expect(verdicts('公务用车运行维护费0.8万元，比上年增加0.3万元，增长60%。')).toEqual([['change', 'consistent', null]]);
     // A share of something else than the list's total is not read as one.
     expect(verdicts('本年支出合计1000万元，其中：基本支出800万元，占年初预算的70%；项目支出200万元。')).toEqual([['parts', 'consistent', null]]);
-    // A figure between the amount and its change: whose change it is is not sure.
-    expect(verdicts('“三公”经费支出决算为10万元，完成预算的80%，比上年减少2万元，下降16.67%。')).toEqual([]);
+    // A rate or a share between the amount and its change is of the same subject: the change is still the amount's.
+    expect(verdicts('“三公”经费支出决算为10万元，完成预算的80%，比上年减少2万元，下降16.67%。')).toEqual([['change', 'consistent', null]]);
+    expect(verdicts('“三公”经费支出决算为10万元，完成预算的80%，比上年减少2万元，下降20%。')).toEqual([['change', 'inconsistent', '17']]);
+  });
+
+  it('a list nested in a list: each only checked not to exceed its whole', () => {
+    expect(verdicts('支出合计100万元，其中：基本支出60万元，其中人员经费50万元；项目支出40万元。')).toEqual([
+      ['parts', 'unchecked', null],
+      ['parts', 'unchecked', null],
+    ]);
   });
 
   it('does not read what it cannot be sure of', () => {
@@ -167,7 +175,6 @@ describe('a report against itself', () => {
       verdicts(
         '涉及资金约6260.7468万元，罚款38.9万元。',
         '调查率和质检率均达到百分之百。',
-        '支出合计100万元，其中：基本支出60万元，其中人员经费50万元；项目支出40万元。',
         '根据评价标准，该项得分为29.5分。',
         '全区共检查各类生产经营单位5000余家次，整改率100%。',
         '社会效益良好，受益人群满意度100%。',

@@ -42,7 +42,7 @@ const figure = (s: string) => s.replace(/[,，\s%％]/g, '');
 /** A finding names the key when the figure it found is the key, or its quote shows the key. */
 function matches(f: ReportFinding, l: Label): boolean {
   if (f.paragraph !== l.paragraph) return false;
-  const named = (f.found !== null && figure(f.found) === figure(l.key)) || f.quote.replace(/\s+/g, '').includes(l.key.replace(/\s+/g, ''));
+  const named = f.found !== null && figure(f.found) === figure(l.key);
   return named && sharesRun(f.quote, l.quote);
 }
 
@@ -67,7 +67,7 @@ async function measure(edited: boolean): Promise<Tally> {
       if (hit.some((l) => l.soft)) continue;
       if (hit.length) {
         t.found++;
-        if (f.expected !== null && !hit.some((l) => figure(l.expected) === figure(f.expected ?? ''))) {
+        if (f.expected !== null && !hit.some((l) => Number(figure(l.expected)) === Number(figure(f.expected ?? '')))) {
           t.wrongExpected.push(`${name} ¶${f.paragraph} 「${f.quote}」 expected ${f.expected}, the arithmetic gives ${hit.map((l) => l.expected).join('/')}`);
         }
       } else t.falseFindings.push(`${name} ¶${f.paragraph} ${f.code} 「${f.quote}」 found ${f.found} expected ${f.expected}`);

@@ -61,6 +61,7 @@ const CHECK_EN = {
   parts: (p: CheckParams) => `the parts listed (其中) add up to ${p.expected} ${p.unit}, not the stated total ${p.found} ${p.unit}`,
   share: (p: CheckParams) => `${p.subject}'s share is ${p.expected}% by the amounts stated; the report says ${p.found}%`,
   change: (p: CheckParams) => `by the amounts stated the change is ${p.expected}%; the report says ${p.found}%`,
+  difference: (p: CheckParams) => `by this year's amount and last year's stated the change is ${p.expected} ${p.unit}; the report says ${p.found} ${p.unit}`,
   rate: (p: CheckParams) => `by the budget and spending stated the execution rate is ${p.expected}%; the report says ${p.found}%`,
   twice: (p: CheckParams) => `${p.subject} is ${p.expected} ${p.unit} in paragraph ${p.paragraph ?? '?'} and ${p.found} ${p.unit} here`,
 } as const;

@@ -43,6 +43,7 @@ const CHECK = {
   parts: (p: { subject: string; expected: string; found: string; unit: string }) => `其中各项合计为 ${p.expected}${p.unit}，与所述总额 ${p.found}${p.unit}不符`,
   share: (p: { subject: string; expected: string; found: string; unit: string }) => `${p.subject}占比按所述金额应为 ${p.expected}%，报告写 ${p.found}%`,
   change: (p: { subject: string; expected: string; found: string; unit: string }) => `按所述金额和增减额，变动幅度应为 ${p.expected}%，报告写 ${p.found}%`,
+  difference: (p: { subject: string; expected: string; found: string; unit: string }) => `按本年金额与所述上年金额，增减额应为 ${p.expected}${p.unit}，报告写 ${p.found}${p.unit}`,
   rate: (p: { subject: string; expected: string; found: string; unit: string }) => `按所述预算数和执行数，执行率应为 ${p.expected}%，报告写 ${p.found}%`,
   twice: (p: { subject: string; expected: string; found: string; unit: string; paragraph?: number }) => `${p.subject}前文（第 ${p.paragraph ?? '?'} 段）为 ${p.expected}${p.unit}，此处为 ${p.found}${p.unit}`,
 } as const;

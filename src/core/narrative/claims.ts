@@ -71,7 +71,8 @@ export type Claim =
   | { readonly kind: 'grade'; readonly grade: Grade; readonly word: string; readonly quote: string }
   | { readonly kind: 'parts'; readonly total: Fact; readonly parts: readonly Fact[]; readonly exhaustive: boolean; readonly quote: string }
   | { readonly kind: 'share'; readonly part: Fact; readonly total: Fact; readonly percent: Fact; readonly quote: string }
-  | { readonly kind: 'change'; readonly current: Fact; readonly delta: Fact; readonly percent: Fact; readonly increase: boolean; readonly quote: string }
+  | { readonly kind: 'change'; readonly current: Fact; readonly delta: Fact; readonly percent: Fact; readonly increase: boolean; readonly quote: string; readonly base?: Fact }
+  | { readonly kind: 'difference'; readonly current: Fact; readonly base: Fact; readonly delta: Fact; readonly increase: boolean; readonly quote: string }
   | { readonly kind: 'rateOf'; readonly budget: Fact; readonly executed: Fact; readonly rate: Fact; readonly quote: string };
 
 export const isAmount = (f: Fact): boolean => f.unit === '万元' || f.unit === '元';
@@ -270,44 +271,9 @@ function isExhaustive(parts: readonly Fact[], shares: readonly Fact[]): boolean 
   return false;
 }
 
+/** The rates a paragraph states with their amounts; lists, shares and changes are read across paragraphs (relations.ts). */
 function selfClaims(text: string, facts: readonly Fact[], span: PartsSpan | undefined): Claim[] {
-  const out: Claim[] = [];
-  if (span) {
-    const shares: Fact[] = [];
-    for (const f of facts) {
-      if (f.unit !== '%' || !/^占.{0,14}$|^占比$/.test(f.label)) continue;
-      const part = span.partOf(f);
-      if (!part || !shareOfTotal(f.label, span.total.label)) continue;
-      shares.push(f);
-      out.push({ kind: 'share', part, total: span.total, percent: f, quote: text.slice(part.labelStart, f.end) });
-    }
-    if (span.parts.length >= 2) {
-      out.push({ kind: 'parts', total: span.total, parts: span.parts, exhaustive: isExhaustive(span.parts, shares), quote: text.slice(span.from, span.to).trim() });
-    }
-  }
-  out.push(...changeClaims(text, facts), ...rateOfClaims(text, facts, span));
-  return out;
-}
-
-const INC = /增加|增长|上升|提高|多/;
-const CHANGE =
-  /(比|较|同比|与)[^，。；;,\d]{0,10}?(增加|减少|增长|下降|上升|降低|节约|节省|提高)了?\s*(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)[，,、]?\s*(增长|下降|增加|减少|上升|降低|提高)(了|为)?\s*(\d+(?:\.\d+)?)\s*[%％]/g;
-
-function changeClaims(text: string, facts: readonly Fact[]): Claim[] {
-  const out: Claim[] = [];
-  for (const m of text.matchAll(CHANGE)) {
-    const current = [...facts].reverse().find((f) => isAmount(f) && f.end <= m.index);
-    if (!current || !/^[，,\s]*$/.test(text.slice(current.end, m.index)) || /比|较/.test(current.label)) continue;
-    const deltaStart = m.index + m[0].indexOf(m[3]!, m[1]!.length);
-    const delta = facts.find((f) => f.start === deltaStart);
-    const percent = facts.find((f) => f.unit === '%' && f.end === m.index + m[0].length);
-    if (!delta || !percent) continue;
-    const up1 = INC.test(m[2]!);
-    const up2 = INC.test(m[5]!);
-    if (up1 !== up2) continue; // the two words disagree: not read
-    out.push({ kind: 'change', current, delta, percent, increase: up1, quote: text.slice(current.labelStart, m.index + m[0].length) });
-  }
-  return out;
+  return rateOfClaims(text, facts, span);
 }
 
 function rateOfClaims(text: string, facts: readonly Fact[], span: PartsSpan | undefined): Claim[] {

@@ -8,6 +8,7 @@ import { Decimal, type Interval, type Shown, add, amountInterval, divide, fmt2, 
 import { normalizeLabel } from '../text';
 import type { Claim, Column } from './claims';
 import { claimsOf } from './claims';
+import { documentRelations } from './relations';
 import type { Fact } from './facts';
 import type { Paragraph } from './document';
 import { type AmountRow, type TableView, acceptedRates } from './tables';
@@ -62,6 +63,9 @@ function amountIn(f: Fact, unit: '万元' | '元'): Shown {
 }
 
 const mid = (i: Interval): Decimal => i.lo.plus(i.hi).div(2);
+
+/** A percent the arithmetic gives, to the decimals the report shows its own: what it should have written. */
+const asShown = (d: Decimal, stated: Shown): string => d.toFixed(Math.max(stated.decimals, 0));
 
 interface Context {
   readonly paragraph: number;
@@ -207,18 +211,27 @@ function selfVerdict(c: Claim): Out | null {
       const share = scale(divide(amountInterval(shown[0]!), ti), HUNDRED);
       const found = shownText(c.percent.shown);
       if (overlaps(share, rateInterval(c.percent.shown))) return consistentText(c, c.part.label, found);
-      return arithmetic(c, 'share', c.part.label, fmt2(mid(share)), found, '%');
+      return arithmetic(c, 'share', c.part.label, asShown(mid(share), c.percent.shown), found, '%');
     }
     case 'change': {
-      const { shown } = amountsIn([c.current, c.delta]);
+      // The base stated ("较2024年的2190万元减少221万元"), else the amount less its change.
+      const { shown } = amountsIn([c.base ?? c.current, c.delta]);
       const ci = amountInterval(shown[0]!);
       const di = amountInterval(shown[1]!);
-      const base = c.increase ? { lo: ci.lo.minus(di.hi), hi: ci.hi.minus(di.lo) } : { lo: ci.lo.plus(di.lo), hi: ci.hi.plus(di.hi) };
+      const base = c.base ? ci : c.increase ? { lo: ci.lo.minus(di.hi), hi: ci.hi.minus(di.lo) } : { lo: ci.lo.plus(di.lo), hi: ci.hi.plus(di.hi) };
       if (base.lo.lte(0)) return null;
       const pct = scale(divide(di, base), HUNDRED);
       const found = shownText(c.percent.shown);
       if (overlaps(pct, rateInterval(c.percent.shown))) return consistentText(c, c.current.label, found);
-      return arithmetic(c, 'change', c.current.label, fmt2(mid(pct)), found, '%');
+      return arithmetic(c, 'change', c.current.label, asShown(mid(pct), c.percent.shown), found, '%');
+    }
+    case 'difference': {
+      const { unit, shown } = amountsIn([c.current, c.base, c.delta]);
+      const [ci, bi] = [amountInterval(shown[0]!), amountInterval(shown[1]!)];
+      const diff = c.increase ? { lo: ci.lo.minus(bi.hi), hi: ci.hi.minus(bi.lo) } : { lo: bi.lo.minus(ci.hi), hi: bi.hi.minus(ci.lo) };
+      const found = shownText(shown[2]!);
+      if (overlaps(diff, amountInterval(shown[2]!))) return consistentText(c, '增减额', found);
+      return arithmetic(c, 'difference', '增减额', fmt2(mid(diff)), found, unit);
     }
     case 'rateOf': {
       const { shown } = amountsIn([c.budget, c.executed]);
@@ -229,7 +242,7 @@ function selfVerdict(c: Claim): Out | null {
       const stated = rateInterval(c.rate.shown);
       const found = shownText(c.rate.shown);
       if (overlaps(rate, stated) || (over && c.rate.shown.value.eq(100))) return consistentText(c, '执行率', found);
-      return arithmetic(c, 'rate', '执行率', fmt2(mid(rate)), found, '%');
+      return arithmetic(c, 'rate', '执行率', asShown(mid(rate), c.rate.shown), found, '%');
     }
     default:
       return null;
@@ -295,7 +308,7 @@ function tableNamed(project: string, tables: readonly TableView[]): TableView | 
 }
 
 function statementOf(c: Claim, ctx: Context): Out | null {
-  if (c.kind === 'parts' || c.kind === 'share' || c.kind === 'change' || c.kind === 'rateOf') return selfVerdict(c);
+  if (c.kind === 'parts' || c.kind === 'share' || c.kind === 'change' || c.kind === 'difference' || c.kind === 'rateOf') return selfVerdict(c);
   if ((c.kind === 'amount' || c.kind === 'rate' || c.kind === 'score') && c.project) {
     // A figure named after its project is that project's: checked against its table, or not read.
     const t = tableNamed(c.project, ctx.tables);
@@ -318,9 +331,11 @@ export function checkParagraphs(paragraphs: readonly Paragraph[], tables: readon
     .slice(0, 3)
     .map((p) => /(20\d{2})\s*年/.exec(p.text)?.[1])
     .find((y) => y !== undefined);
+  const relations = documentRelations(paragraphs);
   for (const p of paragraphs) {
     const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1, tables, year };
-    for (const c of claimsOf(p.text)) {
+    const own = relations.filter((r) => r.paragraph === p.index).map((r) => r.claim);
+    for (const c of [...claimsOf(p.text), ...own]) {
       const s = statementOf(c, ctx);
       if (!s) continue;
       const f = s.finding ? { ...s.finding, paragraph: p.index } : undefined;
