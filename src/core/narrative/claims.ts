@@ -165,6 +165,9 @@ function tableClaims(text: string, facts: readonly Fact[], parts: PartsSpan | un
       const r = RATE.exec(f.label);
       if (!r) continue;
       const inPart = parts?.partOf(f);
+      // Parallel clauses ("中央资金完成A万元，执行率a%，省级资金完成B万元，执行率b%") each own their rate: a bare
+      // rate beside another in its sentence is no rate of the whole.
+      if (!r[1] && !inPart && facts.some((g) => g !== f && g.sentence === f.sentence && g.unit === '%' && RATE.test(g.label) && !RATE.exec(g.label)?.[1] && !parts?.partOf(g))) continue;
       const name = r[1] ? breakdownOfRow(r[1])! : inPart ? breakdownOfRow(inPart.label) : 'total';
       if (name) out.push({ kind: 'rate', fact: f, subject: { name }, quote });
       continue;

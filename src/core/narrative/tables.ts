@@ -114,7 +114,9 @@ export function tableView(name: string, table: Table, grid?: Grid): TableView {
   if (shown) totalScore.push(amountInterval(shown));
   if (f.totalInterval) totalScore.push(f.totalInterval);
   const grades = [f.shownGrade, f.grade].filter((g): g is Grade => g !== null);
-  const names = [table.project, table.department].map((s) => normalizeLabel(s)).filter((s) => [...s].length >= 4);
+  // A project's table is named by its project, a 部门整体 table by its department (a project's department names
+  // its 部门整体 table, not the project's).
+  const names = [table.kind === 'department' ? table.department : table.project].map((s) => normalizeLabel(s)).filter((s) => [...s].length >= 4);
   return { name, kind: table.kind, unit: table.amountUnit, names, ...(table.funds ? { total: amountRow(table, table.funds.total) } : {}), rows, totalScore, grades, level1: level1Of(table), ...(year ? { year } : {}) };
 }
 

@@ -13,6 +13,7 @@ import type { Fact } from './facts';
 import type { Paragraph } from './document';
 import { type AmountRow, type TableView, acceptedRates } from './tables';
 import type { Table } from '../table';
+import { gradeFor } from '../check/figures';
 
 export type ReportCode = 'REPORT_TABLE_MISMATCH' | 'REPORT_ARITHMETIC' | 'REPORT_UNMATCHED';
 
@@ -76,6 +77,8 @@ interface Context {
   readonly tables: readonly TableView[];
   /** The year the report is of, from its first paragraphs (its title: "2021年度…自评报告"). */
   readonly year: string | undefined;
+  /** The total scores the text has stated so far (a grade is checked against them when no table gives one). */
+  readonly scores: Shown[];
 }
 
 type Out = Omit<Statement, 'paragraph'>;
@@ -283,6 +286,20 @@ export interface ReportCheckResult {
   readonly findings: readonly ReportFinding[];
 }
 
+/**
+ * Whether a text names a table: a 部门整体 table by its department; a project's table by its name as a name
+ * (followed by 项目, in quotes, or a name that is one: …经费, …专项), never by words that merely occur in running
+ * text ("组织指导…应急救援" names no table 「应急救援」).
+ */
+export function namesTable(text: string, t: TableView): boolean {
+  const n = t.names[0];
+  if (n === undefined) return false;
+  if (t.kind === 'department') return text.includes(n);
+  const quoted = ['“”', '「」', '《》', '""', '『』'].some(([open, close]) => text.includes(`${open}${n}${close}`) || text.includes(`${open}${n}项目${close}`));
+  if (quoted || text.includes(`${n}项目`)) return true;
+  return /(项目|经费|专项|资金|补助|工程)$/.test(n) && [...n].length >= 5 && text.includes(n);
+}
+
 /** The table a paragraph is about: the only one, or the last one the text named. */
 class TablePicker {
   private current: TableView | undefined;
@@ -293,7 +310,7 @@ class TablePicker {
   at(text: string): TableView | undefined {
     if (this.tables.length <= 1) return this.current;
     const t = normalizeLabel(text);
-    const named = this.tables.filter((v) => v.names.some((n) => t.includes(n)));
+    const named = this.tables.filter((v) => namesTable(t, v));
     if (named.length === 1) this.current = named[0];
     return this.current;
   }
@@ -318,8 +335,19 @@ function statementOf(c: Claim, ctx: Context): Out | null {
     const v = againstTable(c, ctx.table, ctx.year);
     if (v) return v;
   }
-  if (c.kind === 'grade') return { quote: c.quote, kind: c.kind, subject: 'total', found: c.word, verdict: 'unchecked', against: null };
+  if (c.kind === 'grade') return gradeOfScore(c, ctx.scores);
   return checkTwice(c, ctx);
+}
+
+/** A grade against the one total score the text states (rule 9: 90 优, 80 良, 60 中); two scores: not checked. */
+function gradeOfScore(c: Extract<Claim, { kind: 'grade' }>, scores: readonly Shown[]): Out {
+  const values = new Set(scores.map((s) => s.value.toString()));
+  const score = scores[0];
+  if (values.size !== 1 || !score) return { quote: c.quote, kind: c.kind, subject: 'total', found: c.word, verdict: 'unchecked', against: null };
+  const grade = gradeFor(score.value);
+  if (grade === c.grade) return consistentText(c, 'total', c.word);
+  const f = finding('REPORT_ARITHMETIC', 0, c.quote, { check: 'grade', subject: shownText(score), expected: grade, found: c.word, unit: '' });
+  return { quote: c.quote, kind: c.kind, subject: 'total', found: c.word, verdict: 'inconsistent', against: 'text', finding: f };
 }
 
 /** Checks a report's paragraphs against its tables (already recognised) and against themselves. */
@@ -332,10 +360,12 @@ export function checkParagraphs(paragraphs: readonly Paragraph[], tables: readon
     .map((p) => /(20\d{2})\s*年/.exec(p.text)?.[1])
     .find((y) => y !== undefined);
   const relations = documentRelations(paragraphs);
+  const scores: Shown[] = [];
   for (const p of paragraphs) {
-    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1, tables, year };
+    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1, tables, year, scores };
     const own = relations.filter((r) => r.paragraph === p.index).map((r) => r.claim);
     for (const c of [...claimsOf(p.text), ...own]) {
+      if (c.kind === 'score' && c.subject.name === 'total' && !c.project) scores.push(c.fact.shown);
       const s = statementOf(c, ctx);
       if (!s) continue;
       const f = s.finding ? { ...s.finding, paragraph: p.index } : undefined;

@@ -1,0 +1,87 @@
+/**
+ * The scope rules of a report's statements, each with sentences of its own (tests/fixtures/reports/scope/*.txt,
+ * of the shapes real reports use, other figures): a consistent text raises nothing, its copy with one slip raises
+ * exactly that slip with the value the arithmetic gives; what cannot be read for sure is not read.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { checkReport, readTextReport } from '../../src/core/narrative';
+import { openWorkbook, workbookGrids } from '../../src/xlsx/read';
+import { checkWorkbook } from '../../src/core/engine';
+import { fixturePath } from '../helpers';
+
+const report = (name: string) => checkReport(readTextReport(readFileSync(fixturePath(`reports/scope/${name}.txt`), 'utf8')));
+const found = (name: string) => report(name).findings.map((f) => [f.paragraph, f.code, f.found, f.expected]);
+const read = (name: string) => report(name).statements.map((s) => [s.paragraph, s.kind, s.verdict]);
+
+describe('scope rules, each on its own text', () => {
+  it('parallel clauses own their figures: two subjects’ rates are not one rate stated twice', () => {
+    expect(found('parallel-clauses')).toEqual([]);
+  });
+
+  it('a reason clause is no whole for the next 其中: the parts are of the year’s income', () => {
+    expect(read('reason-clause')).toEqual([
+      [1, 'share', 'consistent'],
+      [1, 'share', 'consistent'],
+      [1, 'parts', 'consistent'],
+    ]);
+    expect(found('reason-clause-slip')).toEqual([[1, 'REPORT_ARITHMETIC', '860', '850.00']]);
+  });
+
+  it('a list across paragraphs ends at its whole’s sibling; a whole never stated is the sum of 基本 and 项目', () => {
+    expect(found('list-across-paragraphs')).toEqual([]);
+    expect(read('list-across-paragraphs').filter(([, kind]) => kind === 'parts')).toEqual([[2, 'parts', 'consistent']]);
+    expect(found('list-across-paragraphs-slip')).toEqual([[5, 'REPORT_ARITHMETIC', '25', '20']]);
+  });
+
+  it('changes: a subject with a colon and its change in the next sentence, 元 with spaces, a stated base', () => {
+    expect(read('change-shapes')).toEqual([
+      [1, 'change', 'consistent'],
+      [2, 'change', 'consistent'],
+      [3, 'change', 'consistent'],
+      [3, 'difference', 'consistent'],
+      [4, 'change', 'consistent'],
+    ]);
+    expect(found('change-shapes-slip')).toEqual([
+      [1, 'REPORT_ARITHMETIC', '13.8', '12.8'],
+      [2, 'REPORT_ARITHMETIC', '5', '6'],
+      [2, 'REPORT_ARITHMETIC', '90', '80.00'],
+    ]);
+  });
+
+  it('numbered items across paragraphs are the parts; an item’s own 其中 is its breakdown', () => {
+    expect(read('numbered-items')).toEqual([
+      [1, 'parts', 'consistent'],
+      [4, 'parts', 'consistent'],
+    ]);
+    expect(found('numbered-items-slip')).toEqual([[4, 'REPORT_ARITHMETIC', '500', '510.00']]);
+  });
+
+  it('a grade against the score the text states', () => {
+    expect(read('grade-score')).toEqual([
+      [1, 'score', 'unchecked'],
+      [1, 'grade', 'consistent'],
+    ]);
+    expect(found('grade-score-slip')).toEqual([[1, 'REPORT_ARITHMETIC', '优秀', '良']]);
+  });
+
+  it('paired lists with 各 / 分别 are not read (their pairing is not checked yet)', () => {
+    expect(read('paired-lists')).toEqual([]);
+  });
+});
+
+describe('which table', () => {
+  it("seed 003's report beside the 16-table sample is checked against 上街区应急管理局's table only", async () => {
+    const grids = await workbookGrids(await openWorkbook(readFileSync(fixturePath('../../assets/sample.xlsx'))));
+    const tables = checkWorkbook(grids, {}).flatMap((s) => s.tables);
+    expect(tables.length).toBe(16);
+    const r = checkReport(readTextReport(readFileSync(fixturePath('report003.txt'), 'utf8')), {}, tables);
+    const against = new Set(r.statements.map((s) => s.against).filter((a) => a !== null && a !== 'text'));
+    expect([...against]).toEqual(['上街区应急管理局']);
+    // The same two slips as against its own table: 基本支出 557.53 (the table's 479.36) and the parts over their whole.
+    expect(r.findings.map((f) => [f.paragraph, f.code, f.found])).toEqual([
+      [55, 'REPORT_TABLE_MISMATCH', '557.53'],
+      [55, 'REPORT_ARITHMETIC', '565.22'],
+    ]);
+  });
+});
