@@ -246,34 +246,6 @@ function partsSpan(text: string, facts: readonly Fact[]): PartsSpan | undefined 
   return { total, parts, from: total.labelStart, to: Math.min(to + 1, text.length), partOf };
 }
 
-const WHOLE_NOISE = /^(本年度?|全年|当年|年度|部门|单位|总)+|的?(比重|比例)?(为)?$/g;
-
-/** "占支出合计的": a share of the list's total only when it names that total (or nothing: 占比). */
-function shareOfTotal(label: string, totalLabel: string): boolean {
-  const of = label.replace(/^占比?/, '').replace(WHOLE_NOISE, '');
-  if (of === '') return true;
-  const whole = totalLabel.replace(WHOLE_NOISE, '');
-  if (whole && (whole.includes(of) || of.includes(whole))) return true;
-  const kind = (t: string) => (/支出/.test(t) ? '支出' : /收入/.test(t) ? '收入' : /预算/.test(t) ? '预算' : '');
-  return kind(of) !== '' && kind(of) === kind(whole) && /合计|总计|总额|总/.test(of + label) && /合计|总计|总额|总/.test(totalLabel);
-}
-
-const EXHAUSTIVE_PAIRS = [
-  ['基本支出', '项目支出'],
-  ['人员经费', '公用经费'],
-];
-
-function isExhaustive(parts: readonly Fact[], shares: readonly Fact[]): boolean {
-  const keys = parts.map((p) => BREAKDOWN_AMOUNT.exec(p.label)?.[1]).map((k) => (k ? breakdownOfRow(k) : undefined));
-  if (EXHAUSTIVE_PAIRS.some((pair) => keys.length === 2 && pair.every((k) => keys.includes(k)))) return true;
-  if (/^其他/.test(parts[parts.length - 1]!.label)) return true;
-  if (shares.length === parts.length && parts.length >= 2) {
-    const sum = shares.reduce((s, f) => s.plus(f.shown.value), new Decimal(0));
-    return sum.minus(100).abs().lte(new Decimal(0.5).times(shares.length));
-  }
-  return false;
-}
-
 /** The rates a paragraph states with their amounts; lists, shares and changes are read across paragraphs (relations.ts). */
 function selfClaims(text: string, facts: readonly Fact[], span: PartsSpan | undefined): Claim[] {
   return rateOfClaims(text, facts, span);

@@ -37,6 +37,6 @@ export function counted(statements: readonly Statement[]): { statements: number;
 export function checkReport(doc: ReportDocument, options: CheckOptions = {}, against?: readonly TableResult[]): ReportResult {
   const sheets = doc.tables.map((g) => checkSheet(g, options));
   const own = sheets.flatMap((s) => s.tables);
-  const result = checkParagraphs(doc.paragraphs, against ? viewsOf(against) : viewsOf(own, doc.tables));
+  const result = checkParagraphs(doc.paragraphs, against ? viewsOf(against) : viewsOf(own, doc.tables), doc.tables);
   return { ...result, sheets, counts: { paragraphs: doc.paragraphs.length, ...counted(result.statements) } };
 }

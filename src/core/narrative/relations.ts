@@ -182,7 +182,6 @@ function changes(all: readonly DocFact[][], deltas: Set<DocFact>): ChangeRead[] 
       // The change's amount is the last one of the phrase; one before it is the base it is compared with.
       const inPhrase = facts.filter((f) => isAmount(f) && f.start >= m.index && f.end <= end);
       const delta = inPhrase[inPhrase.length - 1];
-      const deltaAt = delta?.start ?? end;
       const percent = facts.find((f) => f.unit === '%' && f.end === m.index + m[0].length);
       if (!delta || !percent) continue;
       deltas.add(delta);

@@ -26,7 +26,10 @@ const CLAUSE_END = /[，,；;：:。！？!?\n]/;
 export function clauseWords(text: string, at: number): string {
   let from = at;
   while (from > 0 && !CLAUSE_END.test(text[from - 1]!)) from--;
-  return text.slice(from, at);
+  const words = text.slice(from, at);
+  // A figure inside brackets opened in its clause ("995万元（其中公务用车购置费38万元"): the words after the bracket.
+  const open = Math.max(words.lastIndexOf('('), words.lastIndexOf('（'));
+  return open >= 0 && inParentheses(words, words.length, 0) ? words.slice(open + 1) : words;
 }
 
 const NUMBERING = /^[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*/;

@@ -9,6 +9,8 @@ import { normalizeLabel } from '../text';
 import type { Claim, Column } from './claims';
 import { claimsOf } from './claims';
 import { documentRelations } from './relations';
+import { type SangongStatement, sangongStatements } from './sangong';
+import type { Grid } from '../grid';
 import type { Fact } from './facts';
 import type { Paragraph } from './document';
 import { type AmountRow, type TableView, acceptedRates } from './tables';
@@ -50,6 +52,8 @@ export interface Statement {
 }
 
 const HUNDRED = new Decimal(100);
+
+const findingOf = <C extends ReportCode>(code: C, quote: string, params: FindingParams[C]): ReportFinding => finding(code, 0, quote, params);
 
 function finding<C extends ReportCode>(code: C, paragraph: number, quote: string, params: FindingParams[C]): ReportFinding {
   const { expected, found } = reportedValues(code, params);
@@ -204,7 +208,9 @@ function selfVerdict(c: Claim): Out | null {
       const found = shownText(total!);
       const over = sum.lo.gte(ti.hi) && !overlaps(sum, ti);
       const under = sum.hi.lte(ti.lo) && !overlaps(sum, ti);
-      if (over || (under && c.exhaustive)) return arithmetic(c, 'parts', '其中', fmt2(mid(sum)), found, unit);
+      // The sum to the most decimals its parts show (4.647 + 169 + 756 = 929.647), at least 2.
+      const decimals = Math.max(2, ...parts.map((p) => p.decimals));
+      if (over || (under && c.exhaustive)) return arithmetic(c, 'parts', '其中', mid(sum).toFixed(decimals), found, unit);
       return overlaps(sum, ti) ? consistentText(c, '其中', found) : { ...consistentText(c, '其中', found), verdict: 'unchecked', against: null };
     }
     case 'share': {
@@ -351,7 +357,7 @@ function gradeOfScore(c: Extract<Claim, { kind: 'grade' }>, scores: readonly Sho
 }
 
 /** Checks a report's paragraphs against its tables (already recognised) and against themselves. */
-export function checkParagraphs(paragraphs: readonly Paragraph[], tables: readonly TableView[]): ReportCheckResult {
+export function checkParagraphs(paragraphs: readonly Paragraph[], tables: readonly TableView[], grids: readonly Grid[] = []): ReportCheckResult {
   const picker = new TablePicker(tables);
   const seen: Context['seen'] = new Map();
   const statements: Statement[] = [];
@@ -372,5 +378,18 @@ export function checkParagraphs(paragraphs: readonly Paragraph[], tables: readon
       statements.push({ ...s, paragraph: p.index, ...(f ? { finding: f as ReportFinding } : {}) });
     }
   }
+  statements.push(...sangongStatements(paragraphs, grids, year).map(sangongStatement));
+  statements.sort((a, b) => a.paragraph - b.paragraph);
   return { statements, findings: statements.flatMap((s) => (s.finding ? [s.finding] : [])) };
+}
+
+/** A figure of the report's 三公 table, as a statement. */
+function sangongStatement(s: SangongStatement): Statement {
+  const base = { paragraph: s.paragraph, quote: s.quote, kind: s.kind, subject: s.subject, found: s.found, against: s.table };
+  if (s.expected === null) return { ...base, verdict: 'consistent' };
+  const finding: ReportFinding =
+    s.kind === 'change'
+      ? { ...findingOf('REPORT_ARITHMETIC', s.quote, { check: 'change', subject: s.subject, expected: s.expected, found: s.found, unit: '%' }), paragraph: s.paragraph }
+      : { ...findingOf('REPORT_TABLE_MISMATCH', s.quote, { what: s.kind, subject: s.subject, expected: s.expected, found: s.found, table: s.table, unit: s.unit }), paragraph: s.paragraph };
+  return { ...base, verdict: 'inconsistent', finding };
 }
