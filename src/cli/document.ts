@@ -92,6 +92,8 @@ export interface NarrativeEntry {
   /** Statements read (every figure whose words were understood), and those checked against a table or the text. */
   readonly statementsRead: number;
   readonly statementsChecked: number;
+  /** The tables the statements were checked against (a 部门整体 report: its department's table only). */
+  readonly checkedAgainst: readonly string[];
   readonly statements: readonly StatementReport[];
   readonly findings: readonly {
     readonly code: string;
@@ -116,6 +118,7 @@ export function narrativeEntry(file: string, r: ReportResult, lang: Lang): Narra
     paragraphs: r.counts.paragraphs,
     statementsRead: r.counts.statements,
     statementsChecked: r.counts.checked,
+    checkedAgainst: [...new Set(r.statements.map((s) => s.against).filter((a): a is string => a !== null && a !== 'text'))],
     statements,
     findings: r.findings.map((f) => ({
       code: f.code,
@@ -142,11 +145,13 @@ const SYMBOL = { error: '✗', warning: '⚠', info: 'ℹ' } as const;
 const TEXT = {
   zh: {
     counts: (p: number, s: number, c: number, bad: number) => `  报告正文：${p} 段，读到 ${s} 处数字陈述，核对 ${c} 处，不符 ${bad} 处`,
+    against: (tables: readonly string[]) => `  核对所用表格：${tables.length ? tables.join('、') : '无（只核对正文自身）'}`,
     at: (n: number) => `第${n}段`,
     none: '    ✓ 正文与表格、前后文一致',
   },
   en: {
     counts: (p: number, s: number, c: number, bad: number) => `  narrative: ${p} paragraph(s), ${s} statement(s) read, ${c} checked, ${bad} inconsistent`,
+    against: (tables: readonly string[]) => `  checked against: ${tables.length ? tables.join(', ') : 'no table (the text against itself only)'}`,
     at: (n: number) => `¶${n}`,
     none: '    ✓ the narrative agrees with the tables and itself',
   },
@@ -155,7 +160,7 @@ const TEXT = {
 export function formatNarrative(n: NarrativeEntry, lang: Lang): string {
   const t = TEXT[lang];
   const bad = n.findings.filter((f) => f.severity === 'error').length;
-  const lines = [t.counts(n.paragraphs, n.statementsRead, n.statementsChecked, bad)];
+  const lines = [t.counts(n.paragraphs, n.statementsRead, n.statementsChecked, bad), t.against(n.checkedAgainst)];
   if (!n.findings.length) lines.push(t.none);
   for (const f of n.findings) {
     lines.push(`    ${SYMBOL[f.severity as keyof typeof SYMBOL]} ${t.at(f.paragraph).padEnd(5)} ${f.code}  「${f.quote.length > 60 ? `${f.quote.slice(0, 59)}…` : f.quote}」 ${f.message}`);

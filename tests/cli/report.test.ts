@@ -28,6 +28,7 @@ describe('selfeval check on a report', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('[表1] A1:I61  上街区应急管理局');
     expect(r.out).toContain('报告正文：92 段，读到 21 处数字陈述，核对 21 处，不符 2 处');
+    expect(r.out).toContain('核对所用表格：表1');
     expect(r.out).toMatch(/✗ 第55段 +REPORT_TABLE_MISMATCH +「基本支出557\.53万元」 报告所写基本支出 557\.53万元与「表1」不符：表内为 479\.36万元/);
     expect(r.out).toContain('共 1 张表：错误 2，警告 2，提示 0');
   });
@@ -37,7 +38,7 @@ describe('selfeval check on a report', () => {
     const entries = JSON.parse(r.out) as ({ kind: string } & Record<string, unknown>)[];
     expect(entries.map((e) => e.kind)).toEqual(['department', 'narrative']);
     const n = entries[1] as unknown as NarrativeEntry;
-    expect(n).toMatchObject({ file: report('report003.docx'), paragraphs: 92, statementsRead: 21, statementsChecked: 21 });
+    expect(n).toMatchObject({ file: report('report003.docx'), paragraphs: 92, statementsRead: 21, statementsChecked: 21, checkedAgainst: ['表1'] });
     expect(n.statements).toHaveLength(21);
     expect(n.statements.filter((s) => s.verdict === 'consistent')).toHaveLength(19);
     expect(n.statements.find((s) => s.code === 'REPORT_TABLE_MISMATCH')).toEqual({
