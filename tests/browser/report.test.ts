@@ -41,7 +41,11 @@ describe('核对报告', () => {
     expect(findings[0]).toContain('第55段');
     expect(findings[0]).toContain('「基本支出557.53万元」');
     expect(findings[0]).toContain('表内为 479.36万元');
-    expect(findings[1]).toContain('REPORT_ARITHMETIC');
+    // The code only once a finding is selected; the table used named at the top.
+    expect(findings[1]).not.toContain('REPORT_ARITHMETIC');
+    await panel.locator('[data-testid="report-finding"]').nth(1).click();
+    await expect(panel.locator('[data-testid="report-finding"]').nth(1).textContent()).resolves.toContain('REPORT_ARITHMETIC');
+    await expect(panel.locator('[data-testid="report-table"]').textContent()).resolves.toMatch(/^核对所用表格：\S/);
     await panel.getByRole('button', { name: '全部 21 处陈述' }).click();
     await expect(panel.locator('li').count()).resolves.toBe(21);
   });

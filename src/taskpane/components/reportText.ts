@@ -12,6 +12,10 @@ export const REPORT_TEXT = {
     paragraph: (n: number) => `第${n}段`,
     clean: '正文与表格、前后文一致',
     all: (n: number) => `全部 ${n} 处陈述`,
+    unchecked: (n: number) => `未核对 ${n} 处（无从核对或表中无对应项）`,
+    checkedAgainst: (tables: readonly string[]) => (tables.length ? `核对所用表格：${tables.join('、')}` : '核对所用表格：无（只核对正文自身）'),
+    pickTable: '改用其他表格核对',
+    auto: '按报告所述自动对应',
     verdict: { consistent: '一致', inconsistent: '不符', unmatched: '表中无对应项', unchecked: '无从核对' },
     close: '关闭',
     problem: {
@@ -32,6 +36,10 @@ export const REPORT_TEXT = {
     paragraph: (n: number) => `¶${n}`,
     clean: 'the narrative agrees with the tables and itself',
     all: (n: number) => `all ${n} statement(s)`,
+    unchecked: (n: number) => `${n} not checked (nothing to check against, or not in the table)`,
+    checkedAgainst: (tables: readonly string[]) => (tables.length ? `checked against: ${tables.join(', ')}` : 'checked against: no table (the text against itself only)'),
+    pickTable: 'Check against another table',
+    auto: 'as the report names them',
     verdict: { consistent: 'agrees', inconsistent: 'differs', unmatched: 'not in the table', unchecked: 'nothing to check against' },
     close: 'Close',
     problem: {
