@@ -214,6 +214,8 @@ describe('a report against its tables', () => {
     expect(read(d)).toEqual([
       ['amount', 'total', 'unchecked', null, null],
       ['amount', 'total', 'consistent', '表1', null],
+      // The one part named (执行80万元 only says what is measured) does not exceed the whole it follows.
+      ['parts', '其中', 'consistent', 'text', null],
       ['amount', '财政拨款', 'consistent', '表1', null],
     ]);
   });

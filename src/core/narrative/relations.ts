@@ -29,6 +29,7 @@ export interface Located {
 
 const MARKER = /其中[：:，,]?|主要用于以下方面[：:]?|分项情况(?:是|为|如下)[：:]?/g;
 const MARKER_IN = /其中|主要用于以下方面|分项情况/;
+const BARE_MEASURE = /实际|累计|已|全年|年初|预算|决算|支出|执行|到位|拨付|下达|收入|资金|金额|安排|使用|完成|数|为|是|达|共|计/g;
 
 const UP = /增加|增长|上升|提高/;
 const CHANGE =
@@ -80,6 +81,8 @@ function partsInParagraph(facts: readonly DocFact[], text: string, from: number,
     }
     const label = f.label.replace(/^其中/, '');
     if (label === '' || [...label].length > 24) return { parts: [], cut: true };
+    // "…到位300万元，支出250万元": words that only say what is measured name no part of their own.
+    if (label.replace(BARE_MEASURE, '') === '') continue;
     item = itemOf;
     parts.push(f);
   }
