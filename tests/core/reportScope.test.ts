@@ -65,6 +65,15 @@ describe('scope rules, each on its own text', () => {
     expect(found('grade-score-slip')).toEqual([[1, 'REPORT_ARITHMETIC', '优秀', '良']]);
   });
 
+  it('a count against the names listed (in brackets, after 即, before 二类); a rank or a list with 等 is no list', () => {
+    expect(read('counts')).toEqual([
+      [1, 'count', 'consistent'],
+      [2, 'count', 'consistent'],
+      [4, 'count', 'inconsistent'],
+    ]);
+    expect(found('counts')).toEqual([[4, 'REPORT_ARITHMETIC', '4', '3']]);
+  });
+
   it('paired lists with 各 / 分别 are not read (their pairing is not checked yet)', () => {
     expect(read('paired-lists')).toEqual([]);
   });

@@ -83,7 +83,7 @@ interface Scores {
 export type ReportWhat = 'amount' | 'rate' | 'score' | 'weight' | 'grade';
 
 /** Which of a report's own sums a REPORT_ARITHMETIC is about. */
-export type ReportCheck = 'parts' | 'share' | 'change' | 'difference' | 'rate' | 'twice' | 'grade';
+export type ReportCheck = 'parts' | 'share' | 'change' | 'difference' | 'rate' | 'twice' | 'grade' | 'count';
 
 /** Every code's parameters; numbers are decimal strings. */
 export interface FindingParams {

@@ -64,6 +64,7 @@ const CHECK_EN = {
   difference: (p: CheckParams) => `by this year's amount and last year's stated the change is ${p.expected} ${p.unit}; the report says ${p.found} ${p.unit}`,
   rate: (p: CheckParams) => `by the budget and spending stated the execution rate is ${p.expected}%; the report says ${p.found}%`,
   grade: (p: CheckParams) => `the score stated, ${p.subject}, gives the grade 「${p.expected}」; the report says 「${p.found}」`,
+  count: (p: CheckParams) => `the names listed are ${p.expected} (${p.subject}); the report says ${p.found}`,
   twice: (p: CheckParams) => `${p.subject} is ${p.expected} ${p.unit} in paragraph ${p.paragraph ?? '?'} and ${p.found} ${p.unit} here`,
 } as const;
 

@@ -7,6 +7,7 @@
  */
 import type { Fact } from './facts';
 import { factsOf, sentenceBreaks } from './facts';
+import { countClaims } from './counts';
 import { Decimal, type Shown } from '../numbers';
 import { type Grade, gradeOf } from '../recognise/vocabulary';
 
@@ -72,6 +73,7 @@ export type Claim =
   | { readonly kind: 'parts'; readonly total: Fact; readonly parts: readonly Fact[]; readonly exhaustive: boolean; readonly quote: string }
   | { readonly kind: 'share'; readonly part: Fact; readonly total: Fact; readonly percent: Fact; readonly quote: string }
   | { readonly kind: 'change'; readonly current: Fact; readonly delta: Fact; readonly percent: Fact; readonly increase: boolean; readonly quote: string; readonly base?: Fact }
+  | { readonly kind: 'count'; readonly stated: number; readonly shown: string; readonly names: readonly string[]; readonly quote: string }
   | { readonly kind: 'difference'; readonly current: Fact; readonly base: Fact; readonly delta: Fact; readonly increase: boolean; readonly quote: string }
   | { readonly kind: 'rateOf'; readonly budget: Fact; readonly executed: Fact; readonly rate: Fact; readonly quote: string };
 
@@ -283,5 +285,5 @@ export function claimsOf(text: string): Claim[] {
       if (name) parts.push({ kind: 'amount', fact: p, subject: { name }, columns, quote: quoteOf(text, p) });
     }
   }
-  return [...tableClaims(text, all, span), ...parts, ...gradeClaims(text), ...selfClaims(text, facts, span)];
+  return [...tableClaims(text, all, span), ...parts, ...gradeClaims(text), ...selfClaims(text, facts, span), ...countClaims(text)];
 }

@@ -234,6 +234,11 @@ function selfVerdict(c: Claim): Out | null {
       if (overlaps(pct, rateInterval(c.percent.shown))) return consistentText(c, c.current.label, found);
       return arithmetic(c, 'change', c.current.label, asShown(mid(pct), c.percent.shown), found, '%');
     }
+    case 'count': {
+      if (c.stated === c.names.length) return consistentText(c, '个数', c.shown);
+      const f = finding('REPORT_ARITHMETIC', 0, c.quote, { check: 'count', subject: c.names.join('、'), expected: String(c.names.length), found: c.shown, unit: '' });
+      return { quote: c.quote, kind: c.kind, subject: '个数', found: c.shown, verdict: 'inconsistent', against: 'text', finding: f };
+    }
     case 'difference': {
       const { unit, shown } = amountsIn([c.current, c.base, c.delta]);
       const [ci, bi] = [amountInterval(shown[0]!), amountInterval(shown[1]!)];
@@ -331,7 +336,7 @@ function tableNamed(project: string, tables: readonly TableView[]): TableView | 
 }
 
 function statementOf(c: Claim, ctx: Context): Out | null {
-  if (c.kind === 'parts' || c.kind === 'share' || c.kind === 'change' || c.kind === 'difference' || c.kind === 'rateOf') return selfVerdict(c);
+  if (c.kind === 'parts' || c.kind === 'share' || c.kind === 'change' || c.kind === 'difference' || c.kind === 'rateOf' || c.kind === 'count') return selfVerdict(c);
   if ((c.kind === 'amount' || c.kind === 'rate' || c.kind === 'score') && c.project) {
     // A figure named after its project is that project's: checked against its table, or not read.
     const t = tableNamed(c.project, ctx.tables);
