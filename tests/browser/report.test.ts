@@ -50,6 +50,19 @@ describe('核对报告', () => {
     await expect(panel.locator('li').count()).resolves.toBe(21);
   });
 
+  it("beside the 16-table sample, seed 003's report is checked against 上街区应急管理局's table, and another can be picked", async () => {
+    await page.locator('input[data-testid="open-workbook"]').setInputFiles(path.join(ROOT, 'assets', 'sample.xlsx'));
+    await page.getByText('sample.xlsx', { exact: false }).first().waitFor();
+    await page.locator('input[data-testid="pick-report"]').setInputFiles(fixture('report003.docx'));
+    const panel = page.locator('[data-testid="report-check"]');
+    await panel.getByText('对照：本工作簿的 16 张表', { exact: false }).waitFor();
+    await expect(panel.locator('[data-testid="report-table"]').textContent()).resolves.toBe('核对所用表格：上街区应急管理局');
+    await expect(panel.locator('[data-testid="report-finding"]').count()).resolves.toBe(2);
+    await panel.getByRole('combobox').click();
+    await page.getByRole('option', { name: /应急救援$/ }).click();
+    await expect(panel.locator('[data-testid="report-table"]').textContent()).resolves.toBe('核对所用表格：应急救援');
+  });
+
   it('says so when the file is no document', async () => {
     await page.locator('input[data-testid="pick-report"]').setInputFiles(fixture('not-a-zip.docx'));
     await page.locator('[data-testid="report-check"]').getByText('不是 Word 文档（.docx）', { exact: false }).waitFor();
