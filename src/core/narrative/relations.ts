@@ -193,7 +193,7 @@ function changes(all: readonly DocFact[][], deltas: Set<DocFact>): ChangeRead[] 
       const baseFact = m[1] && inPhrase.length === 2 ? inPhrase[0] : undefined;
       if (inPhrase.length > 2) continue;
       if (baseFact) deltas.add(baseFact);
-      const current = currentOf(text, facts, m.index, m[1] ? m.index : m.index, earlier, deltas);
+      const current = currentOf(text, facts, m.index, earlier, deltas);
       const quote = text.slice(current && current.paragraph === delta.paragraph ? Math.min(current.labelStart, m.index) : m.index, percent.end).trim();
       const claim: Claim | undefined = baseFact
         ? { kind: 'change', current: current ?? delta, delta, percent, increase, quote, base: baseFact }
@@ -212,9 +212,9 @@ function changes(all: readonly DocFact[][], deltas: Set<DocFact>): ChangeRead[] 
  * The amount a change is of: the subject its clause names (the same words as an earlier amount's), or, when
  * the clause names none, the amount just before it (not across a reason, nor across another amount).
  */
-function currentOf(text: string, facts: readonly DocFact[], at: number, subjectEnd: number, earlier: readonly DocFact[], deltas: ReadonlySet<DocFact>): DocFact | undefined {
+function currentOf(text: string, facts: readonly DocFact[], at: number, earlier: readonly DocFact[], deltas: ReadonlySet<DocFact>): DocFact | undefined {
   const clauseStart = Math.max(...['，', ',', '；', ';', '。', '：', ':'].map((s) => text.lastIndexOf(s, at - 1))) + 1;
-  const subject = text.slice(clauseStart, subjectEnd).replace(/\s+/g, '');
+  const subject = text.slice(clauseStart, at).replace(/\s+/g, '');
   const named = subjectKey(subject);
   if (named !== '' && !/^(同比|上年|与上年|本年)$/.test(named)) {
     const same = [...earlier, ...facts.filter((f) => f.end <= clauseStart)].filter((f) => isAmount(f) && !deltas.has(f) && sameSubject(subjectKey(f.raw), named));
@@ -225,7 +225,8 @@ function currentOf(text: string, facts: readonly DocFact[], at: number, subjectE
   const last = [...before].reverse().find((f) => isAmount(f));
   if (!last || deltas.has(last)) return undefined;
   const between = text.slice(last.end, at);
-  if (REASON.test(between) || /[。！？]/.test(between.replace(/[。！？]\s*$/, '')) && /[。！？].*[。！？]/.test(between)) return undefined;
+  // Not across a reason, nor back over more than the sentence just before.
+  if (REASON.test(between) || /[。！？].*[。！？]/.test(between)) return undefined;
   return last;
 }
 
