@@ -18,7 +18,7 @@ import {
   useOverflowMenu,
 } from '@fluentui/react-components';
 import { MoreHorizontal20Regular } from '@fluentui/react-icons';
-import { useStyles } from '../styles';
+import { useStyles } from '../../styles';
 
 export interface PaneAction {
   readonly id: string;
