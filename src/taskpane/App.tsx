@@ -1,7 +1,7 @@
 /**
  * The task pane: the header (its actions in one toolbar row — 校验本表 first, the rest in an overflow
  * menu when the pane is narrow — a status region always there to be announced, and the head of the
- * results), the results' cards, and the dialogs and settings, which load on demand. Its state and what
+ * results — kept in sight — and the gear's settings), the results' cards, and the dialogs, which load on demand. Its state and what
  * its actions do are in state/usePane; the engine runs where the host says (the pane gives it a Web Worker).
  */
 import * as React from 'react';
@@ -29,6 +29,12 @@ export function App(props: AppProps): React.ReactElement {
   return (
     <main className={styles.root} aria-busy={pane.busy}>
       <PaneHeader pane={pane} tables={tables} />
+      {/* Under the gear, in sight of it (not below the cards of a long sheet). */}
+      {pane.settingsOpen && (
+        <React.Suspense fallback={<Spinner size="small" />}>
+          <SettingsPanel settings={settings} update={pane.update} canAutoCheck={!!pane.host.watchEdits} />
+        </React.Suspense>
+      )}
       {shown && tables && (
         <ResultsView
           label={pane.stale ? t.lastChecked(shown.sheet) : t.checkedSheet(shown.sheet)}
@@ -56,10 +62,7 @@ export function App(props: AppProps): React.ReactElement {
           <ReportCheck file={pane.report} host={pane.host} settings={settings} onClose={pane.closeReport} />
         </React.Suspense>
       )}
-      <React.Suspense fallback={null}>
-        {fillPlan && <FillDialog plan={fillPlan} lang={settings.lang} onConfirm={() => pane.confirmFill(fillPlan)} onCancel={pane.closeFill} />}
-        <SettingsPanel settings={settings} update={pane.update} canAutoCheck={!!pane.host.watchEdits} />
-      </React.Suspense>
+      <React.Suspense fallback={null}>{fillPlan && <FillDialog plan={fillPlan} lang={settings.lang} onConfirm={() => pane.confirmFill(fillPlan)} onCancel={pane.closeFill} />}</React.Suspense>
     </main>
   );
 }

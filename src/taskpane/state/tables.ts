@@ -12,7 +12,10 @@ export const count = (t: TableReport, s: Severity): number => t.findings.filter(
 /** Errors first, then warnings, then clean tables; the sheet's order within each. */
 export function failingFirst(tables: readonly TableReport[]): TableReport[] {
   const rank = (t: TableReport) => (count(t, 'error') ? 0 : count(t, 'warning') ? 1 : 2);
-  return tables.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i).map(({ t }) => t);
+  return tables
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i)
+    .map(({ t }) => t);
 }
 
 /** The tables a filter leaves on screen. */

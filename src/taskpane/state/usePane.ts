@@ -12,7 +12,7 @@ import { notesLeftMessage } from '../../office/outcome';
 import type { Settings } from '../../office/settings';
 import { type Strings, strings } from '../i18n';
 import { type FocusReturn, useAutoCheck, useFocusReturn, useSettings } from './paneHooks';
-import { type Checked, type Status, checkedStatus, failedStatus, summaryStatus } from './status';
+import { type Checked, type Status, checkedStatus, failedStatus, message, summaryStatus } from './status';
 import type { Filter } from './tables';
 
 export interface PaneOptions {
@@ -39,6 +39,7 @@ export interface PaneState {
   readonly update: (patch: Partial<Settings>) => void;
   /** The pane's words in the chosen language. */
   readonly t: Strings;
+  /** The last check, its tables and regions in the pane's current language. */
   readonly result: Checked | null;
   readonly stale: boolean;
   readonly status: Status;
@@ -53,6 +54,8 @@ export interface PaneState {
   readonly report: File | null;
   readonly openReport: (file: File) => void;
   readonly closeReport: () => void;
+  readonly settingsOpen: boolean;
+  readonly toggleSettings: () => void;
   readonly undoNoteOpen: boolean;
   readonly dismissUndoNote: () => void;
   readonly run: PaneRuns;
@@ -73,11 +76,19 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
   const [filter, setFilter] = React.useState<Filter>('all');
   const [fillPlan, setFillPlan] = React.useState<FillPlan | null>(null);
   const [report, setReport] = React.useState<File | null>(null);
+  const [settingsOpen, setSettingsOpen] = React.useState(false);
   const [undoNoteOpen, setUndoNoteOpen] = React.useState(() => storage?.getItem(UNDO_NOTE_DISMISSED) !== '1');
   const moreRef = React.useRef<HTMLButtonElement | null>(null);
   const checkRef = React.useRef<HTMLElement | null>(null);
   const focus = useFocusReturn(() => moreRef.current ?? checkRef.current);
   const t = strings(settings.lang);
+  // A screen reader reads the pane in the voice of its language.
+  React.useEffect(() => {
+    document.documentElement.lang = settings.lang === 'en' ? 'en' : 'zh-CN';
+  }, [settings.lang]);
+  // The results held are shown in a newly chosen language at once (the host gave them in each).
+  const inLang = result?.byLang?.[settings.lang];
+  const shownResult = React.useMemo(() => (result && inLang ? { ...result, ...inLang } : result), [result, inLang]);
 
   // Results gone (清除标记, the summary sheet checked): the filter goes back to all with them.
   const setResult = (r: Checked | null) => {
@@ -97,20 +108,26 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
     React.startTransition(() => {
       setResult(r);
       setStale(false);
-      setStatus(checkedStatus(r, settings, t));
+      setStatus(checkedStatus(r, settings));
     }),
   );
 
-  const failed = (e: unknown) => setStatus(failedStatus(e, t));
+  const failed = (e: unknown) => setStatus(failedStatus(e));
 
   const check = async () => {
     setStatus({ kind: 'busy', what: 'check' });
     try {
       // On long sheets, how far it has got.
-      const r = await host.checkActiveSheet(settings, (n) => setStatus({ kind: 'busy', what: 'check', label: t.checkingTables(n) }));
+      const r = await host.checkActiveSheet(settings, (n) =>
+        setStatus({
+          kind: 'busy',
+          what: 'check',
+          label: (t) => t.checkingTables(n),
+        }),
+      );
       if (r.kind === 'summarySheet') {
         setResult(null);
-        setStatus({ kind: 'message', intent: 'info', text: t.summarySheet });
+        setStatus(message('info', (t) => t.summarySheet));
         return;
       }
       // A transition: React renders the cards of a long sheet in slices, never freezing the pane.
@@ -118,7 +135,7 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
         setResult(r);
         setStale(false);
         setSelected(null);
-        setStatus(checkedStatus(r, settings, t));
+        setStatus(checkedStatus(r, settings));
       });
     } catch (e) {
       failed(e);
@@ -131,8 +148,8 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
     setStatus({ kind: 'busy', what: 'fill' });
     try {
       const r = await host.planFill(settings);
-      if (r.kind !== 'plan') setStatus(r.kind === 'protected' ? { kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) } : { kind: 'message', intent: 'info', text: t.summarySheet });
-      else if (!r.plan.changes.length && !r.plan.skipped.length) setStatus({ kind: 'message', intent: 'info', text: t.nothingToFill });
+      if (r.kind !== 'plan') setStatus(r.kind === 'protected' ? message('warning', (t) => t.protectedSheet(r.sheet)) : message('info', (t) => t.summarySheet));
+      else if (!r.plan.changes.length && !r.plan.skipped.length) setStatus(message('info', (t) => t.nothingToFill));
       else {
         setStatus({ kind: 'idle' });
         setFillPlan(r.plan);
@@ -148,11 +165,18 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
   const confirmFill = async (plan: FillPlan) => {
     closeFill();
     if (!host.applyFill || !plan.changes.length) return;
-    setStatus({ kind: 'busy', what: 'fill', label: t.filling });
+    setStatus({ kind: 'busy', what: 'fill', label: (t) => t.filling });
     try {
       const r = await host.applyFill(settings, plan);
       await check();
-      setStatus((s) => (s.kind === 'message' ? { ...s, text: `${t.filled(r.written)}\n${s.text}` } : s));
+      setStatus((s) =>
+        s.kind === 'message'
+          ? {
+              ...s,
+              text: (t, lang) => `${t.filled(r.written)}\n${s.text(t, lang)}`,
+            }
+          : s,
+      );
     } catch (e) {
       failed(e);
     }
@@ -171,13 +195,11 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
     try {
       const r = await host.clearActiveSheet();
       setResult(null);
-      setStatus(
-        r.kind === 'protected'
-          ? { kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) }
-          : r.notesLeft?.length
-            ? { kind: 'message', intent: 'warning', text: `${clearedText(r.cells, r.filledKept, settings.lang)} ${notesLeftMessage(r.notesLeft, settings.lang)}` }
-            : { kind: 'message', intent: 'success', text: clearedText(r.cells, r.filledKept, settings.lang) },
-      );
+      if (r.kind === 'protected') setStatus(message('warning', (t) => t.protectedSheet(r.sheet)));
+      else {
+        const left = r.notesLeft ?? [];
+        setStatus(message(left.length ? 'warning' : 'success', (_, lang) => clearedText(r.cells, r.filledKept, lang) + (left.length ? ` ${notesLeftMessage(left, lang)}` : '')));
+      }
     } catch (e) {
       failed(e);
     }
@@ -186,13 +208,13 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
   // 撤销填写: the values from before the fill, where the cells still hold what was filled; the results shown are then stale.
   const undoFill = async () => {
     if (!host.undoFill) return;
-    setStatus({ kind: 'busy', what: 'undoFill', label: t.undoing });
+    setStatus({ kind: 'busy', what: 'undoFill', label: (t) => t.undoing });
     try {
       const r = await host.undoFill();
-      if (r.kind === 'protected') setStatus({ kind: 'message', intent: 'warning', text: t.protectedSheet(r.sheet) });
+      if (r.kind === 'protected') setStatus(message('warning', (t) => t.protectedSheet(r.sheet)));
       else {
         if (r.restored) setStale(true);
-        setStatus({ kind: 'message', intent: r.kept.length ? 'warning' : r.restored ? 'success' : 'info', text: undoneText(r.restored, r.kept, settings.lang) });
+        setStatus(message(r.kept.length ? 'warning' : r.restored ? 'success' : 'info', (_, lang) => undoneText(r.restored, r.kept, lang)));
       }
     } catch (e) {
       failed(e);
@@ -208,14 +230,18 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
         const { summariseFile } = await import(/* webpackChunkName: "xlsx" */ '../../xlsx/summaryInput');
         inputs = [];
         for (const [i, f] of files.entries()) {
-          setStatus({ kind: 'busy', what: 'summary', label: t.reading(i + 1, files.length) });
+          setStatus({
+            kind: 'busy',
+            what: 'summary',
+            label: (t) => t.reading(i + 1, files.length),
+          });
           inputs.push(await summariseFile(new Uint8Array(await f.arrayBuffer()), f.name, settings.lang, { reverseFormula: settings.reverseFormula }));
         }
         setStatus({ kind: 'busy', what: 'summary' });
       }
       const r = await host.summarise(settings, inputs);
       setStale(true);
-      setStatus(summaryStatus(r, t));
+      setStatus(summaryStatus(r));
     } catch (e) {
       failed(e);
     }
@@ -226,7 +252,7 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
     settings,
     update,
     t,
-    result,
+    result: shownResult,
     stale,
     status,
     busy: status.kind === 'busy',
@@ -242,11 +268,18 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
     confirmFill: (plan) => void confirmFill(plan),
     report,
     openReport: setReport,
-    closeReport: () => setReport(null),
+    closeReport: () => {
+      setReport(null);
+      focus.restore();
+    },
+    settingsOpen,
+    toggleSettings: () => setSettingsOpen(!settingsOpen),
     undoNoteOpen,
     dismissUndoNote: () => {
       setUndoNoteOpen(false);
       storage?.setItem(UNDO_NOTE_DISMISSED, '1');
+      // Its button is gone: focus goes to the pane's first action, not to the page's body.
+      requestAnimationFrame(() => checkRef.current?.focus());
     },
     run: { check, clear, fill, undoFill, summary },
     checkRef,

@@ -1,6 +1,7 @@
 /**
- * The pane's header: its name, the toolbar, the status, and the head of the results (their sheet, the
- * table list, the filter) — what a reviewer needs wherever the cards below have been scrolled to.
+ * The pane's header: its name, then what stays in sight however far the cards below are scrolled — the
+ * toolbar with the gear, the status (the verdict), and the head of the results (their sheet, the table
+ * list, the filter).
  */
 import * as React from 'react';
 import { Caption1, Title3 } from '@fluentui/react-components';
@@ -22,9 +23,21 @@ export function PaneHeader({ pane, tables }: { pane: PaneState; tables: readonly
         </Title3>
         <Caption1>{t.subtitle}</Caption1>
       </header>
-      <PaneActions pane={pane} />
-      <StatusLine status={pane.status} t={t} />
-      {result && tables && <ResultsHead sheet={result.sheet} tables={tables} stale={pane.stale} filter={pane.filter} setFilter={pane.setFilter} t={t} />}
+      <div className={styles.sticky} data-sticky-header>
+        <PaneActions pane={pane} />
+        <StatusLine status={pane.status} t={t} lang={pane.settings.lang} />
+        {result && tables && (
+          <ResultsHead
+            sheet={result.sheet}
+            tables={tables}
+            stale={pane.stale}
+            filter={pane.filter}
+            setFilter={pane.setFilter}
+            t={t}
+            onJump={(table) => void pane.host.selectCell(table.sheet, table.range.split(':')[0] ?? table.range)}
+          />
+        )}
+      </div>
     </>
   );
 }

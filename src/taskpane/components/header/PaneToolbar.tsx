@@ -4,19 +4,7 @@
  * `actions`): an action is one entry there.
  */
 import * as React from 'react';
-import {
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Overflow,
-  OverflowItem,
-  Toolbar,
-  ToolbarButton,
-  useIsOverflowItemVisible,
-  useOverflowMenu,
-} from '@fluentui/react-components';
+import { Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Overflow, OverflowItem, Toolbar, ToolbarButton, useIsOverflowItemVisible, useOverflowMenu } from '@fluentui/react-components';
 import { MoreHorizontal20Regular } from '@fluentui/react-icons';
 import { useStyles } from '../../styles';
 

@@ -35,9 +35,9 @@ export function CardHeader({ table, t, open, onToggle, titleId }: CardHeaderProp
         </Subtitle2>
         <Chip table={table} t={t} />
       </div>
+      {/* The sheet is named once, above the cards (and in the title where it is the card's name). */}
       <Caption1 className={styles.place} title={`${table.sheet}!${table.range}`}>
-        <span className={styles.placeSheet}>{table.sheet}</span>
-        <span>!{table.range}</span>
+        {table.range}
       </Caption1>
     </>
   );

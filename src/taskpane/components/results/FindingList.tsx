@@ -1,10 +1,10 @@
 /**
  * A card's findings by severity — 提示 folded away while errors or warnings are listed above them, each
- * finding a button that selects its cell and, selected, shows its rule's code — and what the filter hides,
- * said in words.
+ * finding a button that selects its cell and, selected, shows its rule's code; all of them one composite
+ * for the keyboard — and what the filter hides, said in words.
  */
 import * as React from 'react';
-import { Button, Caption1, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, Caption1, Text, mergeClasses, useArrowNavigationGroup } from '@fluentui/react-components';
 import { ChevronDown16Regular, ChevronRight16Regular, DismissCircle20Filled, Info20Regular, Warning20Filled } from '@fluentui/react-icons';
 import type { Severity } from '../../../core/findings';
 import type { FindingReport, TableReport } from '../../../core/report';
@@ -29,6 +29,12 @@ export interface FindingListProps {
 export function FindingList({ table, filter, t, selected, onSelect }: FindingListProps): React.ReactElement {
   const styles = useStyles();
   const [infoOpen, setInfoOpen] = React.useState(false);
+  // The card's findings are one stop of Tab: arrows, Home and End move inside, Tab goes on to the next
+  // card; coming back, focus returns to the finding last left.
+  const arrows = useArrowNavigationGroup({
+    axis: 'vertical',
+    memorizeCurrent: true,
+  });
   const severities = SEVERITIES.filter((s) => filter === 'all' || filter === s);
   const visible = table.findings.filter((f) => severities.includes(f.severity));
   // What the filter hides, said in words: "无错误（6 条警告已隐藏）".
@@ -38,25 +44,20 @@ export function FindingList({ table, filter, t, selected, onSelect }: FindingLis
   const clean = !count(table, 'error') && !count(table, 'warning');
   if (visible.length === 0) return <Text>{hidden.length && filter !== 'all' ? t.hidden(filter, hidden) : clean ? t.cleanSummary : t.noFindings}</Text>;
   const name = table.project || table.sheet;
+  // 提示 are folded away while errors or warnings are listed above them; the toggle stays out of the
+  // composite, after it, so that End is the last finding.
+  const infos = filter === 'all' ? visible.filter((f) => f.severity === 'info').length : 0;
   return (
     <>
-      {severities.map((s) => {
-        const items = visible.filter((f) => f.severity === s);
-        if (!items.length) return null;
-        // 提示 are folded away while errors or warnings are listed above them.
-        const fold = s === 'info' && filter === 'all';
-        return (
-          <div key={s} role="group" aria-label={`${name}：${t.severity[s]}`}>
-            {fold ? (
-              <Button appearance="subtle" size="small" icon={infoOpen ? <ChevronDown16Regular /> : <ChevronRight16Regular />} aria-expanded={infoOpen} onClick={() => setInfoOpen(!infoOpen)}>
-                {t.showInfo(items.length)}
-              </Button>
-            ) : (
+      <div {...arrows} data-findings>
+        {severities.map((s) => {
+          const items = visible.filter((f) => f.severity === s);
+          if (!items.length || (s === 'info' && infos > 0 && !infoOpen)) return null;
+          return (
+            <div key={s} role="group" aria-label={`${name}：${t.severity[s]}`}>
               <Caption1 className={mergeClasses(styles.groupTitle, styles[s])}>
                 {t.severity[s]} {items.length}
               </Caption1>
-            )}
-            {(!fold || infoOpen) && (
               <ul className={styles.list}>
                 {items.map((f) => (
                   <li key={`${f.code}@${f.cell}`}>
@@ -64,10 +65,15 @@ export function FindingList({ table, filter, t, selected, onSelect }: FindingLis
                   </li>
                 ))}
               </ul>
-            )}
-          </div>
-        );
-      })}
+            </div>
+          );
+        })}
+      </div>
+      {infos > 0 && (
+        <Button appearance="subtle" size="small" icon={infoOpen ? <ChevronDown16Regular /> : <ChevronRight16Regular />} aria-expanded={infoOpen} onClick={() => setInfoOpen(!infoOpen)}>
+          {t.showInfo(infos)}
+        </Button>
+      )}
       {filter !== 'all' && hidden.length > 0 && <Caption1>{t.alsoHidden(hidden)}</Caption1>}
     </>
   );

@@ -1,9 +1,9 @@
 /**
- * The cards of a check (a filter hides the cards it leaves empty, and says how many), and the regions
- * that could not be read, selectable like findings. Their head (sheet, table list, filter) is in the header.
+ * The cards of a check (a filter hides the cards it leaves empty), and the regions
+ * that could not be read, selectable like findings. Their head (sheet, table list, filter, how many cards
+ * the filter hides) is in the header.
  */
 import * as React from 'react';
-import { Caption1 } from '@fluentui/react-components';
 import type { TableReport, UnrecognisedReport } from '../../../core/report';
 import type { Strings } from '../../i18n';
 import { type Filter, cardId, filtered, findingKey, regionKey } from '../../state/tables';
@@ -35,7 +35,6 @@ export function ResultsView({ label, tables, unrecognised, filter, lang, t, sele
           <TableCard table={table} filter={filter} lang={lang} selected={selected} onSelect={(f) => onSelect(findingKey(table, f), table.sheet, f.cell)} />
         </div>
       ))}
-      {filter !== 'all' && shown.length < tables.length && <Caption1 data-testid="hidden-cards">{t.hiddenTables(tables.length - shown.length, filter)}</Caption1>}
       {unrecognised.map((u) => (
         <Region key={`${u.sheet}!${u.range}`} region={u} t={t} selected={selected === regionKey(u)} onSelect={() => onSelect(regionKey(u), u.sheet, u.range.split(':')[0] ?? u.range)} />
       ))}
