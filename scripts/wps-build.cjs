@@ -1,7 +1,7 @@
 /**
  * `npm run wps:build [-- online|offline]`: wpsjs's own build (its buildWithArgs, in
- * node_modules/wpsjs/src/lib/build.js) run on dist-addin/wps without its question when the kind is given,
- * and made to work on Linux:
+ * node_modules/wpsjs/src/lib/build.js) run on dist-addin/wps — its question (在线插件 / 离线插件) asked only
+ * when the kind is not given — and made to work on Linux:
  * - 7zip-bin 5.2.0 ships 7za without the execute bit: it is made executable before use (or, where
  *   node_modules cannot be changed, a copy that is);
  * - wpsjs reports success before its 7-Zip has finished (and leaves a half-copied folder when 7-Zip
@@ -15,7 +15,8 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const ADDIN = path.join(ROOT, 'dist-addin', 'wps');
-const WPSJS = path.dirname(require.resolve('wpsjs/package.json', { paths: [ROOT] }));
+// wpsjs's package exports nothing: its files are loaded by path.
+const WPSJS = path.join(ROOT, 'node_modules', 'wpsjs');
 // The very modules wpsjs loads (its own node_modules first), so that what is set here is what it uses.
 const fromWpsjs = (name) => require(require.resolve(name, { paths: [path.join(WPSJS, 'src', 'lib')] }));
 
@@ -39,11 +40,21 @@ async function main() {
   const kind = process.argv[2];
   if (!fs.existsSync(path.join(ADDIN, 'package.json'))) throw new Error(`${ADDIN} has no package.json: run npm run build first`);
   process.chdir(ADDIN); // wpsjs reads the project file of the working directory
-  if (kind !== 'online' && kind !== 'offline') {
-    // Not said: wpsjs asks, as it always has.
-    fromWpsjs('./build.js').build({ parent: { rawArgs: ['build'] } });
-    return;
-  }
+  // Not said: asked, as wpsjs asks (its own question, through its inquirer).
+  const pluginType =
+    kind === 'online' || kind === 'offline'
+      ? kind
+      : (
+          await fromWpsjs('inquirer').prompt({
+            name: 'pluginType',
+            type: 'list',
+            message: '选择 WPS 加载项发布类型:',
+            choices: [
+              { name: '在线插件', value: 'online' },
+              { name: '离线插件', value: 'offline' },
+            ],
+          })
+        ).pluginType;
   const bin = fromWpsjs('7zip-bin');
   bin.path7za = executable7za(bin);
   // wpsjs does not wait for its 7-Zip: the archive's stream, caught as wpsjs starts it, is waited for here.
@@ -60,9 +71,9 @@ async function main() {
   };
   const project = JSON.parse(fs.readFileSync(path.join(ADDIN, 'package.json'), 'utf8'));
   const { buildWithArgs } = fromWpsjs('./build.js');
-  const out = await buildWithArgs({ pluginType: kind });
+  const out = await buildWithArgs({ pluginType });
   await archived;
-  if (kind === 'offline') {
+  if (pluginType === 'offline') {
     const folder = `${project.name}_${project.version}`;
     // What wpsjs's own offline installer writes into jsaddons: one <jsplugin> naming the folder.
     const template = fs.readFileSync(path.join(ROOT, 'src', 'wps', 'static', 'publish.xml'), 'utf8');

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { ensureBundle } from '../bundle';
@@ -26,9 +26,14 @@ function jsplugin(xml: string): Record<string, string> {
   return found;
 }
 
+// The 7-Zip wpsjs uses (npm's 7zip-bin).
+const sevenZip = path.join(ROOT, 'node_modules', '7zip-bin', process.platform === 'darwin' ? 'mac' : 'linux', process.arch, '7za');
+
 let log = '';
 beforeAll(() => {
   ensureBundle();
+  // As 7zip-bin 5.2.0 ships it: without the execute bit. The build makes it runnable.
+  chmodSync(sevenZip, 0o644);
   log = execFileSync('npm', ['run', '--silent', 'wps:build', '--', 'offline'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }, 300_000);
 
@@ -37,8 +42,6 @@ describe('npm run wps:build -- offline (离线插件)', () => {
     expect(log).toContain('selfeval.7z');
     const archive = path.join(OUT, 'selfeval.7z');
     expect(existsSync(archive)).toBe(true);
-    // The 7-Zip wpsjs uses (npm's 7zip-bin), made executable by the build.
-    const sevenZip = path.join(ROOT, 'node_modules', '7zip-bin', process.platform === 'darwin' ? 'mac' : 'linux', process.arch, '7za');
     const listing = execFileSync(sevenZip, ['l', '-slt', '-ba', archive], { encoding: 'utf8' });
     const paths = [...listing.matchAll(/^Path = (.+)$/gm)].map((m) => (m[1] ?? '').replace(/\\/g, '/'));
     const folder = `selfeval_${version}`;
