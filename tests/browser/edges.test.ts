@@ -54,6 +54,7 @@ describe('the language switched with results on screen', () => {
     page = await preview('seed002-stacked.xlsx');
     await page.getByRole('button', { name: '校验本表' }).click();
     await page.getByText('共 10 张表：错误 6，警告 24。').waitFor();
+    await pane(page).locator('[data-table]').nth(9).waitFor(); // cards are drawn a few a frame
   }, 60_000);
   afterAll(async () => page?.close());
 
@@ -63,6 +64,8 @@ describe('the language switched with results on screen', () => {
     await chooseLanguage(page, /语言/, 'English');
     await pane(page).getByText('10 tables: 6 errors, 24 warnings.').waitFor();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    // The cards stay (none folded again or drawn anew): the same findings, each in English.
+    await expect(pane(page).locator('[data-table]').count()).resolves.toBe(10);
     const en = await messages(page);
     expect(en).toHaveLength(zh.length);
     expect(en.filter((m, i) => m !== zh[i]).length).toBe(zh.length);

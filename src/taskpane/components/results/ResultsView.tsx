@@ -47,7 +47,9 @@ const FIRST_CARDS = 3;
 
 function useProgressive(tables: readonly TableReport[], n: number): number {
   const [limit, setLimit] = React.useState(FIRST_CARDS);
-  React.useEffect(() => setLimit(FIRST_CARDS), [tables]);
+  // Other tables (another sheet checked) start again from a few; the same ones in another language do not.
+  const which = tables.map((t) => `${t.sheet}!${t.range}`).join('|');
+  React.useEffect(() => setLimit(FIRST_CARDS), [which]);
   React.useEffect(() => {
     if (limit >= n) return;
     const id = setTimeout(() => React.startTransition(() => setLimit((l) => l + FIRST_CARDS)), 0);
