@@ -69,8 +69,7 @@ function wpsConfig(dev) {
         patterns: [
           { from: 'src/wps/static/ribbon.xml', to: 'ribbon.xml' },
           { from: 'src/wps/static/images', to: 'images' },
-          // The publish.xml wpsjs writes for an offline install (its `build exe` installer): enable="enable_dev".
-          { from: 'src/wps/static/publish.xml', to: 'publish.xml', transform: (c) => c.toString().split('VERSION').join(pkg.version) },
+          // No publish.xml here: wpsjs would pack it into the add-in's folder. scripts/wps-build.cjs writes it beside selfeval.7z.
           {
             from: 'package.json',
             to: 'package.json',

@@ -26,12 +26,36 @@ export interface PrintSetup {
   readonly orientation: Orientation;
   /** Rows (0-based, inclusive) printed at the top of every page. */
   readonly titleRows?: { readonly top: number; readonly bottom: number };
+  /**
+   * Columns (0-based, inclusive) printed at the left of every page where the columns go on over pages:
+   * what names a row (序号, 项目名称), so that "错误数 2" on a later page still says whose it is.
+   */
+  readonly titleColumns?: { readonly left: number; readonly right: number };
+  /** The page footer, in Excel's header/footer codes (&P page, &N pages, &D date); every host writes it as is. */
+  readonly footer?: PageFooter;
   /** Every column fits one page wide at `scale`, in every reader; else they go on over pages. */
   readonly oneWide: boolean;
   /** The print scale in percent: the one that fits every column on a page wide, never below 8 pt on paper. */
   readonly scale: number;
   /** Row heights in points (0-based rows; absent: the reader's own), for rows whose text wraps. */
   readonly rowHeights: ReadonlyMap<number, number>;
+}
+
+/** A footer's three parts (Excel's &L, &C, &R sections). */
+export interface PageFooter {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+/** 第 X 页 共 Y 页 in the middle, the date it was printed on the right: a filed page says where it is and when. */
+export function pageNumberFooter(lang: 'zh' | 'en'): PageFooter {
+  return { center: lang === 'en' ? 'Page &P of &N' : '第 &P 页 共 &N 页', right: '&D' };
+}
+
+/** The footer as one Excel header/footer string (&L…&C…&R…). */
+export function footerCodes(f: PageFooter): string {
+  return `${f.left ? `&L${f.left}` : ''}${f.center ? `&C${f.center}` : ''}${f.right ? `&R${f.right}` : ''}`;
 }
 
 /**

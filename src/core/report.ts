@@ -176,6 +176,24 @@ export class Reports {
   }
 }
 
+/** A sheet's tables and unreadable regions, as reported in one language. */
+export interface ReportsInLang {
+  readonly tables: TableReport[];
+  readonly unrecognised: UnrecognisedReport[];
+}
+
+/**
+ * The same reports in every language the product speaks: a pane whose language is switched shows the
+ * results it holds in the new one at once, without checking (and writing) again.
+ */
+export function reportsByLang(file: string, results: readonly SheetResult[]): Record<Lang, ReportsInLang> {
+  const of = (lang: Lang): ReportsInLang => {
+    const { tables, unrecognised } = sheetReports(file, results, lang);
+    return { tables, unrecognised };
+  };
+  return { zh: of('zh'), en: of('en') };
+}
+
 /** A workbook's reports from its sheets' results. */
 export function sheetReports(file: string, results: readonly SheetResult[], lang: Lang = 'zh'): {
   tables: TableReport[];

@@ -6,7 +6,7 @@ import type { CellRange } from './grid';
 import type { Lang } from './findings';
 import { GRADES, SUMMARY_SHEET, type Distribution, type Group, type Summary, type SummaryRow } from './summary';
 import { GRADE_EN } from './findings/en';
-import { PRINT_FONT, type PrintSetup, columnPoints, linesIn, printSetup, rowHeightFor } from './print';
+import { PRINT_FONT, type PrintSetup, columnPoints, linesIn, pageNumberFooter, printSetup, rowHeightFor } from './print';
 
 export type CellStyle = 'title' | 'header' | 'text' | 'money' | 'rate' | 'score' | 'count' | 'share' | 'sentence' | 'section';
 
@@ -32,7 +32,7 @@ export interface SummaryLayout {
   readonly chart: { readonly title: string; readonly categories: CellRange; readonly values: CellRange } | null;
   /** Where the table of tables is (for a host's table formatting or filters). */
   readonly header: { readonly row: number; readonly columns: number };
-  /** How it prints: A4 landscape, the header row on every page, ≥ 8 pt on paper. */
+  /** How it prints: A4 landscape, the header row on every page, 序号 … 项目名称 at the left of each, ≥ 8 pt on paper, page numbers and the date below. */
   readonly print: PrintSetup;
 }
 
@@ -252,7 +252,12 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
         })()
       : null,
     header: { row: headerRow, columns: width },
-    print: printSetup(widths, PRINT_FONT.size, 'landscape', { top: headerRow, bottom: headerRow }, wrappedHeights(rows, widths, merges, headerRow)),
+    print: {
+      ...printSetup(widths, PRINT_FONT.size, 'landscape', { top: headerRow, bottom: headerRow }, wrappedHeights(rows, widths, merges, headerRow)),
+      // 序号 … 项目名称 at the left of every page the columns go on to.
+      titleColumns: { left: 0, right: Math.max(0, columns.findIndex((c) => /项目名称|Project/.test(c))) },
+      footer: pageNumberFooter(options.lang ?? 'zh'),
+    },
   };
 }
 

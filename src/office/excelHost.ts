@@ -107,9 +107,9 @@ export class ExcelHost implements Host {
         { lang: settings.lang, notes: settings.notes, column: settings.column, reverseFormula: settings.reverseFormula },
         progress,
       );
-      const { tables, unrecognised } = prepared;
+      const { tables, unrecognised, byLang } = prepared;
       if (snap.id) this.tables.set(snap.id, prepared.ranges);
-      if (snap.protected) return { kind: 'protected', sheet: snap.name, tables, unrecognised };
+      if (snap.protected) return { kind: 'protected', sheet: snap.name, tables, unrecognised, byLang };
 
       const ws = context.workbook.worksheets.getActiveWorksheet();
       const fills = await readFills(context, ws, prepared.inspect);
@@ -122,7 +122,7 @@ export class ExcelHost implements Host {
       await queueState(batch, context, snap, withSheetState(snap.state, snap.name, keepingFilled(decision.state, snap.name, sheetState(snap.state, snap.name)?.filled)));
       this.writing = Date.now();
       await batch.flush();
-      return { kind: 'checked', sheet: snap.name, tables, unrecognised, notesWritten: wantNotes };
+      return { kind: 'checked', sheet: snap.name, tables, unrecognised, notesWritten: wantNotes, byLang };
     });
   }
 

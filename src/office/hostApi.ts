@@ -3,7 +3,8 @@
  * (the .xlsx host over the bundled sample). Results come as the engine's report objects.
  */
 import type { Grid } from '../core/grid';
-import type { TableReport, UnrecognisedReport } from '../core/report';
+import type { Lang } from '../core/findings';
+import type { ReportsInLang, TableReport, UnrecognisedReport } from '../core/report';
 import type { Settings } from './settings';
 import type { Summary, WorkbookInput } from '../core/summary';
 import type { FillPlan } from '../core/annotate/fillIn';
@@ -33,8 +34,10 @@ export type CheckResponse =
       readonly unrecognised: UnrecognisedReport[];
       /** Notes were written (false where the host has no notes API or the setting is off). */
       readonly notesWritten: boolean;
+      /** The same results in each language: the pane shows them in a newly chosen one at once. */
+      readonly byLang?: Record<Lang, ReportsInLang>;
     }
-  | { readonly kind: 'protected'; readonly sheet: string; readonly tables: TableReport[]; readonly unrecognised: UnrecognisedReport[] }
+  | { readonly kind: 'protected'; readonly sheet: string; readonly tables: TableReport[]; readonly unrecognised: UnrecognisedReport[]; readonly byLang?: Record<Lang, ReportsInLang> }
   /** The active sheet is the product's own summary: it holds no table to check. */
   | { readonly kind: 'summarySheet'; readonly sheet: string };
 

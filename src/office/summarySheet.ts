@@ -5,7 +5,7 @@
  * the grade distribution, in one batch.
  */
 import type { CellValue, Grid } from '../core/grid';
-import { a1 } from '../core/grid';
+import { a1, columnLetters } from '../core/grid';
 import { checkWorkbook } from '../core/engine';
 import { sheetReports } from '../core/report';
 import { MARK_COLORS } from '../core/annotate/fill';
@@ -187,7 +187,8 @@ export async function queueSummarySheet(batch: Batch, context: Excel.RequestCont
 }
 
 /**
- * How the summary prints (core's decision, src/core/print.ts): A4 landscape, the header row on every page,
+ * How the summary prints (core's decision, src/core/print.ts): A4 landscape, the header row on every page
+ * and 序号 … 项目名称 at the left of each, page numbers and the date in the footer,
  * 宋体 throughout, texts wrapped in rows of the height they need, at a scale that keeps 8 pt on paper.
  */
 function queuePrint(ws: Excel.Worksheet, all: Excel.Range, layout: SummaryLayout): void {
@@ -203,4 +204,11 @@ function queuePrint(ws: Excel.Worksheet, all: Excel.Range, layout: SummaryLayout
   ws.pageLayout.leftMargin = PRINT_MARGINS.left * 72;
   ws.pageLayout.rightMargin = PRINT_MARGINS.right * 72;
   if (p.titleRows) ws.pageLayout.setPrintTitleRows(`$${p.titleRows.top + 1}:$${p.titleRows.bottom + 1}`);
+  if (p.titleColumns) ws.pageLayout.setPrintTitleColumns(`$${columnLetters(p.titleColumns.left)}:$${columnLetters(p.titleColumns.right)}`);
+  if (p.footer) {
+    const page = ws.pageLayout.headersFooters.defaultForAllPages;
+    if (p.footer.left) page.leftFooter = p.footer.left;
+    if (p.footer.center) page.centerFooter = p.footer.center;
+    if (p.footer.right) page.rightFooter = p.footer.right;
+  }
 }

@@ -101,14 +101,14 @@ export class PreviewHost implements Host {
     const now = nowOf(sheet);
     const options = { lang: settings.lang, notes: settings.notes, column: settings.column, reverseFormula: settings.reverseFormula };
     const prepared = await this.engine(now, sheetState(this.book.state, sheet.name), options, progress);
-    const { tables, unrecognised } = prepared;
+    const { tables, unrecognised, byLang } = prepared;
     this.ranges.set(sheet.name, prepared.ranges);
-    if (sheet.protected) return { kind: 'protected', sheet: sheet.name, tables, unrecognised };
+    if (sheet.protected) return { kind: 'protected', sheet: sheet.name, tables, unrecognised, byLang };
     const decision = decide(now, prepared.own, fillsOf(sheet, prepared.inspect), sheet.name, prepared.wanted, { notes: settings.notes });
     this.book.apply(sheet, decision.writes);
     this.book.state = withSheetState(this.book.state, sheet.name, keepingFilled(decision.state, sheet.name, sheetState(this.book.state, sheet.name)?.filled));
     this.changed();
-    return { kind: 'checked', sheet: sheet.name, tables, unrecognised, notesWritten: settings.notes };
+    return { kind: 'checked', sheet: sheet.name, tables, unrecognised, notesWritten: settings.notes, byLang };
   }
 
   async clearActiveSheet(): Promise<ClearResponse> {

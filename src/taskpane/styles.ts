@@ -18,6 +18,24 @@ export const useStyles = makeStyles({
   // One row at any width: what does not fit goes into the overflow menu (PaneToolbar).
   toolbar: { display: 'flex', flexWrap: 'nowrap', overflow: 'hidden', minWidth: 0, gap: tokens.spacingHorizontalXS, padding: 0 },
   action: { flexShrink: 0, whiteSpace: 'nowrap' },
+  // The toolbar takes the row but the gear; the gear is always in sight.
+  toolbarRow: { display: 'flex', alignItems: 'center', minWidth: 0, gap: tokens.spacingHorizontalXS, '& > [role="toolbar"]': { flex: 1, minWidth: 0 } },
+  gear: { flexShrink: 0, minWidth: 'auto' },
+  // What stays in sight over the cards: the toolbar, the verdict, the filter (the pane's padding covered).
+  sticky: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    margin: `0 calc(-1 * ${tokens.spacingHorizontalM})`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  filterRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  settingsHint: { color: tokens.colorNeutralForeground2, marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
   menuLabel: { display: 'block' },
   menuHint: { display: 'block', maxWidth: '240px', whiteSpace: 'normal', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -38,7 +56,6 @@ export const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     whiteSpace: 'nowrap',
   },
-  placeSheet: { overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 },
   // A row of figures that wraps as a whole: a value ("excellent (优)") never breaks inside.
   figures: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
   figure: { display: 'flex', flexDirection: 'column', minWidth: 0 },

@@ -3,7 +3,7 @@
  * object model (see et.ts for where its members are documented). Nothing is written to a protected sheet.
  */
 import type { Grid } from '../core/grid';
-import { sheetReports } from '../core/report';
+import { reportsByLang } from '../core/report';
 import { decide } from '../core/annotate/decide';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
 import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
@@ -46,13 +46,14 @@ export class WpsHost implements Host {
       column: settings.column,
       reverseFormula: settings.reverseFormula,
     });
-    const { tables, unrecognised } = sheetReports('', [prepared.result], settings.lang);
-    if (snap.protected) return { kind: 'protected', sheet: snap.name, tables, unrecognised };
+    const byLang = reportsByLang('', [prepared.result]);
+    const { tables, unrecognised } = byLang[settings.lang];
+    if (snap.protected) return { kind: 'protected', sheet: snap.name, tables, unrecognised, byLang };
     const fills = readFills(snap.sheet, prepared.inspect);
     const decision = decide(snap, prepared.own, fills, snap.name, prepared.wanted, { notes: settings.notes });
     applyWrites(snap.sheet, snap, decision.writes);
     writeState(this.app, snap.book, snap, withSheetState(snap.state, snap.name, keepingFilled(decision.state, snap.name, sheetState(snap.state, snap.name)?.filled)));
-    return { kind: 'checked', sheet: snap.name, tables, unrecognised, notesWritten: settings.notes };
+    return { kind: 'checked', sheet: snap.name, tables, unrecognised, notesWritten: settings.notes, byLang };
   }
 
   /** 清除标记: the marks off; what 填写计算值 wrote stays, and its record too (for 撤销填写). */

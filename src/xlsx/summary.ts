@@ -4,11 +4,11 @@
  * ExcelJS cannot draw charts; the distribution table stands in for it (Excel's host draws the chart).
  */
 import ExcelJS from 'exceljs';
-import { a1 } from '../core/grid';
+import { a1, columnLetters } from '../core/grid';
 import { MARK_COLORS } from '../core/annotate/fill';
 import type { BarChart } from './chart';
 import { NUMBER_FORMATS, type LayoutCell, type SummaryLayout, sheetReference } from '../core/summaryLayout';
-import { PRINT_FONT, PRINT_MARGINS, type PrintSetup } from '../core/print';
+import { PRINT_FONT, PRINT_MARGINS, type PrintSetup, footerCodes } from '../core/print';
 
 const HEADER_FILL = 'FFE7EEF7';
 
@@ -41,6 +41,7 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, layout: SummaryLayout, f
   const ws = wb.addWorksheet(layout.name, {
     views: [{ state: 'frozen', ySplit: layout.header.row + 1 }],
     pageSetup: pageSetupOf(layout.print),
+    ...(layout.print.footer ? { headerFooter: { oddFooter: footerCodes(layout.print.footer) } } : {}),
   });
   layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const errorRows = new Set(layout.errorRows);
@@ -88,5 +89,6 @@ const FONT = { name: PRINT_FONT.name, size: PRINT_FONT.size, charset: PRINT_FONT
 /** The core's print decision as ExcelJS's page setup. */
 function pageSetupOf(p: PrintSetup): Partial<ExcelJS.PageSetup> {
   const rows = p.titleRows ? { printTitlesRow: `${p.titleRows.top + 1}:${p.titleRows.bottom + 1}` } : {};
-  return { paperSize: 9, orientation: p.orientation, margins: PRINT_MARGINS, fitToPage: false, scale: p.scale, ...rows };
+  const columns = p.titleColumns ? { printTitlesColumn: `${columnLetters(p.titleColumns.left)}:${columnLetters(p.titleColumns.right)}` } : {};
+  return { paperSize: 9, orientation: p.orientation, margins: PRINT_MARGINS, fitToPage: false, scale: p.scale, ...rows, ...columns };
 }

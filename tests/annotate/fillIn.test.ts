@@ -12,7 +12,7 @@ import { defaultSettings } from '../../src/office/settings';
 import type { CheckResponse } from '../../src/office/hostApi';
 import { checkWorkbook } from '../../src/core/engine';
 import { openWorkbook, workbookGrids } from '../../src/xlsx/read';
-import { planFill } from '../../src/core/annotate/fillIn';
+import { planFill, skipLines } from '../../src/core/annotate/fillIn';
 import type { CellValue } from '../../src/core/grid';
 import { FakeBook, type FakeSheet, fakeRunner } from '../office/fakeExcel';
 import { fixturePath, fundsOf } from '../helpers';
@@ -150,6 +150,11 @@ describe('what 填写计算值 writes', () => {
       ['totalWeight', 'weightsNot100'],
       ['totalScore', 'weightsNot100'],
     ]);
+    // Said once for the table, its two cells together (the dialog's one line per table and reason).
+    const [weight, score] = plan.skipped.map((s) => s.cell);
+    const project = plan.skipped[0]?.project;
+    expect(skipLines(plan.skipped, 'zh')).toEqual([`${project} ${weight}、${score}：各项分值合计不为 100：请先调整分值，总分和等级未填写`]);
+    expect(skipLines(plan.skipped, 'en')).toEqual([`${project} ${weight}, ${score}: the weights do not add up to 100: fix them first; the total and grade were not filled`]);
     // The same rate under a % format is written as a fraction; written as text, as text.
     put(0.55, '0.00%');
     expect(planFill(checkWorkbook([grid])[0]!, grid).changes.map((c) => c.after)).toEqual([1.0018]);

@@ -173,12 +173,16 @@ describe('a region that cannot be read', () => {
 });
 
 describe('dialogs and focus', () => {
-  it('focus comes back to the button that opened the fill dialog (the overflow button, at 340 px)', async () => {
+  it('nothing to fill: one line per table and only 关闭; focus comes back to the button that opened the dialog (the overflow button, at 340 px)', async () => {
     const page = await preview(340, 'zh-CN', 'seed002.xlsx');
     await page.locator('nav[aria-label="sheets"] button', { hasText: '风险防控治理' }).click();
     await act(page, 'fill', '[data-pane]');
     await page.getByRole('dialog').waitFor();
-    await page.getByRole('button', { name: '取消' }).click();
+    // Nothing on this sheet can be filled (its weights add up to 110): the dialog says why, with only 关闭.
+    await expect(page.getByRole('dialog').getByRole('button').allTextContents()).resolves.toEqual(['关闭']);
+    await expect(page.getByTestId('fill-changes').count()).resolves.toBe(0);
+    await expect(page.getByTestId('fill-skipped').locator('li').count()).resolves.toBe(1);
+    await page.getByRole('button', { name: '关闭' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('more');
     await page.close();
   });

@@ -174,7 +174,7 @@ describe('the pane itself', () => {
   it('settings are folded under a gear', async () => {
     await expect(page.getByRole('switch', { name: /批注/ }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: '设置' }).click();
-    await expect(page.getByRole('switch', { name: /批注/ }).isVisible()).resolves.toBe(true);
+    await page.getByRole('switch', { name: /批注/ }).waitFor(); // its chunk loads when first opened
     await page.getByRole('button', { name: '设置' }).click();
   });
 

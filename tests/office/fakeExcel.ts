@@ -52,7 +52,15 @@ export class FakeSheet {
   bold = new Set<string>();
   centred = new Set<string>();
   /** What worksheet.pageLayout was given (ExcelApi 1.9). */
-  print: { orientation?: string; paperSize?: string; zoom?: { scale?: number; horizontalFitToPages?: number }; titleRows?: string; margins?: number[] } = {};
+  print: {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: { scale?: number; horizontalFitToPages?: number };
+    titleRows?: string;
+    titleColumns?: string;
+    footer?: { left?: string; center?: string; right?: string };
+    margins?: number[];
+  } = {};
   /** Font names given to ranges (by top-left cell), and row heights set. */
   fontNames = new Map<string, string>();
   rowHeights = new Map<number, number>();
@@ -515,6 +523,29 @@ class FakeWorksheet {
       setPrintTitleRows(rows: string) {
         if (!/^\$\d+:\$\d+$/.test(rows)) throw new Error(`InvalidArgument: print title rows ${rows}`);
         ctx.write(() => (print().titleRows = rows));
+      },
+      setPrintTitleColumns(columns: string) {
+        if (!/^\$[A-Z]{1,3}:\$[A-Z]{1,3}$/.test(columns)) throw new Error(`InvalidArgument: print title columns ${columns}`);
+        ctx.write(() => (print().titleColumns = columns));
+      },
+      /** headersFooters.defaultForAllPages (ExcelApi 1.9): the footer's three sections; Excel takes at most 255 characters. */
+      get headersFooters(): unknown {
+        const section = (key: 'left' | 'center' | 'right') => (v: string) => {
+          if (typeof v !== 'string' || v.length > 255) throw new Error(`InvalidArgument: ${key}Footer`);
+          ctx.write(() => (print().footer = { ...print().footer, [key]: v }));
+        };
+        const page = Object.preventExtensions({
+          set leftFooter(v: string) {
+            section('left')(v);
+          },
+          set centerFooter(v: string) {
+            section('center')(v);
+          },
+          set rightFooter(v: string) {
+            section('right')(v);
+          },
+        });
+        return Object.preventExtensions({ defaultForAllPages: page });
       },
     };
     return Object.preventExtensions(layout);

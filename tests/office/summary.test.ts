@@ -34,7 +34,7 @@ describe('生成汇总表 in Excel', () => {
     expect(ws.at('C5')!.value).toBe('巡查员工作经费');
     expect(ws.links.get('A5')).toBe("'巡查员工作经费'!A1");
     // It prints as a reviewer files it: A4 landscape, the header row on every page, 宋体, ≥ 8 pt on paper.
-    expect(ws.print).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', titleRows: '$4:$4' });
+    expect(ws.print).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', titleRows: '$4:$4', titleColumns: '$A:$C', footer: { center: '第 &P 页 共 &N 页', right: '&D' } });
     expect(ws.print.zoom!.scale! * 11).toBeGreaterThanOrEqual(800);
     expect(ws.fontNames.get('A1')).toBe('宋体');
     expect([...ws.rowHeights.keys()]).toContain(3); // the wrapped header row

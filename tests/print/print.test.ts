@@ -2,7 +2,8 @@
  * What goes on paper, as a reviewer files it: the summary over the sample (`selfeval summary`) and a
  * checked copy of it (`selfeval check --out`), printed to PDF by LibreOffice and measured from the PDF:
  * A4 landscape for the summary, every text at least 8 pt on paper (the chart's too), no text running into
- * other text (nothing cut off), the header row on every page of the summary, and on the checked copy the
+ * other text (nothing cut off), the header row and 序号 / 项目名称 on every page of the summary with page
+ * numbers (第 X 页 共 Y 页), and on the checked copy the
  * 复核结果 column on the same page as its table's rows. Skipped where LibreOffice or poppler is missing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,16 @@ describe.skipIf(!soffice)('printed through LibreOffice', () => {
     const header = ['序号', '表内等级', '错误数', '备注', '主管部门', '复核总分'];
     const tablePages = new Set(words.filter((w) => /^\d+\.\d\d$/.test(w.text) || /^(项目|部门整体)$/.test(w.text)).map((w) => w.page));
     for (const p of tablePages) expect(words.some((w) => w.page === p && header.includes(w.text)), `page ${p}`).toBe(true);
+    // …and what names its rows, 序号 and 项目名称 (print title columns), wherever the columns go on over pages.
+    for (const p of tablePages) expect(['序号', '项目名称'].filter((h) => words.some((w) => w.page === p && w.text.includes(h))), `page ${p}`).toEqual(['序号', '项目名称']);
+    // Every page numbered as a bureau files it: 第 X 页 共 Y 页, Y the number of pages.
+    for (const [i] of pages.entries()) {
+      const line = words
+        .filter((w) => w.page === i + 1)
+        .map((w) => w.text)
+        .join('');
+      expect(line, `page ${i + 1}`).toContain(`第${i + 1}页共${pages.length}页`);
+    }
     // Each project's name is printed whole, on its own lines (wrapped, not cut).
     const text = words.map((w) => w.text).join('');
     for (const name of ['2019年市级综合考核奖励经费', '上海市闵行区吴泾镇人民政府(汇总)', '满分且无扣分：自评可能偏松']) expect(text).toContain(name);

@@ -77,6 +77,21 @@ export function skipMessage(s: FillSkip, lang: Lang): string {
   return `${s.project} ${s.cell}：${(lang === 'en' ? REASON_EN : REASON_ZH)[s.reason]}`;
 }
 
+/** What could not be filled, one line per table and reason: its cells together ("项目 E9、E10：…"). */
+export function skipLines(skipped: readonly FillSkip[], lang: Lang): string[] {
+  const groups = new Map<string, FillSkip[]>();
+  for (const s of skipped) {
+    const key = `${s.project}\u0000${s.reason}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const sep = lang === 'en' ? ', ' : '、';
+  return [...groups.values()].map((g) => {
+    const first = g[0] as FillSkip;
+    const cells = [...new Set(g.map((s) => s.cell))].join(sep);
+    return `${first.project} ${cells}${lang === 'en' ? ': ' : '：'}${(lang === 'en' ? REASON_EN : REASON_ZH)[first.reason]}`;
+  });
+}
+
 const round2 = (d: Decimal) => Number(fmt2(d));
 
 /** `formulas`: the sheet's formula cells ("=…" by A1) where the host knows them: a change over one says so. */

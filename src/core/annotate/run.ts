@@ -11,7 +11,7 @@ import { type Wanted, type WantedOptions, wantedOn } from './wanted';
 import { cellsToInspect } from './decide';
 import type { CellRange } from '../grid';
 import type { Lang } from '../findings';
-import { type TableReport, type UnrecognisedReport, sheetReports } from '../report';
+import { type ReportsInLang, type TableReport, type UnrecognisedReport, reportsByLang } from '../report';
 
 export interface PreparedCheck {
   readonly own: OwnMarks;
@@ -46,6 +46,8 @@ export interface CheckedSheet {
   readonly inspect: readonly string[];
   readonly tables: TableReport[];
   readonly unrecognised: UnrecognisedReport[];
+  /** The same reports in each language (the pane switches language without checking again). */
+  readonly byLang: Record<Lang, ReportsInLang>;
   /** Where each table found lies (自动校验 checks again after an edit inside one). */
   readonly ranges: CellRange[];
 }
@@ -66,8 +68,9 @@ export function checkForHost(now: SheetNow, state: SheetState | undefined, optio
   });
   const result: SheetResult = { sheet: grid.name, tables: found, unrecognised };
   const wanted = wantedOn(grid, result, options);
-  const reports = sheetReports('', [result], options.lang);
-  return { own, wanted, inspect: cellsToInspect(own, wanted), tables: reports.tables, unrecognised: reports.unrecognised, ranges: found.map((t) => t.table.range) };
+  const byLang = reportsByLang('', [result]);
+  const reports = byLang[options.lang];
+  return { own, wanted, inspect: cellsToInspect(own, wanted), tables: reports.tables, unrecognised: reports.unrecognised, byLang, ranges: found.map((t) => t.table.range) };
 }
 
 /** How a host runs checkForHost: in its own thread, or in a worker (the pane's engineClient). */

@@ -4,21 +4,9 @@
  * `actions`): an action is one entry there.
  */
 import * as React from 'react';
-import {
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Overflow,
-  OverflowItem,
-  Toolbar,
-  ToolbarButton,
-  useIsOverflowItemVisible,
-  useOverflowMenu,
-} from '@fluentui/react-components';
+import { Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Overflow, OverflowItem, Toolbar, ToolbarButton, useIsOverflowItemVisible, useOverflowMenu } from '@fluentui/react-components';
 import { MoreHorizontal20Regular } from '@fluentui/react-icons';
-import { useStyles } from '../styles';
+import { useStyles } from '../../styles';
 
 export interface PaneAction {
   readonly id: string;
