@@ -1,0 +1,124 @@
+/**
+ * Every rule held at its edge, on the small table of tableOf.ts: the value on the line and the value just
+ * past it, so that a comparison flipped or a threshold moved by one step changes what the test sees.
+ */
+import { describe, expect, it } from 'vitest';
+import { type Decimal, fmt2 } from '../../src/core/numbers';
+import { CLEAN, findingsOf, tableWith, theTable } from './tableOf';
+
+const shown = (d: Decimal | null | undefined) => (d ? fmt2(d) : 'none');
+
+describe('the table the edges start from', () => {
+  it('is read whole and checked clean', () => {
+    const t = theTable(tableWith());
+    expect([shown(t.executionRate), shown(t.total), t.grade, t.shownGrade]).toEqual(['95.00', '99.50', '优', '优']);
+    expect(findingsOf(tableWith())).toEqual([]);
+    expect(CLEAN).toHaveLength(16);
+  });
+});
+
+/**
+ * 服务人次 ≥1000 done short scores 20 × done ÷ 1000 (rule 6), with a reason given; the total is
+ * 79.5 + that score. Shown 优 (or 良) on either side of the line.
+ */
+describe('rule 9: the grade lines are 90, 80 and 60, each included in the grade above', () => {
+  const shortOf = (done: string, score: number, total: number, grade: string, extra: Record<string, string | number> = {}) =>
+    tableWith({ F10: done, H10: score, I10: '部分社区未开展', H15: total, B16: grade, ...extra });
+
+  it('89.99 is 良, not 优', () => {
+    // 20 × 524.5 ÷ 1000 = 10.49; 79.5 + 10.49 = 89.99.
+    const grid = shortOf('524.5人次', 10.49, 89.99, '优');
+    expect(theTable(grid).grade).toBe('良');
+    expect(findingsOf(grid)).toEqual(['GRADE_MISMATCH@B16']);
+  });
+
+  it('90.00 is 优', () => {
+    // 20 × 525 ÷ 1000 = 10.5; 79.5 + 10.5 = 90.
+    const grid = shortOf('525人次', 10.5, 90, '优');
+    expect(theTable(grid).grade).toBe('优');
+    expect(findingsOf(grid)).toEqual([]);
+  });
+
+  it('79.99 is 中 and 80.00 is 良', () => {
+    // 20 × 24.5 ÷ 1000 = 0.49 → 79.99; 20 × 25 ÷ 1000 = 0.5 → 80.
+    expect(theTable(shortOf('24.5人次', 0.49, 79.99, '良')).grade).toBe('中');
+    expect(findingsOf(shortOf('24.5人次', 0.49, 79.99, '良'))).toEqual(['GRADE_MISMATCH@B16']);
+    expect(findingsOf(shortOf('25人次', 0.5, 80, '良'))).toEqual([]);
+  });
+
+  it('59.99 is 差 and 60.00 is 中', () => {
+    // 服务合格率 ≥95% at 0% scores 0 (reason given): 59.5 + the 服务人次 score.
+    const low = { F11: '0%', H11: 0, I11: '未开展检查' };
+    expect(findingsOf(shortOf('24.5人次', 0.49, 59.99, '中', low))).toEqual(['GRADE_MISMATCH@B16']);
+    expect(theTable(shortOf('24.5人次', 0.49, 59.99, '中', low)).grade).toBe('差');
+    expect(findingsOf(shortOf('25人次', 0.5, 60, '中', low))).toEqual([]);
+  });
+});
+
+/** The funds block of this form has no reason cell: a low rate is raised at the shown rate (rule 11). */
+describe('rule 11: an 执行率 below 90% needs a reason', () => {
+  it('89.99% is below the line', () => {
+    // 89.99 ÷ 100 = 89.99%; 10 × 89.99% = 8.999, shown 9.00; total 98.999, shown 99.
+    const grid = tableWith({ E5: 89.99, E6: 89.99, G5: '89.99%', H5: 9, H15: 99 });
+    expect(findingsOf(grid)).toEqual(['LOW_EXECUTION_NO_REASON@G5']);
+    const f = theTable(grid).findings[0];
+    expect(f?.params).toEqual({ found: '89.99%', noReasonCell: true });
+  });
+
+  it('90% exactly is not', () => {
+    const grid = tableWith({ E5: 90, E6: 90, G5: '90%', H5: 9, H15: 99 });
+    expect(findingsOf(grid)).toEqual([]);
+  });
+});
+
+/** 老年人生活质量 (30) is qualitative: 达成 80%–100%, 部分达成 60%–80%, 未达成 below 60%, each lower edge included. */
+describe('rule 7: the qualitative bands', () => {
+  const scored = (actual: string, score: number) =>
+    tableWith({ F13: actual, H13: score, I13: '部分老人未覆盖', H15: 69.5 + score, B16: 69.5 + score >= 90 ? '优' : '良' });
+
+  it.each([
+    ['部分达成', 18, []], // 60% of 30: the band's floor
+    ['部分达成', 17.99, ['QUAL_BAND_MISMATCH@H13']],
+    ['部分达成', 23.99, []],
+    ['部分达成', 24, []], // 80% is 达成's, but a shown 24.00 may be 23.996 (rounding tolerance)
+    ['部分达成', 24.01, ['QUAL_BAND_MISMATCH@H13']],
+    ['达成', 24, []],
+    ['达成', 23.99, ['QUAL_BAND_MISMATCH@H13']],
+    ['未达成', 17.99, []],
+    ['未达成', 18, []], // a shown 18.00 may be 17.996
+    ['未达成', 18.01, ['QUAL_BAND_MISMATCH@H13']],
+  ])('%s scored %s', (actual, score, expected) => {
+    expect(findingsOf(scored(actual, score))).toEqual(expected);
+  });
+
+  it('a band missed says the band', () => {
+    const f = theTable(scored('部分达成', 17.99)).findings[0];
+    expect([f?.expected, f?.found]).toEqual(['18.00–24.00', '17.99']);
+  });
+});
+
+describe('numbers: half-up to 2 decimals on an exact tie', () => {
+  it('50.005% is shown 50.01%', () => {
+    // 100.01 ÷ 200 = 50.005% exactly: half-up gives 50.01 (half-even would give 50.00).
+    const grid = tableWith({ D5: 200, D6: 200, E5: 100.01, E6: 100.01, G5: '40%', H5: 4, H15: 94 });
+    const t = theTable(grid);
+    expect(shown(t.executionRate)).toBe('50.01');
+    const rate = t.findings.find((f) => f.code === 'EXEC_RATE_MISMATCH');
+    expect([rate?.cell, rate?.expected, rate?.found]).toEqual(['G5', '50.01%', '40%']);
+  });
+});
+
+describe('amounts: a cell that states its own unit', () => {
+  const inYuan = (executed: string, rate: string, score: number, total: number) =>
+    tableWith({ A4: '项目资金(元)', C5: 1000000, D5: 1000000, E5: executed, C6: 1000000, D6: 1000000, E6: executed, G5: rate, H5: score, H15: total });
+
+  it('"95万" inside a table kept in 元 is 950,000 元', () => {
+    const t = theTable(inYuan('95万', '95%', 9.5, 99.5));
+    expect([t.table.amountUnit, shown(t.executionRate)]).toEqual(['元', '95.00']);
+    expect(findingsOf(inYuan('95万', '95%', 9.5, 99.5))).toEqual([]);
+  });
+
+  it('and a rate that disagrees with it is found (the score follows the amounts: 9.5)', () => {
+    expect(findingsOf(inYuan('95万', '90%', 9.5, 99.5))).toEqual(['EXEC_RATE_MISMATCH@G5']);
+  });
+});
