@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Decimal, fmt2 } from '../../src/core/numbers';
+import { checkSheet } from '../../src/core/engine';
+import { planFill } from '../../src/core/annotate/fillIn';
+import { parseRangeA1 } from '../../src/core/grid';
 import { CLEAN, findingsOf, tableWith, theTable } from './tableOf';
 
 const shown = (d: Decimal | null | undefined) => (d ? fmt2(d) : 'none');
@@ -120,5 +123,23 @@ describe('amounts: a cell that states its own unit', () => {
 
   it('and a rate that disagrees with it is found (the score follows the amounts: 9.5)', () => {
     expect(findingsOf(inYuan('95万', '90%', 9.5, 99.5))).toEqual(['EXEC_RATE_MISMATCH@G5']);
+  });
+});
+
+describe('填写计算值: a grade left blank, as a template leaves it', () => {
+  // The 自评等级 label merged over A16:B16, its value cell C16 blank: the grade belongs in C16. Issue 26
+  // (recognition) fixes where a blank grade is placed: until then it goes into B16, under the merged label,
+  // where Excel shows nothing. it.fails turns red once that is fixed: flip it to it() at the merge.
+  it.fails('is written beside the merged label, not into a cell it covers', () => {
+    const g = tableWith({ B16: null });
+    const grid = { ...g, merges: [...g.merges, parseRangeA1('A16:B16')] };
+    const changes = planFill(checkSheet(grid), grid).changes.filter((c) => c.target === 'grade');
+    expect(changes.map((c) => [c.cell, c.after])).toEqual([['C16', '优']]);
+  });
+
+  it('with no merge, is written into the cell beside the label', () => {
+    const grid = tableWith({ B16: null });
+    const changes = planFill(checkSheet(grid), grid).changes.filter((c) => c.target === 'grade');
+    expect(changes.map((c) => [c.cell, c.after])).toEqual([['B16', '优']]);
   });
 });
