@@ -9,6 +9,7 @@ import { planFill } from '../../src/core/annotate/fillIn';
 import { parseRangeA1 } from '../../src/core/grid';
 import { CLEAN, findingsOf, tableWith, theTable } from './tableOf';
 
+const _ = null;
 const shown = (d: Decimal | null | undefined) => (d ? fmt2(d) : 'none');
 
 describe('the table the edges start from', () => {
@@ -141,5 +142,72 @@ describe('填写计算值: a grade left blank, as a template leaves it', () => {
     const grid = tableWith({ B16: null });
     const changes = planFill(checkSheet(grid), grid).changes.filter((c) => c.target === 'grade');
     expect(changes.map((c) => [c.cell, c.after])).toEqual([['B16', '优']]);
+  });
+});
+
+describe('rules 2 and 5: a figure equal to its bound is within it', () => {
+  it('all of the budget spent is no over-execution; one hundredth more is', () => {
+    expect(findingsOf(tableWith({ E5: 100, E6: 100, G5: '100%', H5: 10, H15: 100 }))).toEqual([]);
+    expect(findingsOf(tableWith({ E5: 100.01, E6: 100.01, G5: '100.01%', H5: 10, H15: 100 }))).toEqual(['OVER_EXECUTION@E5']);
+  });
+
+  it('over-executed, the score is capped at the 分值 and a shown 100% is accepted', () => {
+    // 105 ÷ 100 = 105%, capped: 10 × 100% = 10.
+    expect(findingsOf(tableWith({ E5: 105, E6: 105, G5: '100%', H5: 10, H15: 100 }))).toEqual(['OVER_EXECUTION@E5']);
+    expect(findingsOf(tableWith({ E5: 105, E6: 105, G5: '105%', H5: 10.5, H15: 100.5 }))).toEqual(['EXEC_SCORE_MISMATCH@H5', 'OVER_EXECUTION@E5', 'TOTAL_MISMATCH@H15']);
+  });
+
+  it('a score equal to its 分值 is not over it; one hundredth more is', () => {
+    expect(findingsOf(tableWith({ H11: 20.01, H15: 99.51 }))).toEqual(['SCORE_OVER_WEIGHT@H11']);
+  });
+
+  it('a total a tenth off the sum is found, either side; the sum itself is not', () => {
+    // Seven shown figures, each known to ±0.005: a hundredth off is within their rounding, a tenth is not.
+    expect(findingsOf(tableWith({ H15: 99.4 }))).toEqual(['TOTAL_MISMATCH@H15']);
+    expect(findingsOf(tableWith({ H15: 99.6 }))).toEqual(['TOTAL_MISMATCH@H15']);
+    expect(findingsOf(tableWith({ H15: 99.49 }))).toEqual([]);
+    expect(findingsOf(tableWith({ H15: '99.50' }))).toEqual([]);
+  });
+
+  it('a 总分 of 100 over 分值 adding up to 105 is WEIGHT_SUM_NOT_100 alone; a 总分 of 105 is not TOTAL_WEIGHT_MISMATCH', () => {
+    const codes = (g: ReturnType<typeof tableWith>) => findingsOf(g).filter((f) => /^(WEIGHT_SUM|TOTAL_WEIGHT)/.test(f));
+    expect(codes(tableWith({ G11: 25, I11: '抽查不足' }))).toEqual(['WEIGHT_SUM_NOT_100@G15']);
+    expect(codes(tableWith({ G11: 25, I11: '抽查不足', G15: 105 }))).toEqual(['WEIGHT_SUM_NOT_100@G15']);
+    expect(codes(tableWith({ G11: 25, I11: '抽查不足', G15: 104 }))).toEqual(['TOTAL_WEIGHT_MISMATCH@G15', 'WEIGHT_SUM_NOT_100@G15']);
+  });
+});
+
+describe('rules 6 and 8: a deduction of one hundredth', () => {
+  it('999.5 of ≥1000 scores 19.99 and needs a reason', () => {
+    // 20 × 999.5 ÷ 1000 = 19.99.
+    expect(findingsOf(tableWith({ F10: '999.5人次', H10: 19.99, H15: 99.49 }))).toEqual(['MISSING_REASON@I10']);
+    expect(findingsOf(tableWith({ F10: '999.5人次', H10: 19.99, I10: '个别老人外出', H15: 99.49 }))).toEqual([]);
+  });
+
+  it('a reverse (≤) target missed scores 分值 × target ÷ actual', () => {
+    // 投诉率 ≤2% at 2.5%: 10 × 2 ÷ 2.5 = 8.
+    const reverse = { D12: '投诉率', E12: '≤2%', I12: '个别投诉未及时处理' };
+    expect(findingsOf(tableWith({ ...reverse, F12: '2.5%', H12: 8, H15: 97.5 }))).toEqual([]);
+    expect(findingsOf(tableWith({ ...reverse, F12: '2.5%', H12: 8.5, H15: 98 }))).toEqual(['QUANT_SCORE_MISMATCH@H12']);
+    expect(findingsOf(tableWith({ ...reverse, F12: '2%', H12: 10, I12: _ }))).toEqual([]);
+  });
+});
+
+describe('rule 11: the filler words that say nothing, and words that say something', () => {
+  const reason = (v: string | number) => findingsOf(tableWith({ F10: '900人次', H10: 18, I10: v, H15: 97.5 }));
+  it.each(['暂无', '没有', '见上', '—', '-', '——', '无。', 0])('"%s" is no reason', (v) => {
+    expect(reason(v)).toEqual(['EMPTY_REASON@I10']);
+  });
+  it.each(['无法入户', '见附件说明', '0.5万元未支付'])('"%s" is a reason', (v) => {
+    expect(reason(v)).toEqual([]);
+  });
+});
+
+describe('rule 11: a ≥ target exceeded by far', () => {
+  it('at 120% of the target, under > as under ≥; not under ≤ or =', () => {
+    expect(findingsOf(tableWith({ E10: '>1000人次', F10: '1200人次' }))).toEqual(['TARGET_EXCEEDED@F10']);
+    expect(findingsOf(tableWith({ E10: '>1000人次', F10: '1199人次' }))).toEqual([]);
+    expect(findingsOf(tableWith({ E11: '≥50%', F11: '60%' }))).toEqual(['TARGET_EXCEEDED@F11']);
+    expect(findingsOf(tableWith({ E11: '≥50%', F11: '59.9%' }))).toEqual([]);
   });
 });
