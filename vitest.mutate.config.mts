@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 // numbers.ts with these files took about half an hour.
 export default defineConfig({
   test: {
-    include: ['tests/core/{codes,edges,values,forms,mutations,registry}.test.ts'],
+    include: ['tests/core/{codes,edges,numbers,values,forms,mutations,registry}.test.ts'],
     testTimeout: 60000,
     hookTimeout: 120000,
   },
