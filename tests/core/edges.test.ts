@@ -211,3 +211,47 @@ describe('rule 11: a ≥ target exceeded by far', () => {
     expect(findingsOf(tableWith({ E11: '≥50%', F11: '59.9%' }))).toEqual([]);
   });
 });
+
+describe('rule 3: sub-rows against 年度资金总额, column by column', () => {
+  it('a blank sub-row counts as 0 once another has a number; a column all blank is not checked', () => {
+    // 当年财政拨款 60 + 上年结转资金 40 = 100 in 全年预算数; 年初预算数's sub-rows all blank.
+    expect(findingsOf(tableWith({ C6: _, D6: 60, D7: 40 }))).toEqual([]);
+    // 60 + (blank) in 全年预算数: 60, not 100.
+    expect(findingsOf(tableWith({ D6: 60 }))).toEqual(['FUND_SPLIT_MISMATCH@D5']);
+    const f = theTable(tableWith({ D6: 60 })).findings[0];
+    expect([f?.expected, f?.found]).toEqual(['60.00', '100.00']);
+  });
+
+  it('sub-rows within the rounding of their total are no mismatch; a hundredth past it is', () => {
+    // 33.33 + 33.33 + 33.33 = 99.99 against 100: known to ±0.015 and ±0.005, they overlap only to 99.98.
+    expect(findingsOf(tableWith({ D6: 33.33, D7: 33.33, D8: 33.34 }))).toEqual([]);
+    expect(findingsOf(tableWith({ D6: 33.33, D7: 33.33, D8: 33.32 }))).toEqual(['FUND_SPLIT_MISMATCH@D5']);
+  });
+
+  it("an unreadable sub-row stops that column's sum: no guess, no finding", () => {
+    expect(findingsOf(tableWith({ D7: '#REF!' }))).toEqual([]);
+  });
+});
+
+describe('MISSING_VALUE: each cell the rules need, once', () => {
+  it.each([
+    ['D5', 'budget'],
+    ['E5', 'executed'],
+    ['F5', 'execWeight'],
+    ['H5', 'execScore'],
+    ['G10', 'weight'],
+    ['H10', 'score'],
+    ['H15', 'total'],
+  ])('%s blank is %s', (cell, field) => {
+    const t = theTable(tableWith({ [cell]: _ }));
+    const missing = t.findings.filter((f) => f.code === 'MISSING_VALUE');
+    expect(missing.map((f) => [f.cell, f.params])).toEqual([[cell, { field }]]);
+  });
+
+  it('a rate or a total weight left blank is no error; junk in them is', () => {
+    expect(findingsOf(tableWith({ G5: _ }))).toEqual([]);
+    expect(findingsOf(tableWith({ G15: _ }))).toEqual([]);
+    expect(findingsOf(tableWith({ G5: { error: '#DIV/0!' } }))).toEqual(['MISSING_VALUE@G5']);
+    expect(findingsOf(tableWith({ G15: { error: '#REF!' } }))).toEqual(['MISSING_VALUE@G15']);
+  });
+});
