@@ -37,7 +37,13 @@ describe('the decimals a number format shows', () => {
     expect(formatDecimals(format)).toBeUndefined();
   });
 
+  it('a condition in brackets says nothing of decimals (its own digits are not the format\'s)', () => {
+    expect(formatDecimals('[Red][<10.5]0')).toBe(0);
+    expect(formatDecimals('[Red][<10.5]0.00')).toBe(2);
+  });
+
   it('a percent sign counts only outside quotes, in the positive section', () => {
+    expect(formatIsPercent('0.00"(%)"')).toBe(false);
     expect([formatIsPercent('0.00%'), formatIsPercent('0%;-0%'), formatIsPercent('0.00"%"'), formatIsPercent('0.00;0.00%'), formatIsPercent(undefined)]).toEqual([
       true, true, false, false, false,
     ]);
@@ -52,6 +58,9 @@ describe('a cell read as one number', () => {
     [0.9581, '0%', ['96', 0, true, null]],
     [0.958, 'General', ['0.958', 3, false, null]],
     [2.9, '0.00', ['2.9', 2, false, null]],
+    [100, undefined, ['100', 0, false, null]],
+    [0.123456789012, undefined, ['0.123456789012', 10, false, null]],
+    ['.55', undefined, ['0.55', 2, false, null]],
     [2.905, '0.00', ['2.91', 2, false, null]],
     [1e-7, undefined, ['1e-7', 7, false, null]],
     ['1,234.50', undefined, ['1234.5', 2, false, null]],
@@ -87,10 +96,18 @@ describe('a cell read as one number', () => {
     [Number.NaN, { kind: 'unreadable', text: 'NaN' }],
     [Number.POSITIVE_INFINITY, { kind: 'unreadable', text: 'Infinity' }],
     ['约95', { kind: 'unreadable', text: '约95' }],
+    [' 约95 ', { kind: 'unreadable', text: '约95' }],
     ['1,23', { kind: 'unreadable', text: '1,23' }],
     ['95%%', { kind: 'unreadable', text: '95%%' }],
   ])('%s is not a number', (value, expected) => {
     expect(readNumber(value)).toEqual(expected);
+  });
+});
+
+describe('the arithmetic behind every figure', () => {
+  it('is decimal to 40 significant digits, half-up', () => {
+    expect(new Decimal(1).div(7).sd()).toBe(40);
+    expect(new Decimal('2.5').toDecimalPlaces(0).toString()).toBe('3');
   });
 });
 
@@ -172,9 +189,14 @@ describe('a figure shown back', () => {
     [1e21, undefined, '1000000000000000000000'],
     [null, undefined, ''],
     [{ error: '#DIV/0!' }, undefined, '#DIV/0!'],
-    ['  达成\n指标 ', undefined, '达成 指标'],
     [true, undefined, 'true'],
+    ['95', '0%', '95'],
   ])('%s with format %s shows %s', (v, format, expected) => {
     expect(showCell(v, format)).toBe(expected);
+  });
+
+  it('text shows with its runs of white space made one space, trimmed; NaN shows as text', () => {
+    expect(showCell('  达成\n\n指标 ')).toBe('达成 指标');
+    expect(showCell(Number.NaN, '0%')).toBe('NaN');
   });
 });
