@@ -38,8 +38,8 @@ describe('the decimals a number format shows', () => {
   });
 
   it('a condition in brackets says nothing of decimals (its own digits are not the format\'s)', () => {
-    expect(formatDecimals('[Red][<10.5]0')).toBe(0);
-    expect(formatDecimals('[Red][<10.5]0.00')).toBe(2);
+    expect(formatDecimals('[Red][<100.00]0')).toBe(0);
+    expect(formatDecimals('[Red][<100.00]0.0')).toBe(1);
   });
 
   it('a percent sign counts only outside quotes, in the positive section', () => {
