@@ -139,3 +139,33 @@ describe('each code raised outside the table rules', () => {
     expect(codesOf(report('其中：基本支出执行率为80%。'))).toEqual(['REPORT_UNMATCHED']);
   });
 });
+
+describe("each code's parameters, as the messages and the report give them", () => {
+  const paramsOf = (grid: ReturnType<typeof tableWith>) => theTable(grid).findings.map((f) => [f.code, f.params]);
+
+  it('GRADE_MISMATCH: the recomputed grade and the shown one', () => {
+    expect(paramsOf(tableWith({ B16: '良' }))).toEqual([['GRADE_MISMATCH', { expected: '优', found: '良' }]]);
+  });
+
+  it('TOTAL_WEIGHT_MISMATCH and TOTAL_MISMATCH: the sum and the shown figure', () => {
+    expect(paramsOf(tableWith({ G15: 90 }))).toEqual([['TOTAL_WEIGHT_MISMATCH', { expected: '100.00', found: '90.00' }]]);
+    expect(paramsOf(tableWith({ H15: 98 }))).toEqual([['TOTAL_MISMATCH', { expected: '99.50', found: '98.00' }]]);
+  });
+
+  it('MISSING_REASON and EMPTY_REASON: the indicator, its weight and score, the filler word', () => {
+    const missing = paramsOf(tableWith({ F10: '900人次', H10: 18, H15: 97.5 }));
+    expect(missing).toEqual([['MISSING_REASON', { subject: expect.stringContaining('服务人次'), expected: '20.00', found: '18.00' }]]);
+    const empty = paramsOf(tableWith({ F10: '900人次', H10: 18, I10: '同上', H15: 97.5 }));
+    expect(empty).toEqual([['EMPTY_REASON', { subject: expect.stringContaining('服务人次'), found: '同上' }]]);
+  });
+
+  it('TARGET_EXCEEDED: the target, the actual and their ratio', () => {
+    expect(paramsOf(tableWith({ F10: '1200人次' }))).toEqual([
+      ['TARGET_EXCEEDED', { subject: expect.stringContaining('服务人次'), target: '≥1000人次', found: '1200人次', ratio: '120.00' }],
+    ]);
+  });
+
+  it('a target in another unit than its actual is not compared', () => {
+    expect(findingsOf(tableWith({ E10: '≥1000人次', F10: '1500户' }))).not.toContain('TARGET_EXCEEDED@F10');
+  });
+});
