@@ -11,41 +11,50 @@ const ROOT = path.resolve(__dirname, '..');
 const OUTPUTS = ['taskpane.js', 'preview.js', 'commands.js', path.join('wps', 'ribbon.js')].map((f) => path.join(ROOT, 'dist-addin', f));
 const LOCK = path.join(ROOT, 'dist-addin.building');
 
-function newest(p: string): number {
+/** The newest modification time of a file, or of anything under a folder. */
+export function newest(p: string): number {
   const s = statSync(p);
   if (!s.isDirectory()) return s.mtimeMs;
   return readdirSync(p).reduce((m, name) => Math.max(m, newest(path.join(p, name))), 0);
-}
-
-function stale(): boolean {
-  const sources = Math.max(newest(path.join(ROOT, 'src')), newest(path.join(ROOT, 'assets')), newest(path.join(ROOT, 'manifest.xml')), newest(path.join(ROOT, 'webpack.config.js')));
-  return OUTPUTS.some((f) => !existsSync(f) || statSync(f).mtimeMs < sources);
 }
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-export function ensureBundle(): void {
+/**
+ * Runs `build` when an output is missing or older than `sources()`, under a lock (a folder) that makes the
+ * test files running in parallel wait for that one build instead of racing it. The outputs are then as new
+ * as the sources, even those whose content (and time) the build left as they were.
+ */
+export function rebuildWhenStale(lock: string, outputs: readonly string[], sources: () => number, build: () => void): void {
   for (;;) {
     try {
-      mkdirSync(LOCK);
+      mkdirSync(lock);
       break;
     } catch {
       // A lock left by a killed run is older than any build takes.
-      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 10 * 60_000) rmSync(LOCK, { recursive: true, force: true });
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
       sleep(500);
     }
   }
   try {
-    if (stale()) {
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
-      // webpack leaves an output whose content did not change as it was (and its time with it): the
-      // build is as new as the sources all the same.
+    const since = sources();
+    if (outputs.some((f) => !existsSync(f) || statSync(f).mtimeMs < since)) {
+      build();
       const now = new Date();
-      for (const f of OUTPUTS) if (existsSync(f)) utimesSync(f, now, now);
+      for (const f of outputs) if (existsSync(f)) utimesSync(f, now, now);
     }
   } finally {
-    rmSync(LOCK, { recursive: true, force: true });
+    rmSync(lock, { recursive: true, force: true });
   }
+}
+
+export function ensureBundle(): void {
+  rebuildWhenStale(
+    LOCK,
+    OUTPUTS,
+    () => Math.max(newest(path.join(ROOT, 'src')), newest(path.join(ROOT, 'assets')), newest(path.join(ROOT, 'manifest.xml')), newest(path.join(ROOT, 'webpack.config.js'))),
+    () => execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' }),
+  );
 }

@@ -1,7 +1,8 @@
 /**
  * The command line, end to end on real files: output, --json, --out, exit codes.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureCli } from '../cliBuild';
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,9 @@ import path from 'node:path';
 import { main } from '../../src/cli/main';
 import { fixturePath } from '../helpers';
 import type { TableReport } from '../../src/core/report';
+
+// These tests run bin/selfeval.js, i.e. dist/: rebuilt first when older than the sources.
+beforeAll(ensureCli, 180_000);
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

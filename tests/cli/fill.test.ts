@@ -1,8 +1,8 @@
 /**
  * `selfeval fill` on a copy of real tables whose computed cells were blanked or spoiled: it prints each
  * change and what it did not fill and why, writes a copy (the package patched, nothing else touched),
- * after which `check` finds no rate, score, total or grade finding (but TOTAL_MISMATCH on the tables of
- * 110 points), and `clear` gives every original value back.
+ * after which `check` finds no rate, score, total or grade finding (the tables of 110 points keep their
+ * blank 总分: MISSING_VALUE), and `clear` gives every original value back.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,8 +23,8 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
-/** seed002 with every table's 执行率 blanked, 执行率得分 0, 总分 blank, 评分等级 差. */
-async function spoiled(): Promise<Uint8Array> {
+/** seed002 with every table's 执行率 blanked, 执行率得分 0, 总分 blank, 评分等级 差 (or blank, as a template leaves it). */
+async function spoiled(grade: '差' | null = '差'): Promise<Uint8Array> {
   const bytes = readFileSync(fixturePath('seed002.xlsx'));
   const results = checkWorkbook(await workbookGrids(await openWorkbook(bytes)));
   const wb = await openWorkbook(bytes);
@@ -37,7 +37,7 @@ async function spoiled(): Promise<Uint8Array> {
       set(f.total.row, f.columns.rate!, null);
       set(f.total.row, f.columns.score!, 0);
       if (t.table.totalRow?.score) set(t.table.totalRow.score.row, t.table.totalRow.score.col, null);
-      if (t.table.grade) set(t.table.grade.row, t.table.grade.col, '差');
+      if (t.table.grade) set(t.table.grade.row, t.table.grade.col, grade);
     }
     await wb.setValues(sheet, writes);
   }
@@ -68,11 +68,12 @@ describe('selfeval fill', () => {
     const filled = path.join(dir, 'filled', '吴泾镇.xlsx');
     await run(['check', filled, '--json', path.join(dir, 'after.json')]);
     const after = JSON.parse(readFileSync(path.join(dir, 'after.json'), 'utf8')) as TableReport[];
+    // Seed 002's ten tables, two of them of 110 points (no grade).
+    expect(after.map((t) => t.grade)).toEqual(['优', '优', null, null, '优', '优', '优', '优', '优', '优']);
     for (const t of after) {
-      const left = t.findings.filter((f) => COMPUTED.includes(f.code)).map((f) => f.code);
-      // A table of 110 points keeps its 总分 as the clerk left it (here: blank, still MISSING_VALUE).
-      if (t.total !== null && t.grade === null) expect(left.every((c) => c === 'TOTAL_MISMATCH')).toBe(true);
-      else expect(left).toEqual([]);
+      expect(t.findings.filter((f) => COMPUTED.includes(f.code)).map((f) => f.code)).toEqual([]);
+      // A table of 110 points keeps its 总分 as the clerk left it: blank, still MISSING_VALUE.
+      if (t.grade === null) expect(t.findings.map((f) => f.code)).toContain('MISSING_VALUE');
     }
 
     // 清除标记 keeps what fill wrote, and says so; only fill --undo puts back what was there before.
@@ -89,6 +90,22 @@ describe('selfeval fill', () => {
     const back = await workbookGrids(await openWorkbook(readFileSync(path.join(dir, 'undone', '吴泾镇.xlsx'))));
     const orig = await workbookGrids(await openWorkbook(readFileSync(input)));
     expect(back.map((g) => [g.name, g.values])).toEqual(orig.map((g) => [g.name, g.values]));
+  });
+
+  // The grade cells blank, the normal state of a template (seed 002's grade cells stand alone; a grade beside
+  // a merged label is in tests/core/edges.test.ts).
+  it('fills a grade left blank, as a template leaves it, where the check reads it back', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'selfeval-fill-'));
+    const input = path.join(dir, '吴泾镇.xlsx');
+    writeFileSync(input, await spoiled(null));
+    const r = await run(['fill', input, '--out', path.join(dir, 'filled')]);
+    expect(r.code).toBe(0);
+    await run(['check', path.join(dir, 'filled', '吴泾镇.xlsx'), '--json', path.join(dir, 'after.json')]);
+    const after = JSON.parse(readFileSync(path.join(dir, 'after.json'), 'utf8')) as TableReport[];
+    expect(after).toHaveLength(10);
+    // Each graded table shows the grade it was given: the shown grade is read back, equal to the recomputed one.
+    expect(after.map((t) => [t.project, t.grade, t.shownGrade])).toEqual(after.map((t) => [t.project, t.grade, t.grade]));
+    expect(after.filter((t) => t.grade !== null)).toHaveLength(8);
   });
 
   it('fill --undo keeps and names a cell typed over after the fill; a copy never filled is said so', async () => {

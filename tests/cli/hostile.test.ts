@@ -4,7 +4,8 @@
  * A full disk and a read-only file system are real mounts (tmpfs; skipped where this is not root), an
  * interruption a real signal to the installed command.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureCli } from '../cliBuild';
 import {
   copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statfsSync, symlinkSync, writeFileSync,
 } from 'node:fs';
@@ -17,6 +18,9 @@ import { ZipReader } from '../../src/xlsx/package/zip';
 import { fixturePath } from '../helpers';
 import { edit, text } from '../xlsx/pkg';
 import { row, storedZip, workbookEntries } from './craft';
+
+// These tests run bin/selfeval.js, i.e. dist/: rebuilt first when older than the sources.
+beforeAll(ensureCli, 180_000);
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

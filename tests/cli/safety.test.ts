@@ -3,7 +3,8 @@
  * it. Each case checks that the inputs are byte-identical afterwards, that the message says in Chinese
  * what happened and what to do, that the rest of the batch is done, and the exit code.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { ensureCli } from '../cliBuild';
 import {
   copyFileSync, existsSync, mkdirSync, mkdtempSync, promises as fsp, readFileSync, readdirSync, symlinkSync, writeFileSync,
 } from 'node:fs';
@@ -17,6 +18,9 @@ import { findSoffice } from '../../src/cli/convert';
 import { fixturePath } from '../helpers';
 import { edit, text } from '../xlsx/pkg';
 import { ZipReader } from '../../src/xlsx/package/zip';
+
+// These tests run bin/selfeval.js, i.e. dist/: rebuilt first when older than the sources.
+beforeAll(ensureCli, 180_000);
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

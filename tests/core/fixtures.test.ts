@@ -192,6 +192,8 @@ describe.each(CASES)('real tables of %s', (base, expected) => {
     it('finds exactly the real errors and warnings, at their cells', async () => {
       const { tables } = await checkFixture(file);
       const map = loadMap(file);
+      // Every expected table found before the loop: a table the engine missed would check nothing.
+      expect(tables).toHaveLength(expected.length);
       tables.forEach((t, i) => {
         const m = map[i]!;
         const e = expected[i]!;

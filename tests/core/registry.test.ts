@@ -2,6 +2,8 @@
  * The findings catalogue and the rules registry agree with SPEC §4: every code is raised by exactly one
  * place (a table rule, or recognition for a region), and every language has its message and short form.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_CODES, CATALOGUES, FINDING_CODES } from '../../src/core/findings';
 import { SHEET_CODES, TABLE_RULES } from '../../src/core/check/rules';
@@ -59,5 +61,29 @@ describe('the findings catalogue', () => {
   it('rule names are unique', () => {
     const names = TABLE_RULES.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+/** Every test file's text under tests/ (the repository's own, never ../shared). */
+function testSources(): string[] {
+  const root = path.join(__dirname, '..');
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.test\.tsx?$/.test(f))
+    .map((f) => readFileSync(path.join(root, f), 'utf8'));
+}
+
+describe('every finding code has its behavioural test', () => {
+  // The convention: a test whose name starts with the code and a colon, `it('MISSING_REASON: …')` (it.each,
+  // it.fails and test() count too), asserting that the code is raised on a small real-shaped input.
+  const named = new Set(
+    testSources().flatMap((src) => [...src.matchAll(/\b(?:it|test)(?:\.\w+)*(?:\([^)]*\))?\(\s*['"`]([A-Z][A-Z0-9_]+):/g)].map((m) => m[1])),
+  );
+
+  it('finds the convention in use', () => {
+    expect(named.size).toBeGreaterThanOrEqual(ALL_CODES.length);
+  });
+
+  it.each(ALL_CODES)('%s has a test named "%s: …"', (code) => {
+    expect(named.has(code)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { ExcelHost } from '../../src/office/excelHost';
 import type { CheckResponse } from '../../src/office/hostApi';
 import { defaultSettings } from '../../src/office/settings';
 import { STATE_SHEET } from '../../src/core/annotate/state';
-import { parseRangeA1 } from '../../src/core/grid';
+import { parseA1, parseRangeA1 } from '../../src/core/grid';
 import { fixturePath } from '../helpers';
 import { notesLeftMessage } from '../../src/office/outcome';
 import { parseAreas } from '../../src/office/sheetRead';
@@ -276,18 +276,56 @@ describe('another sheet opened', () => {
 });
 
 describe('自动校验: checks that follow the typing', () => {
-  async function watched(active: string, file = 'seed002.xlsx') {
+  async function watched(active: string, file = 'seed002.xlsx', excelApi = '1.18', ownWritesMs = 0, blank: string[] = []) {
     const b = await book(file, active);
+    b.supportedUpTo = excelApi;
+    const sheet = b.sheet(active);
+    for (const a of blank) {
+      const { row, col } = parseA1(a);
+      if (sheet) sheet.ensure(row, col).value = null;
+    }
     const runner = fakeRunner(b);
-    const h = new ExcelHost({ run: runner.run, supports: b.supports, editDelayMs: 0, ownWritesMs: 0 });
+    const h = new ExcelHost({ run: runner.run, supports: b.supports, editDelayMs: 0, ownWritesMs });
     const results: CheckResponse[] = [];
     await h.checkActiveSheet(zh);
     const stop = await h.watchEdits(() => zh, (r) => results.push(r));
     const settle = async (n: number) => {
       for (let i = 0; i < 200 && results.length < n; i++) await new Promise((r) => setTimeout(r, 5));
     };
-    return { b, runner, results, stop, settle };
+    return { b, h, runner, results, stop, settle };
   }
+
+  /** 填写计算值 on 街面督查人员经费 with its 总分 得分 (H18) left blank: the total written, inside the table. */
+  async function fillWritten(h: ExcelHost, b: FakeBook): Promise<void> {
+    const plan = await h.planFill(zh);
+    if (plan.kind !== 'plan') throw new Error(`no plan: ${plan.kind}`);
+    expect(plan.plan.changes.map((c) => c.cell)).toContain('H18');
+    const raised = b.ownChangesRaised;
+    expect((await h.applyFill(zh, plan.plan)).written).toBeGreaterThan(0);
+    expect(b.sheet('街面督查人员经费')?.at('H18')?.value).toEqual(expect.any(Number));
+    // Excel raised onChanged for those writes, as it does for any: the guard had something to ignore.
+    expect(b.ownChangesRaised).toBeGreaterThan(raised);
+    await new Promise((r) => setTimeout(r, 60));
+  }
+
+  it("README: 自动校验 ignores the add-in's own writes (onChanged raised for them, triggerSource ThisLocalAddin)", async () => {
+    const { b, h, results, settle } = await watched('街面督查人员经费', 'seed002.xlsx', '1.18', 0, ['H18']);
+    await fillWritten(h, b);
+    expect(results).toHaveLength(0);
+    // Still watching: the clerk's own edit is followed.
+    b.edit('街面督查人员经费', 'H17', 9);
+    await settle(1);
+    expect(results).toHaveLength(1);
+  });
+
+  it("README: 自动校验 ignores the add-in's own writes where Excel has no triggerSource (before ExcelApi 1.14): by their time", async () => {
+    const { b, h, results } = await watched('街面督查人员经费', 'seed002.xlsx', '1.13', 1000, ['H18']);
+    const raised = b.ownChangesRaised;
+    await h.checkActiveSheet(zh);
+    expect(b.ownChangesRaised).toBeGreaterThan(raised);
+    await fillWritten(h, b);
+    expect(results).toHaveLength(0);
+  });
 
   it('an edited 得分 inside the table: its marks follow, in the round trips of one check', async () => {
     const { b, runner, results, settle } = await watched('街面督查人员经费');

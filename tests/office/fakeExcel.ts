@@ -27,7 +27,8 @@ export interface FakeChange {
   address: string;
   changeType: string;
   source: string;
-  triggerSource: string;
+  /** ExcelApi 1.14: 'ThisLocalAddin' for the add-in's own writes; absent on older hosts. */
+  triggerSource?: string;
   type: string;
 }
 
@@ -154,6 +155,22 @@ export class FakeBook {
   changed(sheet: string, address: string): void {
     for (const h of this.changedHandlers) void h({ worksheetId: `{${sheet}}`, address, changeType: 'RangeEdited', source: 'Local', triggerSource: 'Unknown', type: 'WorksheetChanged' });
   }
+
+  /**
+   * The add-in's own writes reach the sheet: Excel raises onChanged for them too, after the sync, as for any
+   * edit (source Local), telling them apart only by triggerSource 'ThisLocalAddin' where ExcelApi 1.14 is there.
+   */
+  addinWrote(sheet: string, address: string): void {
+    const triggerSource = minor(this.supportedUpTo) >= 14 ? 'ThisLocalAddin' : undefined;
+    const e: FakeChange = { worksheetId: `{${sheet}}`, address, changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged', ...(triggerSource ? { triggerSource } : {}) };
+    this.ownChangesRaised++;
+    setTimeout(() => {
+      for (const h of this.changedHandlers) void h(e);
+    }, 0);
+  }
+
+  /** How many onChanged events the add-in's own writes raised (a test's floor: the guard had something to do). */
+  ownChangesRaised = 0;
 
   /** The user (or the code) opens another sheet: Excel raises onActivated. */
   activate(name: string): void {
@@ -783,6 +800,7 @@ class FakeRange {
       if (!sheet || !range) throw new Error('InvalidReference');
       if (sheet.protected) throw new Error('AccessDenied: the sheet is protected');
       fn(sheet, range);
+      this.ctx.book.addinWrote(sheet.name, `${a1(range.top, range.left)}:${a1(range.bottom, range.right)}`);
     });
   }
 

@@ -62,6 +62,11 @@ afterAll(() => {
 });
 
 describe('the fake of office-js catches what Excel would', () => {
+  it('README: "a mutation test makes six mistakes in a copy of the host"', () => {
+    expect(MUTATIONS).toHaveLength(6);
+    expect(new Set(MUTATIONS.map((m) => m.name)).size).toBe(6);
+  });
+
   it.each(MUTATIONS.map((m, i) => [m.name, m, i] as const))('%s: the host tests fail', (_name, m, i) => {
     const dir = mutant(m, i);
     try {
