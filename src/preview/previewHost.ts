@@ -12,7 +12,7 @@ import type { Settings } from '../office/settings';
 import { decide } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { type HostEngine, inThread, prepareCheck, prepareClear } from '../core/annotate/run';
-import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
+import { afterClear, keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
 import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled } from '../core/annotate/fillIn';
 import { checkAsItWas } from '../core/annotate/run';
 import { isProductSheet } from '../core/engine';
@@ -121,7 +121,7 @@ export class PreviewHost implements Host {
     if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: sheet.name, cells: 0, filledKept };
     const decision = decide(now, own, fillsOf(sheet, inspect), sheet.name);
     this.book.apply(sheet, decision.writes);
-    this.book.state = withSheetState(this.book.state, sheet.name, keepingFilled(undefined, sheet.name, previous?.filled));
+    this.book.state = withSheetState(this.book.state, sheet.name, afterClear(previous, sheet.name));
     this.changed();
     return { kind: 'cleared', sheet: sheet.name, cells: decision.writes.length, filledKept };
   }

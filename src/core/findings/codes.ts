@@ -142,6 +142,15 @@ export interface FindingOf<C extends FindingCode> {
   readonly expected: string | null;
   readonly found: string | null;
   readonly params: FindingParams[C];
+  /** The reviewer's 已核实 (复核意见), where one was given and the cells it is about are unchanged. */
+  readonly verdict?: FindingVerdict;
+}
+
+/** A reviewer's verdict on a finding: a short note, who, when (ISO 8601). */
+export interface FindingVerdict {
+  readonly note: string;
+  readonly by: string;
+  readonly at: string;
 }
 
 export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];
