@@ -28,8 +28,16 @@ export function prepareCheck(now: SheetNow, state: SheetState | undefined, optio
   const grid = withoutColumn(now.grid, own);
   const checked = checkSheet(grid, options);
   const result = { ...checked, tables: checked.tables.map((t) => withVerdicts(t, state?.verdicts, grid)) };
-  const wanted = wantedOn(grid, result, { ...options, last: state?.last });
+  const wanted = wantedOn(grid, result, { ...options, last: lastCheck(own, state) });
   return { own, result, wanted, inspect: cellsToInspect(own, wanted) };
+}
+
+/**
+ * The last check's findings: from the state, or none where the state keeps nothing but the sheet holds the
+ * product's column (the last check found nothing wrong: a clean sheet keeps no state). Undefined: never checked.
+ */
+function lastCheck(own: OwnMarks, state: SheetState | undefined): readonly string[] | undefined {
+  return state?.last ?? (own.column.size ? [] : undefined);
 }
 
 export function prepareClear(now: SheetNow, state: SheetState | undefined): { readonly own: OwnMarks; readonly inspect: readonly string[] } {
@@ -73,7 +81,7 @@ export function checkForHost(now: SheetNow, state: SheetState | undefined, optio
     progress?.(found.length);
   });
   const result: SheetResult = { sheet: grid.name, tables: found, unrecognised };
-  const wanted = wantedOn(grid, result, { ...options, last: state?.last });
+  const wanted = wantedOn(grid, result, { ...options, last: lastCheck(own, state) });
   const reports = sheetReports('', [result], options.lang);
   const ranges = found.map((t) => t.table.range);
   return { own, wanted, inspect: cellsToInspect(own, wanted), tables: reports.tables, unrecognised: reports.unrecognised, ranges, ...(wanted.changes ? { changes: wanted.changes } : {}) };
