@@ -233,9 +233,14 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
   // For supervisors: counts by 主管部门, then the tables to send back with their first findings.
   if (s.byDepartment.length) {
     line([text(t.byDepartment, 'section')]);
-    line(t.departmentColumns.map((c) => text(c, 'header')));
+    // The department's name over the first three columns (序号 is narrow): no name runs into its figures.
+    const named = (cells: LayoutCell[]) => {
+      merges.push({ top: rows.length, left: 0, bottom: rows.length, right: 2 });
+      line([cells[0] ?? text(null), text(null), text(null), ...cells.slice(1)]);
+    };
+    named(t.departmentColumns.map((c) => text(c, 'header')));
     for (const d of s.byDepartment) {
-      line([text(departmentName(d.department, options.lang ?? 'zh')), text(d.tables, 'count'), text(Number(d.budget), 'money'), text(d.openErrors, 'count'), text(d.verified, 'count')]);
+      named([text(departmentName(d.department, options.lang ?? 'zh')), text(d.tables, 'count'), text(Number(d.budget), 'money'), text(d.openErrors, 'count'), text(d.verified, 'count')]);
     }
     line([]);
   }
@@ -244,6 +249,8 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
     line(t.sendBackColumns.map((c) => text(c, 'header')));
     for (const b of s.sendBack) {
       const cell = b.range.split(':')[0] ?? 'A1';
+      // The findings wrap in a cell merged to the sheet's width.
+      merges.push({ top: rows.length, left: 5, bottom: rows.length, right: width - 1 });
       line([indexCell(b.index, b.sheet, cell, withFile ? b.file : undefined), sheetCell(b.sheet, cell), text(b.project), text(departmentName(b.department, options.lang ?? 'zh')), text(b.openErrors, 'count'), text(b.first.join('\n'))]);
     }
     line([]);

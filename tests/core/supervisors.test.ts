@@ -61,7 +61,7 @@ describe('counts by 主管部门 and the tables to send back', async () => {
     const layout = summaryLayout(s);
     const texts = layout.rows.map((r) => r.map((c) => c.value));
     const at = texts.findIndex((r) => r[0] === '按主管部门');
-    expect(texts[at + 1]).toEqual(['主管部门', '表数', '全年预算数（万元）', '未核实错误', '已核实']);
+    expect(texts[at + 1]).toEqual(['主管部门', null, null, '表数', '全年预算数（万元）', '未核实错误', '已核实']);
     const listAt = texts.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith('需退回修改的表'));
     expect(texts[listAt]?.[0]).toBe(`需退回修改的表（有未核实错误）：${s.sendBack.length} 张`);
     expect(texts.slice(listAt + 2, listAt + 2 + s.sendBack.length).map((r) => r[2])).toEqual(s.sendBack.map((b) => b.project));

@@ -33,11 +33,14 @@ export function prepareCheck(now: SheetNow, state: SheetState | undefined, optio
 }
 
 /**
- * The last check's findings: from the state, or none where the state keeps nothing but the sheet holds the
- * product's column (the last check found nothing wrong: a clean sheet keeps no state). Undefined: never checked.
+ * The last check's findings: from the state; or none where the state keeps nothing but the sheet holds the
+ * product's column with no ✗ or ⚠ in it (the last check found nothing wrong: a clean sheet keeps no state).
+ * Undefined where it cannot be known (never checked, or a column with findings whose state was lost).
  */
 function lastCheck(own: OwnMarks, state: SheetState | undefined): readonly string[] | undefined {
-  return state?.last ?? (own.column.size ? [] : undefined);
+  if (state?.last) return state.last;
+  const texts = [...own.column.values()];
+  return texts.length && !texts.some((t) => t.includes('✗') || t.includes('⚠')) ? [] : undefined;
 }
 
 export function prepareClear(now: SheetNow, state: SheetState | undefined): { readonly own: OwnMarks; readonly inspect: readonly string[] } {
