@@ -2,7 +2,8 @@
  * `selfeval check <files or folders>... [--json report.json] [--out DIR] [--lang zh|en] [--reverse ...]`
  * Every file is checked, whatever happens to another; a file that cannot be read is said so, in the
  * output and in the report. Outputs are planned and made safe before anything is written.
- * Exit 0: no error-level finding; 1: one, or a region that could not be read; 2: a file could not be
+ * Exit 0: no open error-level finding (one a reviewer verified, 复核意见, is not counted); 1: one, or a region
+ * that could not be read; 2: a file could not be
  * read or written, or an output was refused.
  */
 import type { Lang } from '../core/findings';
@@ -13,7 +14,7 @@ import { checkAndAnnotate } from '../xlsx/annotate';
 import { CLI_TEXT, type Problem } from './messages';
 import { AtomicStream, type Input, asStdout, expandInputs, mirrored, refusedOutputs, writeAtomically, writeError } from './files';
 import { openWorkbookFile, readFailure } from './open';
-import { type Totals, formatRegion, formatTable, formatTotals, noTables } from './format';
+import { type Totals, countFindings, formatRegion, formatTable, formatTotals, noTables } from './format';
 import type { Io } from './main';
 import { promises as fs } from 'node:fs';
 import { type NarrativeEntry, documentEntries, formatNarrative, isDocumentPath, openDocumentFile } from './document';
@@ -154,7 +155,7 @@ export async function runCheck(given: CheckRun, io: Io): Promise<number> {
   const say = (line: string) => {
     if (!quiet) io.print(line);
   };
-  const totals: Totals = { tables: 0, error: 0, warning: 0, info: 0, regions: 0, unreadable: 0 };
+  const totals: Totals = { tables: 0, error: 0, warning: 0, info: 0, regions: 0, unreadable: 0, verified: 0 };
   const unreadable = async (file: string, problem: Problem, detail?: string) => {
     totals.unreadable++;
     const message = t.problem[problem](detail);
@@ -177,7 +178,7 @@ export async function runCheck(given: CheckRun, io: Io): Promise<number> {
         for (const e of tables) {
           if (e.kind === 'unrecognised') totals.regions++;
           else totals.tables++;
-          for (const f of e.findings) totals[f.severity]++;
+          countFindings(totals, e.findings);
           say(e.kind === 'unrecognised' ? formatRegion(e, run.lang) : formatTable(e, run.lang));
           await json?.entry(e);
         }
@@ -203,7 +204,7 @@ export async function runCheck(given: CheckRun, io: Io): Promise<number> {
             say(formatRegion(e, run.lang));
           } else {
             totals.tables++;
-            for (const f of e.findings) totals[f.severity]++;
+            countFindings(totals, e.findings);
             say(formatTable(e, run.lang));
           }
           printed++;

@@ -16,6 +16,8 @@ const T = {
     unrecognised: '无法识别',
     summary: (tables: number, e: number, w: number, i: number) => `共 ${tables} 张表：错误 ${e}，警告 ${w}，提示 ${i}`,
     regions: (n: number) => `，另有 ${n} 处无法识别`,
+    verified: (n: number) => `；已核实 ${n} 处（不计入）`,
+    verdict: (note: string, by: string) => `已核实：${note}${by ? `（${by}）` : ''}`,
     files: (n: number) => `；${n} 个文件无法读取`,
     skipped: '未核对：',
     noTables: '未找到绩效自评表',
@@ -31,6 +33,8 @@ const T = {
     unrecognised: 'unrecognised',
     summary: (tables: number, e: number, w: number, i: number) => `${tables} table(s): ${e} error(s), ${w} warning(s), ${i} info`,
     regions: (n: number) => `; ${n} region(s) could not be read`,
+    verified: (n: number) => `; ${n} verified (not counted)`,
+    verdict: (note: string, by: string) => `verified: ${note}${by ? ` (${by})` : ''}`,
     files: (n: number) => `; ${n} file(s) could not be read`,
     skipped: 'not checked: ',
     noTables: 'no self-evaluation table found',
@@ -47,7 +51,10 @@ export function formatTable(r: TableReport, lang: Lang): string {
   lines.push(`    ${t.rate} ${r.executionRate ?? '—'}%  ${t.execScore} ${r.executionScore ?? '—'}  ${t.total} ${r.total ?? '—'}${shownTotal}  ${t.grade} ${grade}${shownGrade}`);
   for (const s of r.skipped) lines.push(`    – ${t.skipped}${s}`);
   if (!r.findings.length) lines.push(`    ✓ ${t.none}`);
-  for (const f of r.findings) lines.push(`    ${SYMBOL[f.severity]} ${f.cell.padEnd(5)} ${f.code}  ${f.message}`);
+  for (const f of r.findings) {
+    lines.push(`    ${SYMBOL[f.severity]} ${f.cell.padEnd(5)} ${f.code}  ${f.message}`);
+    if (f.verdict) lines.push(`      ✓ ${t.verdict(f.verdict.note, f.verdict.by)}`);
+  }
   return lines.join('\n');
 }
 
@@ -68,9 +75,19 @@ export interface Totals {
   info: number;
   regions: number;
   unreadable: number;
+  /** Findings a reviewer verified (复核意见): counted apart, never in the exit code. */
+  verified: number;
+}
+
+/** Counts a report's findings: open ones by severity, verified ones apart. */
+export function countFindings(totals: Totals, findings: readonly { readonly severity: 'error' | 'warning' | 'info'; readonly verdict?: unknown }[]): void {
+  for (const f of findings) {
+    if (f.verdict) totals.verified++;
+    else totals[f.severity]++;
+  }
 }
 
 export function formatTotals(n: Totals, lang: Lang): string {
   const t = T[lang];
-  return t.summary(n.tables, n.error, n.warning, n.info) + (n.regions ? t.regions(n.regions) : '') + (n.unreadable ? t.files(n.unreadable) : '');
+  return t.summary(n.tables, n.error, n.warning, n.info) + (n.verified ? t.verified(n.verified) : '') + (n.regions ? t.regions(n.regions) : '') + (n.unreadable ? t.files(n.unreadable) : '');
 }

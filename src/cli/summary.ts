@@ -11,6 +11,7 @@ import type { Lang } from '../core/findings';
 import type { CheckOptions } from '../core/check/result';
 import { type SentenceForm, type SortKey, type WorkbookInput, buildSummary, summaryJson } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
+import { supervisorLines } from '../core/supervisors';
 import { summariseWorkbook } from '../xlsx/summaryInput';
 import { ZipReader, writePackage } from '../xlsx/package/zip';
 import { CLI_TEXT } from './messages';
@@ -116,6 +117,7 @@ export async function runSummary(given: SummaryRun, io: Io): Promise<number> {
   if (summary.departmentSentence) say(summary.departmentSentence);
   if (summary.fullMarksSentence) say(summary.fullMarksSentence);
   if (summary.duplicates) say(t.duplicates(summary.duplicates));
+  for (const l of supervisorLines(summary.byDepartment, summary.sendBack, run.lang)) say(l);
   const why = { unreadable: '', empty: run.lang === 'en' ? 'empty workbook' : '空工作簿', noTables: run.lang === 'en' ? 'no self-evaluation table' : '未找到绩效自评表', ok: '' } as const;
   for (const w of summary.workbooks.filter((x) => x.status !== 'ok')) say(`  ${t.skipped(w.file, w.status === 'unreadable' ? (w.detail ?? '') : why[w.status])}`);
   say(t.summaryAt(run.output));

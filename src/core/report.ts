@@ -21,6 +21,8 @@ export interface FindingReport {
   readonly message: string;
   /** The indicator the finding is about, in full (messages quote the start of long names). */
   readonly subject?: string;
+  /** The reviewer's 已核实 (复核意见): the finding is verified, no longer open. */
+  readonly verdict?: { readonly note: string; readonly by: string; readonly at: string };
 }
 
 export interface TableReport {
@@ -111,6 +113,7 @@ export function tableReport(file: string, t: TableResult, lang: Lang = 'zh'): Ta
         found: f.found,
         message: findingMessage(f, lang),
         ...(subject ? { subject } : {}),
+        ...(f.verdict ? { verdict: f.verdict } : {}),
       };
     }),
   };

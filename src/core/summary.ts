@@ -13,6 +13,7 @@ import type { TableReport } from './report';
 import type { Grade } from './recognise/vocabulary';
 import { gradeFor } from './check/table';
 import { GRADE_EN } from './findings/en';
+import { type DepartmentCount, type SendBack, countsByDepartment, tablesToSendBack } from './supervisors';
 
 export const SUMMARY_SHEET = '绩效自评汇总';
 
@@ -31,8 +32,10 @@ export interface WorkbookInput {
 
 export interface SummaryRow extends TableReport {
   readonly index: number;
+  /** Open errors and warnings: a finding a reviewer verified (复核意见) is counted in `verified` instead. */
   readonly errors: number;
   readonly warnings: number;
+  readonly verified: number;
   /** The same table (项目名称 and amounts) met earlier: the 序号 of that row. Counted once, there. */
   readonly duplicateOf: number | null;
   /** Full marks with no deduction at all: a self-score likely too generous (SPEC §5). */
@@ -83,6 +86,10 @@ export interface Summary {
   /** The two distributions put projects in different bands. */
   readonly shownDiffers: boolean;
   readonly workbooks: readonly { readonly file: string; readonly status: WorkbookInput['status']; readonly detail?: string; readonly tables: number }[];
+  /** Per 主管部门: tables, money, open errors, verified findings. */
+  readonly byDepartment: readonly DepartmentCount[];
+  /** The tables to send back: open errors, with their first findings. */
+  readonly sendBack: readonly SendBack[];
 }
 
 const dec = (s: string | null): Decimal | null => (s === null ? null : new Decimal(s));
@@ -214,8 +221,9 @@ export function buildSummary(inputs: readonly WorkbookInput[], options: SummaryO
       row: {
         ...inWan(t),
         index: 0,
-        errors: t.findings.filter((f) => f.severity === 'error').length,
-        warnings: t.findings.filter((f) => f.severity === 'warning').length,
+        errors: t.findings.filter((f) => f.severity === 'error' && !f.verdict).length,
+        warnings: t.findings.filter((f) => f.severity === 'warning' && !f.verdict).length,
+        verified: t.findings.filter((f) => f.verdict).length,
         duplicateOf: null as number | null,
         fullMarks: fullMarks(t),
       },
@@ -245,6 +253,8 @@ export function buildSummary(inputs: readonly WorkbookInput[], options: SummaryO
     fullMarksSentence: fullMarksSentence(projects, departments, lang),
     shownDiffers: BANDS.some((b) => pd.recomputed[b].count !== pd.shown[b].count) || (form === 'final-accounts' && projects.average.recomputed !== projects.average.shown),
     workbooks: inputs.map((w) => ({ file: w.file, status: w.status, detail: w.detail, tables: w.tables.length })),
+    byDepartment: countsByDepartment(rows),
+    sendBack: tablesToSendBack(rows),
   };
 }
 
@@ -271,5 +281,7 @@ export function summaryJson(s: Summary): unknown {
     departmentSentence: s.departmentSentence,
     fullMarksSentence: s.fullMarksSentence,
     workbooks: s.workbooks,
+    byDepartment: s.byDepartment,
+    sendBack: s.sendBack,
   };
 }

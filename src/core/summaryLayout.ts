@@ -6,6 +6,7 @@ import type { CellRange } from './grid';
 import type { Lang } from './findings';
 import { GRADES, SUMMARY_SHEET, type Distribution, type Group, type Summary, type SummaryRow } from './summary';
 import { GRADE_EN } from './findings/en';
+import { departmentName } from './supervisors';
 import { PRINT_FONT, type PrintSetup, columnPoints, linesIn, pageNumberFooter, printSetup, rowHeightFor } from './print';
 
 export type CellStyle = 'title' | 'header' | 'text' | 'money' | 'rate' | 'score' | 'count' | 'share' | 'sentence' | 'section';
@@ -75,6 +76,10 @@ const T = {
     count: (n: number, projects: number, departments: number, duplicates: number) =>
       !n ? '共 0 张表' : `共 ${n} 张表：项目 ${projects} 个${departments ? `，部门整体 ${departments} 个` : ''}${duplicates ? `；重复 ${duplicates} 张，只计一次` : ''}`,
     chart: '等级分布（复核总分）',
+    byDepartment: '按主管部门',
+    departmentColumns: ['主管部门', '表数', '全年预算数（万元）', '未核实错误', '已核实'],
+    sendBack: (n: number) => `需退回修改的表（有未核实错误）：${n} 张`,
+    sendBackColumns: ['序号', '工作表', '项目名称', '主管部门', '未核实错误', '首要问题'],
   },
   en: {
     title: 'Self-evaluation summary',
@@ -101,6 +106,10 @@ const T = {
     count: (n: number, projects: number, departments: number, duplicates: number) =>
       !n ? 'No table' : `${n} table(s): ${projects} project(s)${departments ? `, ${departments} department-wide` : ''}${duplicates ? `; ${duplicates} duplicate(s) counted once` : ''}`,
     chart: 'Grades (recomputed total)',
+    byDepartment: 'By supervising department',
+    departmentColumns: ['Department', 'Tables', 'Budget (10k yuan)', 'Open errors', 'Verified'],
+    sendBack: (n: number) => `Tables to send back (open errors): ${n}`,
+    sendBackColumns: ['#', 'Sheet', 'Project', 'Department', 'Open errors', 'First findings'],
   },
 } as const;
 
@@ -220,6 +229,32 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
   const recomputed = distribution(t.distribution(t.byRecomputed), s.projects, s.projects.distribution.recomputed);
   if (s.shownDiffers) distribution(t.distribution(t.byShown), s.projects, s.projects.distribution.shown);
   if (s.departments.count) distribution(t.departmentDistribution, s.departments, s.departments.distribution.recomputed);
+
+  // For supervisors: counts by 主管部门, then the tables to send back with their first findings.
+  if (s.byDepartment.length) {
+    line([text(t.byDepartment, 'section')]);
+    // The department's name over the first three columns (序号 is narrow): no name runs into its figures.
+    const named = (cells: LayoutCell[]) => {
+      merges.push({ top: rows.length, left: 0, bottom: rows.length, right: 2 });
+      line([cells[0] ?? text(null), text(null), text(null), ...cells.slice(1)]);
+    };
+    named(t.departmentColumns.map((c) => text(c, 'header')));
+    for (const d of s.byDepartment) {
+      named([text(departmentName(d.department, options.lang ?? 'zh')), text(d.tables, 'count'), text(Number(d.budget), 'money'), text(d.openErrors, 'count'), text(d.verified, 'count')]);
+    }
+    line([]);
+  }
+  if (s.sendBack.length) {
+    line([text(t.sendBack(s.sendBack.length), 'section')]);
+    line(t.sendBackColumns.map((c) => text(c, 'header')));
+    for (const b of s.sendBack) {
+      const cell = b.range.split(':')[0] ?? 'A1';
+      // The findings wrap in a cell merged to the sheet's width.
+      merges.push({ top: rows.length, left: 5, bottom: rows.length, right: width - 1 });
+      line([indexCell(b.index, b.sheet, cell, withFile ? b.file : undefined), sheetCell(b.sheet, cell), text(b.project), text(departmentName(b.department, options.lang ?? 'zh')), text(b.openErrors, 'count'), text(b.first.join('\n'))]);
+    }
+    line([]);
+  }
 
   const problems = s.workbooks.filter((w) => w.status !== 'ok');
   if (problems.length) {

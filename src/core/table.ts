@@ -82,8 +82,19 @@ export interface Indicator {
   readonly weight?: Field;
   readonly score?: Field;
   readonly reason?: Field;
+  /** The 实际完成值 cell is blank because a merged area from another cell covers it (its value is that cell's). */
+  readonly actualMerged?: boolean;
   /** Column of the reason, even when this row's cell is blank (for MISSING_REASON's cell). */
   readonly reasonCol?: number;
+}
+
+/** 项目名称, 主管部门, 实施单位, and the 年度总体目标's 预期目标 / 实际完成情况. */
+export type AskedName = 'project' | 'department' | 'implementer' | 'goalTarget' | 'goalActual';
+
+/** A field the form asks for: the cell its value is (or belongs) in. */
+export interface AskedField {
+  readonly name: AskedName;
+  readonly cell: Field;
 }
 
 /** Which sheet column was read as what (the report's `columns`). */
@@ -121,6 +132,8 @@ export interface Table {
   readonly grade?: Field;
   /** Department-wide tables show 自评得分 in the header instead of a 总分 row. */
   readonly headerTotal?: Field;
+  /** The fields the form asks the clerk to fill in, where the form has them (SPEC rule 11's MISSING_FIELD). */
+  readonly asked?: readonly AskedField[];
   /** Department-wide 年度主要任务 rows, each with its own 预算资金 / 预算执行数 / 预算执行率. */
   readonly tasks?: readonly FundsRow[];
 }

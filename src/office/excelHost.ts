@@ -7,7 +7,7 @@
 import { type CellRange, type Grid, parseA1, parseRangeA1 } from '../core/grid';
 import { decide } from '../core/annotate/decide';
 import { type HostEngine, inThread, prepareCheck, prepareClear } from '../core/annotate/run';
-import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
+import { afterClear, keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
 import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled, withFormulas } from '../core/annotate/fillIn';
 import { readFormulas } from './formulas';
 import { SUMMARY_SHEET } from '../core/summary';
@@ -142,7 +142,7 @@ export class ExcelHost implements Host {
       const decision = decide(snap, own, fills, snap.name);
       const batch = new Batch(context);
       await queueWrites(batch, ws, snap, decision.writes);
-      await queueState(batch, context, snap, withSheetState(snap.state, snap.name, keepingFilled(undefined, snap.name, previous?.filled)));
+      await queueState(batch, context, snap, withSheetState(snap.state, snap.name, afterClear(previous, snap.name)));
       await batch.flush();
       return { kind: 'cleared', sheet: snap.name, cells: decision.writes.length, filledKept, ...notesLeft };
     });

@@ -8,6 +8,23 @@ import type { ReportsInLang, TableReport, UnrecognisedReport } from '../core/rep
 import type { Settings } from './settings';
 import type { Summary, WorkbookInput } from '../core/summary';
 import type { FillPlan } from '../core/annotate/fillIn';
+import type { Changes } from '../core/annotate/changes';
+import type { KeyedFinding, Verdict } from '../core/annotate/verdicts';
+import type { SheetChip } from '../core/sheetChip';
+
+/** 校验全部工作表: one sheet's outcome, with its chip (错误 n / 警告 n / 通过 / 无自评表). */
+export interface SheetChecked {
+  readonly sheet: string;
+  readonly chip: SheetChip;
+  readonly tables: TableReport[];
+  readonly unrecognised: UnrecognisedReport[];
+  /** The same results in each language (the pane switches language without checking again). */
+  readonly byLang: Record<Lang, ReportsInLang>;
+  /** Protected: checked, not marked. */
+  readonly protected: boolean;
+  /** What changed since the sheet's last check (undefined on a first one). */
+  readonly changes?: Changes;
+}
 
 /** 填写计算值's first step: what would be written, or why nothing can be. */
 export type FillResponse = { readonly kind: 'plan'; readonly plan: FillPlan } | { readonly kind: 'protected' | 'summarySheet'; readonly sheet: string };
@@ -36,6 +53,8 @@ export type CheckResponse =
       readonly notesWritten: boolean;
       /** The same results in each language: the pane shows them in a newly chosen one at once. */
       readonly byLang?: Record<Lang, ReportsInLang>;
+      /** What changed since the sheet's last check (undefined on a first one; startedBy for 自动校验). */
+      readonly changes?: Changes;
     }
   | { readonly kind: 'protected'; readonly sheet: string; readonly tables: TableReport[]; readonly unrecognised: UnrecognisedReport[]; readonly byLang?: Record<Lang, ReportsInLang> }
   /** The active sheet is the product's own summary: it holds no table to check. */
@@ -82,6 +101,15 @@ export interface Host {
   watchEdits?(settings: () => Settings, onChecked: (r: CheckResponse) => void): Promise<() => void>;
   /** Calls back when another sheet is activated (the pane then labels its results as the last check's). */
   onSheetActivated?(listener: () => void): Promise<void>;
+  /**
+   * 校验全部工作表: every work sheet (the product's summary and state excepted), each marked as 校验本表 marks
+   * it; `progress` says how many sheets are done, of how many.
+   */
+  checkAllSheets?(settings: Settings, progress?: (sheets: number, of: number) => void): Promise<readonly SheetChecked[]>;
+  /** 清除标记 on every work sheet; verdicts stay unless `dropVerdicts`. */
+  clearAllSheets?(dropVerdicts?: boolean): Promise<{ readonly cleared: readonly string[]; readonly protected: readonly string[]; readonly cells: number }>;
+  /** 复核意见: records (or, with null, takes back) a reviewer's 已核实 on a finding of a sheet; check again to show it. */
+  setVerdict?(sheet: string, finding: KeyedFinding, verdict: Verdict | null): Promise<void>;
   /** 核对报告: the open workbook's sheets as grids (read only), to check a report's statements against. */
   workbookGrids?(): Promise<Grid[]>;
 }

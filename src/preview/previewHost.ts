@@ -5,14 +5,17 @@
  */
 import type { Grid } from '../core/grid';
 import { sheetReports } from '../core/report';
-import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse, UndoFillResponse } from '../office/hostApi';
+import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SheetChecked, SummaryResponse, UndoFillResponse } from '../office/hostApi';
+import { sheetChip } from '../core/sheetChip';
+import type { KeyedFinding, Verdict } from '../core/annotate/verdicts';
+import { findOwn, withoutColumn } from '../core/annotate/own';
 import { type WorkbookInput, SUMMARY_SHEET, buildSummary } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
 import type { Settings } from '../office/settings';
 import { decide } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { type HostEngine, inThread, prepareCheck, prepareClear } from '../core/annotate/run';
-import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
+import { afterClear, keepingFilled, sheetState, withSheetState, withVerdict } from '../core/annotate/state';
 import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled } from '../core/annotate/fillIn';
 import { checkAsItWas } from '../core/annotate/run';
 import { isProductSheet } from '../core/engine';
@@ -95,20 +98,72 @@ export class PreviewHost implements Host {
     return s;
   }
 
-  async checkActiveSheet(settings: Settings, progress?: (tables: number) => void): Promise<CheckResponse> {
+  async checkActiveSheet(settings: Settings, progress?: (tables: number) => void, startedBy?: string): Promise<CheckResponse> {
     const sheet = this.activeSheet();
     if (sheet.name === SUMMARY_SHEET) return { kind: 'summarySheet', sheet: sheet.name };
+    const r = await this.checkSheet(sheet, settings, progress, startedBy);
+    this.changed();
+    if (r.protected) return { kind: 'protected', sheet: sheet.name, tables: r.tables, unrecognised: r.unrecognised, byLang: r.byLang };
+    return { kind: 'checked', sheet: sheet.name, tables: r.tables, unrecognised: r.unrecognised, notesWritten: settings.notes, byLang: r.byLang, ...(r.changes ? { changes: r.changes } : {}) };
+  }
+
+  /** One sheet checked and marked, as 校验本表 does it (the edit that started an automatic check: `startedBy`). */
+  private async checkSheet(sheet: MemorySheet, settings: Settings, progress?: (tables: number) => void, startedBy?: string): Promise<SheetChecked> {
     const now = nowOf(sheet);
-    const options = { lang: settings.lang, notes: settings.notes, column: settings.column, reverseFormula: settings.reverseFormula };
+    const options = { lang: settings.lang, notes: settings.notes, column: settings.column, reverseFormula: settings.reverseFormula, ...(startedBy ? { startedBy } : {}) };
     const prepared = await this.engine(now, sheetState(this.book.state, sheet.name), options, progress);
     const { tables, unrecognised, byLang } = prepared;
     this.ranges.set(sheet.name, prepared.ranges);
-    if (sheet.protected) return { kind: 'protected', sheet: sheet.name, tables, unrecognised, byLang };
+    const outcome = { sheet: sheet.name, chip: sheetChip(tables, unrecognised), tables, unrecognised, byLang, ...(prepared.changes ? { changes: prepared.changes } : {}) };
+    if (sheet.protected) return { ...outcome, protected: true };
     const decision = decide(now, prepared.own, fillsOf(sheet, prepared.inspect), sheet.name, prepared.wanted, { notes: settings.notes });
     this.book.apply(sheet, decision.writes);
     this.book.state = withSheetState(this.book.state, sheet.name, keepingFilled(decision.state, sheet.name, sheetState(this.book.state, sheet.name)?.filled));
+    return { ...outcome, protected: false };
+  }
+
+  private workSheets(): MemorySheet[] {
+    return this.book.sheets.filter((s) => !isProductSheet(s.name) && !s.hidden);
+  }
+
+  async checkAllSheets(settings: Settings, progress?: (sheets: number, of: number) => void): Promise<readonly SheetChecked[]> {
+    const sheets = this.workSheets();
+    const out: SheetChecked[] = [];
+    for (const s of sheets) {
+      out.push(await this.checkSheet(s, settings));
+      progress?.(out.length, sheets.length);
+    }
     this.changed();
-    return { kind: 'checked', sheet: sheet.name, tables, unrecognised, notesWritten: settings.notes, byLang };
+    return out;
+  }
+
+  async clearAllSheets(dropVerdicts = false): Promise<{ cleared: string[]; protected: string[]; cells: number }> {
+    const cleared: string[] = [];
+    const locked: string[] = [];
+    let cells = 0;
+    for (const sheet of this.workSheets()) {
+      if (sheet.protected) {
+        locked.push(sheet.name);
+        continue;
+      }
+      const now = nowOf(sheet);
+      const previous = sheetState(this.book.state, sheet.name);
+      const { own, inspect } = prepareClear(now, previous);
+      const decision = decide(now, own, fillsOf(sheet, inspect), sheet.name);
+      this.book.apply(sheet, decision.writes);
+      this.book.state = withSheetState(this.book.state, sheet.name, afterClear(previous, sheet.name, dropVerdicts));
+      if (decision.writes.length) cleared.push(sheet.name);
+      cells += decision.writes.length;
+    }
+    this.changed();
+    return { cleared, protected: locked, cells };
+  }
+
+  async setVerdict(sheet: string, finding: KeyedFinding, verdict: Verdict | null): Promise<void> {
+    const s = this.book.sheet(sheet);
+    if (!s) return;
+    const grid = withoutColumn(gridOf(s), findOwn(nowOf(s), sheetState(this.book.state, sheet)));
+    this.book.state = withVerdict(this.book.state, sheet, finding, grid, verdict);
   }
 
   async clearActiveSheet(): Promise<ClearResponse> {
@@ -121,7 +176,7 @@ export class PreviewHost implements Host {
     if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: sheet.name, cells: 0, filledKept };
     const decision = decide(now, own, fillsOf(sheet, inspect), sheet.name);
     this.book.apply(sheet, decision.writes);
-    this.book.state = withSheetState(this.book.state, sheet.name, keepingFilled(undefined, sheet.name, previous?.filled));
+    this.book.state = withSheetState(this.book.state, sheet.name, afterClear(previous, sheet.name));
     this.changed();
     return { kind: 'cleared', sheet: sheet.name, cells: decision.writes.length, filledKept };
   }
@@ -195,7 +250,7 @@ export class PreviewHost implements Host {
     const inside = this.ranges.get(sheet)?.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
     if (!w || !inside) return;
     clearTimeout(w.timer);
-    w.timer = setTimeout(() => void this.checkActiveSheet(w.settings()).then(w.onChecked, () => undefined), this.editDelayMs);
+    w.timer = setTimeout(() => void this.checkActiveSheet(w.settings(), undefined, a1(row, col)).then(w.onChecked, () => undefined), this.editDelayMs);
   }
 
   /** 自动校验, as the Excel host does it: an edit inside a table the last check found checks the sheet again. */

@@ -6,7 +6,7 @@ import type { Grid } from '../core/grid';
 import { reportsByLang } from '../core/report';
 import { decide } from '../core/annotate/decide';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
-import { keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
+import { afterClear, keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
 import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled } from '../core/annotate/fillIn';
 import { SUMMARY_SHEET, type WorkbookInput, buildSummary } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
@@ -66,7 +66,7 @@ export class WpsHost implements Host {
     if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: snap.name, cells: 0, filledKept };
     const decision = decide(snap, own, readFills(snap.sheet, inspect), snap.name);
     applyWrites(snap.sheet, snap, decision.writes);
-    writeState(this.app, snap.book, snap, withSheetState(snap.state, snap.name, keepingFilled(undefined, snap.name, previous?.filled)));
+    writeState(this.app, snap.book, snap, withSheetState(snap.state, snap.name, afterClear(previous, snap.name)));
     return { kind: 'cleared', sheet: snap.name, cells: decision.writes.length, filledKept };
   }
 

@@ -4,12 +4,13 @@
  * A protected sheet is checked and not written to.
  */
 import type { Lang } from '../core/findings';
+import type { KeyedFinding, Verdict } from '../core/annotate/verdicts';
 import type { SheetResult } from '../core/engine';
 import type { CheckOptions } from '../core/check/result';
 import { decide } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
 import { prepareCheck, prepareClear } from '../core/annotate/run';
-import { type SheetState, type WorkbookState, keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
+import { type SheetState, type WorkbookState, afterClear, keepingFilled, sheetState, withSheetState, withVerdict } from '../core/annotate/state';
 import type { ColumnCell } from '../core/annotate/wanted';
 import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled } from '../core/annotate/fillIn';
 import type { XlsxSheet, XlsxWorkbook } from './workbook';
@@ -63,6 +64,20 @@ export async function checkAndAnnotate(wb: XlsxWorkbook, options: AnnotateOption
   return outcomes;
 }
 
+/**
+ * Records reviewers' verdicts (复核意见) in the workbook's state; a check after it shows them in the notes and
+ * the 复核结果 column (checkAndAnnotate), and the JSON and the exit code count the verified findings apart.
+ * The state is read as the workbook was opened: save and open again before checking it in the same run.
+ */
+export async function recordVerdicts(wb: XlsxWorkbook, given: readonly { readonly sheet: string; readonly finding: KeyedFinding; readonly verdict: Verdict | null }[]): Promise<void> {
+  let state = await wb.readState();
+  for (const g of given) {
+    const sheet = await wb.readSheet(g.sheet, { styles: false });
+    state = withVerdict(state, g.sheet, g.finding, sheet.grid, g.verdict);
+  }
+  await wb.writeState(state);
+}
+
 /** The state without the entries of sheets that no longer exist (once per workbook: per sheet it is quadratic). */
 function existingOnly(state: WorkbookState, names: readonly string[]): WorkbookState {
   const existing = new Set(names);
@@ -111,7 +126,7 @@ export async function clearMarks(wb: XlsxWorkbook): Promise<{ cleared: string[];
     const decision = decide(sheet, own, fillsOf(wb, sheet, inspect), name);
     await wb.apply(sheet, decision.writes);
     if (previous?.pageSetup !== undefined) await wb.restorePrint(sheet, previous.pageSetup);
-    state = withSheetState(state, name, keepingFilled(undefined, name, previous?.filled));
+    state = withSheetState(state, name, afterClear(previous, name));
     if (decision.writes.length) cleared.push(name);
     cells += decision.writes.length;
   }

@@ -87,13 +87,14 @@ const FORMS: Form[] = [
   },
   {
     // 880 of 880: 100%, 10. Prompt rows ("指标2:", "……", "指标1:/") are placeholders; "(50分)" and "(30分)"
-    // match the 分值 under them; full marks everywhere.
+    // match the 分值 under them; full marks everywhere. What the clerk left blank (rule 11): the 主管部门 (B4,
+    // blank in the source) and the 实际完成值 of the six scored "指标1:…" rows, each 10 of 10 on no result.
     id: 'ah-tianchang',
     figures: {
       project: '水旱灾害防御经费', unit: '万元', budget: '880.00', executed: '880.00', rate: '100.00', execScore: '10.00',
       indicatorWeight: '90.00', indicatorScore: '90.00', total: '100.00', grade: '优', shownTotal: '100.00', shownGrade: null, indicators: 9,
     },
-    findings: [],
+    findings: ['MISSING_FIELD@B4', 'MISSING_FIELD@F16', 'MISSING_FIELD@F19', 'MISSING_FIELD@F22', 'MISSING_FIELD@F25', 'MISSING_FIELD@F28', 'MISSING_FIELD@F34'],
     skipped: [],
   },
 ];

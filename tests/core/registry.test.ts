@@ -33,6 +33,8 @@ const SPEC_CODES = {
   EMPTY_INDICATOR: 'warning',
   LEVEL2_MISPLACED: 'warning',
   TARGET_EXCEEDED: 'info',
+  SHORTFALL_NO_REASON: 'warning',
+  MISSING_FIELD: 'warning',
   UNRECOGNISED_REGION: 'warning',
   REPORT_TABLE_MISMATCH: 'error',
   REPORT_ARITHMETIC: 'error',

@@ -94,7 +94,17 @@ export function decide(now: SheetNow, own: OwnMarks, fills: ReadonlyMap<string, 
     texts.push(c.value);
     if (c.kind === 'error' || c.kind === 'warning') mark(c.cell, c.kind);
   }
-  const state: SheetState | undefined = marked.length || written.length ? { sheet, marked, written, texts } : undefined;
+  for (const n of wanted.notes ?? []) {
+    if (!options.notes || now.threaded?.has(n.cell)) continue;
+    // A note without a mark: the fill is recorded as it is and never changed.
+    marked.push({ cell: n.cell, fill: fillBefore(n.cell), block: n.note });
+    at(n.cell).note = withBlock(noteBefore(n.cell), n.note);
+  }
+  // A clean sheet keeps no state: its next check then has nothing to compare with.
+  const verdicts = wanted.review?.verdicts ?? [];
+  const last = wanted.review?.last ?? [];
+  const review = { ...(verdicts.length ? { verdicts } : {}), ...(last.length ? { last } : {}) };
+  const state: SheetState | undefined = marked.length || written.length || verdicts.length || last.length ? { sheet, marked, written, texts, ...review } : undefined;
   return { writes: writesOf(now, after, fillNow, noteNow), state };
 }
 

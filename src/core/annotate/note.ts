@@ -42,8 +42,9 @@ export function withoutBlock(current: string | null, block?: string): string | n
 
 /**
  * A line the product writes is known by its shape too, in a note that carries its signature: "✗ message"
- * (and "✗ message [CODE]", as notes were written before codes left them).
+ * (and "✗ message [CODE]", as notes were written before codes left them), a verdict's "✓ 已核实：…" and the
+ * 复核结果 header's what-changed line.
  */
 function isFindingLine(line: string): boolean {
-  return /^[✗⚠] \S/.test(line) || /^ℹ .* \[[A-Z0-9_]+\]$/.test(line);
+  return /^[✗⚠] \S/.test(line) || /^ℹ .* \[[A-Z0-9_]+\]$/.test(line) || /^✓ (已核实：|Verified: )/.test(line) || /^(与上次校验相比：|自动校验（编辑 |Since the last check: |Automatic check after the edit of )/.test(line);
 }

@@ -12,6 +12,8 @@ import { cellsToInspect } from './decide';
 import type { CellRange } from '../grid';
 import type { Lang } from '../findings';
 import { type ReportsInLang, type TableReport, type UnrecognisedReport, reportsByLang } from '../report';
+import { withVerdicts } from './verdicts';
+import type { Changes } from './changes';
 
 export interface PreparedCheck {
   readonly own: OwnMarks;
@@ -24,9 +26,21 @@ export interface PreparedCheck {
 export function prepareCheck(now: SheetNow, state: SheetState | undefined, options: CheckOptions & WantedOptions = {}): PreparedCheck {
   const own = findOwn(now, state);
   const grid = withoutColumn(now.grid, own);
-  const result = checkSheet(grid, options);
-  const wanted = wantedOn(grid, result, options);
+  const checked = checkSheet(grid, options);
+  const result = { ...checked, tables: checked.tables.map((t) => withVerdicts(t, state?.verdicts, grid)) };
+  const wanted = wantedOn(grid, result, { ...options, last: lastCheck(own, state) });
   return { own, result, wanted, inspect: cellsToInspect(own, wanted) };
+}
+
+/**
+ * The last check's findings: from the state; or none where the state keeps nothing but the sheet holds the
+ * product's column with no ✗ or ⚠ in it (the last check found nothing wrong: a clean sheet keeps no state).
+ * Undefined where it cannot be known (never checked, or a column with findings whose state was lost).
+ */
+function lastCheck(own: OwnMarks, state: SheetState | undefined): readonly string[] | undefined {
+  if (state?.last) return state.last;
+  const texts = [...own.column.values()];
+  return texts.length && !texts.some((t) => t.includes('✗') || t.includes('⚠')) ? [] : undefined;
 }
 
 export function prepareClear(now: SheetNow, state: SheetState | undefined): { readonly own: OwnMarks; readonly inspect: readonly string[] } {
@@ -36,7 +50,10 @@ export function prepareClear(now: SheetNow, state: SheetState | undefined): { re
 
 /** Checking a sheet without writing: the grid as it was before the product's column (`each`: see checkSheet). */
 export function checkAsItWas(now: SheetNow, state: SheetState | undefined, options: CheckOptions = {}, each?: (result: TableResult) => void): SheetResult {
-  return checkSheet(withoutColumn(now.grid, findOwn(now, state)), options, each);
+  const grid = withoutColumn(now.grid, findOwn(now, state));
+  if (each) return checkSheet(grid, options, (t) => each(withVerdicts(t, state?.verdicts, grid)));
+  const checked = checkSheet(grid, options);
+  return { ...checked, tables: checked.tables.map((t) => withVerdicts(t, state?.verdicts, grid)) };
 }
 
 /** A check as a host needs it, in plain data (it crosses from a worker to the pane by structured clone). */
@@ -50,6 +67,8 @@ export interface CheckedSheet {
   readonly byLang: Record<Lang, ReportsInLang>;
   /** Where each table found lies (自动校验 checks again after an edit inside one). */
   readonly ranges: CellRange[];
+  /** What changed since the last check (undefined on a first one). */
+  readonly changes?: Changes;
 }
 
 export type CheckedOptions = CheckOptions & WantedOptions & { readonly lang: Lang };
@@ -63,14 +82,15 @@ export function checkForHost(now: SheetNow, state: SheetState | undefined, optio
   const grid = withoutColumn(now.grid, own);
   const found: TableResult[] = [];
   const { unrecognised } = checkSheet(grid, options, (t) => {
-    found.push(t);
+    found.push(withVerdicts(t, state?.verdicts, grid));
     progress?.(found.length);
   });
   const result: SheetResult = { sheet: grid.name, tables: found, unrecognised };
-  const wanted = wantedOn(grid, result, options);
+  const wanted = wantedOn(grid, result, { ...options, last: lastCheck(own, state) });
   const byLang = reportsByLang('', [result]);
   const reports = byLang[options.lang];
-  return { own, wanted, inspect: cellsToInspect(own, wanted), tables: reports.tables, unrecognised: reports.unrecognised, byLang, ranges: found.map((t) => t.table.range) };
+  const ranges = found.map((t) => t.table.range);
+  return { own, wanted, inspect: cellsToInspect(own, wanted), tables: reports.tables, unrecognised: reports.unrecognised, byLang, ranges, ...(wanted.changes ? { changes: wanted.changes } : {}) };
 }
 
 /** How a host runs checkForHost: in its own thread, or in a worker (the pane's engineClient). */

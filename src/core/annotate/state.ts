@@ -7,6 +7,8 @@
  */
 import type { Fill, MarkSeverity } from './fill';
 import type { FilledCell } from './fillIn';
+import type { Grid } from '../grid';
+import { type KeyedFinding, type StoredVerdict, type Verdict, givingVerdict, isStoredVerdict } from './verdicts';
 
 export const STATE_SHEET = 'selfeval_state';
 
@@ -37,6 +39,10 @@ export interface SheetState {
    * <pageSetup> element, '' for none), put back by 清除标记.
    */
   readonly pageSetup?: string;
+  /** The reviewer's verdicts (复核意见), kept through checks and 清除标记 while their findings stand. */
+  readonly verdicts?: readonly StoredVerdict[];
+  /** The last check's error and warning findings as code@cell (what changed since then: changes.ts). */
+  readonly last?: readonly string[];
 }
 
 /** A <pageSetup …/> element and nothing else: a state that says otherwise puts nothing into a sheet. */
@@ -82,6 +88,8 @@ function validSheet(s: unknown): s is SheetState {
     x.written.every((c) => typeof c === 'string' && A1.test(c)) &&
     x.texts.every((t) => typeof t === 'string') &&
     (x.pageSetup === undefined || (typeof x.pageSetup === 'string' && PAGE_SETUP.test(x.pageSetup))) &&
+    (x.verdicts === undefined || (Array.isArray(x.verdicts) && x.verdicts.every(isStoredVerdict))) &&
+    (x.last === undefined || (Array.isArray(x.last) && x.last.every((id) => typeof id === 'string' && /^[A-Z0-9_]+@[A-Z]{1,3}[1-9]\d{0,6}$/.test(id)))) &&
     (x.filled === undefined ||
       (Array.isArray(x.filled) && x.filled.every((f) => f && typeof f.cell === 'string' && A1.test(f.cell) && (typeof f.wrote === 'number' || typeof f.wrote === 'string') && (f.beforeFormula === undefined || typeof f.beforeFormula === 'string'))))
   );
@@ -107,11 +115,35 @@ export function sheetState(state: WorkbookState, sheet: string): SheetState | un
 /** The state with one sheet's entry replaced, and entries of sheets that no longer exist dropped. */
 export function withSheetState(state: WorkbookState, sheet: string, next: SheetState | undefined, sheets?: readonly string[]): WorkbookState {
   const keep = state.sheets.filter((s) => s.sheet !== sheet && (!sheets || sheets.includes(s.sheet)));
-  return { version: 2, sheets: next && (next.marked.length || next.written.length || next.filled?.length) ? [...keep, next] : keep };
+  const worth = next && (next.marked.length || next.written.length || next.filled?.length || next.verdicts?.length || next.last?.length);
+  return { version: 2, sheets: worth ? [...keep, next] : keep };
 }
 
 /** A sheet's state after a check or a clear, keeping (or replacing) what 填写计算值 recorded. */
 export function keepingFilled(next: SheetState | undefined, sheet: string, filled: readonly FilledCell[] | undefined): SheetState | undefined {
-  if (!filled?.length) return next ? { sheet: next.sheet, marked: next.marked, written: next.written, texts: next.texts } : undefined;
+  const reviewed = next ? { ...(next.verdicts?.length ? { verdicts: next.verdicts } : {}), ...(next.last?.length ? { last: next.last } : {}) } : {};
+  if (!filled?.length) return next ? { sheet: next.sheet, marked: next.marked, written: next.written, texts: next.texts, ...reviewed } : undefined;
   return { ...(next ?? { sheet, marked: [], written: [], texts: [] }), filled };
+}
+
+/**
+ * A sheet's state after 清除标记: the marks are gone, what 填写计算值 recorded stays, and the verdicts stay
+ * unless the reviewer asked to drop them too (the last check is forgotten: the next check starts afresh).
+ */
+export function afterClear(previous: SheetState | undefined, sheet: string, dropVerdicts = false): SheetState | undefined {
+  const verdicts = dropVerdicts ? undefined : previous?.verdicts;
+  const next: SheetState | undefined = verdicts?.length ? { sheet, marked: [], written: [], texts: [], verdicts } : undefined;
+  return keepingFilled(next, sheet, previous?.filled);
+}
+
+/**
+ * The workbook's state with a reviewer's verdict given on a finding of a sheet (or taken back, with null).
+ * `grid`: the sheet as it is now. The marks are not touched: the host checks the sheet again to show it in
+ * the note and the column.
+ */
+export function withVerdict(state: WorkbookState, sheet: string, finding: KeyedFinding, grid: Grid, verdict: Verdict | null): WorkbookState {
+  const previous = sheetState(state, sheet) ?? { sheet, marked: [], written: [], texts: [] };
+  const verdicts = givingVerdict(previous.verdicts, finding, grid, verdict);
+  const { verdicts: _dropped, ...rest } = previous;
+  return withSheetState(state, sheet, verdicts.length ? { ...rest, verdicts } : rest);
 }

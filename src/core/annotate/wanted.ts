@@ -3,7 +3,7 @@
  * same: the cells to mark with their note blocks, and the 复核结果 column just right of each table, in the
  * first column whose cells beside the table are all empty.
  */
-import { type CellRange, type Grid, a1, isBlank, valueAt } from '../grid';
+import { type CellRange, type Grid, a1, isBlank, parseA1, valueAt } from '../grid';
 import { type Finding, type Lang, type Severity, GRADE_EN, SEVERITY_ORDER, findingMessage, inReviewColumn, shortMessage } from '../findings';
 import type { SheetResult } from '../engine';
 import type { TableResult } from '../check/result';
@@ -11,6 +11,8 @@ import { fmt2 } from '../numbers';
 import type { MarkSeverity } from './fill';
 import { noteBlock } from './note';
 import { COLUMN_TITLES } from './own';
+import { type Changes, changesSince, changesText, findingIds } from './changes';
+import { type StoredVerdict, verdictsOf } from './verdicts';
 
 export interface CellMark {
   readonly row: number;
@@ -31,10 +33,23 @@ export interface ColumnCell {
   readonly kind: ColumnCellKind;
 }
 
+/** A note the product adds to a cell it does not mark (the 复核结果 header's what-changed line). */
+export interface CellNote {
+  readonly row: number;
+  readonly col: number;
+  readonly cell: string;
+  readonly note: string;
+}
+
 export interface Wanted {
   readonly sheet: string;
   readonly marks: readonly CellMark[];
   readonly column: readonly ColumnCell[];
+  readonly notes?: readonly CellNote[];
+  /** What changed since the last check (undefined on a first check). */
+  readonly changes?: Changes;
+  /** What the sheet's state keeps of this check: the verdicts still standing and its findings. */
+  readonly review?: { readonly verdicts: readonly StoredVerdict[]; readonly last: readonly string[] };
 }
 
 export interface WantedOptions {
@@ -43,6 +58,10 @@ export interface WantedOptions {
   readonly notes?: boolean;
   /** Write the 复核结果 column. */
   readonly column?: boolean;
+  /** The last check's findings as code@cell (the sheet's state), to say what changed since. */
+  readonly last?: readonly string[];
+  /** The edited cell that started an automatic check (自动校验). */
+  readonly startedBy?: string;
 }
 
 const SYMBOL: Record<Severity, string> = { error: '✗', warning: '⚠', info: 'ℹ' };
@@ -56,12 +75,51 @@ export function wantedOn(grid: Grid, result: SheetResult, options: WantedOptions
   const lang = options.lang ?? 'zh';
   const marks = wantedMarks(result, lang, options.notes !== false);
   const column: ColumnCell[] = [];
+  const headers: { range: CellRange; header: ColumnCell }[] = [];
   if (options.column !== false) {
     const merged = mergedCells(grid.merges);
     const taken = new Set<string>();
-    for (const t of result.tables) column.push(...wantedColumn(grid, merged, t, lang, taken));
+    for (const t of result.tables) {
+      const cells = wantedColumn(grid, merged, t, lang, taken);
+      column.push(...cells);
+      const header = cells.find((c) => c.kind === 'header');
+      if (header) headers.push({ range: t.table.range, header });
+    }
   }
-  return { sheet: result.sheet, marks, column };
+  const findings = result.tables.flatMap((t) => t.findings);
+  const last = findingIds(findings);
+  const changes = changesSince(options.last, last, options.startedBy);
+  const notes = changes && options.notes !== false ? changeNotes(changes, headers, lang) : [];
+  return { sheet: result.sheet, marks, column, notes, ...(changes ? { changes } : {}), review: { verdicts: verdictsOf(findings, grid), last } };
+}
+
+/**
+ * Each table's what-changed line in the note of its 复核结果 header, about the cells inside it (a cell in no
+ * table now, its table gone, goes to the first). Only where something changed, or for an automatic check:
+ * checking twice writes what checking once did.
+ */
+function changeNotes(changes: Changes, headers: readonly { range: CellRange; header: ColumnCell }[], lang: Lang): CellNote[] {
+  const inside = (r: CellRange, cell: string) => {
+    const { row, col } = parseA1(cell);
+    return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+  };
+  const home = (cell: string) => headers.find((h) => inside(h.range, cell)) ?? headers[0];
+  const notes: CellNote[] = [];
+  for (const h of headers) {
+    const mine = (cells: readonly string[]) => cells.filter((c) => home(c) === h);
+    const own: Changes = { fixed: mine(changes.fixed), added: mine(changes.added), ...(changes.startedBy ? { startedBy: changes.startedBy } : {}) };
+    const edited = changes.startedBy !== undefined && home(changes.startedBy) === h;
+    if (!own.fixed.length && !own.added.length && !edited) continue;
+    notes.push({ row: h.header.row, col: h.header.col, cell: h.header.cell, note: noteBlock([changesText(own, lang)]) });
+  }
+  return notes;
+}
+
+/** How a verdict reads beside its finding: "已核实：调整预算已批复（张三）". */
+export function verdictText(f: Finding, lang: Lang): string {
+  if (!f.verdict) return '';
+  const by = f.verdict.by ? (lang === 'en' ? ` (${f.verdict.by})` : `（${f.verdict.by}）`) : '';
+  return `${lang === 'en' ? 'Verified: ' : '已核实：'}${f.verdict.note}${by}`;
 }
 
 function wantedMarks(result: SheetResult, lang: Lang, withNotes: boolean): CellMark[] {
@@ -84,7 +142,7 @@ function wantedMarks(result: SheetResult, lang: Lang, withNotes: boolean): CellM
       cell,
       severity: first.severity === 'error' ? 'error' : 'warning',
       // The message alone: a printed note is read by people; the code stays in the JSON and the pane's tooltip.
-      note: withNotes ? noteBlock(list.map((f) => `${SYMBOL[f.severity]} ${findingMessage(f, lang)}`)) : '',
+      note: withNotes ? noteBlock(list.flatMap((f) => [`${SYMBOL[f.severity]} ${findingMessage(f, lang)}`, ...(f.verdict ? [`✓ ${verdictText(f, lang)}`] : [])])) : '',
     });
   }
   return marks.sort((a, b) => a.row - b.row || a.col - b.col);
@@ -138,7 +196,7 @@ function wantedColumn(grid: Grid, merged: Map<number, CellRange[]>, t: TableResu
   const describe = (row: number): { value: string; kind: ColumnCellKind } => {
     const list = (findingsByRow.get(row) ?? []).slice().sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     if (!list.length) return { value: '✓', kind: 'ok' };
-    const value = list.map((f) => `${SYMBOL[f.severity]} ${shortMessage(f, lang)}`).join(lang === 'en' ? '; ' : '；');
+    const value = list.map((f) => `${SYMBOL[f.severity]} ${shortMessage(f, lang)}${f.verdict ? ` · ${verdictText(f, lang)}` : ''}`).join(lang === 'en' ? '; ' : '；');
     return { value, kind: list[0]!.severity };
   };
 

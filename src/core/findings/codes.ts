@@ -4,7 +4,7 @@
  * meaning. A finding is data; its message is built from these parameters by each language's catalogue.
  */
 import type { Grade } from '../recognise/vocabulary';
-import type { AmountUnit, UnrecognisedReason } from '../table';
+import type { AmountUnit, AskedName, UnrecognisedReason } from '../table';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -31,6 +31,8 @@ export const FINDING_CODES = {
   EMPTY_INDICATOR: 'warning',
   LEVEL2_MISPLACED: 'warning',
   TARGET_EXCEEDED: 'info',
+  SHORTFALL_NO_REASON: 'warning',
+  MISSING_FIELD: 'warning',
   UNRECOGNISED_REGION: 'warning',
   REPORT_TABLE_MISMATCH: 'error',
   REPORT_ARITHMETIC: 'error',
@@ -55,6 +57,9 @@ export type FieldName =
   | 'score'
   | 'total'
   | 'totalWeight';
+
+/** A field MISSING_FIELD can be about: the table's own, or an indicator's 实际完成值. */
+export type MissingFieldName = AskedName | 'actual';
 
 export type UnparseableReason = 'target' | 'actual' | 'unitMismatch' | 'noRate';
 
@@ -113,6 +118,10 @@ export interface FindingParams {
   LEVEL2_MISPLACED: { readonly level2: string; readonly level1: string; readonly expected: string };
   /** ratio: actual ÷ target in percent. */
   TARGET_EXCEEDED: { readonly subject: string; readonly target: string; readonly found: string; readonly ratio: string };
+  /** expected: the target, found: the actual; found '' with reason 'filler' names the filler word in `filler`. */
+  SHORTFALL_NO_REASON: { readonly subject: string; readonly expected: string; readonly found: string; readonly filler?: string };
+  /** field: what the form asks for; subject: the indicator, for an 实际完成值. */
+  MISSING_FIELD: { readonly field: MissingFieldName; readonly subject?: string };
   UNRECOGNISED_REGION: { readonly reason: UnrecognisedReason; readonly range: string };
   /** subject: 'total' or a breakdown / 一级指标 name; unit: 万元, 元, %, 分 or '' (a grade). */
   REPORT_TABLE_MISMATCH: Scores & { readonly what: ReportWhat; readonly subject: string; readonly table: string; readonly unit: string };
@@ -133,6 +142,15 @@ export interface FindingOf<C extends FindingCode> {
   readonly expected: string | null;
   readonly found: string | null;
   readonly params: FindingParams[C];
+  /** The reviewer's 已核实 (复核意见), where one was given and the cells it is about are unchanged. */
+  readonly verdict?: FindingVerdict;
+}
+
+/** A reviewer's verdict on a finding: a short note, who, when (ISO 8601). */
+export interface FindingVerdict {
+  readonly note: string;
+  readonly by: string;
+  readonly at: string;
 }
 
 export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];
@@ -169,6 +187,7 @@ export function reportedValues<C extends FindingCode>(code: C, p: FindingParams[
       return { expected: q.target, found: q.found };
     }
     case 'EMPTY_INDICATOR':
+    case 'MISSING_FIELD':
     case 'UNRECOGNISED_REGION':
     case 'REPORT_UNMATCHED':
       return { expected: null, found: null };

@@ -24,6 +24,15 @@ const REASON = {
   noRate: 'the budget is 0, so there is no execution rate',
 } as const;
 
+const ASKED = {
+  project: 'project name (项目名称)',
+  department: 'supervising department (主管部门)',
+  implementer: 'implementing unit (实施单位)',
+  goalTarget: "annual goal's expected result (预期目标)",
+  goalActual: "annual goal's actual result (实际完成情况)",
+  actual: 'actual value (实际完成值)',
+} as const;
+
 const REGION = {
   noFundsHeader: 'an indicator header or a project name, but no funds header (budget / spending columns)',
   noIndicatorHeader: 'a funds header, but no indicator header (level-1 / target / weight / score)',
@@ -95,6 +104,9 @@ export const EN: Catalogue = {
     LEVEL2_MISPLACED: (p) =>
       `Level-2 "${p.level2}" belongs under ${CATEGORY[p.expected] ?? p.expected}, not under "${p.level1}"; the level-1 weights mislead`,
     TARGET_EXCEEDED: (p) => `${q(p.subject)}: actual ${p.found} is ${p.ratio}% of the target ${p.target}; the target was likely set too low (information)`,
+    SHORTFALL_NO_REASON: (p) =>
+      `${q(p.subject)}: actual ${p.found} falls short of the target ${p.expected} yet scores in full; ${p.filler ? `its reason only says "${p.filler}"` : 'no reason for the shortfall is given'}`,
+    MISSING_FIELD: (p) => (p.field === 'actual' ? `${q(p.subject ?? '')} has a score but its actual value is blank` : `The ${ASKED[p.field]} is blank`),
     UNRECOGNISED_REGION: (p) => `${p.range} looks like a self-evaluation table but cannot be read: ${REGION[p.reason]}`,
     REPORT_TABLE_MISMATCH: (p) => `the report states ${subjectEn(p.subject, p.what)} as ${p.found}${p.unit === '%' ? '' : ' '}${p.unit}; "${p.table}" shows ${p.expected}${p.unit === '%' ? '' : ' '}${p.unit}`,
     REPORT_ARITHMETIC: (p) => CHECK_EN[p.check](p),
@@ -123,6 +135,8 @@ export const EN: Catalogue = {
     EMPTY_INDICATOR: () => 'empty indicator carries weight',
     LEVEL2_MISPLACED: (p) => `level-2 belongs under ${CATEGORY[p.expected] ?? p.expected}`,
     TARGET_EXCEEDED: () => 'target likely too low',
+    SHORTFALL_NO_REASON: () => 'short of target, full score, no reason',
+    MISSING_FIELD: (p) => `${ASKED[p.field]} blank`,
     UNRECOGNISED_REGION: () => 'unreadable table',
     REPORT_TABLE_MISMATCH: (p) => `differs from the table (${p.expected})`,
     REPORT_ARITHMETIC: (p) => `figures disagree (expected ${p.expected})`,

@@ -24,6 +24,15 @@ const REASON = {
   noRate: '预算数为 0，无法计算执行率',
 } as const;
 
+const ASKED = {
+  project: '项目名称',
+  department: '主管部门',
+  implementer: '实施单位',
+  goalTarget: '年度总体目标的预期目标',
+  goalActual: '年度总体目标的实际完成情况',
+  actual: '实际完成值',
+} as const;
+
 const REGION = {
   noFundsHeader: '有指标表头或项目名称，但找不到项目资金表头（预算数 / 执行数）',
   noIndicatorHeader: '有项目资金表头，但找不到绩效指标表头（一级指标 / 指标值 / 分值 / 得分）',
@@ -75,6 +84,9 @@ export const ZH: Catalogue = {
     EMPTY_INDICATOR: (p) => `${q(p.subject)}下的三级指标和指标值均为空或「无」，却占 ${p.weight} 分`,
     LEVEL2_MISPLACED: (p) => `二级指标「${p.level2}」应属于${p.expected}指标，却列在「${p.level1}」下，一级指标分值因此失真`,
     TARGET_EXCEEDED: (p) => `${q(p.subject)}实际完成 ${p.found}，达到指标值 ${p.target} 的 ${p.ratio}%，目标可能设定偏低（仅提示）`,
+    SHORTFALL_NO_REASON: (p) =>
+      `${q(p.subject)}实际完成 ${p.found}，未达到指标值 ${p.expected}，却得满分，${p.filler ? `偏差原因只写了「${p.filler}」` : '未填写偏差原因'}`,
+    MISSING_FIELD: (p) => (p.field === 'actual' ? `${q(p.subject ?? '')}有得分，但实际完成值未填写` : `${ASKED[p.field]}未填写`),
     UNRECOGNISED_REGION: (p) => `${p.range} 像一张绩效自评表，但无法识别：${REGION[p.reason]}`,
     REPORT_TABLE_MISMATCH: (p) => `报告所写${subjectZh(p.subject, p.what)} ${p.found}${p.unit}与「${p.table}」不符：表内为 ${p.expected}${p.unit}`,
     REPORT_ARITHMETIC: (p) => CHECK[p.check](p),
@@ -103,6 +115,8 @@ export const ZH: Catalogue = {
     EMPTY_INDICATOR: () => '空指标占分值',
     LEVEL2_MISPLACED: (p) => `二级指标应属于${p.expected}指标`,
     TARGET_EXCEEDED: () => '目标可能偏低',
+    SHORTFALL_NO_REASON: () => '未达目标却满分，未说明偏差原因',
+    MISSING_FIELD: (p) => `${ASKED[p.field]}未填写`,
     UNRECOGNISED_REGION: () => '无法识别的表格',
     REPORT_TABLE_MISMATCH: (p) => `与表内不符（表内 ${p.expected}）`,
     REPORT_ARITHMETIC: (p) => `前后数字不符（应为 ${p.expected}）`,

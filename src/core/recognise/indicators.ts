@@ -115,6 +115,7 @@ export function readIndicators(view: SheetView, header: Header<IndicatorMeaning>
       nature: at(r, 'nature'),
       unit: at(r, 'unit'),
       actual: at(r, 'actual'),
+      actualMerged: mergedOver(view, r, cols.actual),
       weight: at(r, 'weight'),
       score: at(r, 'score'),
       reason: reasonAt(view, r, cols.reason),
@@ -141,6 +142,13 @@ export function readIndicators(view: SheetView, header: Header<IndicatorMeaning>
     break;
   }
   return { indicators, totalRow, grade, end };
+}
+
+/** A blank cell inside a merged area whose value sits elsewhere (above or left of it). */
+function mergedOver(view: SheetView, r: number, col: number | undefined): boolean | undefined {
+  if (col === undefined || !view.blank(r, col)) return undefined;
+  const m = view.mergeAt(r, col);
+  return m && (m.top < r || m.left < col) ? true : undefined;
 }
 
 /** A reason merged over several indicator rows speaks for each of them. */

@@ -7,7 +7,7 @@
 import { type Grid, valueAt } from '../grid';
 import { displayText, labelOf } from '../text';
 import { readNumber } from '../numbers';
-import type { AmountUnit, ColumnsRead, Field, FundsBlock, Framework, Indicator, StatedWeight, Table, TableKind, Unrecognised } from '../table';
+import type { AmountUnit, AskedField, ColumnsRead, Field, FundsBlock, Framework, Indicator, StatedWeight, Table, TableKind, Unrecognised } from '../table';
 import { type Header, readHeader } from './header';
 import {
   type FundsMeaning,
@@ -32,6 +32,7 @@ import {
 import { SheetView, isNameRow } from './sheetView';
 import { type FundsRead, pairsRead, readFunds, readPairs, readTasks } from './funds';
 import { readIndicators } from './indicators';
+import { type GoalCells, readGoals, valueCellRightOf } from './asked';
 
 export interface SheetTables {
   readonly tables: Table[];
@@ -337,8 +338,10 @@ type HeaderFields = Partial<Record<HeaderField, Field>>;
  * 项目名称, 主管部门, 实施单位 / 部门(单位)名称, 自评得分, 自评结果, and the title: each a label with its value
  * to the right ("自评总分 | 99") or inside the same cell ("项目总得分 99分", "自评结果：优").
  */
-function readHeaderFields(view: SheetView, start: number, end: number): { fields: HeaderFields; title: string } {
+function readHeaderFields(view: SheetView, start: number, end: number): { fields: HeaderFields; blanks: HeaderFields; title: string } {
   const fields: HeaderFields = {};
+  /** Where a label's value was left blank (kept only when no other label of that field has a value). */
+  const blanks: HeaderFields = {};
   const labels: Partial<Record<HeaderField, string>> = {};
   let title = '';
   for (let r = start; r < end; r++) {
@@ -363,10 +366,10 @@ function readHeaderFields(view: SheetView, start: number, end: number): { fields
       if (v && (f !== 'selfScore' || readNumber(v.value, v.format).kind === 'number')) {
         fields[f] = v;
         labels[f] = label;
-      }
+      } else if (!v) blanks[f] ??= valueCellRightOf(view, r, c);
     }
   }
-  return { fields, title };
+  return { fields, blanks, title };
 }
 
 /** The unit of the amounts: said by the funds header, a line above the table, or the amounts themselves. */
@@ -401,7 +404,7 @@ function readTable(
   fundsEnd: number,
 ): Table {
   const firstBlock = funds?.headerTop ?? indicatorHeader?.top ?? fundsEnd + 1;
-  const { fields, title } = readHeaderFields(view, start, firstBlock);
+  const { fields, blanks, title } = readHeaderFields(view, start, firstBlock);
   const organisation = fields.organisation ? displayText(fields.organisation.value) : '';
   const kind: TableKind = /部门整体|整体支出/.test(title) || (fields.organisation && !fields.project) ? 'department' : 'project';
   const block = indicatorHeader ? readIndicators(view, indicatorHeader, limit) : { indicators: [], end: lastUsedRowBefore(view, limit, fundsEnd) };
@@ -433,7 +436,19 @@ function readTable(
     totalRow: block.totalRow,
     grade,
     headerTotal: fields.selfScore,
+    asked: askedFields(fields, blanks, readGoals(view, start, indicatorHeader?.top ?? firstBlock)),
   };
+}
+
+/** 项目名称, 主管部门, 实施单位 and the 年度总体目标's two texts, where the form has them (filled or blank). */
+function askedFields(fields: HeaderFields, blanks: HeaderFields, goals: GoalCells | undefined): AskedField[] {
+  const asked: AskedField[] = [];
+  for (const name of ['project', 'department', 'implementer'] as const) {
+    const cell = fields[name] ?? blanks[name];
+    if (cell) asked.push({ name, cell });
+  }
+  if (goals) asked.push({ name: 'goalTarget', cell: goals.target }, { name: 'goalActual', cell: goals.actual });
+  return asked;
 }
 
 /** The header cells of the table's blocks that were read as nothing. */

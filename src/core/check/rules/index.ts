@@ -20,6 +20,8 @@ import { actualNotNumber } from './actualNotNumber';
 import { emptyIndicator } from './emptyIndicator';
 import { level2Placement } from './level2Placement';
 import { targetExceeded } from './targetExceeded';
+import { shortfall } from './shortfall';
+import { missingFields } from './missingFields';
 
 export const TABLE_RULES: readonly Rule<FindingCode>[] = [
   missingValues,
@@ -37,6 +39,8 @@ export const TABLE_RULES: readonly Rule<FindingCode>[] = [
   emptyIndicator,
   level2Placement,
   targetExceeded,
+  shortfall,
+  missingFields,
 ];
 
 /** Codes raised outside the table rules: a region recognition could not read. */
