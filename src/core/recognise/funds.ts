@@ -156,7 +156,7 @@ function pairsOn(view: SheetView, r: number): Pair[] {
   for (const c of view.labelCols(r)) {
     const m = pairMeaning(view.label(r, c));
     if (!m || m.meaning === 'reason') continue;
-    const valueCol = (view.mergeAt(r, c)?.right ?? c) + 1;
+    const valueCol = view.afterLabel(r, c);
     const value = view.field(r, valueCol);
     const n = readNumber(value.value, value.format);
     // A label beside another label is a header, not a pair.

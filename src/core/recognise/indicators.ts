@@ -192,8 +192,10 @@ function gradeInRow(view: SheetView, r: number, labelCol: number, cols: Columns)
 function gradeValue(view: SheetView, r: number, labelCol: number): Field | undefined {
   // "评分等级：良" holds its grade itself (or is to hold it, left as "评分等级：").
   if (gradeInLabel(view.label(r, labelCol))) return view.field(r, labelCol);
-  for (let c = labelCol + 1; c < view.cols; c++) {
+  // The value is the first cell after the label's merged area ("评分等级" over A20:E20 → F20), never a covered one.
+  const first = view.afterLabel(r, labelCol);
+  for (let c = first; c < view.cols; c++) {
     if (!view.blank(r, c)) return view.field(r, c);
   }
-  return { row: r, col: labelCol + 1, value: null };
+  return { row: r, col: first, value: null };
 }
