@@ -428,6 +428,7 @@ function readTable(
     indicators: block.indicators,
     columns: { funds: funds?.columns ?? {}, indicators: indicatorColumns, unread: unreadCells(view, [fundsHeader, indicatorHeader]) },
     level1Stated: [...stated.indicators, ...levels.level1],
+    ...(stated.table ? { tableStated: stated.table } : {}),
     level2Stated: levels.level2,
     framework: frameworkOf(block.indicators),
     totalRow: block.totalRow,
@@ -492,10 +493,11 @@ function statedWeights(
   funds: FundsBlock | undefined,
   header: Header<IndicatorMeaning> | undefined,
   end: number,
-): { funds?: StatedWeight; indicators: (StatedWeight & { level1: string | null })[] } {
+): { funds?: StatedWeight; table?: StatedWeight; indicators: (StatedWeight & { level1: string | null })[] } {
   const level1Col = header?.columns.level1?.col;
   const fundsEnd = funds ? lastFundsRow(funds) : -1;
   let fundsStated: StatedWeight | undefined;
+  let tableStated: StatedWeight | undefined;
   const indicators: (StatedWeight & { level1: string | null })[] = [];
   for (let r = start; r <= end; r++) {
     for (const c of view.labelCols(r)) {
@@ -505,9 +507,11 @@ function statedWeights(
       const stated = { field: view.field(r, c), label, points };
       if (funds && r >= funds.headerTop && r <= fundsEnd) fundsStated ??= stated;
       else if (!header) continue;
+      // "总分(100分)" states the whole table's points (执行率 and indicators), no frame over the indicators alone.
+      else if (isTotalLabel(withoutPoints(label))) tableStated ??= stated;
       else if (r > header.bottom && c === level1Col) indicators.push({ ...stated, level1: withoutPoints(label) });
       else if (r >= header.top) indicators.push({ ...stated, level1: null });
     }
   }
-  return { funds: fundsStated, indicators };
+  return { funds: fundsStated, ...(tableStated ? { table: tableStated } : {}), indicators };
 }
