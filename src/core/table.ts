@@ -16,6 +16,8 @@ export interface Field {
    * cell is the label's own, so nothing may be written into it.
    */
   readonly inLabel?: boolean;
+  /** The cell holds a formula the file gives no usable result for (a writer that does not calculate). */
+  readonly notComputed?: boolean;
 }
 
 export type TableKind = 'project' | 'department';

@@ -79,7 +79,8 @@ export class SheetView {
   }
 
   field(r: number, c: number): Field {
-    return { row: r, col: c, value: valueAt(this.grid, r, c), format: formatAt(this.grid, r, c) };
+    const field = { row: r, col: c, value: valueAt(this.grid, r, c), format: formatAt(this.grid, r, c) };
+    return this.grid.formulaAt(r, c)?.computed === false ? { ...field, notComputed: true } : field;
   }
 
   blank(r: number, c: number): boolean {
