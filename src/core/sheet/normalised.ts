@@ -45,52 +45,87 @@ export function isNormalised(grid: Grid): grid is NormalisedSheet {
   return (grid as Partial<NormalisedSheet>).normalised === true;
 }
 
-/** Text as recognition compares it; other values as they are. */
-function normalisedValue(v: CellValue): CellValue {
-  return typeof v === 'string' ? simplified(v) : v;
+/**
+ * The rows recognition reads, copied only where they differ from the source's (copy on write): a sheet of
+ * 20,000 rows with one cell at XFD must not cost another copy of every row.
+ */
+class Rows {
+  readonly changed = new Map<number, CellValue[]>();
+  constructor(private readonly source: readonly (readonly CellValue[])[]) {}
+
+  row(r: number): readonly CellValue[] | undefined {
+    return this.changed.get(r) ?? this.source[r];
+  }
+
+  /** The row to change: its own copy, made on first change. */
+  own(r: number): CellValue[] {
+    let row = this.changed.get(r);
+    if (!row) {
+      const copy: CellValue[] = [];
+      forEachCell(this.source[r], (v, c) => {
+        copy[c] = v;
+      });
+      this.changed.set(r, (row = copy));
+    }
+    return row;
+  }
+
+  values(): readonly (readonly CellValue[])[] {
+    if (!this.changed.size) return this.source;
+    const out = this.source.slice();
+    for (const [r, row] of this.changed) out[r] = row;
+    return out;
+  }
 }
 
-function copyValues(grid: Grid): CellValue[][] {
-  return grid.values.map((row) => {
-    const out: CellValue[] = [];
-    forEachCell(row, (v, c) => {
-      out[c] = normalisedValue(v);
+/** Text as recognition compares it: traditional characters made simplified. */
+function simplifyText(rows: Rows, count: number): void {
+  for (let r = 0; r < count; r++) {
+    forEachCell(rows.row(r), (v, c) => {
+      if (typeof v !== 'string') return;
+      const s = simplified(v);
+      if (s !== v) rows.own(r)[c] = s;
     });
-    return out;
-  });
+  }
 }
 
 /** Blanks the covered cells of each merged area (the cells a row holds, not every column the area spans). */
-function blankCovered(values: CellValue[][], merges: readonly CellRange[]): void {
+function blankCovered(rows: Rows, merges: readonly CellRange[], count: number): void {
   for (const m of merges) {
-    for (let r = m.top; r <= Math.min(m.bottom, values.length - 1); r++) {
-      const row = values[r];
-      if (!row) continue;
-      forEachCell(row, (_v, c) => {
-        if (c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) delete row[c];
+    for (let r = m.top; r <= Math.min(m.bottom, count - 1); r++) {
+      const covered: number[] = [];
+      forEachCell(rows.row(r), (v, c) => {
+        if (c >= m.left && c <= m.right && (r !== m.top || c !== m.left) && !isBlank(v)) covered.push(c);
       });
+      if (covered.length) {
+        const row = rows.own(r);
+        for (const c of covered) delete row[c];
+      }
     }
   }
 }
 
-function markNumbering(values: CellValue[][]): { rows: Set<number>; cols: Map<number, number[]> } {
-  const rows = new Set<number>();
+function markNumbering(rows: Rows, count: number): { rows: Set<number>; cols: Map<number, number[]> } {
+  const numberingRows = new Set<number>();
   const cols = new Map<number, number[]>();
-  values.forEach((row, r) => {
+  const column = { length: count, row: (r: number) => rows.row(r) };
+  for (let r = 0; r < count; r++) {
+    const row = rows.row(r);
+    if (!row) continue;
     if (isNumberingRow(row)) {
-      rows.add(r);
-      return;
+      numberingRows.add(r);
+      continue;
     }
     forEachCell(row, (v, c) => {
       if (!isNumberingLabel(v) || cols.has(c)) return;
-      const numbered = numberingColumnRows(values, r, c);
+      const numbered = numberingColumnRows(column, r, c);
       if (numbered.length) cols.set(c, numbered);
     });
-  });
+  }
   // Positions are no figures: blank to recognition (the source keeps them).
-  for (const r of rows) values[r] = [];
-  for (const [c, rs] of cols) for (const r of rs) if (values[r]) delete values[r][c];
-  return { rows, cols };
+  for (const r of numberingRows) rows.changed.set(r, []);
+  for (const [c, rs] of cols) for (const r of rs) delete rows.own(r)[c];
+  return { rows: numberingRows, cols };
 }
 
 /** Whether a merge list can be searched by a key per cell (a sheet with very many or very large areas is walked). */
@@ -105,9 +140,12 @@ function coverIndex(merges: readonly CellRange[]): Map<string, CellRange> | unde
 
 export function normaliseSheet(grid: Grid): NormalisedSheet {
   if (isNormalised(grid)) return grid;
-  const values = copyValues(grid);
-  blankCovered(values, grid.merges);
-  const numbering = markNumbering(values);
+  const rows = new Rows(grid.values);
+  const count = grid.values.length;
+  simplifyText(rows, count);
+  blankCovered(rows, grid.merges, count);
+  const numbering = markNumbering(rows, count);
+  const values = rows.values();
   // Built on first use: recognition itself asks the view (sheetView.ts), writers ask here.
   let index: Map<string, CellRange> | undefined | null = null;
   const mergeAt = (r: number, c: number): CellRange | undefined => {

@@ -52,12 +52,15 @@ export function isNumberingRow(row: readonly CellValue[] | undefined): boolean {
  * The cells of a numbering column: under a 行次 / 栏次 label, the counting run below it (down to the first cell
  * that does not go on counting). Returns the rows it covers.
  */
-export function numberingColumnRows(values: readonly (readonly CellValue[])[], labelRow: number, col: number): number[] {
+export function numberingColumnRows(rowsOf: { readonly length: number; row(r: number): readonly CellValue[] | undefined }, labelRow: number, col: number): number[] {
   const rows: number[] = [];
   let expected: number | undefined;
-  for (let r = labelRow + 1; r < values.length; r++) {
-    const v = values[r]?.[col] ?? null;
-    if (isBlank(v)) continue;
+  for (let r = labelRow + 1; r < rowsOf.length; r++) {
+    const v = rowsOf.row(r)?.[col] ?? null;
+    if (isBlank(v)) {
+      if (r > (rows[rows.length - 1] ?? labelRow) + 3) break; // a numbering column runs on, row after row
+      continue;
+    }
     const n = wholeNumber(v);
     if (n === undefined || (expected !== undefined && n !== expected) || (expected === undefined && n !== 0 && n !== 1)) break;
     rows.push(r);
