@@ -426,7 +426,11 @@ function readTable(
     funds: funds && stated.funds ? { ...funds, statedWeight: stated.funds } : funds,
     indicatorHeaderRow: indicatorHeader?.bottom,
     indicators: block.indicators,
-    columns: { funds: funds?.columns ?? {}, indicators: indicatorColumns, unread: unreadCells(view, [fundsHeader, indicatorHeader]) },
+    columns: {
+      funds: funds?.columns ?? {},
+      indicators: indicatorColumns,
+      unread: [...unreadCells(view, [fundsHeader, indicatorHeader]), ...figuresUnderNoWord(view, funds, indicatorHeader ? indicatorColumns : undefined, block.indicators)],
+    },
     level1Stated: [...stated.indicators, ...levels.level1],
     ...(stated.table ? { tableStated: stated.table } : {}),
     level2Stated: levels.level2,
@@ -440,6 +444,32 @@ function readTable(
 /** The header cells of the table's blocks that were read as nothing. */
 function unreadCells(view: SheetView, headers: readonly (Header<string> | undefined)[]): ColumnsRead['unread'] {
   return headers.flatMap((h) => h?.unread ?? []).map((u) => ({ row: u.row, col: u.col, label: displayText(valueAt(view.grid, u.row, u.col)) }));
+}
+
+/**
+ * Never silent: a figure on the funds' total row or on the first indicator row standing in a column no header
+ * word explains (the word lost, a header cell blank) is named as unread, not passed over.
+ */
+function figuresUnderNoWord(
+  view: SheetView,
+  funds: FundsBlock | undefined,
+  indicatorColumns: Partial<Record<IndicatorMeaning, number>> | undefined,
+  indicators: readonly Indicator[],
+): ColumnsRead['unread'] {
+  const out: { row: number; col: number; label: string }[] = [];
+  const check = (row: number, read: readonly (number | undefined)[]) => {
+    const known = new Set(read.filter((c): c is number => c !== undefined));
+    for (let c = 0; c < view.cols; c++) {
+      if (known.has(c) || view.grid.numberAt(row, c).kind !== 'number') continue;
+      // A number inside a label's own cell ("年度金额(提前下达): 208万元" stays a pair) or left of the labels is no column.
+      if (view.label(row, c) && headerFieldOf(view.label(row, c))) continue;
+      out.push({ row, col: c, label: displayText(valueAt(view.grid, row, c)) });
+    }
+  };
+  if (funds && !funds.pairs) check(funds.total.row, Object.values(funds.columns));
+  const first = indicators[0];
+  if (indicatorColumns && first) check(first.row, Object.values(indicatorColumns));
+  return out;
 }
 
 /** Weights beside the 一级 and 二级 labels (a 分值 column at every level), one per label cell. */
