@@ -429,7 +429,7 @@ function readTable(
     columns: {
       funds: funds?.columns ?? {},
       indicators: indicatorColumns,
-      unread: [...unreadCells(view, [fundsHeader, indicatorHeader]), ...figuresUnderNoWord(view, funds, indicatorHeader ? indicatorColumns : undefined, block.indicators)],
+      unread: withFiguresUnderNoWord(unreadCells(view, [fundsHeader, indicatorHeader]), figuresUnderNoWord(view, funds, indicatorHeader ? indicatorColumns : undefined, block.indicators)),
     },
     level1Stated: [...stated.indicators, ...levels.level1],
     ...(stated.table ? { tableStated: stated.table } : {}),
@@ -444,6 +444,11 @@ function readTable(
 /** The header cells of the table's blocks that were read as nothing. */
 function unreadCells(view: SheetView, headers: readonly (Header<string> | undefined)[]): ColumnsRead['unread'] {
   return headers.flatMap((h) => h?.unread ?? []).map((u) => ({ row: u.row, col: u.col, label: displayText(valueAt(view.grid, u.row, u.col)) }));
+}
+
+/** A column whose header word is already named unread is not named again by its figure. */
+function withFiguresUnderNoWord(headers: ColumnsRead['unread'], figures: ColumnsRead['unread']): ColumnsRead['unread'] {
+  return [...headers, ...figures.filter((f) => !headers.some((h) => h.col === f.col))];
 }
 
 /**
