@@ -44,7 +44,19 @@ export async function findSoffice(env: NodeJS.ProcessEnv = process.env): Promise
 }
 
 /** A workbook LibreOffice can turn into .xlsx: .xls, WPS's .et, OpenDocument's .ods; a .doc or .wps document into .docx. */
-export type Convertible = 'xls' | 'et' | 'ods' | 'doc' | 'wps';
+export type Convertible = 'xls' | 'et' | 'ods' | 'doc' | 'wps' | 'xlsb' | 'htmlXls' | 'xml2003';
+
+/** The name the input is given and the import filter LibreOffice is told (an HTML table opens in Calc, not Writer). */
+const INPUT: Readonly<Record<Convertible, { readonly ext: string; readonly filter?: string }>> = {
+  xls: { ext: 'xls' },
+  et: { ext: 'et' },
+  ods: { ext: 'ods' },
+  doc: { ext: 'doc' },
+  wps: { ext: 'wps' },
+  xlsb: { ext: 'xlsb' },
+  htmlXls: { ext: 'html', filter: 'HTML (StarCalc)' },
+  xml2003: { ext: 'xml', filter: 'MS Excel 2003 XML' },
+};
 
 type Converted = { bytes: Uint8Array } | { problem: Problem; detail?: string };
 
@@ -72,10 +84,11 @@ export async function convertWithLibreOffice(from: Convertible, bytes: Uint8Arra
   const release = holdTemporary(dir);
   try {
     const to = from === 'doc' || from === 'wps' ? 'docx' : 'xlsx';
-    const input = path.join(dir, `in.${from}`);
+    const { ext, filter } = INPUT[from];
+    const input = path.join(dir, `in.${ext}`);
     await fs.writeFile(input, bytes);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', to, '--outdir', dir, input];
+    const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', ...(filter ? [`--infilter=${filter}`] : []), '--convert-to', to, '--outdir', dir, input];
     const out = path.join(dir, `in.${to}`);
     const stopped = await runBounded(soffice, args, out);
     if (stopped) return stopped;

@@ -27,7 +27,7 @@ export interface Skipped {
 }
 
 /** Extensions a folder walk takes: workbooks the product reads, and those it must say it cannot; reports (.txt only when named). */
-const WORKBOOK = /\.(xlsx|xlsm|xls|et|ods|docx|doc|wps)$/i;
+const WORKBOOK = /\.(xlsx|xlsm|xlsb|xls|et|ods|docx|doc|wps)$/i;
 
 /** Files and folders → files (folders recursively, in a stable order); what cannot be read is said. */
 export async function expandInputs(inputs: readonly string[]): Promise<{ files: Input[]; skipped: Skipped[] }> {
@@ -155,7 +155,7 @@ export function mirrored(inputs: readonly Input[], outDir: string): Map<Input, s
   );
 }
 
-const CONVERTED = /\.(xls|et|ods)$/i;
+const CONVERTED = /\.(xlsb|xls|et|ods)$/i;
 
 /** The real path a file would have, its folders' links resolved (as far as they exist). */
 async function realTarget(target: string): Promise<string> {

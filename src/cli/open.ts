@@ -35,8 +35,9 @@ export async function openWorkbookFile(file: string, lang: Lang = 'zh'): Promise
   let bytes = read.bytes;
   let convertedFrom: Convertible | undefined;
   const kind = sniff(bytes);
-  if (kind === 'cfb' || kind === 'ods') {
-    // An .xls, .et or .ods: converted by LibreOffice where it is installed (in a temporary folder).
+  if (kind === 'cfb' || kind === 'ods' || kind === 'xlsb' || kind === 'htmlXls' || kind === 'xml2003') {
+    // An .xls, .et, .ods, .xlsb, or a web page / XML 2003 table named .xls: converted by LibreOffice where it is
+    // installed (in a temporary folder), refused in words naming what it is where it is not.
     const from = problemOf(kind, file) as Convertible;
     const converted = await convertWithLibreOffice(from, bytes);
     if ('problem' in converted) return converted;

@@ -26,6 +26,8 @@ export interface Grid {
   readonly formats?: readonly (readonly (string | undefined)[])[];
   /** Merged areas; the value sits in the top-left cell only. */
   readonly merges: readonly CellRange[];
+  /** Formulas by A1 address ("=SUM(C6:C8)"), where the host reads them; values hold their cached results. */
+  readonly formulas?: ReadonlyMap<string, string>;
 }
 
 export function isCellError(v: CellValue): v is CellError {

@@ -85,8 +85,10 @@ export function readNumber(value: CellValue, format?: string): ReadResult {
   const t = value.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
   if (t === '') return { kind: 'blank' };
   if (isNotApplicable(t)) return { kind: 'na' };
-  const m = NUMBER_TEXT.exec(t);
-  if (!m) return { kind: 'unreadable', text: value.trim() };
+  // Accountants write a negative amount in brackets: "(1.00)" is −1.00.
+  const bracketed = /^\(([^()%]+)\)$/.exec(t);
+  const m = bracketed ? NUMBER_TEXT.exec(`-${bracketed[1]}`) : NUMBER_TEXT.exec(t);
+  if (!m || (bracketed && /^[+-]/.test(bracketed[1] ?? ''))) return { kind: 'unreadable', text: value.trim() };
   const digits = m[2]!.replace(/,/g, '');
   const dot = digits.indexOf('.');
   const decimals = dot < 0 ? 0 : digits.length - dot - 1;

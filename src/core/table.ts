@@ -16,6 +16,8 @@ export interface Field {
    * cell is the label's own, so nothing may be written into it.
    */
   readonly inLabel?: boolean;
+  /** The cell holds a formula the file gives no usable result for (a writer that does not calculate). */
+  readonly notComputed?: boolean;
 }
 
 export type TableKind = 'project' | 'department';
@@ -123,6 +125,8 @@ export interface Table {
   readonly columns: ColumnsRead;
   /** Labels that state their weight: "产出指标(50分)" (level1 set), "绩效指标(90分)" (the frame: level1 null). */
   readonly level1Stated: readonly (StatedWeight & { readonly level1: string | null })[];
+  /** The whole table's points stated in its total label ("总分(100分)"): the 执行率's and the indicators' together. */
+  readonly tableStated?: StatedWeight;
   /** Weights standing beside each 二级 label (a 分值 column at every level): each equals the sum under it. */
   readonly level2Stated: readonly (StatedWeight & { readonly level1: string; readonly level2: string })[];
   /** The indicator framework the 一级 labels follow: 自评 (产出/效益/满意度) or 评价 (决策/过程/产出/效益). */

@@ -25,7 +25,10 @@ export type Problem =
   | 'notDocument'
   | 'noDocumentPart'
   | 'doc'
-  | 'wps';
+  | 'wps'
+  | 'xlsb'
+  | 'htmlXls'
+  | 'xml2003';
 
 export const PROBLEM_TEXT: Readonly<Record<Lang, Readonly<Record<Problem, (detail?: string) => string>>>> = {
   zh: {
@@ -46,6 +49,9 @@ export const PROBLEM_TEXT: Readonly<Record<Lang, Readonly<Record<Problem, (detai
     noDocumentPart: (d) => `文档包中没有正文部分${d ? `（${d}）` : ''}：请在 Word 或 WPS 中重新另存为 .docx`,
     doc: () => '旧版 .doc 文档：请在 Word 或 WPS 中另存为 .docx 后再核对（或安装 LibreOffice，本工具会自动转换）',
     wps: () => 'WPS .wps 文档：请在 WPS 中另存为 .docx 后再核对（或安装 LibreOffice，本工具会自动转换）',
+    xlsb: () => 'Excel 二进制工作簿（.xlsb）：请在 Excel 中另存为 .xlsx 后再校验（或安装 LibreOffice，本工具会自动转换）',
+    htmlXls: () => '网页（HTML）格式的表格，扩展名为 .xls（许多系统如此导出）：请在 Excel 或 WPS 中另存为 .xlsx 后再校验（或安装 LibreOffice，本工具会自动转换）',
+    xml2003: () => 'XML 电子表格 2003 格式的表格（许多系统导出为 .xls）：请在 Excel 或 WPS 中另存为 .xlsx 后再校验（或安装 LibreOffice，本工具会自动转换）',
   },
   en: {
     notFound: () => 'no such file or folder',
@@ -65,17 +71,21 @@ export const PROBLEM_TEXT: Readonly<Record<Lang, Readonly<Record<Problem, (detai
     noDocumentPart: (d) => `the package has no document part${d ? ` (${d})` : ''}: save it again as .docx in Word or WPS`,
     doc: () => 'an old .doc document: save it as .docx in Word or WPS (or install LibreOffice: it is then converted)',
     wps: () => 'a WPS .wps document: save it as .docx in WPS (or install LibreOffice: it is then converted)',
+    xlsb: () => 'an Excel binary workbook (.xlsb): save it as .xlsx in Excel (or install LibreOffice: it is then converted)',
+    htmlXls: () => 'a web page (HTML) table named .xls, as many systems export: save it as .xlsx in Excel or WPS (or install LibreOffice: it is then converted)',
+    xml2003: () => 'an XML Spreadsheet 2003 table (many systems export it as .xls): save it as .xlsx in Excel or WPS (or install LibreOffice: it is then converted)',
   },
 };
 
 /** What kind of file the bytes are, by their first bytes and a look inside. */
-export type Sniffed = 'xlsx' | 'encrypted' | 'cfb' | 'ods' | 'zip' | 'brokenZip' | 'other';
+export type Sniffed = 'xlsx' | 'xlsb' | 'encrypted' | 'cfb' | 'ods' | 'htmlXls' | 'xml2003' | 'zip' | 'brokenZip' | 'other';
 
 export function sniff(bytes: Uint8Array): Sniffed {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     try {
       const zip = new ZipReader(bytes);
-      if (zip.has('[Content_Types].xml')) return 'xlsx';
+      // An .xlsb is a package too, its parts binary (xl/workbook.bin): no .xlsx reader sees anything in it.
+      if (zip.has('[Content_Types].xml')) return zip.has('xl/workbook.bin') ? 'xlsb' : 'xlsx';
       if (zip.has('mimetype') && zip.has('content.xml')) return 'ods';
     } catch (e) {
       // A package whose parts disagree is said in detail when it is opened.
@@ -89,7 +99,22 @@ export function sniff(bytes: Uint8Array): Sniffed {
     const name = [...'EncryptionInfo'].flatMap((c) => [c.charCodeAt(0), 0]);
     return indexOf(bytes, name) >= 0 ? 'encrypted' : 'cfb';
   }
-  return 'other';
+  return textSpreadsheet(bytes) ?? 'other';
+}
+
+/**
+ * Tables many government systems export under the name .xls that are text: a web page (HTML) or Excel's XML
+ * Spreadsheet 2003. Told by their start (after a byte order mark and white space), in UTF-8 or UTF-16.
+ */
+function textSpreadsheet(bytes: Uint8Array): 'htmlXls' | 'xml2003' | undefined {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const head = new TextDecoder(utf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8').decode(bytes.subarray(0, 4096));
+  const start = head.replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  if (start.startsWith('<?xml') || start.startsWith('<workbook')) {
+    return /urn:schemas-microsoft-com:office:spreadsheet|<\?mso-application\s+progid="excel\.sheet"/.test(start) ? 'xml2003' : undefined;
+  }
+  if (/^(<!doctype html|<html|<table|<meta|<head|<body)/.test(start)) return 'htmlXls';
+  return undefined;
 }
 
 function indexOf(hay: Uint8Array, needle: number[]): number {
@@ -105,6 +130,7 @@ export function problemOf(kind: Sniffed, file: string): Problem {
   if (kind === 'encrypted') return 'encrypted';
   if (kind === 'cfb') return /\.et$/i.test(file) ? 'et' : 'xls';
   if (kind === 'ods') return 'ods';
+  if (kind === 'xlsb' || kind === 'htmlXls' || kind === 'xml2003') return kind;
   if (kind === 'brokenZip') return 'corrupt';
   return 'notWorkbook';
 }

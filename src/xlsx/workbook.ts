@@ -6,6 +6,7 @@
  */
 import type { CellValue, Grid } from '../core/grid';
 import { parseA1 } from '../core/grid';
+import { computeFormulas } from './evaluate';
 import type { ValueWrite } from '../core/annotate/fillIn';
 import type { CellWrite } from '../core/annotate/decide';
 import type { Fill } from '../core/annotate/fill';
@@ -117,6 +118,11 @@ export class XlsxWorkbook {
     return chunks.map((c, i) => decoder.decode(c, { stream: i < chunks.length - 1 })).join('');
   }
 
+  /** The workbook asks Excel to recalculate every formula on load (XlsxWriter's): its stored results are not the shown ones. */
+  private get recalculatesOnLoad(): boolean {
+    return /<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad\s*=\s*["'](?:1|true)["']/.test(this.info.xml);
+  }
+
   /** A sheet's cells, merges, notes and protection; `styles: false` leaves out each cell's format index (a check needs none). */
   async readSheet(name: string, options: { readonly styles?: boolean } = {}): Promise<XlsxSheet> {
     const entry = this.info.sheets.find((s) => s.name === name);
@@ -130,7 +136,8 @@ export class XlsxWorkbook {
       const part = resolve(entry.part, r.target);
       if (this.zip.has(part)) for (const ref of threadedRefs(await this.zip.text(part))) threaded.add(ref);
     }
-    return { name, entry, grid: read.grid, xf: read.xf, protected: read.protected, notes, threaded, formulas: read.formulas };
+    const grid = computeFormulas(read.grid, this.recalculatesOnLoad);
+    return { name, entry, grid, xf: read.xf, protected: read.protected, notes, threaded, formulas: read.formulas };
   }
 
   private stylesOf(): StylesEditor {

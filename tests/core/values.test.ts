@@ -108,6 +108,15 @@ describe('shown numbers', () => {
     expect(readNumber({ error: '#DIV/0!' })).toEqual({ kind: 'unreadable', text: '#DIV/0!' });
   });
 
+  it('an amount in brackets is negative, as accountants write it: "(1.00)" is −1.00', () => {
+    const r = readNumber('(1.00)');
+    expect(r.kind === 'number' && [r.shown.value.toString(), r.shown.decimals]).toEqual(['-1', 2]);
+    const w = readNumber('（1,234.5）');
+    expect(w.kind === 'number' && w.shown.value.toString()).toBe('-1234.5');
+    expect(readNumber('(-1.00)').kind).toBe('unreadable');
+    expect(readNumber('(%)').kind).toBe('unreadable');
+  });
+
   it('a shown value stands for [v − h, v + h); a shown 0 is exact', () => {
     const i = shownInterval(new Decimal('2.66'), 2);
     expect([i.lo.toString(), i.hi.toString()]).toEqual(['2.655', '2.665']);

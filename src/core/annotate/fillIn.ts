@@ -5,7 +5,7 @@
  * and grid in, the changes (cell, before, after) and what could not be filled out; the old values go into
  * the state, so that 撤销填写 puts them back, cell by cell, where a cell still holds what was written.
  */
-import { type CellValue, type Grid, a1, formatAt, isBlank, valueAt } from '../grid';
+import { type CellValue, type Grid, a1, formatAt, isBlank, mergeAt, valueAt } from '../grid';
 import { Decimal, fmt2, formatIsPercent, showCell } from '../numbers';
 import type { Lang } from '../findings';
 import type { SheetResult } from '../engine';
@@ -117,11 +117,18 @@ export function shownBefore(c: Pick<ValueChange, 'before' | 'beforeFormat' | 'be
   return lang === 'en' ? `formula ${c.beforeFormula} (shows ${v})` : `公式 ${c.beforeFormula}（结果 ${v}）`;
 }
 
+function anchorOf(grid: Grid, row: number, col: number): { row: number; col: number } {
+  const m = mergeAt(grid, row, col);
+  return m ? { row: m.top, col: m.left } : { row, col };
+}
+
 function planTable(t: TableResult, grid: Grid, changes: ValueChange[], skipped: FillSkip[]): void {
   const project = t.table.project || t.table.sheet;
   const flagged = (cell: string, ...codes: string[]) => t.findings.some((f) => f.cell === cell && codes.includes(f.code));
   const wants = (row: number, col: number, ...codes: string[]) => isBlank(valueAt(grid, row, col)) || flagged(a1(row, col), ...codes);
-  const change = (row: number, col: number, target: FillTarget, after: number | string) => {
+  const change = (at: number, atCol: number, target: FillTarget, after: number | string) => {
+    // What is written goes into the top-left cell of its merged area: a covered cell shows nothing, on screen or paper.
+    const { row, col } = anchorOf(grid, at, atCol);
     const before = valueAt(grid, row, col);
     if (before === after) return;
     changes.push({ cell: a1(row, col), row, col, target, project, before, beforeFormat: formatAt(grid, row, col), after });

@@ -165,9 +165,14 @@ function isExecutionRateName(name: string): boolean {
  * is the 执行率: its actual the shown rate, its 得分 the 执行率得分 (rules 1, 2, 8 apply to it).
  */
 function executionIndicator(table: Table): Indicator | undefined {
-  const total = table.funds?.total;
-  if (total?.weight !== undefined || total?.score !== undefined || table.funds?.headerWeight || table.funds?.statedWeight) return undefined;
+  if (fundsWeighted(table)) return undefined;
   return table.indicators.find((ind) => isExecutionRateName(ind.level3 || ind.level2) && readCell(ind.weight).kind === 'number');
+}
+
+/** Whether the funds block says what the 执行率 is worth: a 分值 or 得分 cell, a weight in its header or label. */
+function fundsWeighted(table: Table): boolean {
+  const total = table.funds?.total;
+  return total?.weight !== undefined || total?.score !== undefined || !!table.funds?.headerWeight || !!table.funds?.statedWeight;
 }
 
 const NO_ROW: FundsRow = { row: -1, label: '' };
@@ -269,9 +274,10 @@ export function tableFigures(table: Table): TableFigures {
     }
   }
 
-  // A table with no funds block and no 执行率 indicator whose indicators carry the 100 points is scored on them
-  // alone. Short of 100, the 执行率's points are elsewhere (another sheet, a line not read): nothing is guessed.
-  const noExecution = !table.funds && !asIndicator && indicatorWeight !== null && indicatorWeight.eq(100);
+  // A table with no 执行率 points (no funds block, or one with no 分值 or 得分 anywhere) and no 执行率 indicator,
+  // whose indicators carry the 100 points, is scored on them alone. Short of 100, the 执行率's points are
+  // elsewhere (another sheet, a line not read): nothing is guessed.
+  const noExecution = !fundsWeighted(table) && !asIndicator && indicatorWeight !== null && indicatorWeight.eq(100);
   const zero = new Decimal(0);
   const execWeightValue = noExecution ? zero : (funds.weight?.value ?? null);
   const weightSum = execWeightValue && indicatorWeight ? execWeightValue.plus(indicatorWeight) : null;

@@ -12,6 +12,11 @@ import { TABLE_RULES } from './rules';
 export { gradeFor } from './figures';
 
 function skipped(table: Table, figures: TableFigures): Skip[] {
+  const read = skippedReading(table, figures);
+  return fieldsOf(table).some((f) => f.notComputed) ? [...read, 'formulaNotComputed'] : read;
+}
+
+function skippedReading(table: Table, figures: TableFigures): Skip[] {
   const cols = table.columns.indicators;
   const out: Skip[] = [];
   if (!table.funds && !figures.executionIndicator) out.push('noFunds');
@@ -25,6 +30,14 @@ function skipped(table: Table, figures: TableFigures): Skip[] {
   if (cols.reason === undefined && cols.weight !== undefined && cols.score !== undefined) out.push('noReasonColumn');
   if (figures.weightSum && !figures.weightSum.eq(100)) out.push('weightsNot100');
   return out;
+}
+
+/** The cells the checks read: the funds' total row, each indicator's 分值 and 得分, the 总分 row. */
+function fieldsOf(table: Table): Field[] {
+  const t = table.funds?.total;
+  const cells = [t?.initial, t?.budget, t?.executed, t?.rate, t?.weight, t?.score, table.totalRow?.weight, table.totalRow?.score, table.grade];
+  for (const ind of table.indicators) cells.push(ind.weight, ind.score);
+  return cells.filter((f): f is Field => f !== undefined);
 }
 
 export function checkTable(table: Table, options: CheckOptions = {}): TableResult {

@@ -164,7 +164,8 @@ export type Skip =
   | 'noScoreColumn'
   | 'noTotalRow'
   | 'noReasonColumn'
-  | 'weightsNot100';
+  | 'weightsNot100'
+  | 'formulaNotComputed';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

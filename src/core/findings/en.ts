@@ -152,5 +152,6 @@ export const EN: Catalogue = {
     noTotalRow: 'no total row: the shown total not checked',
     noReasonColumn: 'no reason column: reasons for deductions not checked',
     weightsNot100: 'weights do not add up to 100: the total is not on the 100-point scale, so no grade',
+    formulaNotComputed: 'formulas not computed: open and save the workbook in Excel; the checks that need them were skipped',
   },
 };

@@ -132,5 +132,6 @@ export const ZH: Catalogue = {
     noTotalRow: '无总分行：未核对表内总分',
     noReasonColumn: '无偏差原因列：未核对扣分原因',
     weightsNot100: '分值合计不为 100：总分不在百分制上，不评等级',
+    formulaNotComputed: '公式未计算：请在 Excel 中打开并保存；依赖这些单元格的核对已跳过',
   },
 };

@@ -9,6 +9,7 @@ import {
   type FundsMeaning,
   fundsMeaningOf,
   isAfterFundsLabel,
+  isFundsBand,
   isFundsRowLabel,
   isFundsTotalLabel,
   isTotalLabel,
@@ -151,12 +152,36 @@ function pairMeaning(label: string): ReturnType<typeof fundsMeaningOf> {
   return PAIR_MEANINGS.get(label);
 }
 
+/**
+ * A band word used as a pair's label holds the amount its band names: "年度金额(提前下达): 208万元" is the year's
+ * budget, "资金使用情况 | 109.8" the executed amount. A bare 合计 takes the meaning of the band just left of it
+ * ("资金使用情况(万元) | 合计: | 109.8"): two blocks side by side, each headed by its band.
+ */
+function bandMeaning(core: string): FundsMeaning | undefined {
+  if (!isFundsBand(core)) return undefined;
+  if (/使用|执行|支出|决算/.test(core)) return 'executed';
+  if (/^年度(预算)?(金额|资金)$|^年度预算数?$/.test(core)) return 'budget';
+  return undefined;
+}
+
+function pairMeaningAt(view: SheetView, r: number, c: number): FundsMeaning | undefined {
+  const label = view.label(r, c);
+  const known = pairMeaning(label)?.meaning;
+  if (known) return known;
+  const core = parseColumnLabel(label).core;
+  const own = bandMeaning(core);
+  if (own || !/^(合计|小计|总计|合计数)$/.test(core)) return own;
+  const left = view.labelCols(r).filter((k) => k < c).pop();
+  return left === undefined ? undefined : bandMeaning(parseColumnLabel(view.label(r, left)).core);
+}
+
 function pairsOn(view: SheetView, r: number): Pair[] {
   const pairs: Pair[] = [];
   for (const c of view.labelCols(r)) {
-    const m = pairMeaning(view.label(r, c));
+    const meaning = pairMeaningAt(view, r, c);
+    const m = meaning && { meaning };
     if (!m || m.meaning === 'reason') continue;
-    const valueCol = (view.mergeAt(r, c)?.right ?? c) + 1;
+    const valueCol = view.afterLabel(r, c);
     const value = view.field(r, valueCol);
     const n = readNumber(value.value, value.format);
     // A label beside another label is a header, not a pair.
@@ -175,7 +200,7 @@ function pairsOn(view: SheetView, r: number): Pair[] {
 export function readPairs(view: SheetView, r: number): FundsBlock | undefined {
   const cols = view.labelCols(r);
   // Most rows hold no budget word at all: passed over before anything is built.
-  if (!cols.some((c) => ['budget', 'initial'].includes(pairMeaning(view.label(r, c))?.meaning ?? ''))) return undefined;
+  if (!cols.some((c) => ['budget', 'initial'].includes(pairMeaningAt(view, r, c) ?? ''))) return undefined;
   const first = cols[0];
   // A sub-row of a funds block ("政府性基金预算 | 100 | … | 项目支出 | 405") is no block of its own.
   if (first === undefined || isFundsRowLabel(view.label(r, first))) return undefined;
@@ -203,7 +228,8 @@ export function readPairs(view: SheetView, r: number): FundsBlock | undefined {
   for (let s = last + 1; oneLine && s < Math.min(view.rows, r + 1 + MAX_FUNDS_ROWS); s++) {
     const label = view.label(s, budget.labelCol);
     const numbers = [columns.budget, columns.initial, columns.executed].some((c) => c !== undefined && readNumber(view.field(s, c).value).kind === 'number');
-    if (!label || !(isFundsRowLabel(label) || numbers) || isAfterFundsLabel(label) || pairsOn(view, s).length >= 2) break;
+    // A line that begins what follows the funds (年度总体目标 in the column left of the amounts' labels) ends them.
+    if (!label || !(isFundsRowLabel(label) || numbers) || view.rowHasLabel(s, isAfterFundsLabel) || pairsOn(view, s).length >= 2) break;
     subRows.push({ row: s, label, initial: at(s, 'initial'), budget: at(s, 'budget'), executed: at(s, 'executed'), rate: at(s, 'rate') });
   }
   const total: FundsRow = {

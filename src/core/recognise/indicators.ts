@@ -13,6 +13,7 @@ import {
   type IndicatorMeaning,
   gradeInLabel,
   gradeOf,
+  withoutPoints,
   headerFieldOf,
   isAsideLabel,
   isClosingLabel,
@@ -68,7 +69,8 @@ export function readIndicators(view: SheetView, header: Header<IndicatorMeaning>
       continue;
     }
     // Under the indicators, 自评总分 / 项目总得分 close the block as its 总分 row (above the grid they are header fields).
-    const totalAt = labels.find(({ l }) => isTotalLabel(l) || (headerFieldOf(l) === 'selfScore' && view.usedCount(r) > 1));
+    // "总分(100分)" is a 总分 that states the table's points.
+    const totalAt = labels.find(({ l }) => isTotalLabel(l) || isTotalLabel(withoutPoints(l)) || (headerFieldOf(l) === 'selfScore' && view.usedCount(r) > 1));
     if (totalAt && !totalRow) {
       totalRow = readTotalRow(view, r, totalAt.c, cols.weight, cols.score);
       grade = gradeInRow(view, r, totalAt.c, cols) ?? grade;
@@ -175,7 +177,8 @@ function isPlaceholder(ind: Indicator): boolean {
 
 function readTotalRow(view: SheetView, r: number, labelCol: number, weightCol: number | undefined, scoreCol: number | undefined): Table['totalRow'] {
   const weight = weightCol === undefined ? undefined : view.field(r, weightCol);
-  const score = scoreCol === undefined ? undefined : view.field(r, scoreCol);
+  // A grade word in the 得分 column ("总分(100分) | 100 | 自评等级 | 优") is the grade, not the total.
+  const score = scoreCol === undefined || gradeOf(view.label(r, scoreCol)) ? undefined : view.field(r, scoreCol);
   if ((weight && !isBlank(weight.value)) || (score && !isBlank(score.value))) return { row: r, weight, score };
   // Misaligned exports put the two figures elsewhere on the row: take the last two numbers.
   const numbers: Field[] = [];
@@ -190,8 +193,9 @@ function readTotalRow(view: SheetView, r: number, labelCol: number, weightCol: n
 
 /** "总分 | 100 | 96 | 优": a grade written on the total row itself. */
 function gradeInRow(view: SheetView, r: number, labelCol: number, cols: Columns): Field | undefined {
+  // The 得分 column too: "总分(100分) | 100 | 自评等级 | 优" puts the grade under it.
   for (let c = labelCol + 1; c < view.cols; c++) {
-    if (c === cols.weight || c === cols.score) continue;
+    if (c === cols.weight) continue;
     if (gradeOf(view.label(r, c))) return view.field(r, c);
   }
   return undefined;
@@ -200,8 +204,10 @@ function gradeInRow(view: SheetView, r: number, labelCol: number, cols: Columns)
 function gradeValue(view: SheetView, r: number, labelCol: number): Field | undefined {
   // "评分等级：良" holds its grade itself (or is to hold it, left as "评分等级：").
   if (gradeInLabel(view.label(r, labelCol))) return view.field(r, labelCol);
-  for (let c = labelCol + 1; c < view.cols; c++) {
+  // The value is the first cell after the label's merged area ("评分等级" over A20:E20 → F20), never a covered one.
+  const first = view.afterLabel(r, labelCol);
+  for (let c = first; c < view.cols; c++) {
     if (!view.blank(r, c)) return view.field(r, c);
   }
-  return { row: r, col: labelCol + 1, value: null };
+  return { row: r, col: first, value: null };
 }

@@ -429,8 +429,13 @@ function readTable(
     funds: funds && stated.funds ? { ...funds, statedWeight: stated.funds } : funds,
     indicatorHeaderRow: indicatorHeader?.bottom,
     indicators: block.indicators,
-    columns: { funds: funds?.columns ?? {}, indicators: indicatorColumns, unread: unreadCells(view, [fundsHeader, indicatorHeader]) },
+    columns: {
+      funds: funds?.columns ?? {},
+      indicators: indicatorColumns,
+      unread: withFiguresUnderNoWord(unreadCells(view, [fundsHeader, indicatorHeader]), figuresUnderNoWord(view, funds, indicatorHeader ? indicatorColumns : undefined, block.indicators)),
+    },
     level1Stated: [...stated.indicators, ...levels.level1],
+    ...(stated.table ? { tableStated: stated.table } : {}),
     level2Stated: levels.level2,
     framework: frameworkOf(block.indicators),
     totalRow: block.totalRow,
@@ -454,6 +459,37 @@ function askedFields(fields: HeaderFields, blanks: HeaderFields, goals: GoalCell
 /** The header cells of the table's blocks that were read as nothing. */
 function unreadCells(view: SheetView, headers: readonly (Header<string> | undefined)[]): ColumnsRead['unread'] {
   return headers.flatMap((h) => h?.unread ?? []).map((u) => ({ row: u.row, col: u.col, label: displayText(valueAt(view.grid, u.row, u.col)) }));
+}
+
+/** A column whose header word is already named unread is not named again by its figure. */
+function withFiguresUnderNoWord(headers: ColumnsRead['unread'], figures: ColumnsRead['unread']): ColumnsRead['unread'] {
+  return [...headers, ...figures.filter((f) => !headers.some((h) => h.col === f.col))];
+}
+
+/**
+ * Never silent: a figure on the funds' total row or on the first indicator row standing in a column no header
+ * word explains (the word lost, a header cell blank) is named as unread, not passed over.
+ */
+function figuresUnderNoWord(
+  view: SheetView,
+  funds: FundsBlock | undefined,
+  indicatorColumns: Partial<Record<IndicatorMeaning, number>> | undefined,
+  indicators: readonly Indicator[],
+): ColumnsRead['unread'] {
+  const out: { row: number; col: number; label: string }[] = [];
+  const check = (row: number, read: readonly (number | undefined)[]) => {
+    const known = new Set(read.filter((c): c is number => c !== undefined));
+    for (let c = 0; c < view.cols; c++) {
+      if (known.has(c) || view.grid.numberAt(row, c).kind !== 'number') continue;
+      // A number inside a label's own cell ("年度金额(提前下达): 208万元" stays a pair) or left of the labels is no column.
+      if (view.label(row, c) && headerFieldOf(view.label(row, c))) continue;
+      out.push({ row, col: c, label: displayText(valueAt(view.grid, row, c)) });
+    }
+  };
+  if (funds && !funds.pairs) check(funds.total.row, Object.values(funds.columns));
+  const first = indicators[0];
+  if (indicatorColumns && first) check(first.row, Object.values(indicatorColumns));
+  return out;
 }
 
 /** Weights beside the 一级 and 二级 labels (a 分值 column at every level), one per label cell. */
@@ -507,10 +543,11 @@ function statedWeights(
   funds: FundsBlock | undefined,
   header: Header<IndicatorMeaning> | undefined,
   end: number,
-): { funds?: StatedWeight; indicators: (StatedWeight & { level1: string | null })[] } {
+): { funds?: StatedWeight; table?: StatedWeight; indicators: (StatedWeight & { level1: string | null })[] } {
   const level1Col = header?.columns.level1?.col;
   const fundsEnd = funds ? lastFundsRow(funds) : -1;
   let fundsStated: StatedWeight | undefined;
+  let tableStated: StatedWeight | undefined;
   const indicators: (StatedWeight & { level1: string | null })[] = [];
   for (let r = start; r <= end; r++) {
     for (const c of view.labelCols(r)) {
@@ -520,9 +557,11 @@ function statedWeights(
       const stated = { field: view.field(r, c), label, points };
       if (funds && r >= funds.headerTop && r <= fundsEnd) fundsStated ??= stated;
       else if (!header) continue;
+      // "总分(100分)" states the whole table's points (执行率 and indicators), no frame over the indicators alone.
+      else if (isTotalLabel(withoutPoints(label))) tableStated ??= stated;
       else if (r > header.bottom && c === level1Col) indicators.push({ ...stated, level1: withoutPoints(label) });
       else if (r >= header.top) indicators.push({ ...stated, level1: null });
     }
   }
-  return { funds: fundsStated, indicators };
+  return { funds: fundsStated, ...(tableStated ? { table: tableStated } : {}), indicators };
 }

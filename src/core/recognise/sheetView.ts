@@ -4,6 +4,7 @@
  */
 import { type CellRange, type Grid, colCount, forEachCell, formatAt, isBlank, rowCount, valueAt } from '../grid';
 import { labelOf } from '../text';
+import { type NormalisedSheet, normaliseSheet } from '../sheet/normalised';
 import type { Field } from '../table';
 import { headerFieldOf } from './vocabulary';
 
@@ -17,7 +18,12 @@ export class SheetView {
   private readonly tallest: number;
   private readonly memos = new Map<string, unknown[]>();
 
-  constructor(readonly grid: Grid) {
+  /** The sheet as recognition sees it (normalised.ts): every step reads this, never the host's grid. */
+  readonly grid: NormalisedSheet;
+
+  constructor(source: Grid) {
+    const grid = normaliseSheet(source);
+    this.grid = grid;
     this.rows = rowCount(grid);
     this.cols = colCount(grid);
     this.merges = [...grid.merges].sort((a, b) => a.top - b.top);
@@ -73,7 +79,8 @@ export class SheetView {
   }
 
   field(r: number, c: number): Field {
-    return { row: r, col: c, value: valueAt(this.grid, r, c), format: formatAt(this.grid, r, c) };
+    const field = { row: r, col: c, value: valueAt(this.grid, r, c), format: formatAt(this.grid, r, c) };
+    return this.grid.formulaAt(r, c)?.computed === false ? { ...field, notComputed: true } : field;
   }
 
   blank(r: number, c: number): boolean {
@@ -127,9 +134,14 @@ export class SheetView {
     return false;
   }
 
-  /** First non-blank cell right of `c` on row `r` that is not itself a header label. */
+  /** The first column after a label's merged area: where the label's value is (or is to be written). */
+  afterLabel(r: number, c: number): number {
+    return (this.mergeAt(r, c)?.right ?? c) + 1;
+  }
+
+  /** First non-blank cell after the label at `c` on row `r` that is not itself a header label. */
   valueRightOf(r: number, c: number): Field | undefined {
-    for (let k = c + 1; k < this.cols; k++) {
+    for (let k = this.afterLabel(r, c); k < this.cols; k++) {
       if (this.blank(r, k)) continue;
       if (headerFieldOf(this.label(r, k))) return undefined;
       return this.field(r, k);

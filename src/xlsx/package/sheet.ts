@@ -10,6 +10,7 @@ import { Scanner, attr } from './scan';
 import { streamText } from './parts';
 import { BrokenPackage, MAX_COLS, MAX_ROWS, shownRef } from './broken';
 import { shiftFormula } from './formula';
+import { decodeXstring } from './xml';
 
 export interface SheetRead {
   readonly grid: Grid;
@@ -218,7 +219,7 @@ export async function readSheet(
   });
   await scanPart(zip, part, name, scanner);
   for (let r = 0; r < values.length; r++) values[r] ??= NO_CELLS as CellValue[];
-  return { grid: { name, values, formats: fmts, merges }, xf, protected: isProtected, formulas };
+  return { grid: { name, values, formats: fmts, merges, ...(formulas.size ? { formulas } : {}) }, xf, protected: isProtected, formulas };
 }
 
 /** The part streamed through the scanner; what is not well formed is said with the part and the sheet. */
@@ -246,7 +247,7 @@ function cellValue(type: string, text: string, sharedStrings: readonly string[])
     }
     case 'inlineStr':
     case 'str':
-      return text === '' ? null : text;
+      return text === '' ? null : decodeXstring(text);
     case 'b':
       return text === '1' || text === 'true';
     case 'e':

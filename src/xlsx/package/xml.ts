@@ -98,5 +98,14 @@ export function runText(inner: string, prefix = ''): string {
   const re = new RegExp(`<${prefix}t(?:\\s[^>]*)?>([\\s\\S]*?)</${prefix}t>|<${prefix}t(?:\\s[^>]*)?/>`, 'g');
   let m: RegExpExecArray | null;
   while ((m = re.exec(withoutPhonetic))) out += unescapeXml(m[1] ?? '');
-  return out;
+  return decodeXstring(out);
+}
+
+/**
+ * OOXML's escapes inside cell text (ST_Xstring): "_x000D_" is a carriage return as Excel writes it, "_x005F_" an
+ * underscore that would otherwise start one. Left undecoded, "执行率_x000D_ (%)" is no label anyone knows.
+ */
+export function decodeXstring(s: string): string {
+  if (!s.includes('_x')) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -11,12 +11,13 @@ import { rule } from './rule';
 export const missingValues = rule('missingValues', ['MISSING_VALUE'], ({ table, figures, report }) => {
   /** Required: blank, "—" or junk is reported. */
   const need = (c: Cell, field: FieldName) => {
-    if (c.kind === 'absent' || c.kind === 'number') return;
+    // A formula with no result is no missing value: the table says its formulas were not computed (skipped).
+    if (c.kind === 'absent' || c.kind === 'number' || c.field.notComputed) return;
     report('MISSING_VALUE', c.field, { field, found: c.kind === 'unreadable' ? c.text : undefined });
   };
   /** Optional: only junk is reported ("#REF!" where a rate or a total weight should be). */
   const readable = (c: Cell, field: FieldName) => {
-    if (c.kind === 'unreadable') report('MISSING_VALUE', c.field, { field, found: c.text });
+    if (c.kind === 'unreadable' && !c.field.notComputed) report('MISSING_VALUE', c.field, { field, found: c.text });
   };
   const f = figures.funds;
   need(f.budget, 'budget');

@@ -38,6 +38,8 @@ export const statedWeights = rule('statedWeights', ['LABEL_WEIGHT_MISMATCH'], ({
     if (!under.length || under.some((f) => f.weight.kind !== 'number')) continue;
     mismatch(s, under.reduce((a, f) => a.plus(shownOf(f.weight)!.value), new Decimal(0)));
   }
+  // The whole table's points ("总分(100分)") against the 执行率's and the indicators' together, where both are known.
+  if (table.tableStated && figures.weightSum !== null) mismatch(table.tableStated, figures.weightSum);
   // A frame over every indicator, against all their 分值 (or, with no 分值 column, the 一级 labels under it).
   for (const frame of table.level1Stated.filter((s) => s.level1 === null)) {
     if (hasWeightColumn) {
