@@ -9,6 +9,15 @@ import { headerFieldOf } from './vocabulary';
 
 const UNASKED = Symbol('unasked');
 
+/** A row's labelled cells (columns and normalised labels, in column order) and how many cells are not blank. */
+interface RowLabels {
+  readonly cols: readonly number[];
+  readonly labels: readonly string[];
+  readonly used: number;
+}
+
+const NO_LABELS: RowLabels = Object.freeze({ cols: Object.freeze([]), labels: Object.freeze([]), used: 0 });
+
 export class SheetView {
   readonly rows: number;
   readonly cols: number;
@@ -81,20 +90,12 @@ export class SheetView {
   }
 
   rowBlank(r: number): boolean {
-    let blank = true;
-    forEachCell(this.grid.values[r], (v) => {
-      if (blank && !isBlank(v)) blank = false;
-    });
-    return blank;
+    return this.labelsOf(r).used === 0;
   }
 
   /** Columns of non-empty label cells in a row. */
   labelCols(r: number): readonly number[] {
-    const out: number[] = [];
-    forEachCell(this.grid.values[r], (v, c) => {
-      if (typeof v === 'string' && labelOf(v)) out.push(c);
-    });
-    return out;
+    return this.labelsOf(r).cols;
   }
 
   /** Lets go of what was worked out for rows above `row` (a table there is done): memory stays bounded. */
@@ -102,29 +103,55 @@ export class SheetView {
     const upTo = Math.max(0, row - 16);
     if (upTo <= this.released) return;
     for (const rows of this.memos.values()) rows.fill(UNASKED, this.released, upTo);
+    this.rowLabels.fill(undefined, this.released, Math.min(upTo, this.rowLabels.length));
     this.released = upTo;
   }
 
   private released = 0;
 
-  /** Lets go of everything worked out so far. */
+  /**
+   * Lets go of what was worked out so far but the answers "nothing here" (most rows are no header and
+   * hold no pairs): those cost no memory of their own, and are not worked out again.
+   */
   forget(): void {
-    this.memos.clear();
+    for (const rows of this.memos.values()) {
+      for (let r = 0; r < rows.length; r++) if (rows[r] !== undefined && typeof rows[r] === 'object') rows[r] = UNASKED;
+    }
+    this.rowLabels = [];
     this.released = 0;
   }
 
   /** How many cells of a row are not blank (numbers included). */
   usedCount(r: number): number {
-    let n = 0;
-    forEachCell(this.grid.values[r], (v) => {
-      if (!isBlank(v)) n++;
-    });
-    return n;
+    return this.labelsOf(r).used;
   }
 
   rowHasLabel(r: number, test: (label: string) => boolean): boolean {
-    for (const c of this.labelCols(r)) if (test(this.label(r, c))) return true;
+    for (const l of this.labelsOf(r).labels) if (test(l)) return true;
     return false;
+  }
+
+  /** Each row's labelled cells, read once: recognition asks for them many times per row. */
+  private rowLabels: (RowLabels | undefined)[] = [];
+
+  /** A row's labelled cells and labels, in column order. */
+  labelsOf(r: number): RowLabels {
+    let known = this.rowLabels[r];
+    if (known) return known;
+    const cols: number[] = [];
+    const labels: string[] = [];
+    let used = 0;
+    forEachCell(this.grid.values[r], (v, c) => {
+      if (isBlank(v)) return;
+      used++;
+      const l = typeof v === 'string' ? labelOf(v) : '';
+      if (!l) return;
+      cols.push(c);
+      labels.push(l);
+    });
+    known = used === 0 ? NO_LABELS : { cols, labels, used };
+    if (r >= 0 && r < this.rows) this.rowLabels[r] = known;
+    return known;
   }
 
   /** First non-blank cell right of `c` on row `r` that is not itself a header label. */
