@@ -13,7 +13,8 @@
  *   out:N:PER    `check --out --json` over N styled tables (a copy written: every sheet marked)
  *   sheets:N     `check --out --json` over N sheets of one table each
  *   summaryN:N   `summary -o` over a folder of N workbooks (hard links to one file: no disk taken)
- * each at two sizes, so that time and memory can be seen to grow with the input, not faster.
+ * each at two sizes, so that time and memory can be seen to grow with the input, not faster; and the
+ * pane's check of 10 and 60 stacked tables in Chromium (pane.ts; `pane` runs it alone, after npm run build).
  */
 import { execFileSync } from 'node:child_process';
 import { gzipSync, inflateRawSync } from 'node:zlib';
@@ -25,6 +26,7 @@ import { ZipReader, jsDeflateRaw, writePackage } from '../src/xlsx/package/zip';
 import { NODE_XLSX } from '../src/cli/zlib';
 import { checkEachTable, openWorkbook } from '../src/xlsx/read';
 import { Reports } from '../src/core/report';
+import { paneFigures } from './pane';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed002.xlsx');
@@ -314,6 +316,10 @@ async function mainBench(): Promise<void> {
     await ensureLargeCorpus();
     return;
   }
+  if (arg === 'pane') {
+    await paneLines();
+    return;
+  }
   if (arg && arg !== 'pairs') {
     process.stdout.write(JSON.stringify(await scenario(arg)) + '\n');
     return;
@@ -334,6 +340,22 @@ async function mainBench(): Promise<void> {
   for (const n of SHEETS) line(`check --out --json, ${n} sheets of one table`, run(`sheets:${n}`));
   for (const n of FOLDERS) line(`summary -o --json over ${n} workbooks × ${SUMMARY_TABLES} tables`, run(`summaryN:${n}`));
   console.log(`\nadd-in bundle: ${bundleSize()}`);
+  await paneLines();
+}
+
+/** The pane's check of ten stacked tables (the sample's) and of 60 (copies of one, as above), in Chromium. */
+async function paneLines(): Promise<void> {
+  const ten = new Uint8Array(readFileSync(path.join(ROOT, 'tests', 'fixtures', 'seed002-stacked.xlsx')));
+  const figures = await paneFigures(path.join(ROOT, 'dist-addin'), [
+    { tables: 10, bytes: ten },
+    { tables: 60, bytes: await workbook(60, 60) },
+  ]);
+  console.log('\nthe pane\'s check in Chromium (preview page, 校验本表 to the verdict; longest task of the page\'s main thread, 0: none over 50 ms)\n');
+  if (typeof figures === 'string') {
+    console.log(`  not measured: ${figures}`);
+    return;
+  }
+  for (const f of figures) console.log(`${String(f.tables).padStart(4)} stacked tables   verdict ${String(f.verdictMs).padStart(6)} ms   longest task ${String(f.longestTaskMs).padStart(4)} ms`);
 }
 
 mainBench().catch((e) => {
