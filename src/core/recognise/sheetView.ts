@@ -16,6 +16,9 @@ interface RowLabels {
   readonly used: number;
 }
 
+/** How many rows of labels are kept above the last one read (recognition looks back 24 at most). */
+const LABELS_KEPT = 64;
+
 const NO_LABELS: RowLabels = Object.freeze({ cols: Object.freeze([]), labels: Object.freeze([]), used: 0 });
 
 export class SheetView {
@@ -103,7 +106,6 @@ export class SheetView {
     const upTo = Math.max(0, row - 16);
     if (upTo <= this.released) return;
     for (const rows of this.memos.values()) rows.fill(UNASKED, this.released, upTo);
-    this.rowLabels.fill(undefined, this.released, Math.min(upTo, this.rowLabels.length));
     this.released = upTo;
   }
 
@@ -114,10 +116,16 @@ export class SheetView {
    * hold no pairs): those cost no memory of their own, and are not worked out again.
    */
   forget(): void {
-    for (const rows of this.memos.values()) {
-      for (let r = 0; r < rows.length; r++) if (rows[r] !== undefined && typeof rows[r] === 'object') rows[r] = UNASKED;
+    for (const [question, rows] of this.memos) {
+      let kept = false;
+      for (let r = 0; r < rows.length; r++) {
+        if (rows[r] !== undefined && typeof rows[r] === 'object') rows[r] = UNASKED;
+        else if (rows[r] !== UNASKED) kept = true;
+      }
+      if (!kept) this.memos.delete(question);
     }
     this.rowLabels = [];
+    this.labelsFrom = 0;
     this.released = 0;
   }
 
@@ -131,8 +139,14 @@ export class SheetView {
     return false;
   }
 
-  /** Each row's labelled cells, read once: recognition asks for them many times per row. */
+  /**
+   * Each row's labelled cells, read once: recognition asks for them many times per row, going down the
+   * sheet and looking back a few dozen rows at most. Only the LABELS_KEPT rows above the last one read
+   * are kept: a sheet of 10,000 tables does not hold every row's labels at once.
+   */
   private rowLabels: (RowLabels | undefined)[] = [];
+  /** Rows above this one are no longer kept. */
+  private labelsFrom = 0;
 
   /** A row's labelled cells and labels, in column order. */
   labelsOf(r: number): RowLabels {
@@ -150,7 +164,14 @@ export class SheetView {
       labels.push(l);
     });
     known = used === 0 ? NO_LABELS : { cols, labels, used };
-    if (r >= 0 && r < this.rows) this.rowLabels[r] = known;
+    if (r >= this.labelsFrom && r < this.rows) {
+      this.rowLabels[r] = known;
+      const from = r - LABELS_KEPT;
+      if (from > this.labelsFrom) {
+        this.rowLabels.fill(undefined, this.labelsFrom, from);
+        this.labelsFrom = from;
+      }
+    }
     return known;
   }
 
