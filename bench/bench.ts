@@ -26,7 +26,6 @@ import { ZipReader, jsDeflateRaw, writePackage } from '../src/xlsx/package/zip';
 import { NODE_XLSX } from '../src/cli/zlib';
 import { checkEachTable, openWorkbook } from '../src/xlsx/read';
 import { Reports } from '../src/core/report';
-import { paneFigures } from './pane';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed002.xlsx');
@@ -346,6 +345,8 @@ async function mainBench(): Promise<void> {
 /** The pane's check of ten stacked tables (the sample's) and of 60 (copies of one, as above), in Chromium. */
 async function paneLines(): Promise<void> {
   const ten = new Uint8Array(readFileSync(path.join(ROOT, 'tests', 'fixtures', 'seed002-stacked.xlsx')));
+  // Loaded here only: Playwright in every scenario's process would add its own memory to their peaks.
+  const { paneFigures } = await import('./pane');
   const figures = await paneFigures(path.join(ROOT, 'dist-addin'), [
     { tables: 10, bytes: ten },
     { tables: 60, bytes: await workbook(60, 60) },
