@@ -13,7 +13,8 @@
  *   out:N:PER    `check --out --json` over N styled tables (a copy written: every sheet marked)
  *   sheets:N     `check --out --json` over N sheets of one table each
  *   summaryN:N   `summary -o` over a folder of N workbooks (hard links to one file: no disk taken)
- * each at two sizes, so that time and memory can be seen to grow with the input, not faster.
+ * each at two sizes, so that time and memory can be seen to grow with the input, not faster; and the
+ * pane's check of 10 and 60 stacked tables in Chromium (pane.ts; `pane` runs it alone, after npm run build).
  */
 import { execFileSync } from 'node:child_process';
 import { gzipSync, inflateRawSync } from 'node:zlib';
@@ -201,18 +202,20 @@ async function check(bytes: Uint8Array): Promise<number> {
   return length;
 }
 
-async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; result: T }> {
+async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; cpuMs: number; result: T }> {
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const result = await fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
+  const used = process.cpuUsage(cpu);
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, cpuMs: (used.user + used.system) / 1000, result };
 }
 
 async function scenario(name: string): Promise<Record<string, number | string>> {
   const [kind, a, b] = name.split(':') as [string, string, string];
   if (kind === 'check' || kind === 'floor') {
     const bytes = new Uint8Array(readFileSync(corpusFile(Number(a), Number(b))));
-    const { ms } = await timed(() => (kind === 'check' ? check(bytes) : floor(bytes)));
-    return { scenario: name, bytes: bytes.length, ms: Math.round(ms), peakRssMb: peakMb() };
+    const { ms, cpuMs } = await timed(() => (kind === 'check' ? check(bytes) : floor(bytes)));
+    return { scenario: name, bytes: bytes.length, ms: Math.round(ms), cpuMs: Math.round(cpuMs), peakRssMb: peakMb() };
   }
   if (kind === 'out' || kind === 'sheets') {
     const file = kind === 'out' ? corpusFile(Number(a), Number(b)) : sheetsFile(Number(a));
@@ -247,6 +250,34 @@ function run(s: string): Record<string, number | string> {
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number | string>;
 }
 
+/** Check and floor runs of one scenario, paired so that the ratio holds while the machine's speed drifts. */
+const PAIRED_RUNS = 3;
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+function paired(n: number, per: number, runs: number): { bytes: number; checkMs: number; floorMs: number; ratio: number; cpuRatio: number; peakRssMb: number } {
+  const checks: Record<string, number | string>[] = [];
+  const floors: Record<string, number | string>[] = [];
+  for (let i = 0; i < runs; i++) {
+    checks.push(run(`check:${n}:${per}`));
+    floors.push(run(`floor:${n}:${per}`));
+  }
+  const of = (rs: readonly Record<string, number | string>[], key: string) => rs.map((r) => Number(r[key]));
+  const ratios = (key: string) => checks.map((c, i) => Number(c[key]) / Math.max(1, Number(floors[i]![key])));
+  return {
+    bytes: Number(checks[0]!.bytes),
+    checkMs: median(of(checks, 'ms')),
+    floorMs: median(of(floors, 'ms')),
+    ratio: median(ratios('ms')),
+    cpuRatio: median(ratios('cpuMs')),
+    peakRssMb: Math.max(...of(checks, 'peakRssMb')),
+  };
+}
+
 function bundleSize(): string {
   const dir = path.join(ROOT, 'dist-addin');
   if (!existsSync(dir)) return 'not built (npm run build)';
@@ -260,6 +291,23 @@ function bundleSize(): string {
     .join('');
 }
 
+/** check --json against the floor, scenario by scenario. */
+function againstTheFloor(scenarios: readonly (readonly [number, number])[]): void {
+  console.log('check --json against the floor (native inflate + one SAX pass over the same file); each in a fresh process,');
+  console.log(`check and floor in turn; ${PAIRED_RUNS} pairs where paired, the medians and the median of the pairs' ratios (wall, and CPU`);
+  console.log('time of the process, which a loaded machine disturbs less)\n');
+  console.log('tables   per sheet   file MiB   check ms   floor ms   ratio   CPU ratio   check peak RSS');
+  for (const [n, per] of scenarios) {
+    const p = paired(n, per, n <= 1000 ? PAIRED_RUNS : 1);
+    console.log(
+      `${String(n).padStart(6)}   ${String(per === n ? 'all' : per).padStart(9)}   ${(p.bytes / 1048576).toFixed(1).padStart(8)}   ${String(p.checkMs).padStart(8)}   ${String(p.floorMs).padStart(8)}   ${p.ratio.toFixed(2).padStart(5)}×   ${p.cpuRatio.toFixed(2).padStart(8)}×   ${String(p.peakRssMb).padStart(6)} MB`,
+    );
+  }
+}
+
+const SCENARIOS = [[1000, 100], [1000, 1000], [10000, 100], [10000, 10000]] as const;
+
+
 async function mainBench(): Promise<void> {
   const arg = process.argv[2];
   if (arg === 'corpus') {
@@ -267,21 +315,17 @@ async function mainBench(): Promise<void> {
     await ensureLargeCorpus();
     return;
   }
-  if (arg) {
+  if (arg === 'pane') {
+    await paneLines();
+    return;
+  }
+  if (arg && arg !== 'pairs') {
     process.stdout.write(JSON.stringify(await scenario(arg)) + '\n');
     return;
   }
   await ensureCorpus();
-  console.log('check --json against the floor (native inflate + one SAX pass over the same file); each in a fresh process\n');
-  console.log('tables   per sheet   file MiB   check ms   floor ms   ratio   check peak RSS');
-  for (const [n, per] of [[1000, 100], [1000, 1000], [10000, 100], [10000, 10000]] as const) {
-    const c = run(`check:${n}:${per}`);
-    const f = run(`floor:${n}:${per}`);
-    const ratio = Number(c.ms) / Math.max(1, Number(f.ms));
-    console.log(
-      `${String(n).padStart(6)}   ${String(per === n ? 'all' : per).padStart(9)}   ${(Number(c.bytes) / 1048576).toFixed(1).padStart(8)}   ${String(c.ms).padStart(8)}   ${String(f.ms).padStart(8)}   ${ratio.toFixed(2).padStart(5)}×   ${String(c.peakRssMb).padStart(6)} MB`,
-    );
-  }
+  againstTheFloor(arg === 'pairs' ? [[1000, 100], [1000, 1000]] : SCENARIOS);
+  if (arg === 'pairs') return;
   const s = run('summary');
   const sf = run('summaryFloor');
   console.log(
@@ -295,6 +339,24 @@ async function mainBench(): Promise<void> {
   for (const n of SHEETS) line(`check --out --json, ${n} sheets of one table`, run(`sheets:${n}`));
   for (const n of FOLDERS) line(`summary -o --json over ${n} workbooks × ${SUMMARY_TABLES} tables`, run(`summaryN:${n}`));
   console.log(`\nadd-in bundle: ${bundleSize()}`);
+  await paneLines();
+}
+
+/** The pane's check of ten stacked tables (the sample's) and of 60 (copies of one, as above), in Chromium. */
+async function paneLines(): Promise<void> {
+  const ten = new Uint8Array(readFileSync(path.join(ROOT, 'tests', 'fixtures', 'seed002-stacked.xlsx')));
+  // Loaded here only: Playwright in every scenario's process would add its own memory to their peaks.
+  const { paneFigures } = await import('./pane');
+  const figures = await paneFigures(path.join(ROOT, 'dist-addin'), [
+    { tables: 10, bytes: ten },
+    { tables: 60, bytes: await workbook(60, 60) },
+  ]);
+  console.log('\nthe pane\'s check in Chromium (preview page, 校验本表 to the verdict; longest task of the page\'s main thread, 0: none over 50 ms)\n');
+  if (typeof figures === 'string') {
+    console.log(`  not measured: ${figures}`);
+    return;
+  }
+  for (const f of figures) console.log(`${String(f.tables).padStart(4)} stacked tables   verdict ${String(f.verdictMs).padStart(6)} ms   longest task ${String(f.longestTaskMs).padStart(4)} ms`);
 }
 
 mainBench().catch((e) => {

@@ -98,6 +98,16 @@ describe('the worksheet tokenizer', () => {
     expect(() => s.close()).toThrow(/inside a tag/);
   });
 
+  it('holds each end tag to the element it closes, name for name', () => {
+    const events = (xml: string) => viaScanner(xml).filter((e) => e[0] === 'close').map((e) => e[1]);
+    // Space before the '>' is allowed; the name itself must be the whole name open.
+    expect(events('<x:row><x:c></x:c ></x:row\n>')).toEqual(['x:c', 'x:row']);
+    expect(() => viaScanner('<row><c></cc></row>')).toThrow('</cc> where </c> was expected');
+    expect(() => viaScanner('<row><cc></c></row>')).toThrow('</c> where </cc> was expected');
+    expect(() => viaScanner('<x:row></row>')).toThrow('</row> where </x:row> was expected');
+    expect(() => viaScanner('<row></row></row>')).toThrow('</row> closes nothing');
+  });
+
   it('finds an attribute by its whole name', () => {
     expect(attr(' sr="x" r="A1" s="3"', 'r')).toBe('A1');
     expect(attr(' s="3" t="s"', 't')).toBe('s');

@@ -77,17 +77,18 @@ function readRows(
       if (rows.length) break;
       continue;
     }
-    const label = view
-      .labelCols(r)
-      .filter((c) => c < firstColumn)
-      .map((c) => view.label(r, c))
-      .join('');
+    const { cols: labelCols, labels } = view.labelsOf(r);
+    let label = '';
+    for (let i = 0; i < labelCols.length; i++) if (labelCols[i]! < firstColumn) label += labels[i]!;
     if (isAfterFundsLabel(label) || readHeader(view, r, 'indicators') || readHeader(view, r, 'funds')) break;
-    const hasNumber = amountCols.some((c) => readNumber(view.field(r, c).value, view.field(r, c).format).kind === 'number');
+    const hasNumber = amountCols.some((c) => {
+      const f = view.field(r, c);
+      return readNumber(f.value, f.format).kind === 'number';
+    });
     if (!hasNumber && !isFundsRowLabel(label)) break;
     // The 部门决算 form lists a second split beside the first ("按收入性质分 … | 按支出性质分", "其中：基本支出："
     // under 分值 / 执行率): a word there on a sub-row is that list, not this row's rate or score.
-    const besideList = rows.length > 0 && view.labelCols(r).some((c) => c >= sideStart && c !== columns.reason && readNumber(view.field(r, c).value).kind === 'unreadable');
+    const besideList = rows.length > 0 && labelCols.some((c) => c >= sideStart && c !== columns.reason && readNumber(view.field(r, c).value).kind === 'unreadable');
     const at = (k: FundsMeaning): Field | undefined =>
       columns[k] === undefined || (besideList && (k === 'weight' || k === 'rate' || k === 'score')) ? undefined : view.field(r, columns[k]);
     rows.push({
@@ -198,7 +199,7 @@ function pairsOn(view: SheetView, r: number): Pair[] {
  * The line is the block's total row; the lines under it are its sub-rows, read in the same columns.
  */
 export function readPairs(view: SheetView, r: number): FundsBlock | undefined {
-  const cols = view.labelCols(r);
+  const { cols } = view.labelsOf(r);
   // Most rows hold no budget word at all: passed over before anything is built.
   if (!cols.some((c) => ['budget', 'initial'].includes(pairMeaningAt(view, r, c) ?? ''))) return undefined;
   const first = cols[0];

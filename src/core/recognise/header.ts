@@ -122,9 +122,10 @@ const NOTHING: RowRead<never> = { columns: [], others: [], strangers: 0, numbers
 
 function rowAt<K extends HeaderKind>(view: SheetView, r: number, kind: K): RowRead<MeaningOf<K>> {
   // Most rows (indicator rows, names, goals) name no column at all: they are passed over without building anything.
+  const { cols, labels, used } = view.labelsOf(r);
   let any = false;
-  for (const c of view.labelCols(r)) {
-    const info = infoOf(view.label(r, c));
+  for (const label of labels) {
+    const info = infoOf(label);
     if (info[kind] || info.notFunds) {
       any = true;
       break;
@@ -135,9 +136,9 @@ function rowAt<K extends HeaderKind>(view: SheetView, r: number, kind: K): RowRe
   const others: HeaderLabel[] = [];
   let strangers = 0;
   let notFunds = false;
-  const cols = view.labelCols(r);
-  for (const c of cols) {
-    const label = view.label(r, c);
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i]!;
+    const label = labels[i]!;
     if (infoOf(label).notFunds) notFunds = true;
     const m = meaningOf(kind, label);
     if (m) columns.push({ meaning: m.meaning, col: c, label, percent: m.percent, points: m.points, row: r, rank: m.rank });
@@ -146,7 +147,7 @@ function rowAt<K extends HeaderKind>(view: SheetView, r: number, kind: K): RowRe
       if (!isHeaderWord(kind, label)) strangers++;
     }
   }
-  const numbers = view.usedCount(r) - cols.length;
+  const numbers = used - cols.length;
   return { columns, others, strangers, numbers, notFunds };
 }
 

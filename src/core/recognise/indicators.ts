@@ -59,8 +59,8 @@ export function readIndicators(view: SheetView, header: Header<IndicatorMeaning>
       continue;
     }
     blankRun = 0;
-    const labels = view.labelCols(r).map((c) => ({ c, l: view.label(r, c) }));
-    if (labels.some(({ l }) => isTitle(l)) || isNameRow(view, r) || readHeader(view, r, 'funds')) break;
+    const { cols: labelCols, labels } = view.labelsOf(r);
+    if (labels.some((l) => isTitle(l)) || isNameRow(view, r) || readHeader(view, r, 'funds')) break;
     const repeated = readHeader(view, r, 'indicators');
     if (repeated) {
       // The header again, where the source broke a page: the rows go on below it.
@@ -70,25 +70,25 @@ export function readIndicators(view: SheetView, header: Header<IndicatorMeaning>
     }
     // Under the indicators, 自评总分 / 项目总得分 close the block as its 总分 row (above the grid they are header fields).
     // "总分(100分)" is a 总分 that states the table's points.
-    const totalAt = labels.find(({ l }) => isTotalLabel(l) || isTotalLabel(withoutPoints(l)) || (headerFieldOf(l) === 'selfScore' && view.usedCount(r) > 1));
-    if (totalAt && !totalRow) {
-      totalRow = readTotalRow(view, r, totalAt.c, cols.weight, cols.score);
-      grade = gradeInRow(view, r, totalAt.c, cols) ?? grade;
+    const totalAt = labelCols[labels.findIndex((l) => isTotalLabel(l) || isTotalLabel(withoutPoints(l)) || (headerFieldOf(l) === 'selfScore' && view.usedCount(r) > 1))];
+    if (totalAt !== undefined && !totalRow) {
+      totalRow = readTotalRow(view, r, totalAt, cols.weight, cols.score);
+      grade = gradeInRow(view, r, totalAt, cols) ?? grade;
       end = r;
       continue;
     }
-    const gradeAt = labels.find(({ l }) => isGradeLabel(l) || gradeInLabel(l));
-    if (gradeAt) {
-      grade = gradeValue(view, r, gradeAt.c);
+    const gradeAt = labelCols[labels.findIndex((l) => isGradeLabel(l) || gradeInLabel(l))];
+    if (gradeAt !== undefined) {
+      grade = gradeValue(view, r, gradeAt);
       end = r;
       break;
     }
-    if (labels.some(({ l }) => isClosingLabel(l))) {
-      if (labels.some(({ l }) => /^注/.test(l))) end = r;
+    if (labels.some((l) => isClosingLabel(l))) {
+      if (labels.some((l) => /^注/.test(l))) end = r;
       break;
     }
     if (totalRow) break; // anything after the total row that is not a grade or a note ends the table
-    if (labels[0] && isAsideLabel(labels[0].l)) {
+    if (labels[0] !== undefined && isAsideLabel(labels[0])) {
       end = r; // "其他需要说明事项 | 无": a note inside the block, not an indicator
       continue;
     }

@@ -260,7 +260,7 @@ function nextTableStart(view: SheetView, from: number, limit: number): number {
 
 /** Rows above a table that belong to it without being its content: title, year, 报表编号, "单位名称:…". */
 function isTitleOrPreamble(view: SheetView, r: number): boolean {
-  const labels = view.labelCols(r).map((c) => view.label(r, c));
+  const { labels } = view.labelsOf(r);
   return labels.length > 0 && labels.every((l) => isTitle(l) || isPreamble(l));
 }
 

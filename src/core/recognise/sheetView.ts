@@ -10,6 +10,18 @@ import { headerFieldOf } from './vocabulary';
 
 const UNASKED = Symbol('unasked');
 
+/** A row's labelled cells (columns and normalised labels, in column order) and how many cells are not blank. */
+interface RowLabels {
+  readonly cols: readonly number[];
+  readonly labels: readonly string[];
+  readonly used: number;
+}
+
+/** How many rows of labels are kept above the last one read (recognition looks back 24 at most). */
+const LABELS_KEPT = 64;
+
+const NO_LABELS: RowLabels = Object.freeze({ cols: Object.freeze([]), labels: Object.freeze([]), used: 0 });
+
 export class SheetView {
   readonly rows: number;
   readonly cols: number;
@@ -88,20 +100,12 @@ export class SheetView {
   }
 
   rowBlank(r: number): boolean {
-    let blank = true;
-    forEachCell(this.grid.values[r], (v) => {
-      if (blank && !isBlank(v)) blank = false;
-    });
-    return blank;
+    return this.labelsOf(r).used === 0;
   }
 
   /** Columns of non-empty label cells in a row. */
   labelCols(r: number): readonly number[] {
-    const out: number[] = [];
-    forEachCell(this.grid.values[r], (v, c) => {
-      if (typeof v === 'string' && labelOf(v)) out.push(c);
-    });
-    return out;
+    return this.labelsOf(r).cols;
   }
 
   /** Lets go of what was worked out for rows above `row` (a table there is done): memory stays bounded. */
@@ -114,29 +118,73 @@ export class SheetView {
 
   private released = 0;
 
-  /** Lets go of everything worked out so far. */
+  /**
+   * Lets go of what was worked out so far but the answers "nothing here" (most rows are no header and
+   * hold no pairs): those cost no memory of their own, and are not worked out again.
+   */
   forget(): void {
-    this.memos.clear();
+    for (const [question, rows] of this.memos) {
+      let kept = false;
+      for (let r = 0; r < rows.length; r++) {
+        if (rows[r] !== undefined && typeof rows[r] === 'object') rows[r] = UNASKED;
+        else if (rows[r] !== UNASKED) kept = true;
+      }
+      if (!kept) this.memos.delete(question);
+    }
+    this.rowLabels = [];
+    this.labelsFrom = 0;
     this.released = 0;
   }
 
   /** How many cells of a row are not blank (numbers included). */
   usedCount(r: number): number {
-    let n = 0;
-    forEachCell(this.grid.values[r], (v) => {
-      if (!isBlank(v)) n++;
-    });
-    return n;
+    return this.labelsOf(r).used;
   }
 
   rowHasLabel(r: number, test: (label: string) => boolean): boolean {
-    for (const c of this.labelCols(r)) if (test(this.label(r, c))) return true;
+    for (const l of this.labelsOf(r).labels) if (test(l)) return true;
     return false;
   }
 
   /** The first column after a label's merged area: where the label's value is (or is to be written). */
   afterLabel(r: number, c: number): number {
     return (this.mergeAt(r, c)?.right ?? c) + 1;
+  }
+
+  /**
+   * Each row's labelled cells, read once: recognition asks for them many times per row, going down the
+   * sheet and looking back a few dozen rows at most. Only the LABELS_KEPT rows above the last one read
+   * are kept: a sheet of 10,000 tables does not hold every row's labels at once.
+   */
+  private rowLabels: (RowLabels | undefined)[] = [];
+  /** Rows above this one are no longer kept. */
+  private labelsFrom = 0;
+
+  /** A row's labelled cells and labels, in column order. */
+  labelsOf(r: number): RowLabels {
+    let known = this.rowLabels[r];
+    if (known) return known;
+    const cols: number[] = [];
+    const labels: string[] = [];
+    let used = 0;
+    forEachCell(this.grid.values[r], (v, c) => {
+      if (isBlank(v)) return;
+      used++;
+      const l = typeof v === 'string' ? labelOf(v) : '';
+      if (!l) return;
+      cols.push(c);
+      labels.push(l);
+    });
+    known = used === 0 ? NO_LABELS : { cols, labels, used };
+    if (r >= this.labelsFrom && r < this.rows) {
+      this.rowLabels[r] = known;
+      const from = r - LABELS_KEPT;
+      if (from > this.labelsFrom) {
+        this.rowLabels.fill(undefined, this.labelsFrom, from);
+        this.labelsFrom = from;
+      }
+    }
+    return known;
   }
 
   /** First non-blank cell after the label at `c` on row `r` that is not itself a header label. */

@@ -37,10 +37,22 @@ export class Scanner {
     if (unclosed !== undefined) throw new Error(`XML ends before </${unclosed}>`);
   }
 
-  private closing(name: string): void {
+  /**
+   * The end tag in s[from, end): it must close the last element open. Compared in place, and the name
+   * open handed on, not a copy cut from the text (end tags are half of a worksheet's tags).
+   */
+  private closing(s: string, from: number, end: number): void {
     const expected = this.open.pop();
-    if (expected !== name) throw new Error(expected === undefined ? `</${name}> closes nothing` : `</${name}> where </${expected}> was expected`);
-    this.on.close(name);
+    let b = from;
+    let e = end;
+    while (b < e && isSpace(s.charCodeAt(b))) b++;
+    while (e > b && isSpace(s.charCodeAt(e - 1))) e--;
+    if (expected === undefined || e - b !== expected.length || !s.startsWith(expected, b)) {
+      // The rare end tag the quick comparison does not settle (other spaces around the name) is cut and trimmed.
+      const name = s.slice(from, end).trim();
+      if (expected !== name) throw new Error(expected === undefined ? `</${name}> closes nothing` : `</${name}> where </${expected}> was expected`);
+    }
+    this.on.close(expected);
   }
 
   /** Tokenizes s; returns where the incomplete tail starts (s.length when none). */
@@ -86,7 +98,7 @@ export class Scanner {
       const e = tagEnd(s, i + 1);
       if (e < 0) return last ? fail('tag') : i;
       if (c === 47 /* / */) {
-        this.closing(s.slice(i + 2, e).trim());
+        this.closing(s, i + 2, e);
         i = e + 1;
         continue;
       }
