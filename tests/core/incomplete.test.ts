@@ -73,7 +73,7 @@ describe("a peer checker's four cases, laid out as our form", () => {
     expect(findingMessage(f)).toBe('「储备点数量」实际完成 80个，未达到指标值 ≥100个，却得满分，未填写偏差原因');
   });
 
-  it('a blank 项目名称 and 主管部门', () => {
+  it('MISSING_FIELD: a blank 项目名称 and 主管部门', () => {
     const rows = edit(edit(form(), 'B3', _), 'B4', _);
     expect(codes(only(grid(rows)))).toEqual(['MISSING_FIELD@B3', 'MISSING_FIELD@B4']);
   });
@@ -92,7 +92,7 @@ describe("a peer checker's four cases, laid out as our form", () => {
 });
 
 describe('SHORTFALL_NO_REASON', () => {
-  it('a qualitative result 基本达成 scored in full, its reason only a filler word', () => {
+  it('SHORTFALL_NO_REASON: a qualitative result 基本达成 scored in full, its reason only a filler word', () => {
     const rows = edit(edit(form(), 'E15', '基本达成'), 'H15', '无');
     const t = only(grid(rows));
     expect(codes(t)).toEqual(['QUAL_BAND_MISMATCH@G15', 'SHORTFALL_NO_REASON@H15']);

@@ -85,7 +85,7 @@ describe('every finding code has its behavioural test', () => {
     expect(named.size).toBeGreaterThanOrEqual(ALL_CODES.length);
   });
 
-  it.each(ALL_CODES)('%s has a test named "%s: …"', (code) => {
+  it.each(ALL_CODES)('%s has a test named after it ("CODE: …")', (code) => {
     expect(named.has(code)).toBe(true);
   });
 });
