@@ -79,7 +79,7 @@ const T = {
     byDepartment: '按主管部门',
     departmentColumns: ['主管部门', '表数', '全年预算数（万元）', '未核实错误', '已核实'],
     sendBack: (n: number) => `需退回修改的表（有未核实错误）：${n} 张`,
-    sendBackColumns: ['序号', '工作表', '项目名称', '主管部门', '未核实错误', '首要问题'],
+    sendBackColumns: ['序号', '工作表', '项目名称', '主管部门', '未核实错误'],
   },
   en: {
     title: 'Self-evaluation summary',
@@ -109,7 +109,7 @@ const T = {
     byDepartment: 'By supervising department',
     departmentColumns: ['Department', 'Tables', 'Budget (10k yuan)', 'Open errors', 'Verified'],
     sendBack: (n: number) => `Tables to send back (open errors): ${n}`,
-    sendBackColumns: ['#', 'Sheet', 'Project', 'Department', 'Open errors', 'First findings'],
+    sendBackColumns: ['#', 'Sheet', 'Project', 'Department', 'Open errors'],
   },
 } as const;
 
@@ -152,6 +152,8 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
   const centred = (value: string | null): LayoutCell => ({ value, style: 'text', align: 'center' });
   const line = (cells: LayoutCell[]) => rows.push(cells);
 
+  // 序号 … 项目名称: printed at the left of every page the columns go on to.
+  const titleRight = Math.max(0, columns.findIndex((c) => /项目名称|Project/.test(c)));
   line([text(t.title, 'title')]);
   merges.push({ top: 0, left: 0, bottom: 0, right: width - 1 });
   const counted = (k: SummaryRow['kind']) => s.rows.filter((r) => r.kind === k && r.duplicateOf === null).length;
@@ -247,11 +249,16 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
   if (s.sendBack.length) {
     line([text(t.sendBack(s.sendBack.length), 'section')]);
     line(t.sendBackColumns.map((c) => text(c, 'header')));
+    // Each finding on a line of its own under its table, merged over the columns that print on every page
+    // (序号 … 项目名称): a text merged across a page's edge is cut, or printed over its neighbours.
+    const findingsRight = Math.max(2, titleRight);
     for (const b of s.sendBack) {
       const cell = b.range.split(':')[0] ?? 'A1';
-      // The findings wrap in a cell merged to the sheet's width.
-      merges.push({ top: rows.length, left: 5, bottom: rows.length, right: width - 1 });
-      line([indexCell(b.index, b.sheet, cell, withFile ? b.file : undefined), sheetCell(b.sheet, cell), text(b.project), text(departmentName(b.department, options.lang ?? 'zh')), text(b.openErrors, 'count'), text(b.first.join('\n'))]);
+      line([indexCell(b.index, b.sheet, cell, withFile ? b.file : undefined), sheetCell(b.sheet, cell), text(b.project), text(departmentName(b.department, options.lang ?? 'zh')), text(b.openErrors, 'count')]);
+      for (const f of b.first) {
+        merges.push({ top: rows.length, left: 1, bottom: rows.length, right: findingsRight });
+        line([text(null), text(f)]);
+      }
     }
     line([]);
   }
@@ -290,7 +297,7 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
     print: {
       ...printSetup(widths, PRINT_FONT.size, 'landscape', { top: headerRow, bottom: headerRow }, wrappedHeights(rows, widths, merges, headerRow)),
       // 序号 … 项目名称 at the left of every page the columns go on to.
-      titleColumns: { left: 0, right: Math.max(0, columns.findIndex((c) => /项目名称|Project/.test(c))) },
+      titleColumns: { left: 0, right: titleRight },
       footer: pageNumberFooter(options.lang ?? 'zh'),
     },
   };
