@@ -61,6 +61,9 @@ const STILL_SILENT: Record<string, string[]> = {
     'without 实际完成值 at row 12: read differently, nothing said',
   ],
   普惠金融专项: ['without 指标值 at row 8: read differently, nothing said'],
+  // Its 一级 labels state weights ("产出指标(70分)"): without the 一级指标 word they read as three frames, each
+  // against what it holds (no longer three false LABEL_WEIGHT_MISMATCH against the whole block), the 一级 grouping lost.
+  中江水利水标尺: ['without 一级指标 at row 11: read differently, nothing said'],
 };
 
 describe('never silent, on the real development tables', async () => {

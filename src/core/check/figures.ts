@@ -224,13 +224,38 @@ export function statedGroup(stated: Table['level1Stated'][number]): string {
   return stated.level1 ? labelOf(stated.level1) || `@${stated.field.row}:${stated.field.col}` : '';
 }
 
-/** Σ indicator weights from the labels, where the form has no 分值 column: the 一级 labels, else the frame. */
+/** An indicator frame that states its weight ("绩效指标(90分)", "年度绩效目标1(40分)") and the indicators it holds. */
+export interface StatedFrame {
+  readonly stated: StatedWeight;
+  readonly indicators: readonly Indicator[];
+}
+
+/**
+ * The stated frames of the indicator block. Several frames (年度绩效目标1 / 年度绩效目标2) each hold the indicators
+ * from their own row down to the next frame's; the first also holds any above it. A frame label repeated word for
+ * word is the same frame (a header repeated where the source broke a page): one frame over all its parts.
+ */
+export function statedFrames(table: Table): StatedFrame[] {
+  const frames = table.level1Stated.filter((s) => s.level1 === null).sort((a, b) => a.field.row - b.field.row);
+  const byLabel = new Map<string, { stated: StatedWeight; indicators: Indicator[] }>();
+  frames.forEach((frame, i) => {
+    const next = frames[i + 1]?.field.row ?? Infinity;
+    const inside = table.indicators.filter((ind) => (i === 0 || ind.row >= frame.field.row) && ind.row < next);
+    const key = labelOf(frame.label);
+    const known = byLabel.get(key);
+    if (known) known.indicators.push(...inside);
+    else byLabel.set(key, { stated: frame, indicators: inside });
+  });
+  return [...byLabel.values()];
+}
+
+/** Σ indicator weights from the labels, where the form has no 分值 column: the 一级 labels, else the frames'. */
 function weightFromLabels(table: Table, groups: readonly string[]): Decimal | null {
   const byGroup = new Map<string, Decimal>();
   for (const s of table.level1Stated) if (s.level1 !== null && !byGroup.has(statedGroup(s))) byGroup.set(statedGroup(s), new Decimal(s.points));
   if (groups.length && groups.every((g) => byGroup.has(g))) return [...new Set(groups)].reduce((a, g) => a.plus(byGroup.get(g)!), new Decimal(0));
-  const frame = table.level1Stated.find((s) => s.level1 === null);
-  return frame ? new Decimal(frame.points) : null;
+  const frames = statedFrames(table);
+  return frames.length ? frames.reduce((a, f) => a.plus(f.stated.points), new Decimal(0)) : null;
 }
 
 export function tableFigures(table: Table): TableFigures {

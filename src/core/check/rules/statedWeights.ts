@@ -5,7 +5,7 @@
  */
 import { Decimal, fmt2 } from '../../numbers';
 import type { StatedWeight } from '../../table';
-import { shownOf, statedGroup } from '../figures';
+import { shownOf, statedFrames, statedGroup } from '../figures';
 import { rule } from './rule';
 
 export const statedWeights = rule('statedWeights', ['LABEL_WEIGHT_MISMATCH'], ({ table, figures, report }) => {
@@ -40,13 +40,22 @@ export const statedWeights = rule('statedWeights', ['LABEL_WEIGHT_MISMATCH'], ({
   }
   // The whole table's points ("总分(100分)") against the 执行率's and the indicators' together, where both are known.
   if (table.tableStated && figures.weightSum !== null) mismatch(table.tableStated, figures.weightSum);
-  // A frame over every indicator, against all their 分值 (or, with no 分值 column, the 一级 labels under it).
-  for (const frame of table.level1Stated.filter((s) => s.level1 === null)) {
+  // A frame against the 分值 of the indicators it holds (or, with no 分值 column, the 一级 labels under it): one frame
+  // holds them all; of several (年度绩效目标1 / 年度绩效目标2), each holds its own.
+  const frames = statedFrames(table);
+  for (const { stated, indicators } of frames) {
+    const held = frames.length === 1 ? figures.indicators : figures.indicators.filter((f) => indicators.includes(f.indicator));
     if (hasWeightColumn) {
-      if (figures.indicatorWeight !== null) mismatch(frame, figures.indicatorWeight);
-    } else if (figures.indicators.length && figures.indicators.every((f) => groups.has(f.group))) {
-      const seen = new Set(figures.indicators.map((f) => f.group));
-      mismatch(frame, [...seen].reduce((a, g) => a.plus(groups.get(g)!.points), new Decimal(0)));
+      if (frames.length === 1) {
+        if (figures.indicatorWeight !== null) mismatch(stated, figures.indicatorWeight);
+        continue;
+      }
+      // The 执行率 indicator's 分值 counts as the funds', never a frame's.
+      const scored = held.filter((f) => f !== figures.executionIndicator);
+      if (scored.length && scored.every((f) => f.weight.kind === 'number')) mismatch(stated, scored.reduce((a, f) => a.plus(shownOf(f.weight)!.value), new Decimal(0)));
+    } else if (held.length && held.every((f) => groups.has(f.group))) {
+      const seen = new Set(held.map((f) => f.group));
+      mismatch(stated, [...seen].reduce((a, g) => a.plus(groups.get(g)!.points), new Decimal(0)));
     }
   }
 });
