@@ -18,6 +18,7 @@ import {
   startsFundsGroup,
 } from './vocabulary';
 import type { SheetView } from './sheetView';
+import { readSourcesAcross, sourcesHeaderAt } from './fundsAcross';
 
 const AMOUNTS: readonly FundsMeaning[] = ['initial', 'budget', 'executed'];
 
@@ -199,6 +200,10 @@ function pairsOn(view: SheetView, r: number): Pair[] {
  * The line is the block's total row; the lines under it are its sub-rows, read in the same columns.
  */
 export function readPairs(view: SheetView, r: number): FundsBlock | undefined {
+  const across = readSourcesAcross(view, r);
+  if (across) return across;
+  // Under sources across with no 合计 ("中央 | 省级 | 市县"), "预算数 | 50" is one source's figure, not the total.
+  if (r > 0 && sourcesHeaderAt(view, r - 1)) return undefined;
   const { cols } = view.labelsOf(r);
   // Most rows hold no budget word at all: passed over before anything is built.
   if (!cols.some((c) => ['budget', 'initial'].includes(pairMeaningAt(view, r, c) ?? ''))) return undefined;
