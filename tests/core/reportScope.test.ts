@@ -4,8 +4,8 @@
  * exactly that slip with the value the arithmetic gives; what cannot be read for sure is not read.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { checkReport, readTextReport } from '../../src/core/narrative';
+import { readFileSync, readdirSync } from 'node:fs';
+import { UNCHECKED_WHY, checkReport, readTextReport } from '../../src/core/narrative';
 import { openWorkbook, workbookGrids } from '../../src/xlsx/read';
 import { checkWorkbook } from '../../src/core/engine';
 import { fixturePath } from '../helpers';
@@ -72,6 +72,21 @@ describe('scope rules, each on its own text', () => {
       [4, 'count', 'inconsistent'],
     ]);
     expect(found('counts')).toEqual([[4, 'REPORT_ARITHMETIC', '4', '3']]);
+  });
+
+  it('every statement not checked says why, in both languages', () => {
+    const why = report('unchecked-why').statements.map((s) => [s.paragraph, s.kind, s.verdict, s.why]);
+    expect(why).toEqual([
+      [1, 'amount', 'unchecked', UNCHECKED_WHY.statedOnce],
+      [1, 'parts', 'unchecked', UNCHECKED_WHY.partsShort],
+      [2, 'grade', 'unchecked', UNCHECKED_WHY.noScore],
+      [3, 'score', 'unchecked', UNCHECKED_WHY.statedOnce],
+      [4, 'score', 'inconsistent', undefined],
+      [4, 'grade', 'unchecked', UNCHECKED_WHY.severalScores],
+    ]);
+    const names = readdirSync(fixturePath('reports/scope')).map((f) => f.replace(/\.txt$/, ''));
+    const silent = names.flatMap((n) => report(n).statements.filter((s) => s.verdict === 'unchecked' && !(s.why?.zh && s.why.en)));
+    expect(silent).toEqual([]);
   });
 
   it('paired lists with 各 / 分别 are not read (their pairing is not checked yet)', () => {

@@ -49,7 +49,25 @@ export interface Statement {
   /** What it was checked against: a table's name, or 'text' (the report's own figures). */
   readonly against: string | null;
   readonly finding?: ReportFinding;
+  /** Why an unchecked statement was not checked, in both languages (the reviewer reads it in the pane). */
+  readonly why?: Why;
 }
+
+export interface Why {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** The reasons a statement is not checked. */
+export const UNCHECKED_WHY = {
+  otherYear: { zh: '所述年份与表的年度不同', en: 'a figure of another year than the table’s' },
+  partsShort: { zh: '各分项之和小于总数，且原文未说明已列全', en: 'the parts sum to less than the whole and are not said to be all of it' },
+  statedOnce: { zh: '无对应的表；仅与全文再次出现的同一数字比对', en: 'no table holds it; only compared with the same figure stated again' },
+  noScore: { zh: '文中未写总分，无从核对等级', en: 'no total score stated to grade' },
+  severalScores: { zh: '文中总分不止一个，不知等级指哪个', en: 'the text states more than one total score' },
+} as const satisfies Record<string, Why>;
+
+const notChecked = (c: Claim, subject: string, found: string, why: Why): Out => ({ quote: c.quote, kind: c.kind, subject, found, verdict: 'unchecked', against: null, why });
 
 const HUNDRED = new Decimal(100);
 
@@ -138,7 +156,7 @@ function amountVerdict(c: Extract<Claim, { kind: 'amount' }>, row: AmountRow | u
   // An amount of another year than the table's (or the report's) is no figure of the table; nor one whose year
   // cannot be told to be the table's.
   const tableYear = t.year ?? reportYear;
-  if (year && year !== tableYear) return { quote: c.quote, kind: c.kind, subject: c.subject.name, found, verdict: 'unchecked', against: null };
+  if (year && year !== tableYear) return notChecked(c, c.subject.name, found, UNCHECKED_WHY.otherYear);
   if (!row) return unmatched(c, 'amount', c.subject.name, found, t);
   const candidates = c.columns
     .map((k: Column) => row.amounts[k])
@@ -211,7 +229,7 @@ function selfVerdict(c: Claim): Out | null {
       // The sum to the most decimals its parts show (4.647 + 169 + 756 = 929.647), at least 2.
       const decimals = Math.max(2, ...parts.map((p) => p.decimals));
       if (over || (under && c.exhaustive)) return arithmetic(c, 'parts', '其中', mid(sum).toFixed(decimals), found, unit);
-      return overlaps(sum, ti) ? consistentText(c, '其中', found) : { ...consistentText(c, '其中', found), verdict: 'unchecked', against: null };
+      return overlaps(sum, ti) ? consistentText(c, '其中', found) : notChecked(c, '其中', found, UNCHECKED_WHY.partsShort);
     }
     case 'share': {
       const { shown } = amountsIn([c.part, c.total]);
@@ -286,7 +304,7 @@ function checkTwice(c: Claim, ctx: Context): Out | null {
   const first = ctx.seen.get(k.key);
   if (!first) {
     ctx.seen.set(k.key, { value: k.value, shown: k.shown, paragraph: ctx.paragraph });
-    return { quote: c.quote, kind: c.kind, subject: k.subject, found: k.shown, verdict: 'unchecked', against: null };
+    return notChecked(c, k.subject, k.shown, UNCHECKED_WHY.statedOnce);
   }
   if (overlaps(first.value, k.value)) return { quote: c.quote, kind: c.kind, subject: k.subject, found: k.shown, verdict: 'consistent', against: 'text' };
   return arithmetic(c, 'twice', k.subject, first.shown, k.shown, k.unit, first.paragraph);
@@ -354,7 +372,8 @@ function statementOf(c: Claim, ctx: Context): Out | null {
 function gradeOfScore(c: Extract<Claim, { kind: 'grade' }>, scores: readonly Shown[]): Out {
   const values = new Set(scores.map((s) => s.value.toString()));
   const score = scores[0];
-  if (values.size !== 1 || !score) return { quote: c.quote, kind: c.kind, subject: 'total', found: c.word, verdict: 'unchecked', against: null };
+  if (!score) return notChecked(c, 'total', c.word, UNCHECKED_WHY.noScore);
+  if (values.size !== 1) return notChecked(c, 'total', c.word, UNCHECKED_WHY.severalScores);
   const grade = gradeFor(score.value);
   if (grade === c.grade) return consistentText(c, 'total', c.word);
   const f = finding('REPORT_ARITHMETIC', 0, c.quote, { check: 'grade', subject: shownText(score), expected: grade, found: c.word, unit: '' });
