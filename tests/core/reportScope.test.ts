@@ -74,6 +74,19 @@ describe('scope rules, each on its own text', () => {
     expect(found('counts')).toEqual([[4, 'REPORT_ARITHMETIC', '4', '3']]);
   });
 
+  it('到位率, 拨付率, 支付率, 完成率 between the two amounts their sentence names; three amounts or none are not read', () => {
+    expect(report('named-rates').statements.map((s) => [s.paragraph, s.kind, s.subject, s.verdict])).toEqual([
+      [1, 'rateOf', '到位率', 'consistent'],
+      [2, 'rateOf', '拨付率', 'consistent'],
+      [3, 'rateOf', '完成率', 'consistent'],
+      [4, 'rateOf', '支付率', 'consistent'],
+    ]);
+    expect(found('named-rates-slip')).toEqual([
+      [1, 'REPORT_ARITHMETIC', '92', '95'],
+      [3, 'REPORT_ARITHMETIC', '85', '80'],
+    ]);
+  });
+
   it('every statement not checked says why, in both languages', () => {
     const why = report('unchecked-why').statements.map((s) => [s.paragraph, s.kind, s.verdict, s.why]);
     expect(why).toEqual([

@@ -273,8 +273,9 @@ function selfVerdict(c: Claim): Out | null {
       const over = shown[1]!.value.gt(shown[0]!.value);
       const stated = rateInterval(c.rate.shown);
       const found = shownText(c.rate.shown);
-      if (overlaps(rate, stated) || (over && c.rate.shown.value.eq(100))) return consistentText(c, '执行率', found);
-      return arithmetic(c, 'rate', '执行率', asShown(mid(rate), c.rate.shown), found, '%');
+      const name = c.name ?? '执行率';
+      if (overlaps(rate, stated) || (over && c.rate.shown.value.eq(100))) return consistentText(c, name, found);
+      return arithmetic(c, 'rate', name, asShown(mid(rate), c.rate.shown), found, '%');
     }
     default:
       return null;
