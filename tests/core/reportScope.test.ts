@@ -65,6 +65,12 @@ describe('scope rules, each on its own text', () => {
     expect(found('grade-score-slip')).toEqual([[1, 'REPORT_ARITHMETIC', '优秀', '良']]);
   });
 
+  it('a grade beside a second score the text does not read as the total (复评后得分) is not checked', () => {
+    const grade = report('grade-two-scores').statements.filter((s) => s.kind === 'grade');
+    expect(grade.map((s) => [s.verdict, s.why])).toEqual([['unchecked', UNCHECKED_WHY.severalScores]]);
+    expect(found('grade-two-scores')).toEqual([]);
+  });
+
   it('a count against the names listed (in brackets, after 即, before 二类); a rank or a list with 等 is no list', () => {
     expect(read('counts')).toEqual([
       [1, 'count', 'consistent'],

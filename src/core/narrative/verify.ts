@@ -11,7 +11,7 @@ import { claimsOf } from './claims';
 import { documentRelations } from './relations';
 import { type SangongStatement, sangongStatements } from './sangong';
 import type { Grid } from '../grid';
-import type { Fact } from './facts';
+import { type Fact, factsOf } from './facts';
 import type { Paragraph } from './document';
 import { type AmountRow, type TableView, acceptedRates } from './tables';
 import type { Table } from '../table';
@@ -101,6 +101,8 @@ interface Context {
   readonly year: string | undefined;
   /** The total scores the text has stated so far (a grade is checked against them when no table gives one). */
   readonly scores: Shown[];
+  /** The paragraph's other scores (得分 / 评分 … 分) not read as the total ("复评后得分为88分"): a grade beside them is not sure. */
+  readonly otherScores: readonly Shown[];
 }
 
 type Out = Omit<Statement, 'paragraph'>;
@@ -365,13 +367,14 @@ function statementOf(c: Claim, ctx: Context): Out | null {
     const v = againstTable(c, ctx.table, ctx.year);
     if (v) return v;
   }
-  if (c.kind === 'grade') return gradeOfScore(c, ctx.scores);
+  if (c.kind === 'grade') return gradeOfScore(c, ctx.scores, ctx.otherScores);
   return checkTwice(c, ctx);
 }
 
 /** A grade against the one total score the text states (rule 9: 90 优, 80 良, 60 中); two scores: not checked. */
-function gradeOfScore(c: Extract<Claim, { kind: 'grade' }>, scores: readonly Shown[]): Out {
-  const values = new Set(scores.map((s) => s.value.toString()));
+function gradeOfScore(c: Extract<Claim, { kind: 'grade' }>, scores: readonly Shown[], others: readonly Shown[]): Out {
+  // Another score beside the grade ("自评93分，复评后得分为88分，评价结果为良好") leaves which one it grades open.
+  const values = new Set([...scores, ...(scores.length ? others : [])].map((s) => s.value.toString()));
   const score = scores[0];
   if (!score) return notChecked(c, 'total', c.word, UNCHECKED_WHY.noScore);
   if (values.size !== 1) return notChecked(c, 'total', c.word, UNCHECKED_WHY.severalScores);
@@ -393,7 +396,10 @@ export function checkParagraphs(paragraphs: readonly Paragraph[], tables: readon
   const relations = documentRelations(paragraphs);
   const scores: Shown[] = [];
   for (const p of paragraphs) {
-    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1, tables, year, scores };
+    const otherScores = factsOf(p.text)
+      .filter((f) => f.unit === '分' && /得分|评分/.test(f.label) && !/指标|分值|扣/.test(f.label))
+      .map((f) => f.shown);
+    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1, tables, year, scores, otherScores };
     const own = relations.filter((r) => r.paragraph === p.index).map((r) => r.claim);
     for (const c of [...claimsOf(p.text), ...own]) {
       if (c.kind === 'score' && c.subject.name === 'total' && !c.project) scores.push(c.fact.shown);
