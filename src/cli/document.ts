@@ -7,7 +7,7 @@
 import type { Lang } from '../core/findings';
 import { findingMessage } from '../core/findings';
 import type { CheckOptions } from '../core/check/result';
-import { type ReportDocument, type ReportResult, type Statement, checkReport, readTextReport } from '../core/narrative';
+import { type ReportDocument, type ReportResult, type Statement, type Why, checkReport, readTextReport } from '../core/narrative';
 import { Reports, type ReportEntry } from '../core/report';
 import { DocxError, readDocx } from '../docx/read';
 import { ZipError } from '../xlsx/package/zip';
@@ -82,6 +82,8 @@ export interface StatementReport {
   readonly code?: string;
   readonly expected?: string | null;
   readonly message?: string;
+  /** Why an unchecked statement was not checked (zh and en). */
+  readonly why?: Why;
 }
 
 /** The narrative of a report, as one entry of the JSON report. */
@@ -108,7 +110,7 @@ export interface NarrativeEntry {
 
 export function narrativeEntry(file: string, r: ReportResult, lang: Lang): NarrativeEntry {
   const statements = r.statements.map((s): StatementReport => {
-    const base = { paragraph: s.paragraph, quote: s.quote, kind: s.kind, subject: s.subject, found: s.found, verdict: s.verdict, against: s.against };
+    const base = { paragraph: s.paragraph, quote: s.quote, kind: s.kind, subject: s.subject, found: s.found, verdict: s.verdict, against: s.against, ...(s.why ? { why: s.why } : {}) };
     if (!s.finding) return base;
     return { ...base, code: s.finding.code, expected: s.finding.expected, message: findingMessage(s.finding, lang) };
   });

@@ -63,6 +63,15 @@ describe('核对报告', () => {
     await expect(panel.locator('[data-testid="report-table"]').textContent()).resolves.toBe('核对所用表格：应急救援');
   });
 
+  it('the folded 未核对 list says why each statement was not checked', async () => {
+    await page.locator('input[data-testid="pick-report"]').setInputFiles(fixture('scope/unchecked-why.txt'));
+    const panel = page.locator('[data-testid="report-check"]');
+    await panel.getByRole('button', { name: /^未核对 \d+ 处/ }).click();
+    const items = await panel.locator('[data-testid="report-unchecked"] li').allTextContents();
+    expect(items.some((t) => t.includes('第2段 文中未写总分，无从核对等级：「'))).toBe(true);
+    expect(items.some((t) => t.includes('各分项之和小于总数'))).toBe(true);
+  });
+
   it('says so when the file is no document', async () => {
     await page.locator('input[data-testid="pick-report"]').setInputFiles(fixture('not-a-zip.docx'));
     await page.locator('[data-testid="report-check"]').getByText('不是 Word 文档（.docx）', { exact: false }).waitFor();

@@ -60,6 +60,16 @@ describe('selfeval check on a report', () => {
     ]);
   });
 
+  it('--json: a statement not checked says why, in Chinese and English', async () => {
+    const r = await run(['check', fixturePath('reports/scope/unchecked-why.txt'), '--json', '-']);
+    const entries = JSON.parse(r.out) as ({ kind: string } & Record<string, unknown>)[];
+    const n = entries.find((e) => e.kind === 'narrative') as unknown as NarrativeEntry;
+    const grade = n.statements.find((s) => s.kind === 'grade' && s.paragraph === 2);
+    expect(grade).toMatchObject({ verdict: 'unchecked', why: { zh: '文中未写总分，无从核对等级', en: 'no total score stated to grade' } });
+    expect(n.statements.filter((s) => s.verdict === 'unchecked' && !s.why)).toEqual([]);
+    expect(n.statements.filter((s) => s.verdict !== 'unchecked' && s.why)).toEqual([]);
+  });
+
   it('reads a plain-text report (the seed as it is) as the .docx', async () => {
     const r = await run(['check', fixturePath('report003.txt')]);
     expect(r.out).toContain('报告正文：92 段，读到 21 处数字陈述，核对 21 处，不符 2 处');

@@ -4,8 +4,8 @@
  * exactly that slip with the value the arithmetic gives; what cannot be read for sure is not read.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { checkReport, readTextReport } from '../../src/core/narrative';
+import { readFileSync, readdirSync } from 'node:fs';
+import { UNCHECKED_WHY, checkReport, readTextReport } from '../../src/core/narrative';
 import { openWorkbook, workbookGrids } from '../../src/xlsx/read';
 import { checkWorkbook } from '../../src/core/engine';
 import { fixturePath } from '../helpers';
@@ -65,6 +65,12 @@ describe('scope rules, each on its own text', () => {
     expect(found('grade-score-slip')).toEqual([[1, 'REPORT_ARITHMETIC', '优秀', '良']]);
   });
 
+  it('a grade beside a second score the text does not read as the total (复评后得分) is not checked', () => {
+    const grade = report('grade-two-scores').statements.filter((s) => s.kind === 'grade');
+    expect(grade.map((s) => [s.verdict, s.why])).toEqual([['unchecked', UNCHECKED_WHY.severalScores]]);
+    expect(found('grade-two-scores')).toEqual([]);
+  });
+
   it('a count against the names listed (in brackets, after 即, before 二类); a rank or a list with 等 is no list', () => {
     expect(read('counts')).toEqual([
       [1, 'count', 'consistent'],
@@ -72,6 +78,34 @@ describe('scope rules, each on its own text', () => {
       [4, 'count', 'inconsistent'],
     ]);
     expect(found('counts')).toEqual([[4, 'REPORT_ARITHMETIC', '4', '3']]);
+  });
+
+  it('到位率, 拨付率, 支付率, 完成率 between the two amounts their sentence names; three amounts or none are not read', () => {
+    expect(report('named-rates').statements.map((s) => [s.paragraph, s.kind, s.subject, s.verdict])).toEqual([
+      [1, 'rateOf', '到位率', 'consistent'],
+      [2, 'rateOf', '拨付率', 'consistent'],
+      [3, 'rateOf', '完成率', 'consistent'],
+      [4, 'rateOf', '支付率', 'consistent'],
+    ]);
+    expect(found('named-rates-slip')).toEqual([
+      [1, 'REPORT_ARITHMETIC', '92', '95'],
+      [3, 'REPORT_ARITHMETIC', '85', '80'],
+    ]);
+  });
+
+  it('every statement not checked says why, in both languages', () => {
+    const why = report('unchecked-why').statements.map((s) => [s.paragraph, s.kind, s.verdict, s.why]);
+    expect(why).toEqual([
+      [1, 'amount', 'unchecked', UNCHECKED_WHY.statedOnce],
+      [1, 'parts', 'unchecked', UNCHECKED_WHY.partsShort],
+      [2, 'grade', 'unchecked', UNCHECKED_WHY.noScore],
+      [3, 'score', 'unchecked', UNCHECKED_WHY.statedOnce],
+      [4, 'score', 'inconsistent', undefined],
+      [4, 'grade', 'unchecked', UNCHECKED_WHY.severalScores],
+    ]);
+    const names = readdirSync(fixturePath('reports/scope')).map((f) => f.replace(/\.txt$/, ''));
+    const silent = names.flatMap((n) => report(n).statements.filter((s) => s.verdict === 'unchecked' && !(s.why?.zh && s.why.en)));
+    expect(silent).toEqual([]);
   });
 
   it('paired lists with 各 / 分别 are not read (their pairing is not checked yet)', () => {

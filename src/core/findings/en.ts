@@ -41,6 +41,9 @@ const REGION = {
   noHeaders: 'a self-evaluation title, but neither a funds header nor an indicator header under it',
 } as const;
 
+/** The rates between two amounts a report names, in English. */
+const NAMED_RATES: Record<string, string> = { 到位率: 'rate of funds received', 拨付率: 'disbursement rate', 支付率: 'payment rate', 完成率: 'completion rate' };
+
 /** The national framework's categories, and the grades, in English. */
 const CATEGORY: Record<string, string> = {
   执行率: 'execution rate',
@@ -71,7 +74,10 @@ const CHECK_EN = {
   share: (p: CheckParams) => `${p.subject}'s share is ${p.expected}% by the amounts stated; the report says ${p.found}%`,
   change: (p: CheckParams) => `by the amounts stated the change is ${p.expected}%; the report says ${p.found}%`,
   difference: (p: CheckParams) => `by this year's amount and last year's stated the change is ${p.expected} ${p.unit}; the report says ${p.found} ${p.unit}`,
-  rate: (p: CheckParams) => `by the budget and spending stated the execution rate is ${p.expected}%; the report says ${p.found}%`,
+  rate: (p: CheckParams) =>
+    p.subject === '执行率'
+      ? `by the budget and spending stated the execution rate is ${p.expected}%; the report says ${p.found}%`
+      : `by the two amounts stated the ${NAMED_RATES[p.subject] ?? p.subject} is ${p.expected}%; the report says ${p.found}%`,
   grade: (p: CheckParams) => `the score stated, ${p.subject}, gives the grade 「${p.expected}」; the report says 「${p.found}」`,
   count: (p: CheckParams) => `the names listed are ${p.expected} (${p.subject}); the report says ${p.found}`,
   twice: (p: CheckParams) => `${p.subject} is ${p.expected} ${p.unit} in paragraph ${p.paragraph ?? '?'} and ${p.found} ${p.unit} here`,

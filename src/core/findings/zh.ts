@@ -53,7 +53,8 @@ const CHECK = {
   share: (p: { subject: string; expected: string; found: string; unit: string }) => `${p.subject}占比按所述金额应为 ${p.expected}%，报告写 ${p.found}%`,
   change: (p: { subject: string; expected: string; found: string; unit: string }) => `按所述金额和增减额，变动幅度应为 ${p.expected}%，报告写 ${p.found}%`,
   difference: (p: { subject: string; expected: string; found: string; unit: string }) => `按本年金额与所述上年金额，增减额应为 ${p.expected}${p.unit}，报告写 ${p.found}${p.unit}`,
-  rate: (p: { subject: string; expected: string; found: string; unit: string }) => `按所述预算数和执行数，执行率应为 ${p.expected}%，报告写 ${p.found}%`,
+  rate: (p: { subject: string; expected: string; found: string; unit: string }) =>
+    p.subject === '执行率' ? `按所述预算数和执行数，执行率应为 ${p.expected}%，报告写 ${p.found}%` : `按所述两项金额，${p.subject}应为 ${p.expected}%，报告写 ${p.found}%`,
   grade: (p: { subject: string; expected: string; found: string }) => `所述得分 ${p.subject} 分对应等级为「${p.expected}」，报告写「${p.found}」`,
   count: (p: { subject: string; expected: string; found: string }) => `所列名称为 ${p.expected} 个（${p.subject}），报告写 ${p.found} 个`,
   twice: (p: { subject: string; expected: string; found: string; unit: string; paragraph?: number }) => `${p.subject}前文（第 ${p.paragraph ?? '?'} 段）为 ${p.expected}${p.unit}，此处为 ${p.found}${p.unit}`,

@@ -75,7 +75,8 @@ export type Claim =
   | { readonly kind: 'change'; readonly current: Fact; readonly delta: Fact; readonly percent: Fact; readonly increase: boolean; readonly quote: string; readonly base?: Fact }
   | { readonly kind: 'count'; readonly stated: number; readonly shown: string; readonly names: readonly string[]; readonly quote: string }
   | { readonly kind: 'difference'; readonly current: Fact; readonly base: Fact; readonly delta: Fact; readonly increase: boolean; readonly quote: string }
-  | { readonly kind: 'rateOf'; readonly budget: Fact; readonly executed: Fact; readonly rate: Fact; readonly quote: string };
+  /** A rate between two amounts: 执行率 (executed of budget), or 到位率 / 拨付率 / 支付率 / 完成率 (its name). */
+  | { readonly kind: 'rateOf'; readonly budget: Fact; readonly executed: Fact; readonly rate: Fact; readonly quote: string; readonly name?: string };
 
 export const isAmount = (f: Fact): boolean => f.unit === '万元' || f.unit === '元';
 
@@ -250,7 +251,33 @@ function partsSpan(text: string, facts: readonly Fact[]): PartsSpan | undefined 
 
 /** The rates a paragraph states with their amounts; lists, shares and changes are read across paragraphs (relations.ts). */
 function selfClaims(text: string, facts: readonly Fact[], span: PartsSpan | undefined): Claim[] {
-  return rateOfClaims(text, facts, span);
+  return [...rateOfClaims(text, facts, span), ...namedRateClaims(text, facts)];
+}
+
+/** 到位率, 拨付率, 支付率, 完成率: the rate's word, and the verb its numerator's label carries. */
+const NAMED_RATE = /^[^，,；;。]*?(?:资金|投资|预算|经费)?(到位|拨付|支付|完成)率$/;
+/** What a rate is of: the amount due, planned, budgeted, granted or contracted. */
+const DUE = /应|计划|预算|下达|合同|批复|总/;
+const DONE = /实际|已|累计/;
+
+/**
+ * A named rate between the two amounts of its sentence: the one carrying its verb (实际到位资金, 已拨付, 完成投资)
+ * over the one it is due against (应到位, 下达资金, 计划投资). Only when each is the only one of its sentence and
+ * both come before the rate: a pairing that is not unique is not read.
+ */
+function namedRateClaims(text: string, facts: readonly Fact[]): Claim[] {
+  const out: Claim[] = [];
+  for (const r of facts) {
+    const word = r.unit === '%' ? NAMED_RATE.exec(r.label)?.[1] : undefined;
+    if (!word) continue;
+    const before = facts.filter((f) => f.sentence === r.sentence && isAmount(f) && f.start < r.start);
+    const done = before.filter((f) => f.label.includes(word) && (DONE.test(f.label) || !DUE.test(f.label)));
+    const due = before.filter((f) => !done.includes(f) && DUE.test(f.label) && !DONE.test(f.label));
+    if (done.length !== 1 || due.length !== 1 || before.length !== 2) continue;
+    const [b, e] = [due[0]!, done[0]!];
+    out.push({ kind: 'rateOf', budget: b, executed: e, rate: r, quote: text.slice(Math.min(b.labelStart, e.labelStart), r.end), name: `${word}率` });
+  }
+  return out;
 }
 
 function rateOfClaims(text: string, facts: readonly Fact[], span: PartsSpan | undefined): Claim[] {

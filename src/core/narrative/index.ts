@@ -12,7 +12,7 @@ import { type ReportCheckResult, type Statement, checkParagraphs } from './verif
 
 export type { ReportDocument, Paragraph } from './document';
 export { readTextReport } from './text';
-export { REPORT_CODES, type ReportFinding, type Statement, type Verdict } from './verify';
+export { REPORT_CODES, UNCHECKED_WHY, type ReportFinding, type Statement, type Verdict, type Why } from './verify';
 export { tableName } from './document';
 
 export interface ReportResult extends ReportCheckResult {

@@ -11,7 +11,7 @@ import { claimsOf } from './claims';
 import { documentRelations } from './relations';
 import { type SangongStatement, sangongStatements } from './sangong';
 import type { Grid } from '../grid';
-import type { Fact } from './facts';
+import { type Fact, factsOf } from './facts';
 import type { Paragraph } from './document';
 import { type AmountRow, type TableView, acceptedRates } from './tables';
 import type { Table } from '../table';
@@ -49,7 +49,25 @@ export interface Statement {
   /** What it was checked against: a table's name, or 'text' (the report's own figures). */
   readonly against: string | null;
   readonly finding?: ReportFinding;
+  /** Why an unchecked statement was not checked, in both languages (the reviewer reads it in the pane). */
+  readonly why?: Why;
 }
+
+export interface Why {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** The reasons a statement is not checked. */
+export const UNCHECKED_WHY = {
+  otherYear: { zh: '所述年份与表的年度不同', en: 'a figure of another year than the table’s' },
+  partsShort: { zh: '各分项之和小于总数，且原文未说明已列全', en: 'the parts sum to less than the whole and are not said to be all of it' },
+  statedOnce: { zh: '无对应的表；仅与全文再次出现的同一数字比对', en: 'no table holds it; only compared with the same figure stated again' },
+  noScore: { zh: '文中未写总分，无从核对等级', en: 'no total score stated to grade' },
+  severalScores: { zh: '文中总分不止一个，不知等级指哪个', en: 'the text states more than one total score' },
+} as const satisfies Record<string, Why>;
+
+const notChecked = (c: Claim, subject: string, found: string, why: Why): Out => ({ quote: c.quote, kind: c.kind, subject, found, verdict: 'unchecked', against: null, why });
 
 const HUNDRED = new Decimal(100);
 
@@ -83,6 +101,8 @@ interface Context {
   readonly year: string | undefined;
   /** The total scores the text has stated so far (a grade is checked against them when no table gives one). */
   readonly scores: Shown[];
+  /** The paragraph's other scores (得分 / 评分 … 分) not read as the total ("复评后得分为88分"): a grade beside them is not sure. */
+  readonly otherScores: readonly Shown[];
 }
 
 type Out = Omit<Statement, 'paragraph'>;
@@ -138,7 +158,7 @@ function amountVerdict(c: Extract<Claim, { kind: 'amount' }>, row: AmountRow | u
   // An amount of another year than the table's (or the report's) is no figure of the table; nor one whose year
   // cannot be told to be the table's.
   const tableYear = t.year ?? reportYear;
-  if (year && year !== tableYear) return { quote: c.quote, kind: c.kind, subject: c.subject.name, found, verdict: 'unchecked', against: null };
+  if (year && year !== tableYear) return notChecked(c, c.subject.name, found, UNCHECKED_WHY.otherYear);
   if (!row) return unmatched(c, 'amount', c.subject.name, found, t);
   const candidates = c.columns
     .map((k: Column) => row.amounts[k])
@@ -211,7 +231,7 @@ function selfVerdict(c: Claim): Out | null {
       // The sum to the most decimals its parts show (4.647 + 169 + 756 = 929.647), at least 2.
       const decimals = Math.max(2, ...parts.map((p) => p.decimals));
       if (over || (under && c.exhaustive)) return arithmetic(c, 'parts', '其中', mid(sum).toFixed(decimals), found, unit);
-      return overlaps(sum, ti) ? consistentText(c, '其中', found) : { ...consistentText(c, '其中', found), verdict: 'unchecked', against: null };
+      return overlaps(sum, ti) ? consistentText(c, '其中', found) : notChecked(c, '其中', found, UNCHECKED_WHY.partsShort);
     }
     case 'share': {
       const { shown } = amountsIn([c.part, c.total]);
@@ -255,8 +275,9 @@ function selfVerdict(c: Claim): Out | null {
       const over = shown[1]!.value.gt(shown[0]!.value);
       const stated = rateInterval(c.rate.shown);
       const found = shownText(c.rate.shown);
-      if (overlaps(rate, stated) || (over && c.rate.shown.value.eq(100))) return consistentText(c, '执行率', found);
-      return arithmetic(c, 'rate', '执行率', asShown(mid(rate), c.rate.shown), found, '%');
+      const name = c.name ?? '执行率';
+      if (overlaps(rate, stated) || (over && c.rate.shown.value.eq(100))) return consistentText(c, name, found);
+      return arithmetic(c, 'rate', name, asShown(mid(rate), c.rate.shown), found, '%');
     }
     default:
       return null;
@@ -286,7 +307,7 @@ function checkTwice(c: Claim, ctx: Context): Out | null {
   const first = ctx.seen.get(k.key);
   if (!first) {
     ctx.seen.set(k.key, { value: k.value, shown: k.shown, paragraph: ctx.paragraph });
-    return { quote: c.quote, kind: c.kind, subject: k.subject, found: k.shown, verdict: 'unchecked', against: null };
+    return notChecked(c, k.subject, k.shown, UNCHECKED_WHY.statedOnce);
   }
   if (overlaps(first.value, k.value)) return { quote: c.quote, kind: c.kind, subject: k.subject, found: k.shown, verdict: 'consistent', against: 'text' };
   return arithmetic(c, 'twice', k.subject, first.shown, k.shown, k.unit, first.paragraph);
@@ -346,15 +367,17 @@ function statementOf(c: Claim, ctx: Context): Out | null {
     const v = againstTable(c, ctx.table, ctx.year);
     if (v) return v;
   }
-  if (c.kind === 'grade') return gradeOfScore(c, ctx.scores);
+  if (c.kind === 'grade') return gradeOfScore(c, ctx.scores, ctx.otherScores);
   return checkTwice(c, ctx);
 }
 
 /** A grade against the one total score the text states (rule 9: 90 优, 80 良, 60 中); two scores: not checked. */
-function gradeOfScore(c: Extract<Claim, { kind: 'grade' }>, scores: readonly Shown[]): Out {
-  const values = new Set(scores.map((s) => s.value.toString()));
+function gradeOfScore(c: Extract<Claim, { kind: 'grade' }>, scores: readonly Shown[], others: readonly Shown[]): Out {
+  // Another score beside the grade ("自评93分，复评后得分为88分，评价结果为良好") leaves which one it grades open.
+  const values = new Set([...scores, ...(scores.length ? others : [])].map((s) => s.value.toString()));
   const score = scores[0];
-  if (values.size !== 1 || !score) return { quote: c.quote, kind: c.kind, subject: 'total', found: c.word, verdict: 'unchecked', against: null };
+  if (!score) return notChecked(c, 'total', c.word, UNCHECKED_WHY.noScore);
+  if (values.size !== 1) return notChecked(c, 'total', c.word, UNCHECKED_WHY.severalScores);
   const grade = gradeFor(score.value);
   if (grade === c.grade) return consistentText(c, 'total', c.word);
   const f = finding('REPORT_ARITHMETIC', 0, c.quote, { check: 'grade', subject: shownText(score), expected: grade, found: c.word, unit: '' });
@@ -373,7 +396,10 @@ export function checkParagraphs(paragraphs: readonly Paragraph[], tables: readon
   const relations = documentRelations(paragraphs);
   const scores: Shown[] = [];
   for (const p of paragraphs) {
-    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1, tables, year, scores };
+    const otherScores = factsOf(p.text)
+      .filter((f) => f.unit === '分' && /得分|评分/.test(f.label) && !/指标|分值|扣/.test(f.label))
+      .map((f) => f.shown);
+    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1, tables, year, scores, otherScores };
     const own = relations.filter((r) => r.paragraph === p.index).map((r) => r.claim);
     for (const c of [...claimsOf(p.text), ...own]) {
       if (c.kind === 'score' && c.subject.name === 'total' && !c.project) scores.push(c.fact.shown);

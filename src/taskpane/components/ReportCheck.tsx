@@ -183,7 +183,7 @@ function Results({ state, settings }: { readonly state: Extract<State, { kind: '
           {unchecked.map((s, i) => (
             <li key={i}>
               <Caption1>
-                {t.paragraph(s.paragraph)} {t.verdict[s.verdict]}：「{s.quote}」
+                {t.paragraph(s.paragraph)} {s.why ? s.why[lang] : t.verdict[s.verdict]}：「{s.quote}」
               </Caption1>
             </li>
           ))}
