@@ -19,6 +19,12 @@ describe('scope rules, each on its own text', () => {
     expect(found('parallel-clauses')).toEqual([]);
   });
 
+  it('人员经费 and 公用经费 are all of 基本支出 only: under a department’s 支出总计 they need not add up to it', () => {
+    // 900 + 600 of a 2,400 total is a list not known complete (the rest is 项目支出): checked only not to exceed it;
+    // 900 + 650 against the 基本支出 of 1,500 they make up all of is a slip.
+    expect(found('staff-and-running')).toEqual([[3, 'REPORT_ARITHMETIC', '1500', '1550.00']]);
+  });
+
   it('a reason clause is no whole for the next 其中: the parts are of the year’s income', () => {
     expect(read('reason-clause')).toEqual([
       [1, 'share', 'consistent'],

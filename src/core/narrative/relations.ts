@@ -151,7 +151,7 @@ function lists(all: readonly DocFact[][], deltas: ReadonlySet<DocFact>, texts: r
       const { parts, cut } = endsParagraph && whole !== nearest ? partsAcross(all, at, whole, deltas, texts) : read;
       if (!parts.length || parts.includes(whole)) continue;
       const countStated = countBefore(whole.text, whole.start, whole.paragraph === parts[0]!.paragraph ? m.index : whole.text.length);
-      const exhaustive = !cut && isExhaustive(parts.map((p) => p.raw), countStated);
+      const exhaustive = !cut && isExhaustive(parts.map((p) => p.raw), countStated, whole.raw);
       const quote = whole.paragraph === parts[parts.length - 1]!.paragraph ? whole.text.slice(whole.labelStart, parts[parts.length - 1]!.end) : whole.text.slice(whole.labelStart, whole.end);
       out.push({ whole, parts, exhaustive, quote: quote.trim() });
     }
@@ -250,8 +250,8 @@ function shares(all: readonly DocFact[][], read: readonly ListRead[]): Located[]
     }
   }
   // A whole never stated but made of parts known to be all of it (基本支出 and 项目支出): their sum.
-  for (const group of unresolved.values()) {
-    if (group.length < 2 || !isExhaustive(group.map((g) => subjectKey(g.part.raw)), undefined)) continue;
+  for (const [named, group] of unresolved) {
+    if (group.length < 2 || !isExhaustive(group.map((g) => subjectKey(g.part.raw)), undefined, named)) continue;
     const whole = sumFact(group.map((g) => g.part));
     for (const { part, percent } of group) out.push({ paragraph: part.paragraph, claim: { kind: 'share', part, total: whole, percent, quote: percent.text.slice(part.labelStart, percent.end).trim() } });
   }

@@ -118,13 +118,16 @@ export function startsNewItem(wholeText: string, text: string): boolean {
   return next !== undefined && (own === next || next === 'chinese' || (next === 'bracketed' && own !== 'arabic'));
 }
 
-/** Sets of parts known to make up all of their whole, each part matched by one pattern. */
-const COMPLETE_SETS: readonly (readonly RegExp[])[] = [
-  [/基本支出/, /项目支出/],
-  [/人员经费/, /公用经费/],
-  [/车.*购置|购置.*车/, /车.*运行|运行.*车/],
-  [/出国/, /接待/, /车/],
-  [/出国/, /接待/, /车.*购置|车辆购置/, /车.*运行|车辆运行/],
+/**
+ * Sets of parts known to make up all of their whole, each part matched by one pattern; `whole`, where given, is
+ * the only whole they make up all of (人员经费 and 公用经费 are all of 基本支出, not of a department's 支出总计).
+ */
+const COMPLETE_SETS: readonly { readonly parts: readonly RegExp[]; readonly whole?: RegExp }[] = [
+  { parts: [/基本支出/, /项目支出/] },
+  { parts: [/人员经费/, /公用经费/], whole: /基本/ },
+  { parts: [/车.*购置|购置.*车/, /车.*运行|运行.*车/] },
+  { parts: [/出国/, /接待/, /车/] },
+  { parts: [/出国/, /接待/, /车.*购置|车辆购置/, /车.*运行|车辆运行/] },
 ];
 
 function matchesSet(labels: readonly string[], set: readonly RegExp[]): boolean {
@@ -144,9 +147,9 @@ function matchesSet(labels: readonly string[], set: readonly RegExp[]): boolean 
 }
 
 /** Whether a list's parts are all of its whole (else it is only checked not to exceed it). */
-export function isExhaustive(labels: readonly string[], countStated: number | undefined): boolean {
+export function isExhaustive(labels: readonly string[], countStated: number | undefined, wholeLabel: string): boolean {
   if (labels.length < 2) return false;
   if (countStated !== undefined && countStated === labels.length) return true;
   if (/^其他/.test(subjectKey(labels[labels.length - 1]!))) return true;
-  return COMPLETE_SETS.some((set) => matchesSet(labels, set));
+  return COMPLETE_SETS.some((set) => (!set.whole || set.whole.test(wholeLabel)) && matchesSet(labels, set.parts));
 }
