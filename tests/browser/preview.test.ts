@@ -75,7 +75,8 @@ describe('task pane in preview mode', () => {
   it('生成汇总表 writes the summary sheet of the workbook and shows the sentence', async () => {
     await act(page, 'summary');
     await page.getByText('已生成汇总表「绩效自评汇总」。').waitFor();
-    await expect(page.locator('table[data-sheet="绩效自评汇总"]').count()).resolves.toBe(1);
+    // The status is said first; the grid shows the new sheet on its next frame.
+    await expect.poll(() => page.locator('table[data-sheet="绩效自评汇总"]').count()).toBe(1);
     // 16 tables in the sample: 10 Wujing, 2 Fengtai, 3 Putuo projects, and Shangjie's department-wide table.
     await expect(page.getByRole('status').textContent()).resolves.toContain('单位自评项目15个');
     await expect(page.getByRole('status').textContent()).resolves.toContain('部门整体自评1个');
