@@ -66,7 +66,7 @@ describe('the findings catalogue', () => {
   });
 });
 
-/** Every test file's text under tests/ (the repository's own, never ../shared). */
+/** Every test file's text under tests/ (the repository's own fixtures only). */
 function testSources(): string[] {
   const root = path.join(__dirname, '..');
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
