@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { UNCHECKED_WHY, checkReport, readTextReport } from '../../src/core/narrative';
 import { openWorkbook, workbookGrids } from '../../src/xlsx/read';
 import { checkWorkbook } from '../../src/core/engine';
+import { PAIRING_WHY } from '../../src/core/narrative/paired';
 import { fixturePath } from '../helpers';
 
 const report = (name: string) => checkReport(readTextReport(readFileSync(fixturePath(`reports/scope/${name}.txt`), 'utf8')));
@@ -114,8 +115,39 @@ describe('scope rules, each on its own text', () => {
     expect(silent).toEqual([]);
   });
 
-  it('paired lists with 各 / 分别 are not read (their pairing is not checked yet)', () => {
-    expect(read('paired-lists')).toEqual([]);
+  it('paired lists with 各 / 分别: subjects, amounts and rates paired one to one, each pair its own statement', () => {
+    const subjects = (name: string) => report(name).statements.map((s) => [s.paragraph, s.kind, s.subject, s.verdict]);
+    expect(subjects('paired-lists')).toEqual([
+      // 收、支总计各1250万元, then 各减少120万元，各下降8.76%: one figure given to each subject.
+      [1, 'change', '收入总计', 'consistent'],
+      [1, 'change', '支出总计', 'consistent'],
+      // Each change is of its subject's amount stated in the sentence before.
+      [2, 'change', '本年收入', 'consistent'],
+      [2, 'change', '支出', 'consistent'],
+      // 其中…分别为: parts of the whole before 其中, each share of it.
+      [3, 'parts', '其中', 'consistent'],
+      [3, 'share', '基本支出', 'consistent'],
+      [3, 'share', '项目支出', 'consistent'],
+      // Signs per item: 增加20.5万元、减少9.5万元，增长4.77%、下降5.97%.
+      [4, 'change', '人员经费', 'consistent'],
+      [4, 'change', '公用经费', 'consistent'],
+      // 分别占本年收入合计的…: the whole named, the parts stated earlier.
+      [5, 'share', '财政拨款收入', 'consistent'],
+      [5, 'share', '其他收入', 'consistent'],
+      [6, 'unpaired', '分别', 'unchecked'],
+      [7, 'unpaired', '分别', 'unchecked'],
+      // 基本支出500万元、项目支出300万元，分别占…: subjects with their own amounts; the whole is their sum.
+      [8, 'share', '基本支出', 'consistent'],
+      [8, 'share', '项目支出', 'consistent'],
+    ]);
+    const why = report('paired-lists').statements.filter((s) => s.kind === 'unpaired').map((s) => s.why);
+    expect(why).toEqual([PAIRING_WHY.counts, PAIRING_WHY.noSubjects]);
+    expect(found('paired-lists-slip')).toEqual([
+      [2, 'REPORT_ARITHMETIC', '6.80', '6.50'],
+      [3, 'REPORT_ARITHMETIC', '62', '60'],
+      [4, 'REPORT_ARITHMETIC', '5.97', '4.66'],
+      [8, 'REPORT_ARITHMETIC', '35.5', '37.5'],
+    ]);
   });
 });
 

@@ -76,7 +76,9 @@ export type Claim =
   | { readonly kind: 'count'; readonly stated: number; readonly shown: string; readonly names: readonly string[]; readonly quote: string }
   | { readonly kind: 'difference'; readonly current: Fact; readonly base: Fact; readonly delta: Fact; readonly increase: boolean; readonly quote: string }
   /** A rate between two amounts: 执行率 (executed of budget), or 到位率 / 拨付率 / 支付率 / 完成率 (its name). */
-  | { readonly kind: 'rateOf'; readonly budget: Fact; readonly executed: Fact; readonly rate: Fact; readonly quote: string; readonly name?: string };
+  | { readonly kind: 'rateOf'; readonly budget: Fact; readonly executed: Fact; readonly rate: Fact; readonly quote: string; readonly name?: string }
+  /** A paired list (分别 / 各) whose pairing is not unique: not checked, and why. */
+  | { readonly kind: 'unpaired'; readonly quote: string; readonly why: { readonly zh: string; readonly en: string } };
 
 export const isAmount = (f: Fact): boolean => f.unit === '万元' || f.unit === '元';
 

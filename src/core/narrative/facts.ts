@@ -44,7 +44,7 @@ function sentenceOf(breaks: readonly number[], at: number): number {
   return n;
 }
 
-function shownOf(digits: string, unit: string): { shown: Shown; unit: FactUnit } | undefined {
+export function shownOf(digits: string, unit: string): { shown: Shown; unit: FactUnit } | undefined {
   const plain = digits.replace(/,/g, '');
   if (!/^\d+(\.\d+)?$/.test(plain)) return undefined;
   const dot = plain.indexOf('.');

@@ -8,6 +8,7 @@ import type { Paragraph } from './document';
 import type { Claim } from './claims';
 import { type Fact, factsOf } from './facts';
 import { Decimal } from '../numbers';
+import { pairedStatements } from './paired';
 import {
   type DocFact,
   NO_PART,
@@ -287,7 +288,10 @@ function sharesMakeAll(l: ListRead, read: readonly Located[]): boolean {
 
 /** Every relation the document states among its own figures, each at its paragraph. */
 export function documentRelations(paragraphs: readonly Paragraph[]): Located[] {
-  const all = documentFacts(paragraphs);
+  const every = documentFacts(paragraphs);
+  const paired = pairedStatements(every, paragraphs.map((p) => p.text), paragraphs.map((p) => p.index));
+  // A paired statement's figures are its own: no other reading takes them.
+  const all = every.map((facts, i) => facts.filter((f) => !paired.some((r) => r.paragraph === paragraphs[i]?.index && f.start >= r.span.from && f.start < r.span.to)));
   const deltas = new Set<DocFact>();
   const changed = changes(all, deltas);
   const read = lists(all, deltas, paragraphs.map((p) => p.text));
@@ -296,6 +300,7 @@ export function documentRelations(paragraphs: readonly Paragraph[]): Located[] {
     ...shared,
     ...read.map((l) => ({ paragraph: l.whole.paragraph, claim: { kind: 'parts', total: l.whole, parts: l.parts, exhaustive: l.exhaustive || sharesMakeAll(l, shared), quote: l.quote } as Claim })),
     ...changed.map((c) => ({ paragraph: c.paragraph, claim: c.claim })),
+    ...paired.flatMap((r) => r.claims.map((claim) => ({ paragraph: r.paragraph, claim }))),
   ];
   return out;
 }

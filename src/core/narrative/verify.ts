@@ -357,6 +357,7 @@ function tableNamed(project: string, tables: readonly TableView[]): TableView | 
 }
 
 function statementOf(c: Claim, ctx: Context): Out | null {
+  if (c.kind === 'unpaired') return { quote: c.quote, kind: c.kind, subject: '分别', found: '', verdict: 'unchecked', against: null, why: c.why };
   if (c.kind === 'parts' || c.kind === 'share' || c.kind === 'change' || c.kind === 'difference' || c.kind === 'rateOf' || c.kind === 'count') return selfVerdict(c);
   if ((c.kind === 'amount' || c.kind === 'rate' || c.kind === 'score') && c.project) {
     // A figure named after its project is that project's: checked against its table, or not read.
