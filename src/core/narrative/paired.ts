@@ -103,7 +103,8 @@ function listsAfter(text: string, from: number, to: number, sentence: number): F
     if (!items) return undefined;
     // The clause goes on after its list ("…万元的60%"): not a list of its own figures.
     if (clause.slice(m.index + m[0].length).trim() !== '') return undefined;
-    out.push({ lead: lead.replace(/^(各|分别)/, ''), items, each: /^各|各$/.test(lead.trim()) || (at === from && text.slice(from - 1, from) === '各'), end: clauseEnd });
+    // 各 gives one figure to each subject, in every list of its statement ("各增加A万元，增长p%").
+    out.push({ lead: lead.replace(/^(各|分别)/, ''), items, each: /^各|各$/.test(lead.trim()) || text.slice(from - 1, from) === '各', end: clauseEnd });
     at = clauseEnd + 1;
   }
   return out;

@@ -96,6 +96,10 @@ interface Context {
   readonly seen: Map<string, { value: Interval; shown: string; paragraph: number }>;
   /** The report holds several tables (several projects): a figure stated twice may be two projects'. */
   readonly several: boolean;
+  /** The paragraph's text (whose figure a rate is: the sentence names its owner). */
+  readonly text: string;
+  /** Where the paragraph's rates computed from their own sentence's amounts stand: those amounts' rates. */
+  readonly ownRates: ReadonlySet<number>;
   readonly tables: readonly TableView[];
   /** The year the report is of, from its first paragraphs (its title: "2021年度…自评报告"). */
   readonly year: string | undefined;
@@ -301,14 +305,27 @@ function twiceKey(c: Claim): { key: string; value: Interval; shown: string; unit
   }
 }
 
+/** Whose a figure is, by its sentence's words before it: the department's, a project's, or not said. */
+function ownerOf(text: string, f: Fact): string {
+  const start = Math.max(...['。', '！', '？', '；', ';'].map((s) => text.lastIndexOf(s, f.start - 1))) + 1;
+  const words = text.slice(start, f.start);
+  if (/项目/.test(words)) return 'project';
+  if (/部门|整体|单位/.test(words)) return 'department';
+  return '';
+}
+
 function checkTwice(c: Claim, ctx: Context): Out | null {
-  const k = ctx.several ? undefined : twiceKey(c);
-  if (!k) return null;
+  const found = ctx.several ? undefined : twiceKey(c);
+  if (!found) return null;
+  // A rate is the department's, a project's or the text's only one: two owners' rates are two figures.
+  const k = c.kind === 'rate' ? { ...found, key: `${found.key}:${ownerOf(ctx.text, c.fact)}` } : found;
   const first = ctx.seen.get(k.key);
   if (!first) {
     ctx.seen.set(k.key, { value: k.value, shown: k.shown, paragraph: ctx.paragraph });
     return notChecked(c, k.subject, k.shown, UNCHECKED_WHY.statedOnce);
   }
+  // A rate its own sentence's amounts give is theirs (its rateOf checks it): kept for a later statement, never raised.
+  if (c.kind === 'rate' && ctx.ownRates.has(c.fact.start)) return null;
   if (overlaps(first.value, k.value)) return { quote: c.quote, kind: c.kind, subject: k.subject, found: k.shown, verdict: 'consistent', against: 'text' };
   return arithmetic(c, 'twice', k.subject, first.shown, k.shown, k.unit, first.paragraph);
 }
@@ -400,9 +417,11 @@ export function checkParagraphs(paragraphs: readonly Paragraph[], tables: readon
     const otherScores = factsOf(p.text)
       .filter((f) => f.unit === '分' && /得分|评分/.test(f.label) && !/指标|分值|扣/.test(f.label))
       .map((f) => f.shown);
-    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1, tables, year, scores, otherScores };
     const own = relations.filter((r) => r.paragraph === p.index).map((r) => r.claim);
-    for (const c of [...claimsOf(p.text), ...own]) {
+    const claims = [...claimsOf(p.text), ...own];
+    const ownRates = new Set(claims.flatMap((c) => (c.kind === 'rateOf' ? [c.rate.start] : [])));
+    const ctx: Context = { paragraph: p.index, table: picker.at(p.text), seen, several: tables.length > 1, tables, year, scores, otherScores, text: p.text, ownRates };
+    for (const c of claims) {
       if (c.kind === 'score' && c.subject.name === 'total' && !c.project) scores.push(c.fact.shown);
       const s = statementOf(c, ctx);
       if (!s) continue;
