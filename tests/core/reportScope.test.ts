@@ -139,6 +139,10 @@ describe('scope rules, each on its own text', () => {
       // 基本支出500万元、项目支出300万元，分别占…: subjects with their own amounts; the whole is their sum.
       [8, 'share', '基本支出', 'consistent'],
       [8, 'share', '项目支出', 'consistent'],
+      // The same after 其中: parts and shares of the whole before it.
+      [9, 'parts', '其中', 'consistent'],
+      [9, 'share', '基本支出', 'consistent'],
+      [9, 'share', '项目支出', 'consistent'],
     ]);
     const why = report('paired-lists').statements.filter((s) => s.kind === 'unpaired').map((s) => s.why);
     expect(why).toEqual([PAIRING_WHY.counts, PAIRING_WHY.noSubjects]);
@@ -147,6 +151,8 @@ describe('scope rules, each on its own text', () => {
       [3, 'REPORT_ARITHMETIC', '62', '60'],
       [4, 'REPORT_ARITHMETIC', '5.97', '4.66'],
       [8, 'REPORT_ARITHMETIC', '35.5', '37.5'],
+      [9, 'REPORT_ARITHMETIC', '800', '810.00'],
+      [9, 'REPORT_ARITHMETIC', '37.5', '38.8'],
     ]);
   });
 });

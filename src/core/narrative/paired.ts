@@ -127,7 +127,9 @@ const samePair = (a: string, b: string): boolean => {
 
 /** The one amount stated earlier for a subject (its values all alike), else undefined. */
 function earlierAmount(earlier: readonly DocFact[], subject: string): DocFact | undefined {
-  const same = earlier.filter((f) => (f.unit === '万元' || f.unit === '元') && !NO_PART.test(f.label) && samePair(f.raw, subject));
+  // A budget is no amount spent: "基本支出预算600万元" is not what 基本支出 changed from.
+  const planned = (w: string) => /预算|计划|年初/.test(w.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, ''));
+  const same = earlier.filter((f) => (f.unit === '万元' || f.unit === '元') && !NO_PART.test(f.label) && planned(f.raw) === planned(subject) && samePair(f.raw, subject));
   const values = new Set(same.map((f) => f.shown.value.toString()));
   return values.size === 1 ? same[same.length - 1] : undefined;
 }
@@ -180,7 +182,7 @@ function pairClaims(subjects: readonly string[], lists: readonly FigureList[], c
   });
   const out: Claim[] = [];
   const amounts = byRole.get('amount');
-  if (amounts && ctx.whole && amounts.items.length === n) {
+  if (ctx.whole && ((amounts && amounts.items.length === n) || ctx.own)) {
     const parts = currents.filter((c): c is DocFact => c !== undefined);
     out.push({ kind: 'parts', total: ctx.whole, parts, exhaustive: isExhaustive(subjects, undefined, ctx.whole.raw), quote: ctx.quote });
   }
