@@ -157,6 +157,20 @@ describe('scope rules, each on its own text', () => {
   });
 });
 
+describe('a share of a whole named in short (占年筹资总额的p%)', () => {
+  it('is of the one total the text states with those words (共需筹集资金), before or after it', () => {
+    expect(read('share-named-total')).toEqual([
+      [1, 'share', 'consistent'],
+      [2, 'parts', 'consistent'],
+    ]);
+    expect(found('share-named-total-slip')).toEqual([[1, 'REPORT_ARITHMETIC', '75', '70']]);
+  });
+
+  it('two such totals of different values: the whole is not unique, the share is not read', () => {
+    expect(read('share-named-total-two').filter(([, kind]) => kind === 'share')).toEqual([]);
+  });
+});
+
 describe('precision: consistent sentences of the kinds real reports carry raise nothing', () => {
   it('决算 income and spending lines, 三公, 同比, rates, counts, grades, lists across paragraphs, 元 beside 万元, rounding', () => {
     // 41 paragraphs typed in the shapes of 部门决算 and 自评 texts (own figures): shares of a third (33.33%), a sum

@@ -231,7 +231,7 @@ function currentOf(text: string, facts: readonly DocFact[], at: number, earlier:
   return last;
 }
 
-function shares(all: readonly DocFact[][], read: readonly ListRead[]): Located[] {
+function shares(all: readonly DocFact[][], read: readonly ListRead[], deltas: ReadonlySet<DocFact>): Located[] {
   const out: Located[] = [];
   const flat = all.flat();
   const unresolved = new Map<string, { part: DocFact; percent: DocFact }[]>();
@@ -245,7 +245,7 @@ function shares(all: readonly DocFact[][], read: readonly ListRead[]): Located[]
       const list = read.find((l) => l.parts.includes(part));
       let whole: Fact | undefined;
       if (list && (named === '' || sameSubject(subjectKey(list.whole.raw), named) || subjectKey(list.whole.raw).includes(named))) whole = list.whole;
-      else if (named !== '') whole = namedWhole(flat, part, named);
+      else if (named !== '') whole = namedWhole(flat, part, named) ?? totalNamed(flat, part, named, deltas);
       if (whole && whole !== part) out.push({ paragraph: part.paragraph, claim: { kind: 'share', part, total: whole, percent, quote: text.slice(part.labelStart, percent.end).trim() } });
       else if (!whole && named !== '') unresolved.set(named, [...(unresolved.get(named) ?? []), { part, percent }]);
     }
@@ -257,6 +257,22 @@ function shares(all: readonly DocFact[][], read: readonly ListRead[]): Located[]
     for (const { part, percent } of group) out.push({ paragraph: part.paragraph, claim: { kind: 'share', part, total: whole, percent, quote: percent.text.slice(part.labelStart, percent.end).trim() } });
   }
   return out;
+}
+
+/** Words a whole is named by in short ("年筹资总额") and the words its amount is stated with ("共需筹集资金"). */
+const SHORT_FORMS: Record<string, readonly string[]> = { 筹资: ['筹集资金', '筹措资金'], 投资: ['投入资金'], 拨款: ['拨付资金'] };
+
+/**
+ * "占年筹资总额的p%": a whole named as X总额 is the amount the text states as the total of X (共 / 合计 / 总计
+ * with X's words, or the words X abbreviates), when the text states exactly one such figure.
+ */
+function totalNamed(flat: readonly DocFact[], part: DocFact, named: string, deltas: ReadonlySet<DocFact>): DocFact | undefined {
+  const m = /^(?:年|全年|本年|年度|当年)?(.{2,6}?)(总额|总数|总计|合计)$/.exec(named);
+  if (!m?.[1]) return undefined;
+  const words = [m[1], ...(SHORT_FORMS[m[1]] ?? [])];
+  const totals = flat.filter((f) => isAmount(f) && f !== part && !deltas.has(f) && !NO_PART.test(f.label) && /共|合计|总计|总额/.test(f.raw) && words.some((w) => f.raw.includes(w)));
+  const values = new Set(totals.map((f) => f.shown.value.toString()));
+  return values.size === 1 ? totals[0] : undefined;
 }
 
 /** The amount a share names: the nearest stated before it with that subject, or the only one after. */
@@ -295,7 +311,7 @@ export function documentRelations(paragraphs: readonly Paragraph[]): Located[] {
   const deltas = new Set<DocFact>();
   const changed = changes(all, deltas);
   const read = lists(all, deltas, paragraphs.map((p) => p.text));
-  const shared = shares(all, read);
+  const shared = shares(all, read, deltas);
   const out: Located[] = [
     ...shared,
     ...read.map((l) => ({ paragraph: l.whole.paragraph, claim: { kind: 'parts', total: l.whole, parts: l.parts, exhaustive: l.exhaustive || sharesMakeAll(l, shared), quote: l.quote } as Claim })),
