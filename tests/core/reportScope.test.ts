@@ -157,6 +157,21 @@ describe('scope rules, each on its own text', () => {
   });
 });
 
+describe('a signed 其中: a change broken down by parts that each carry their direction', () => {
+  it('adds the parts with their signs when they are all of the change; a list not known complete is not read', () => {
+    expect(read('signed-parts').filter(([, kind]) => kind === 'signedParts')).toEqual([
+      [1, 'signedParts', 'consistent'],
+      [2, 'signedParts', 'consistent'],
+    ]);
+    expect(found('signed-parts')).toEqual([]);
+    // −30 + 190 is 160, not the 150 stated; −0 − 1.5 + 0.5 is −1.0, not the 1.2 decrease stated.
+    expect(found('signed-parts-slip')).toEqual([
+      [1, 'REPORT_ARITHMETIC', '150', '160.00'],
+      [2, 'REPORT_ARITHMETIC', '1.2', '-1.00'],
+    ]);
+  });
+});
+
 describe('a share of a whole named in short (占年筹资总额的p%)', () => {
   it('is of the one total the text states with those words (共需筹集资金), before or after it', () => {
     expect(read('share-named-total')).toEqual([

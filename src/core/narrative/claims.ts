@@ -77,6 +77,8 @@ export type Claim =
   | { readonly kind: 'difference'; readonly current: Fact; readonly base: Fact; readonly delta: Fact; readonly increase: boolean; readonly quote: string }
   /** A rate between two amounts: 执行率 (executed of budget), or 到位率 / 拨付率 / 支付率 / 完成率 (its name). */
   | { readonly kind: 'rateOf'; readonly budget: Fact; readonly executed: Fact; readonly rate: Fact; readonly quote: string; readonly name?: string }
+  /** A change broken down by signed parts ("减少0.28万元，其中：…减少0.29万元；…增加0.01万元"): all of it. */
+  | { readonly kind: 'signedParts'; readonly total: Fact; readonly totalUp: boolean; readonly parts: readonly { readonly fact: Fact; readonly up: boolean }[]; readonly quote: string }
   /** A paired list (分别 / 各) whose pairing is not unique: not checked, and why. */
   | { readonly kind: 'unpaired'; readonly quote: string; readonly why: { readonly zh: string; readonly en: string } };
 

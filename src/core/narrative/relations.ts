@@ -302,6 +302,50 @@ function sharesMakeAll(l: ListRead, read: readonly Located[]): boolean {
   return sum.minus(100).abs().lte(new Decimal(0.5).times(l.parts.length));
 }
 
+const SIGNED = /(增加|减少|增长|下降|上升|降低|节约|节省)了?\s*$/;
+
+/**
+ * A change broken down by signed parts: "比上年减少0.28万元，下降3.09%，其中：A减少0.29万元，…；B增加0.01万元，…".
+ * Read only when every item's first amount carries its own direction and the items are known to be all of the
+ * change (the three 三公 funds, 基本 and 项目, a last item 其他…): anything else is left unread.
+ */
+function signedLists(all: readonly DocFact[][], deltas: ReadonlySet<DocFact>, texts: readonly string[]): Located[] {
+  const out: Located[] = [];
+  all.forEach((facts, at) => {
+    const text = texts[at] ?? '';
+    for (const m of text.matchAll(/其中[：:，,]?/g)) {
+      const sentenceStart = Math.max(...['。', '！', '？'].map((c) => text.lastIndexOf(c, m.index))) + 1;
+      const before = facts.filter((f) => f.start >= sentenceStart && f.end <= m.index && isAmount(f));
+      const total = before[before.length - 1];
+      const totalVerb = total ? SIGNED.exec(text.slice(sentenceStart, total.start))?.[1] : undefined;
+      if (!total || !deltas.has(total) || !totalVerb) continue;
+      const from = m.index + m[0].length;
+      const stop = from + (text.slice(from).search(/[。！？]/) + 1 || text.length - from + 1) - 1;
+      const span = text.slice(from, stop);
+      const breaks = /[；;]/.test(span) ? /[；;]/ : /[，,、]/;
+      const parts: { fact: DocFact; up: boolean }[] = [];
+      const labels: string[] = [];
+      let itemStart = from;
+      for (const item of span.split(breaks)) {
+        const first = facts.find((f) => f.start >= itemStart && f.end <= itemStart + item.length && isAmount(f));
+        const verb = first ? SIGNED.exec(text.slice(itemStart, first.start))?.[1] : undefined;
+        const label = first && verb ? text.slice(itemStart, first.start).replace(SIGNED, '').replace(/\s+/g, '') : '';
+        itemStart += item.length + 1;
+        if (!first || !verb || label === '') {
+          parts.length = 0;
+          break;
+        }
+        parts.push({ fact: first, up: UP.test(verb) });
+        labels.push(label);
+      }
+      if (parts.length < 2 || !isExhaustive(labels, undefined, total.raw)) continue;
+      const last = parts[parts.length - 1]?.fact ?? total;
+      out.push({ paragraph: total.paragraph, claim: { kind: 'signedParts', total, totalUp: UP.test(totalVerb), parts, quote: text.slice(total.labelStart, last.end).trim() } });
+    }
+  });
+  return out;
+}
+
 /** Every relation the document states among its own figures, each at its paragraph. */
 export function documentRelations(paragraphs: readonly Paragraph[]): Located[] {
   const every = documentFacts(paragraphs);
@@ -317,6 +361,7 @@ export function documentRelations(paragraphs: readonly Paragraph[]): Located[] {
     ...read.map((l) => ({ paragraph: l.whole.paragraph, claim: { kind: 'parts', total: l.whole, parts: l.parts, exhaustive: l.exhaustive || sharesMakeAll(l, shared), quote: l.quote } as Claim })),
     ...changed.map((c) => ({ paragraph: c.paragraph, claim: c.claim })),
     ...paired.flatMap((r) => r.claims.map((claim) => ({ paragraph: r.paragraph, claim }))),
+    ...signedLists(all, deltas, paragraphs.map((p) => p.text)),
   ];
   return out;
 }

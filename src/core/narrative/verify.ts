@@ -237,6 +237,17 @@ function selfVerdict(c: Claim): Out | null {
       if (over || (under && c.exhaustive)) return arithmetic(c, 'parts', '其中', mid(sum).toFixed(decimals), found, unit);
       return overlaps(sum, ti) ? consistentText(c, '其中', found) : notChecked(c, '其中', found, UNCHECKED_WHY.partsShort);
     }
+    case 'signedParts': {
+      const { unit, shown } = amountsIn([c.total, ...c.parts.map((p) => p.fact)]);
+      const signed = (i: Interval, up: boolean): Interval => (up ? i : { lo: i.hi.neg(), hi: i.lo.neg() });
+      const [total, ...parts] = shown;
+      let sum: Interval = { lo: new Decimal(0), hi: new Decimal(0) };
+      parts.forEach((p, k) => (sum = add(sum, signed(amountInterval(p), c.parts[k]?.up ?? true))));
+      const found = shownText(total!);
+      if (overlaps(sum, signed(amountInterval(total!), c.totalUp))) return consistentText(c, '其中', found);
+      const decimals = Math.max(2, ...parts.map((p) => p.decimals));
+      return arithmetic(c, 'parts', '其中（增减）', mid(sum).toFixed(decimals), found, unit);
+    }
     case 'share': {
       const { shown } = amountsIn([c.part, c.total]);
       const ti = amountInterval(shown[1]!);
@@ -375,7 +386,7 @@ function tableNamed(project: string, tables: readonly TableView[]): TableView | 
 
 function statementOf(c: Claim, ctx: Context): Out | null {
   if (c.kind === 'unpaired') return { quote: c.quote, kind: c.kind, subject: '分别', found: '', verdict: 'unchecked', against: null, why: c.why };
-  if (c.kind === 'parts' || c.kind === 'share' || c.kind === 'change' || c.kind === 'difference' || c.kind === 'rateOf' || c.kind === 'count') return selfVerdict(c);
+  if (c.kind === 'parts' || c.kind === 'signedParts' || c.kind === 'share' || c.kind === 'change' || c.kind === 'difference' || c.kind === 'rateOf' || c.kind === 'count') return selfVerdict(c);
   if ((c.kind === 'amount' || c.kind === 'rate' || c.kind === 'score') && c.project) {
     // A figure named after its project is that project's: checked against its table, or not read.
     const t = tableNamed(c.project, ctx.tables);
