@@ -157,6 +157,20 @@ describe('scope rules, each on its own text', () => {
   });
 });
 
+describe('a list announced by …情况如下： / 明细如下：', () => {
+  it('its items are the following paragraphs: numbered ones, or ones each led by an amount', () => {
+    expect(read('items-as-follows')).toEqual([
+      [1, 'parts', 'consistent'],
+      [5, 'parts', 'consistent'],
+    ]);
+    // 173.06 for 163.06: the items exceed their whole; 10.5 for 20.5: a list whose last item is 其他… is all of it.
+    expect(found('items-as-follows-slip')).toEqual([
+      [1, 'REPORT_ARITHMETIC', '463.06', '473.06'],
+      [5, 'REPORT_ARITHMETIC', '58.5', '48.50'],
+    ]);
+  });
+});
+
 describe('a signed 其中: a change broken down by parts that each carry their direction', () => {
   it('adds the parts with their signs when they are all of the change; a list not known complete is not read', () => {
     expect(read('signed-parts').filter(([, kind]) => kind === 'signedParts')).toEqual([

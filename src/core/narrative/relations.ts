@@ -28,8 +28,9 @@ export interface Located {
   readonly claim: Claim;
 }
 
-const MARKER = /其中[：:，,]?|主要用于以下方面[：:]?|分项情况(?:是|为|如下)[：:]?/g;
-const MARKER_IN = /其中|主要用于以下方面|分项情况/;
+/** Words that open a list of the parts of the amount before them (具体情况如下：its items follow). */
+const MARKER = /其中[：:，,]?|主要用于以下方面[：:]?|分项情况(?:是|为|如下)[：:]?|(?:具体|使用|支出|分项)(?:情况|明细)如下[：:]?/g;
+const MARKER_IN = /其中|主要用于以下方面|分项情况|(?:具体|使用|支出|分项)(?:情况|明细)如下/;
 const BARE_MEASURE = /实际|累计|已|全年|年初|预算|决算|支出|执行|到位|拨付|下达|收入|资金|金额|安排|使用|完成|数|为|是|达|共|计/g;
 
 const UP = /增加|增长|上升|提高/;
