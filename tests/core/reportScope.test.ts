@@ -208,6 +208,24 @@ describe('precision: consistent sentences of the kinds real reports carry raise 
     expect(r.findings.map((f) => [f.paragraph, f.code, f.quote])).toEqual([]);
     expect(r.statements.filter((s) => s.verdict === 'consistent').length).toBeGreaterThanOrEqual(30);
   });
+
+  it('paired lists of other measures, rates listed with 分别, signed parts, 年初 beside 全年 budgets', () => {
+    // 24 paragraphs: lists whose pairing is not a statement of ours (到位, 下达 and 支出 in one sentence), a rate
+    // list's first item (执行率分别为95%、100%) never taken for the whole's rate, 年初预算 parts of the 年初 whole only.
+    const r = report('consistent-shapes-2');
+    expect(r.findings.map((f) => [f.paragraph, f.code, f.quote])).toEqual([]);
+    expect(r.statements.filter((s) => s.verdict === 'consistent').map((s) => [s.paragraph, s.kind])).toEqual([
+      [7, 'signedParts'],
+      [11, 'parts'],
+      [12, 'share'],
+      [12, 'share'],
+      [17, 'change'],
+      [17, 'change'],
+      [22, 'rateOf'],
+      [22, 'parts'],
+      [24, 'grade'],
+    ]);
+  });
 });
 
 describe('which table', () => {

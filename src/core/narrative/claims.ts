@@ -153,6 +153,7 @@ function tableClaims(text: string, facts: readonly Fact[], parts: PartsSpan | un
   const out: Claim[] = [];
   const head = headLevel1(text);
   for (const f of facts) {
+    if (f.listed) continue; // one item of a list: its subject is the list's (paired.ts), not the label before it
     const quote = quoteOf(text, f);
     const named = parts?.parts.includes(f) ? undefined : namedClaim(f, quote);
     if (named) {

@@ -19,7 +19,13 @@ export interface Fact {
   readonly unit: FactUnit;
   /** The sentence (。！？) it stands in, 0-based within the paragraph. */
   readonly sentence: number;
+  /** An item of a list of figures ("分别为95%、100%", "120、80万元"): never a statement on its own. */
+  readonly listed?: boolean;
 }
+
+/** A figure with another right after it (、 和 及 与), or after 分别 / 各: one item of a list. */
+const LISTED_AFTER = /^\s*(、|和|及|与)\s*\d/;
+const LISTED_BEFORE = /(分别|各)(为|是|达到|达)?$/;
 
 const NUMBER = /(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|%|％|分(?!之|钟|别|项|类|期|批|组|解|析|为|成|配|管|布|公司|局))/g;
 
@@ -81,7 +87,8 @@ export function factsOf(text: string): Fact[] {
       label = text.slice(from, labelStart - 1).replace(/\s+/g, '');
       labelStart = from;
     }
-    out.push({ start, end, labelStart, label, shown: read.shown, unit: read.unit, sentence: sentenceOf(breaks, start) });
+    const listed = LISTED_AFTER.test(text.slice(end)) || LISTED_BEFORE.test(before.replace(/\s+/g, ''));
+    out.push({ start, end, labelStart, label, shown: read.shown, unit: read.unit, sentence: sentenceOf(breaks, start), ...(listed ? { listed } : {}) });
   }
   return out;
 }

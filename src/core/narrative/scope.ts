@@ -86,6 +86,8 @@ export function wholesBefore(all: readonly (readonly DocFact[])[], text: string,
 /** What an amount measures, by its words (a fund's name, 一般公共预算, is no measure). */
 export function measureOf(words: string): string | undefined {
   const w = words.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '');
+  // 年初预算 and 全年 (adjusted) 预算 are two figures: parts of the one are no parts of the other.
+  if (/年初/.test(w) && /预算|计划|安排/.test(w)) return 'initialBudget';
   if (/预算|计划/.test(w)) return 'budget';
   if (/决算|支出|执行|使用|开支/.test(w)) return 'spent';
   if (/到位/.test(w)) return 'arrived';
