@@ -229,6 +229,43 @@ describe('precision: consistent sentences of the kinds real reports carry raise 
 });
 
 describe('which table', () => {
+  const withSeed003 = (name: string) =>
+    checkReport(readTextReport(`${readFileSync(fixturePath('report003.txt'), 'utf8')}\n${readFileSync(fixturePath(`reports/scope/${name}.txt`), 'utf8')}`));
+
+  it('a bare measure (全年支出, 执行数, 执行率) is of the breakdown its sentence named; a paired list’s rows are each checked', () => {
+    // Eight paragraphs after seed 003's report, consistent with its table: 基本支出年初预算457.9万元，全年支出479.36万元
+    // is 基本支出's spending (not the whole's 565.22); 基本支出和项目支出分别为… each against its row.
+    const own = (r: ReturnType<typeof withSeed003>) => r.findings.filter((f) => f.paragraph > 90).map((f) => [f.paragraph, f.code, f.found, f.expected]);
+    const r = withSeed003('department-against-table');
+    expect(own(r)).toEqual([]);
+    expect(r.statements.filter((s) => s.paragraph > 90 && s.against === '表1').map((s) => [s.paragraph, s.subject])).toEqual([
+      [93, 'total'],
+      [93, 'total'],
+      [93, 'total'],
+      [94, '财政拨款'],
+      [94, '其他资金'],
+      [95, '基本支出'],
+      [95, '项目支出'],
+      [96, '基本支出'],
+      [96, '基本支出'],
+      [96, '基本支出'],
+      [97, '项目支出'],
+      [97, '项目支出'],
+      [97, '项目支出'],
+      [97, '项目支出'],
+      [98, 'total'],
+      [99, '财政拨款'],
+      [99, '其他资金'],
+    ]);
+    expect(own(withSeed003('department-against-table-slip'))).toEqual([
+      [95, 'REPORT_TABLE_MISMATCH', '58.86', '85.86'],
+      // With 58.86 the shares of the two amounts' sum no longer fit either: the text contradicts itself too.
+      [95, 'REPORT_ARITHMETIC', '84.81', '89.06'],
+      [95, 'REPORT_ARITHMETIC', '15.19', '10.94'],
+      [96, 'REPORT_TABLE_MISMATCH', '497.36', '479.36'],
+    ]);
+  });
+
   it("seed 003's report beside the 16-table sample is checked against 上街区应急管理局's table only", async () => {
     const grids = await workbookGrids(await openWorkbook(readFileSync(fixturePath('../../assets/sample.xlsx'))));
     const tables = checkWorkbook(grids, {}).flatMap((s) => s.tables);

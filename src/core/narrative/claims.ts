@@ -45,6 +45,13 @@ const TOTAL_AMOUNT = new RegExp(
 );
 const BREAKDOWN_AMOUNT = new RegExp(`^${NOISE}*(${BREAKDOWN_WORDS})${METRIC}?$`);
 
+/** The breakdown row a subject's words name exactly ("基本支出", "财政拨款收入"), with the columns its measure reads. */
+export function breakdownNamed(words: string): { readonly name: string; readonly columns: readonly Column[] } | undefined {
+  const b = BREAKDOWN_AMOUNT.exec(words);
+  const name = b ? breakdownOfRow(b[1]!) : undefined;
+  return b && name ? { name, columns: b[2] ? columnsOf(b[2]) : ['initial', 'budget', 'executed'] } : undefined;
+}
+
 /** A label of the whole (预算资金, 实际支出…); a breakdown's (项目支出) is not, though 项目 is a word of the whole. */
 const isTotalLabel = (label: string): boolean => TOTAL_AMOUNT.test(label) && !BREAKDOWN_AMOUNT.test(label);
 const RATE = new RegExp(`^${NOISE}*(${BREAKDOWN_WORDS})?(预算|资金)?执行率$`);
@@ -149,11 +156,40 @@ function namedClaim(f: Fact, quote: string): Claim | undefined {
   return undefined;
 }
 
+/** A label that only says what is measured (全年支出, 执行数, 执行率): its subject is the one its sentence named. */
+const BARE_MEASURE = /总|合计|共|部门|整体|项目|单位|我局/;
+
+/**
+ * The subject a bare measure takes from an earlier amount of its sentence ("基本支出年初预算457.9万元，全年支出
+ * 479.36万元": 基本支出's): the breakdown named, 'total' when the sentence names nothing else or the whole (部门预算总额),
+ * undefined when it names something that is neither (公务接待费…) or more than one breakdown.
+ */
+function inheritedSubject(f: Fact, facts: readonly Fact[]): string | undefined {
+  const earlier = facts.filter((g) => g.sentence === f.sentence && g.start < f.start && isAmount(g) && !g.listed);
+  const named = new Set<string>();
+  for (const g of earlier) {
+    const b = BREAKDOWN_AMOUNT.exec(g.label);
+    if (b) named.add(breakdownOfRow(b[1]!) ?? '?');
+    else if (!isTotalLabel(g.label) && !BARE_MEASURE.test(g.label)) return undefined; // 公务接待费…: no row of ours
+  }
+  if (named.size > 1) return undefined;
+  return [...named][0] ?? 'total';
+}
+
 function tableClaims(text: string, facts: readonly Fact[], parts: PartsSpan | undefined): Claim[] {
   const out: Claim[] = [];
   const head = headLevel1(text);
   for (const f of facts) {
     if (f.listed) continue; // one item of a list: its subject is the list's (paired.ts), not the label before it
+    const bare = isAmount(f) ? isTotalLabel(f.label) && !BARE_MEASURE.test(f.label) : f.unit === '%' && RATE.test(f.label) && !RATE.exec(f.label)?.[1];
+    // After 其中 a bare measure may be a part's or the whole's: left to the 其中 reading below.
+    const inherited = bare && !parts?.partOf(f) && !afterQizhong(text, f) ? inheritedSubject(f, facts) : 'total';
+    if (inherited === undefined) continue; // a measure of a subject that is no table row: not read
+    if (inherited !== 'total') {
+      const quote = quoteOf(text, f);
+      out.push(isAmount(f) ? { kind: 'amount', fact: f, subject: { name: inherited }, columns: columnsOf(f.label), quote } : { kind: 'rate', fact: f, subject: { name: inherited }, quote });
+      continue;
+    }
     const quote = quoteOf(text, f);
     const named = parts?.parts.includes(f) ? undefined : namedClaim(f, quote);
     if (named) {

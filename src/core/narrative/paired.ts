@@ -5,7 +5,7 @@
  * the sentence breaks down). Read only when every list has as many figures as there are subjects (各 with one
  * figure gives it to each); any other pairing is not unique and is listed as not checked, with why.
  */
-import type { Claim } from './claims';
+import { type Claim, breakdownNamed } from './claims';
 import { type Fact, shownOf } from './facts';
 import { Decimal } from '../numbers';
 import { type DocFact, NO_PART, REASON, isExhaustive, sameSubject, subjectKey } from './scope';
@@ -182,6 +182,14 @@ function pairClaims(subjects: readonly string[], lists: readonly FigureList[], c
   });
   const out: Claim[] = [];
   const amounts = byRole.get('amount');
+  // "基本支出和项目支出分别为A万元、B万元": each a breakdown row's amount, checked against the table as if stated alone.
+  if (amounts && amounts.items.length === n && !amounts.lead.replace(/为|是|达到|达|共计|合计/g, '')) {
+    subjects.forEach((s, i) => {
+      const row = breakdownNamed(pairKey(s));
+      const item = amounts.items[i];
+      if (row && item) out.push({ kind: 'amount', fact: { ...item.fact, label: s }, subject: { name: row.name }, columns: row.columns, quote: ctx.quote });
+    });
+  }
   if (ctx.whole && ((amounts && amounts.items.length === n) || ctx.own)) {
     const parts = currents.filter((c): c is DocFact => c !== undefined);
     out.push({ kind: 'parts', total: ctx.whole, parts, exhaustive: isExhaustive(subjects, undefined, ctx.whole.raw), quote: ctx.quote });
