@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { UNCHECKED_WHY, checkReport, readTextReport } from '../../src/core/narrative';
 import { openWorkbook, workbookGrids } from '../../src/xlsx/read';
 import { checkWorkbook } from '../../src/core/engine';
-import { PAIRING_WHY } from '../../src/core/narrative/paired';
+import { PAIRING_WHY, subjectsOf } from '../../src/core/narrative/paired';
 import { fixturePath } from '../helpers';
 
 const report = (name: string) => checkReport(readTextReport(readFileSync(fixturePath(`reports/scope/${name}.txt`), 'utf8')));
@@ -144,6 +144,10 @@ describe('scope rules, each on its own text', () => {
       [9, 'share', '基本支出', 'consistent'],
       [9, 'share', '项目支出', 'consistent'],
     ]);
+    // A suffix the last subject carries for all, only where every subject can carry it.
+    expect(subjectsOf('收、支总计')).toEqual(['收入总计', '支出总计']);
+    expect(subjectsOf('中央和省级资金')).toEqual(['中央资金', '省级资金']);
+    expect(subjectsOf('教育和卫生健康支出')).toEqual(['教育', '卫生健康支出']);
     const why = report('paired-lists').statements.filter((s) => s.kind === 'unpaired').map((s) => s.why);
     expect(why).toEqual([PAIRING_WHY.counts, PAIRING_WHY.noSubjects]);
     expect(found('paired-lists-slip')).toEqual([

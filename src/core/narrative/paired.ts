@@ -34,6 +34,7 @@ const DOWN = /减少|下降|降低|节约|节省/;
 const CHANGE_BEFORE = /(同比|比上年度?|较上年度?|与上年度?相比|比\d{4}年度?|较\d{4}年度?|与\d{4}年度?相比)$/;
 /** Words that open a clause without being a subject: a year, 本年, 与上年相比… */
 const LEAD = /^(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．])?(?:\d{4}年度?|本年度?|全年|当年|其中[：:]?|与上年度?相比[，,]?)*/;
+const SHARED_SUFFIX = /^(总计|合计|总额|资金|经费|补助资金|补助|财政资金|衔接资金|收入|支出)$/;
 /** A one-character subject that abbreviates the word it opens (收、支总计: 收入总计 and 支出总计). */
 const ABBREVIATED: Record<string, string> = { 收: '收入', 支: '支出' };
 
@@ -56,8 +57,9 @@ export function subjectsOf(words: string): string[] | undefined {
   const last = pieces[pieces.length - 1] ?? '';
   const lengths = new Set(pieces.slice(0, -1).map((p) => p.length));
   const [short] = [...lengths];
-  if (lengths.size === 1 && short !== undefined && last.length > short) {
-    const suffix = last.slice(short);
+  const suffix = short !== undefined ? last.slice(short) : '';
+  // Only a suffix every subject can carry (总计, 资金…): "教育和卫生健康支出" is 教育 and 卫生健康支出, not 教育健康支出.
+  if (lengths.size === 1 && short !== undefined && last.length > short && (short === 1 || SHARED_SUFFIX.test(suffix))) {
     const head = last.slice(0, short);
     const expand = (p: string) => (ABBREVIATED[p] ?? p) + suffix;
     return [...pieces.slice(0, -1).map(expand), expand(head)];
@@ -246,7 +248,10 @@ function statedAmounts(subjects: readonly string[] | undefined, lists: readonly 
   if (!subjects || !amounts || lists.filter((l) => roleOf(l) === 'amount').length !== 1) return [];
   const n = subjects.length;
   if (amounts.items.length !== n && !(amounts.items.length === 1 && amounts.each)) return [];
-  return subjects.map((s, i) => asDocFact((amounts.items[amounts.items.length === 1 ? 0 : i] ?? amounts.items[0]!).fact, s, paragraph, text));
+  return subjects.flatMap((s, i) => {
+    const item = amounts.items[amounts.items.length === 1 ? 0 : i];
+    return item ? [asDocFact(item.fact, s, paragraph, text)] : [];
+  });
 }
 
 /**
