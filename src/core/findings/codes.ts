@@ -160,6 +160,7 @@ export type Skip =
   | 'noFunds'
   | 'noIndicators'
   | 'noExecWeight'
+  | 'noExecScoreColumn'
   | 'noWeightColumn'
   | 'noScoreColumn'
   | 'noTotalRow'

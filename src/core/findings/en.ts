@@ -153,6 +153,7 @@ export const EN: Catalogue = {
     noFunds: 'no funds block: the execution rate and its score not checked',
     noIndicators: 'no indicator block: indicator weights and scores not checked',
     noExecWeight: 'no execution-rate weight: its score is not computed',
+    noExecScoreColumn: 'the funds block has a weight column but no score column: the execution-rate score is not checked',
     noWeightColumn: 'no weight column: indicator weights and scores not checked',
     noScoreColumn: 'no score column: scores, total and grade not checked',
     noTotalRow: 'no total row: the shown total not checked',

@@ -128,6 +128,7 @@ export const ZH: Catalogue = {
     noFunds: '无项目资金：未核对执行率及其得分',
     noIndicators: '无绩效指标：未核对指标分值与得分',
     noExecWeight: '无执行率分值：未计算执行率得分',
+    noExecScoreColumn: '资金表有权重列而无得分列：未核对执行率得分',
     noWeightColumn: '无分值列：未核对单项指标的分值与得分',
     noScoreColumn: '无得分列：未核对得分、总分与等级',
     noTotalRow: '无总分行：未核对表内总分',
