@@ -9,7 +9,8 @@
  * label says what its figures are; anything else is left to the other readers.
  */
 import { readNumber } from '../numbers';
-import type { FundsBlock, FundsColumns, FundsRow } from '../table';
+import type { FundsBlock, FundsColumns } from '../table';
+import { fundsRowOf } from './fundsRow';
 import type { SheetView } from './sheetView';
 import { type FundsMeaning, fundsMeaningOf, isFundsBand, parseColumnLabel } from './vocabulary';
 
@@ -77,16 +78,7 @@ export function readSourcesAcross(view: SheetView, r: number): FundsBlock | unde
   if (readNumber(budget.value, budget.format).kind !== 'number' && readNumber(executed.value, executed.format).kind !== 'number') return undefined;
   const columns: { -readonly [K in FundsMeaning]?: number } = {};
   for (const k of rows.keys()) columns[k] = header.total;
-  const total: FundsRow = {
-    row: budgetRow,
-    label: view.label(r, header.total),
-    initial: at('initial'),
-    budget: at('budget'),
-    executed: at('executed'),
-    weight: at('weight'),
-    rate: at('rate'),
-    score: at('score'),
-  };
+  const total = fundsRowOf(budgetRow, view.label(r, header.total), at);
   // Each source's own figures stand in its column, not in rows: the split by source is not read as sub-rows.
   return { headerRow: last, headerTop: r, columns: columns as FundsColumns, ratePercentHeader: false, total, groups: [], pairs: true };
 }
