@@ -22,6 +22,7 @@ const REASON = {
   actual: 'the actual value cannot be interpreted',
   unitMismatch: 'target and actual are in different units',
   noRate: 'the budget is 0, so there is no execution rate',
+  splitPart: 'a part of the split cannot be read as a number, so the parts were not added up',
 } as const;
 
 const ASKED = {

@@ -22,6 +22,7 @@ const REASON = {
   actual: '实际完成值无法解读',
   unitMismatch: '指标值与完成值的单位不一致',
   noRate: '预算数为 0，无法计算执行率',
+  splitPart: '分项金额无法读取为数字，未核对分项合计',
 } as const;
 
 const ASKED = {
