@@ -228,8 +228,8 @@ describe('rule 3: sub-rows against 年度资金总额, column by column', () => 
     expect(findingsOf(tableWith({ D6: 33.33, D7: 33.33, D8: 33.32 }))).toEqual(['FUND_SPLIT_MISMATCH@D5']);
   });
 
-  it("an unreadable sub-row stops that column's sum: no guess, no finding", () => {
-    expect(findingsOf(tableWith({ D7: '#REF!' }))).toEqual([]);
+  it("an unreadable sub-row stops that column's sum: no guess, no error, but said where it is", () => {
+    expect(findingsOf(tableWith({ D7: '#REF!' }))).toEqual(['UNPARSEABLE@D7']);
   });
 });
 

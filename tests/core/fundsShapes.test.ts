@@ -104,6 +104,26 @@ describe('funds by source across, checked in the 合计 column', () => {
     expect(t.findings.filter((f) => f.severity === 'error').map((f) => f.cell)).toContain('E7');
   });
 
+  it('sources that do not add up to 合计 are a FUND_SPLIT_MISMATCH at the 合计 cell of that row, per row', () => {
+    const rows = ACROSS.map((r) => r.slice());
+    rows[4]![3] = 15; // 市县 budget 15: 50 + 20 + 15 = 85, not 80
+    const t = checkSheet(grid(rows)).tables[0]!;
+    const split = t.findings.filter((f) => f.code === 'FUND_SPLIT_MISMATCH');
+    expect(split.map((f) => [f.cell, f.params])).toEqual([['E5', expect.objectContaining({ column: 'budget', expected: '85.00', found: '80.00' })]]);
+    // 市县's own rate 9 ÷ 15 = 60% is not the 90% shown beside it.
+    expect(errors(t)).toContain('EXEC_RATE_MISMATCH@D7');
+  });
+
+  it('a source cell that cannot be read leaves that row unchecked and says so: no split finding from a guess', () => {
+    const rows = ACROSS.map((r) => r.slice());
+    rows[5]![2] = 'abc'; // 省级 执行数
+    rows[4]![3] = 15;
+    const t = checkSheet(grid(rows)).tables[0]!;
+    const split = t.findings.filter((f) => f.code === 'FUND_SPLIT_MISMATCH').map((f) => f.cell);
+    expect(split).toEqual(['E5']); // the budget row, every cell read, is still checked; the executed row is not
+    expect(t.findings.filter((f) => f.code === 'UNPARSEABLE').map((f) => [f.cell, f.severity])).toEqual([['C6', 'info']]); // and says why
+  });
+
   it('with no 合计 column no source is read as the total (中央 50 is not the budget): the funds are not read', () => {
     const rows = ACROSS.map((r) => r.slice(0, 4));
     const t = checkSheet(grid(rows)).tables[0]!;

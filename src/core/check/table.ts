@@ -22,6 +22,8 @@ function skippedReading(table: Table, figures: TableFigures): Skip[] {
   if (!table.funds && !figures.executionIndicator) out.push('noFunds');
   if (!table.indicators.length) out.push('noIndicators');
   if (!figures.funds.weight && table.funds?.columns.weight === undefined && (table.funds || table.indicators.length)) out.push('noExecWeight');
+  // A 权重 column and no 得分 beside it (the word lost): the score the weight gives is not checked, and said so.
+  else if (table.funds?.columns.weight !== undefined && table.funds.columns.score === undefined && !table.funds.total.score && !figures.executionIndicator) out.push('noExecScoreColumn');
   // Without indicators, what their columns would have allowed is said once, as 无绩效指标.
   if (!table.indicators.length) return [...out, ...(figures.weightSum && !figures.weightSum.eq(100) ? (['weightsNot100'] as const) : [])];
   if (cols.weight === undefined) out.push('noWeightColumn');

@@ -61,7 +61,7 @@ export type FieldName =
 /** A field MISSING_FIELD can be about: the table's own, or an indicator's 实际完成值. */
 export type MissingFieldName = AskedName | 'actual';
 
-export type UnparseableReason = 'target' | 'actual' | 'unitMismatch' | 'noRate';
+export type UnparseableReason = 'target' | 'actual' | 'unitMismatch' | 'noRate' | 'splitPart';
 
 /** The columns of the funds block a FUND_SPLIT_MISMATCH can be about. */
 export type SplitColumn = 'initial' | 'budget' | 'executed';
@@ -160,6 +160,7 @@ export type Skip =
   | 'noFunds'
   | 'noIndicators'
   | 'noExecWeight'
+  | 'noExecScoreColumn'
   | 'noWeightColumn'
   | 'noScoreColumn'
   | 'noTotalRow'

@@ -22,6 +22,7 @@ const REASON = {
   actual: 'the actual value cannot be interpreted',
   unitMismatch: 'target and actual are in different units',
   noRate: 'the budget is 0, so there is no execution rate',
+  splitPart: 'a part of the split cannot be read as a number, so the parts were not added up',
 } as const;
 
 const ASKED = {
@@ -153,6 +154,7 @@ export const EN: Catalogue = {
     noFunds: 'no funds block: the execution rate and its score not checked',
     noIndicators: 'no indicator block: indicator weights and scores not checked',
     noExecWeight: 'no execution-rate weight: its score is not computed',
+    noExecScoreColumn: 'the funds block has a weight column but no score column: the execution-rate score is not checked',
     noWeightColumn: 'no weight column: indicator weights and scores not checked',
     noScoreColumn: 'no score column: scores, total and grade not checked',
     noTotalRow: 'no total row: the shown total not checked',

@@ -22,6 +22,7 @@ const REASON = {
   actual: '实际完成值无法解读',
   unitMismatch: '指标值与完成值的单位不一致',
   noRate: '预算数为 0，无法计算执行率',
+  splitPart: '分项金额无法读取为数字，未核对分项合计',
 } as const;
 
 const ASKED = {
@@ -128,6 +129,7 @@ export const ZH: Catalogue = {
     noFunds: '无项目资金：未核对执行率及其得分',
     noIndicators: '无绩效指标：未核对指标分值与得分',
     noExecWeight: '无执行率分值：未计算执行率得分',
+    noExecScoreColumn: '资金表有权重列而无得分列：未核对执行率得分',
     noWeightColumn: '无分值列：未核对单项指标的分值与得分',
     noScoreColumn: '无得分列：未核对得分、总分与等级',
     noTotalRow: '无总分行：未核对表内总分',

@@ -18,6 +18,7 @@ import {
   startsFundsGroup,
 } from './vocabulary';
 import type { SheetView } from './sheetView';
+import { fundsRowOf } from './fundsRow';
 import { readSourcesAcross, sourcesHeaderAt } from './fundsAcross';
 
 const AMOUNTS: readonly FundsMeaning[] = ['initial', 'budget', 'executed'];
@@ -92,17 +93,7 @@ function readRows(
     const besideList = rows.length > 0 && labelCols.some((c) => c >= sideStart && c !== columns.reason && readNumber(view.field(r, c).value).kind === 'unreadable');
     const at = (k: FundsMeaning): Field | undefined =>
       columns[k] === undefined || (besideList && (k === 'weight' || k === 'rate' || k === 'score')) ? undefined : view.field(r, columns[k]);
-    rows.push({
-      row: r,
-      label,
-      initial: at('initial'),
-      budget: at('budget'),
-      executed: at('executed'),
-      weight: at('weight'),
-      rate: at('rate'),
-      score: at('score'),
-      reason: at('reason'),
-    });
+    rows.push(fundsRowOf(r, label, at));
   }
   return rows;
 }

@@ -5,11 +5,14 @@
  *   执行数         |  45  |  27  |  18  |  90
  *   执行率         | 90%  | 90%  | 90%  | 90%
  * The header names where the money comes from, the rows what each figure is: the 合计 column holds the total
- * budget, executed amount and rate. Read only where every header word is a source or the total and each row's
- * label says what its figures are; anything else is left to the other readers.
+ * budget, executed amount and rate; the sources are the split of it, one group whose sub-rows are the columns
+ * (each source's 预算数 / 执行数 / 执行率 in its column), checked as FUND_SPLIT checks sub-rows. Read only where
+ * every header word is a source or the total and each row's label says what its figures are; anything else is left
+ * to the other readers.
  */
 import { readNumber } from '../numbers';
-import type { FundsBlock, FundsColumns, FundsRow } from '../table';
+import type { FundsBlock, FundsColumns } from '../table';
+import { fundsRowOf } from './fundsRow';
 import type { SheetView } from './sheetView';
 import { type FundsMeaning, fundsMeaningOf, isFundsBand, parseColumnLabel } from './vocabulary';
 
@@ -25,7 +28,7 @@ const coreOf = (label: string) => parseColumnLabel(label).core;
  * Row r read as a sources-across header: its 合计 column (if it has one) and leftmost source column. Without a
  * 合计 no column is the total: the amounts under such a header are not to be read as label | value pairs either.
  */
-export function sourcesHeaderAt(view: SheetView, r: number): { total?: number; firstSource: number } | undefined {
+export function sourcesHeaderAt(view: SheetView, r: number): { total?: number; firstSource: number; sources: readonly number[] } | undefined {
   const cols = view.labelCols(r);
   let total: number | undefined;
   const sources: number[] = [];
@@ -37,12 +40,12 @@ export function sourcesHeaderAt(view: SheetView, r: number): { total?: number; f
     else if (sources.length || total !== undefined || !(isFundsBand(core) || /^资金(来源|构成)$/.test(core))) return undefined;
   }
   if (sources.length < 2 || (total !== undefined && sources.some((c) => c > total))) return undefined;
-  return { total, firstSource: Math.min(...sources) };
+  return { total, firstSource: Math.min(...sources), sources };
 }
 
-function sourcesHeader(view: SheetView, r: number): { total: number; firstSource: number } | undefined {
+function sourcesHeader(view: SheetView, r: number): { total: number; firstSource: number; sources: readonly number[] } | undefined {
   const h = sourcesHeaderAt(view, r);
-  return h?.total === undefined ? undefined : { total: h.total, firstSource: h.firstSource };
+  return h?.total === undefined ? undefined : { total: h.total, firstSource: h.firstSource, sources: h.sources };
 }
 
 /** What a row's figures are, from its label left of the sources: 预算数 / 执行数 / 执行率. */
@@ -68,25 +71,17 @@ export function readSourcesAcross(view: SheetView, r: number): FundsBlock | unde
   const budgetRow = rows.get('budget') ?? rows.get('initial');
   const executedRow = rows.get('executed');
   if (budgetRow === undefined || executedRow === undefined) return undefined;
-  const at = (k: FundsMeaning) => {
+  /** Column c's cell on the row that holds meaning k; a source column has no 分值 or 得分 of its own. */
+  const cellOf = (c: number) => (k: FundsMeaning) => {
     const row = rows.get(k);
-    return row === undefined ? undefined : view.field(row, header.total);
+    return row === undefined || (c !== header.total && (k === 'weight' || k === 'score')) ? undefined : view.field(row, c);
   };
   const budget = view.field(budgetRow, header.total);
   const executed = view.field(executedRow, header.total);
   if (readNumber(budget.value, budget.format).kind !== 'number' && readNumber(executed.value, executed.format).kind !== 'number') return undefined;
   const columns: { -readonly [K in FundsMeaning]?: number } = {};
   for (const k of rows.keys()) columns[k] = header.total;
-  const total: FundsRow = {
-    row: budgetRow,
-    label: view.label(r, header.total),
-    initial: at('initial'),
-    budget: at('budget'),
-    executed: at('executed'),
-    weight: at('weight'),
-    rate: at('rate'),
-    score: at('score'),
-  };
-  // Each source's own figures stand in its column, not in rows: the split by source is not read as sub-rows.
-  return { headerRow: last, headerTop: r, columns: columns as FundsColumns, ratePercentHeader: false, total, groups: [], pairs: true };
+  const total = fundsRowOf(budgetRow, view.label(r, header.total), cellOf(header.total));
+  const sources = header.sources.map((c) => fundsRowOf(budgetRow, view.label(r, c), cellOf(c)));
+  return { headerRow: last, headerTop: r, columns: columns as FundsColumns, ratePercentHeader: false, total, groups: [sources], pairs: true };
 }

@@ -17,6 +17,7 @@ import {
   parseColumnLabel,
 } from './vocabulary';
 import type { SheetView } from './sheetView';
+import { withLevelsByContent } from './levelsByContent';
 
 export type HeaderKind = 'funds' | 'indicators';
 
@@ -199,13 +200,13 @@ function headerAt<K extends HeaderKind>(view: SheetView, r: number, kind: K): He
     const columns = pick(combined);
     if (isValid(kind, columns, combined.length)) {
       const others = [...top.others, ...below.others].filter((o) => !combined.some((h) => h.col === o.col && h.row === o.row));
-      return assign(kind, { top: r, bottom: r + 1, columns, all: combined, others, unread: unreadOf(kind, others, combined), unit: unitOf(view, [r, r + 1]) });
+      return assign(view, kind, { top: r, bottom: r + 1, columns, all: combined, others, unread: unreadOf(kind, others, combined), unit: unitOf(view, [r, r + 1]) });
     }
   }
   const columns = pick<M>(top.columns);
   if (!isValid(kind, columns, top.columns.length) || top.numbers > 0 && kind === 'indicators') return undefined;
   if (!headerLike(top) && top.columns.length < 3) return undefined;
-  return assign(kind, { top: r, bottom: r, columns, all: top.columns, others: top.others, unread: unreadOf(kind, top.others, top.columns), unit: unitOf(view, [r]) });
+  return assign(view, kind, { top: r, bottom: r, columns, all: top.columns, others: top.others, unread: unreadOf(kind, top.others, top.columns), unit: unitOf(view, [r]) });
 }
 
 /** Labels of a header that are neither a column nor a word of its kind (a band over columns that were read). */
@@ -218,8 +219,9 @@ function unreadOf<M extends string>(kind: HeaderKind, others: readonly HeaderLab
  * column (weights at every level: 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值) is that level's weight;
  * the indicators' own 分值 is the one that stands elsewhere (after the 三级, the target or the actual).
  */
-function assign<K extends HeaderKind>(kind: K, header: Header<MeaningOf<K>>): Header<MeaningOf<K>> {
-  if (kind !== 'indicators') return header;
+function assign<K extends HeaderKind>(view: SheetView, kind: K, read: Header<MeaningOf<K>>): Header<MeaningOf<K>> {
+  if (kind !== 'indicators') return read;
+  const header = withLevelsByContent(view, read as Header<IndicatorMeaning>) as Header<MeaningOf<K>>;
   const all = header.all as readonly HeaderColumn<IndicatorMeaning>[];
   const weights = all.filter((h) => h.meaning === 'weight');
   if (weights.length < 2) return header;

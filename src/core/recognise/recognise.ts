@@ -467,8 +467,8 @@ function withFiguresUnderNoWord(headers: ColumnsRead['unread'], figures: Columns
 }
 
 /**
- * Never silent: a figure on the funds' total row or on the first indicator row standing in a column no header
- * word explains (the word lost, a header cell blank) is named as unread, not passed over.
+ * Never silent: a figure on the funds' total row, or a figure or text on the first indicator row, standing in a
+ * column no header word explains (the word lost, a header cell blank) is named as unread, not passed over.
  */
 function figuresUnderNoWord(
   view: SheetView,
@@ -477,19 +477,30 @@ function figuresUnderNoWord(
   indicators: readonly Indicator[],
 ): ColumnsRead['unread'] {
   const out: { row: number; col: number; label: string }[] = [];
-  const check = (row: number, read: readonly (number | undefined)[]) => {
+  const check = (row: number, read: readonly (number | undefined)[], texts: boolean) => {
     const known = new Set(read.filter((c): c is number => c !== undefined));
+    const right = Math.max(...known);
     for (let c = 0; c < view.cols; c++) {
-      if (known.has(c) || view.grid.numberAt(row, c).kind !== 'number') continue;
+      if (known.has(c)) continue;
+      // Left of the last indicator column read, a text is as unread as a figure ("100人次" under a lost 指标值, a
+      // 一级 name under a lost 一级指标 that is not one of the framework's words).
+      const text = texts && c < right && !view.blank(row, c) && !coveredBy(view, row, c);
+      if (!text && view.grid.numberAt(row, c).kind !== 'number') continue;
       // A number inside a label's own cell ("年度金额(提前下达): 208万元" stays a pair) or left of the labels is no column.
       if (view.label(row, c) && headerFieldOf(view.label(row, c))) continue;
       out.push({ row, col: c, label: displayText(valueAt(view.grid, row, c)) });
     }
   };
-  if (funds && !funds.pairs) check(funds.total.row, Object.values(funds.columns));
+  if (funds && !funds.pairs) check(funds.total.row, Object.values(funds.columns), false);
   const first = indicators[0];
-  if (indicatorColumns && first) check(first.row, Object.values(indicatorColumns));
+  if (indicatorColumns && first) check(first.row, Object.values(indicatorColumns), true);
   return out;
+}
+
+/** A cell inside a merged area that starts left of or above it: its value is the area's, already read there. */
+function coveredBy(view: SheetView, r: number, c: number): boolean {
+  const m = view.mergeAt(r, c);
+  return !!m && (m.top < r || m.left < c);
 }
 
 /** Weights beside the 一级 and 二级 labels (a 分值 column at every level), one per label cell. */

@@ -1,7 +1,8 @@
 /**
  * Rule 3: the funds sub-rows (当年财政拨款 + 上年结转资金 + 其他资金) add up to 年度资金总额, column by column,
  * where they are filled in: a blank sub-row counts as 0 once another sub-row of that column has a number;
- * a column whose sub-rows are all blank is not checked.
+ * a column whose sub-rows are all blank is not checked, and one with a part that cannot be read is not checked
+ * either, but said (UNPARSEABLE at that part, never a mismatch from a guess).
  */
 import { type Interval, Decimal, add, amountInterval, fmt2, overlaps, point } from '../../numbers';
 import type { SplitColumn } from '../../findings';
@@ -10,7 +11,7 @@ import { rule } from './rule';
 
 const COLUMNS: readonly SplitColumn[] = ['initial', 'budget', 'executed'];
 
-export const fundSplit = rule('fundSplit', ['FUND_SPLIT_MISMATCH'], ({ table, figures, report }) => {
+export const fundSplit = rule('fundSplit', ['FUND_SPLIT_MISMATCH', 'UNPARSEABLE'], ({ table, figures, report }) => {
   const funds = table.funds;
   if (!funds) return;
   for (const column of COLUMNS) {
@@ -19,7 +20,11 @@ export const fundSplit = rule('fundSplit', ['FUND_SPLIT_MISMATCH'], ({ table, fi
     const total = amountInterval(totalCell.shown);
     for (const group of funds.groups) {
       const cells = group.map((row) => readCell(row[column], figures.unit));
-      if (cells.some((c) => c.kind === 'unreadable') || !cells.some((c) => c.kind === 'number')) continue;
+      const unreadable = cells.find((c) => c.kind === 'unreadable');
+      if (unreadable?.kind === 'unreadable' && !unreadable.field.notComputed) {
+        report('UNPARSEABLE', unreadable.field, { reason: 'splitPart', subject: group[cells.indexOf(unreadable)]?.label, found: unreadable.text });
+      }
+      if (unreadable || !cells.some((c) => c.kind === 'number')) continue;
       const sum = sumOf(cells);
       // Two lists one after the other (by kind, then by source) each add up to the total: no mismatch.
       if (overlaps(sum.interval, total) || addsUpInTwo(cells, total)) continue;
