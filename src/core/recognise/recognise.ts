@@ -53,6 +53,9 @@ interface Anchor extends At {
   readonly kind: 'funds' | 'pairs' | 'indicators';
 }
 
+/** Rows findAnchors keeps its readings for above the row it is on (a header looks back and down a few dozen). */
+const ANCHOR_WINDOW = 256;
+
 function findAnchors(view: SheetView): Anchor[] {
   const anchors: Anchor[] = [];
   // Amounts as pairs stand above a table's grid, never among its indicator rows: those are passed over
@@ -60,6 +63,8 @@ function findAnchors(view: SheetView): Anchor[] {
   let inIndicators = false;
   let blanks = 0;
   for (let r = 0; r < view.rows; r++) {
+    // What was read far above is not asked again in this pass.
+    if ((r & 63) === 0 && r > ANCHOR_WINDOW) view.forgetAbove(r - ANCHOR_WINDOW);
     const ind = readHeader(view, r, 'indicators');
     if (ind) {
       anchors.push({ kind: 'indicators', top: ind.top, bottom: ind.bottom });
