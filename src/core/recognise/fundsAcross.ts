@@ -8,7 +8,7 @@
  * budget, executed amount and rate. Read only where every header word is a source or the total and each row's
  * label says what its figures are; anything else is left to the other readers.
  */
-import { readNumber } from '../numbers';
+import { numberKind } from '../numbers';
 import type { FundsBlock, FundsColumns, FundsRow } from '../table';
 import type { SheetView } from './sheetView';
 import { type FundsMeaning, fundsMeaningOf, isFundsBand, parseColumnLabel } from './vocabulary';
@@ -74,7 +74,7 @@ export function readSourcesAcross(view: SheetView, r: number): FundsBlock | unde
   };
   const budget = view.field(budgetRow, header.total);
   const executed = view.field(executedRow, header.total);
-  if (readNumber(budget.value, budget.format).kind !== 'number' && readNumber(executed.value, executed.format).kind !== 'number') return undefined;
+  if (numberKind(budget.value) !== 'number' && numberKind(executed.value) !== 'number') return undefined;
   const columns: { -readonly [K in FundsMeaning]?: number } = {};
   for (const k of rows.keys()) columns[k] = header.total;
   const total: FundsRow = {

@@ -6,7 +6,7 @@
  */
 import { type Grid, valueAt } from '../grid';
 import { displayText, labelOf } from '../text';
-import { readNumber } from '../numbers';
+import { numberKind, readNumber } from '../numbers';
 import type { AmountUnit, AskedField, ColumnsRead, Field, FundsBlock, Framework, Indicator, StatedWeight, Table, TableKind, Unrecognised } from '../table';
 import { type Header, readHeader } from './header';
 import {
@@ -368,7 +368,7 @@ function readHeaderFields(view: SheetView, start: number, end: number): { fields
       // 中央主管部门 beside 地方主管部门: the local one is the table's.
       if (fields[f] && !(f === 'department' && /^中央/.test(labels[f] ?? ''))) continue;
       const v = view.valueRightOf(r, c);
-      if (v && (f !== 'selfScore' || readNumber(v.value, v.format).kind === 'number')) {
+      if (v && (f !== 'selfScore' || numberKind(v.value) === 'number')) {
         fields[f] = v;
         labels[f] = label;
       } else if (!v) blanks[f] ??= valueCellRightOf(view, r, c);
