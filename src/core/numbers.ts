@@ -64,6 +64,30 @@ function decimalsOfNumber(n: number): number {
 
 const NUMBER_TEXT = /^([+-]?)(\d+(?:,\d{3})*(?:\.\d*)?|\.\d+)(%|\(%\)|万元|万|元|分)?$/;
 
+/** A text cell's number as matched by NUMBER_TEXT, or why it is none. */
+function numberText(value: string): RegExpExecArray | 'blank' | 'na' | 'unreadable' {
+  const t = value.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+  if (t === '') return 'blank';
+  if (isNotApplicable(t)) return 'na';
+  // Accountants write a negative amount in brackets: "(1.00)" is −1.00.
+  const bracketed = /^\(([^()%]+)\)$/.exec(t);
+  const m = bracketed ? NUMBER_TEXT.exec(`-${bracketed[1]}`) : NUMBER_TEXT.exec(t);
+  if (!m || (bracketed && /^[+-]/.test(bracketed[1] ?? ''))) return 'unreadable';
+  return m;
+}
+
+/**
+ * What readNumber would say a cell is, without building its number: for the tests that only ask whether a
+ * cell holds one (recognition asks it of most cells it passes; a Decimal each was the cost).
+ */
+export function numberKind(value: CellValue): ReadResult['kind'] {
+  if (value === null) return 'blank';
+  if (typeof value === 'number') return Number.isFinite(value) ? 'number' : 'unreadable';
+  if (typeof value !== 'string') return 'unreadable';
+  const m = numberText(value);
+  return typeof m === 'string' ? m : 'number';
+}
+
 /** Reads a cell that should hold one number (an amount, a weight, a score, a rate). */
 export function readNumber(value: CellValue, format?: string): ReadResult {
   if (value === null) return { kind: 'blank' };
@@ -82,13 +106,8 @@ export function readNumber(value: CellValue, format?: string): ReadResult {
     if (fmtDec !== undefined) v = v.toDecimalPlaces(decimals);
     return { kind: 'number', shown: { value: v, decimals, percent } };
   }
-  const t = value.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
-  if (t === '') return { kind: 'blank' };
-  if (isNotApplicable(t)) return { kind: 'na' };
-  // Accountants write a negative amount in brackets: "(1.00)" is −1.00.
-  const bracketed = /^\(([^()%]+)\)$/.exec(t);
-  const m = bracketed ? NUMBER_TEXT.exec(`-${bracketed[1]}`) : NUMBER_TEXT.exec(t);
-  if (!m || (bracketed && /^[+-]/.test(bracketed[1] ?? ''))) return { kind: 'unreadable', text: value.trim() };
+  const m = numberText(value);
+  if (typeof m === 'string') return m === 'unreadable' ? { kind: 'unreadable', text: value.trim() } : { kind: m };
   const digits = m[2]!.replace(/,/g, '');
   const dot = digits.indexOf('.');
   const decimals = dot < 0 ? 0 : digits.length - dot - 1;

@@ -4,9 +4,10 @@
  * budget system exports it.
  */
 import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../../src/core/grid';
 import {
   Decimal, add, amountInterval, capAt, divide, fmt2, formatDecimals, formatIsPercent, inUnit, intersect, isPoint, overlaps, point,
-  rateInterval, readNumber, scale, shownInterval, showCell,
+  numberKind, rateInterval, readNumber, scale, shownInterval, showCell,
 } from '../../src/core/numbers';
 
 const d = (v: string | number) => new Decimal(v);
@@ -198,5 +199,15 @@ describe('a figure shown back', () => {
   it('text shows with its runs of white space made one space, trimmed; NaN shows as text', () => {
     expect(showCell('  达成\n\n指标 ')).toBe('达成 指标');
     expect(showCell(Number.NaN, '0%')).toBe('NaN');
+  });
+});
+
+describe('numberKind', () => {
+  it('says what readNumber says a cell is, for every kind of cell', () => {
+    const cells: CellValue[] = [
+      null, 0, -3.5, 1e21, Number.NaN, Number.POSITIVE_INFINITY, true, { error: '#DIV/0!' },
+      '', '  ', '\u3000', '1,234.50', '(1.00)', '(+1)', '(5%)', '-', '—', '/', 'abc', '96.1%', '95(%)', '150万', '１２', '12 元', '.5', '5.', '1,23',
+    ];
+    for (const v of cells) expect([v, numberKind(v)]).toEqual([v, readNumber(v).kind]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The funds block (项目资金 / 预算情况 / 预算执行情况) and the department-wide 年度主要任务 rows.
  */
-import { readNumber } from '../numbers';
+import { numberKind, readNumber } from '../numbers';
 import type { Field, FundsBlock, FundsColumns, FundsRow, StatedWeight } from '../table';
 import type { Header } from './header';
 import { readHeader } from './header';
@@ -85,12 +85,12 @@ function readRows(
     if (isAfterFundsLabel(label) || readHeader(view, r, 'indicators') || readHeader(view, r, 'funds')) break;
     const hasNumber = amountCols.some((c) => {
       const f = view.field(r, c);
-      return readNumber(f.value, f.format).kind === 'number';
+      return numberKind(f.value) === 'number';
     });
     if (!hasNumber && !isFundsRowLabel(label)) break;
     // The 部门决算 form lists a second split beside the first ("按收入性质分 … | 按支出性质分", "其中：基本支出："
     // under 分值 / 执行率): a word there on a sub-row is that list, not this row's rate or score.
-    const besideList = rows.length > 0 && labelCols.some((c) => c >= sideStart && c !== columns.reason && readNumber(view.field(r, c).value).kind === 'unreadable');
+    const besideList = rows.length > 0 && labelCols.some((c) => c >= sideStart && c !== columns.reason && numberKind(view.field(r, c).value) === 'unreadable');
     const at = (k: FundsMeaning): Field | undefined =>
       columns[k] === undefined || (besideList && (k === 'weight' || k === 'rate' || k === 'score')) ? undefined : view.field(r, columns[k]);
     rows.push(fundsRowOf(r, label, at));
@@ -110,7 +110,7 @@ export function readTasks(view: SheetView, start: number, fundsRow: number): Fun
     const rows: FundsRow[] = [];
     for (let r = h + 1; r < fundsRow; r++) {
       if (view.rowBlank(r)) continue;
-      if (readNumber(view.field(r, budget).value).kind !== 'number' && readNumber(view.field(r, executed).value).kind !== 'number') break;
+      if (numberKind(view.field(r, budget).value) !== 'number' && numberKind(view.field(r, executed).value) !== 'number') break;
       const label = view.labelCols(r).filter((c) => c < budget).map((c) => view.label(r, c)).join('');
       rows.push({ row: r, label, budget: view.field(r, budget), executed: view.field(r, executed), rate: view.field(r, rate) });
     }
@@ -214,7 +214,7 @@ export function readPairs(view: SheetView, r: number): FundsBlock | undefined {
   const budget = of('budget') ?? of('initial');
   const executed = of('executed');
   if (pairs.length < 2 || !budget || !executed || budget.value.row !== r) return undefined;
-  if (readNumber(budget.value.value).kind !== 'number' && readNumber(executed.value.value).kind !== 'number') return undefined;
+  if (numberKind(budget.value.value) !== 'number' && numberKind(executed.value.value) !== 'number') return undefined;
   const columns: { -readonly [K in FundsMeaning]?: number } = {};
   for (const p of pairs) columns[p.meaning] = p.value.col;
   const field = (k: FundsMeaning) => of(k)?.value;
@@ -224,7 +224,7 @@ export function readPairs(view: SheetView, r: number): FundsBlock | undefined {
   const subRows: FundsRow[] = [];
   for (let s = last + 1; oneLine && s < Math.min(view.rows, r + 1 + MAX_FUNDS_ROWS); s++) {
     const label = view.label(s, budget.labelCol);
-    const numbers = [columns.budget, columns.initial, columns.executed].some((c) => c !== undefined && readNumber(view.field(s, c).value).kind === 'number');
+    const numbers = [columns.budget, columns.initial, columns.executed].some((c) => c !== undefined && numberKind(view.field(s, c).value) === 'number');
     // A line that begins what follows the funds (年度总体目标 in the column left of the amounts' labels) ends them.
     if (!label || !(isFundsRowLabel(label) || numbers) || view.rowHasLabel(s, isAfterFundsLabel) || pairsOn(view, s).length >= 2) break;
     subRows.push({ row: s, label, initial: at(s, 'initial'), budget: at(s, 'budget'), executed: at(s, 'executed'), rate: at(s, 'rate') });

@@ -10,7 +10,7 @@
  * every header word is a source or the total and each row's label says what its figures are; anything else is left
  * to the other readers.
  */
-import { readNumber } from '../numbers';
+import { numberKind } from '../numbers';
 import type { FundsBlock, FundsColumns } from '../table';
 import { fundsRowOf } from './fundsRow';
 import type { SheetView } from './sheetView';
@@ -78,7 +78,7 @@ export function readSourcesAcross(view: SheetView, r: number): FundsBlock | unde
   };
   const budget = view.field(budgetRow, header.total);
   const executed = view.field(executedRow, header.total);
-  if (readNumber(budget.value, budget.format).kind !== 'number' && readNumber(executed.value, executed.format).kind !== 'number') return undefined;
+  if (numberKind(budget.value) !== 'number' && numberKind(executed.value) !== 'number') return undefined;
   const columns: { -readonly [K in FundsMeaning]?: number } = {};
   for (const k of rows.keys()) columns[k] = header.total;
   const total = fundsRowOf(budgetRow, view.label(r, header.total), cellOf(header.total));

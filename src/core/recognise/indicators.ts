@@ -5,7 +5,7 @@
  */
 import { isBlank } from '../grid';
 import { displayText, isNotApplicable, labelOf } from '../text';
-import { readNumber } from '../numbers';
+import { numberKind } from '../numbers';
 import type { Field, Indicator, Table } from '../table';
 import type { Header } from './header';
 import { readHeader } from './header';
@@ -184,7 +184,7 @@ function readTotalRow(view: SheetView, r: number, labelCol: number, weightCol: n
   const numbers: Field[] = [];
   for (let c = labelCol + 1; c < view.cols; c++) {
     const f = view.field(r, c);
-    if (readNumber(f.value, f.format).kind === 'number') numbers.push(f);
+    if (numberKind(f.value) === 'number') numbers.push(f);
   }
   if (numbers.length >= 2) return { row: r, weight: numbers[numbers.length - 2], score: numbers[numbers.length - 1] };
   if (numbers.length === 1 && weightCol === undefined) return { row: r, score: numbers[0] };

@@ -6,7 +6,7 @@
  */
 import { type Grid, valueAt } from '../grid';
 import { displayText, labelOf } from '../text';
-import { readNumber } from '../numbers';
+import { numberKind, readNumber } from '../numbers';
 import type { AmountUnit, AskedField, ColumnsRead, Field, FundsBlock, Framework, Indicator, StatedWeight, Table, TableKind, Unrecognised } from '../table';
 import { type Header, readHeader } from './header';
 import {
@@ -53,6 +53,9 @@ interface Anchor extends At {
   readonly kind: 'funds' | 'pairs' | 'indicators';
 }
 
+/** Rows findAnchors keeps its readings for above the row it is on (a header looks back and down a few dozen). */
+const ANCHOR_WINDOW = 256;
+
 function findAnchors(view: SheetView): Anchor[] {
   const anchors: Anchor[] = [];
   // Amounts as pairs stand above a table's grid, never among its indicator rows: those are passed over
@@ -60,6 +63,8 @@ function findAnchors(view: SheetView): Anchor[] {
   let inIndicators = false;
   let blanks = 0;
   for (let r = 0; r < view.rows; r++) {
+    // What was read far above is not asked again in this pass.
+    if ((r & 63) === 0 && r > ANCHOR_WINDOW) view.forgetAbove(r - ANCHOR_WINDOW);
     const ind = readHeader(view, r, 'indicators');
     if (ind) {
       anchors.push({ kind: 'indicators', top: ind.top, bottom: ind.bottom });
@@ -363,7 +368,7 @@ function readHeaderFields(view: SheetView, start: number, end: number): { fields
       // 中央主管部门 beside 地方主管部门: the local one is the table's.
       if (fields[f] && !(f === 'department' && /^中央/.test(labels[f] ?? ''))) continue;
       const v = view.valueRightOf(r, c);
-      if (v && (f !== 'selfScore' || readNumber(v.value, v.format).kind === 'number')) {
+      if (v && (f !== 'selfScore' || numberKind(v.value) === 'number')) {
         fields[f] = v;
         labels[f] = label;
       } else if (!v) blanks[f] ??= valueCellRightOf(view, r, c);

@@ -134,7 +134,23 @@ export class SheetView {
     this.rowLabels = [];
     this.labelsFrom = 0;
     this.released = 0;
+    this.forgotten = 0;
   }
+
+  /**
+   * forget() for the rows above `row` only, as a pass down the sheet goes (findAnchors): the headers and pairs
+   * worked out there are not held until the pass ends (on 10,000 tables, tens of megabytes at once).
+   */
+  forgetAbove(row: number): void {
+    const upTo = Math.min(row, this.rows + 18);
+    if (upTo <= this.forgotten) return;
+    for (const rows of this.memos.values()) {
+      for (let r = this.forgotten; r < upTo; r++) if (rows[r] !== undefined && typeof rows[r] === 'object') rows[r] = UNASKED;
+    }
+    this.forgotten = upTo;
+  }
+
+  private forgotten = 0;
 
   /** How many cells of a row are not blank (numbers included). */
   usedCount(r: number): number {

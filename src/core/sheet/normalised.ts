@@ -152,7 +152,8 @@ export function normaliseSheet(grid: Grid): NormalisedSheet {
     if (index === null) index = coverIndex(grid.merges);
     return index ? index.get(`${r},${c}`) : grid.merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
   };
-  const numbers = new Map<string, ReadResult>();
+  // Row by row, no key built per look-up.
+  const numbers: (ReadResult[] | undefined)[] = [];
   const valueOf = (r: number, c: number): CellValue => values[r]?.[c] ?? null;
   return {
     normalised: true,
@@ -173,9 +174,10 @@ export function normaliseSheet(grid: Grid): NormalisedSheet {
       return m ? { row: m.top, col: m.left } : { row: r, col: c };
     },
     numberAt(r, c) {
-      const key = `${r},${c}`;
-      let n = numbers.get(key);
-      if (n === undefined) numbers.set(key, (n = readNumber(valueOf(r, c), grid.formats?.[r]?.[c])));
+      let row = numbers[r];
+      if (row === undefined) numbers[r] = row = [];
+      let n = row[c];
+      if (n === undefined) row[c] = n = readNumber(valueOf(r, c), grid.formats?.[r]?.[c]);
       return n;
     },
     formulaAt(r, c) {
