@@ -1,0 +1,138 @@
+/**
+ * The rules at the edges the mutation run found unheld (README, Development: `npm run mutate`): the form
+ * variants a rule branches on (a funds block with a reason column, the 执行率 scored as an indicator row, a
+ * form with no 执行率 or 总分 分值), each finding compared whole — code, cell and every parameter.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CellValue, Grid } from '../../src/core/grid';
+import { TABLE_RULES } from '../../src/core/check/rules';
+import { tableWith, theTable } from './tableOf';
+
+const _ = null;
+
+/** Each finding as [code, cell, params], in the engine's order (by row, then column). */
+const whole = (grid: Grid) => theTable(grid).findings.map((f) => [f.code, f.cell, f.params]);
+
+/** The funds block without 分值, 执行率 and 得分 columns: the form's 执行率 has no points of its own. */
+const FUNDS_UNSCORED: Record<string, CellValue> = Object.fromEntries(
+  ['F', 'G', 'H'].flatMap((c) => [4, 5, 6, 7, 8].map((r) => [`${c}${r}`, _])),
+);
+
+/**
+ * The 执行率 scored as an indicator row (SPEC §2): 预算执行率 ≥90% in 时效指标's row, worth 10, 95% done,
+ * 9.5; 服务人次 worth 30 so that 产出 keeps its 50. Total 30 + 20 + 9.5 + 30 + 10 = 99.5.
+ */
+const AS_INDICATOR: Record<string, CellValue> = {
+  ...FUNDS_UNSCORED,
+  D12: '预算执行率',
+  E12: '≥90%',
+  F12: '95%',
+  G12: 10,
+  H12: 9.5,
+  G10: 30,
+  H10: 30,
+};
+
+/** 80 of 100 spent: 80%, below the 90% line. */
+const SPENT_80 = { E5: 80, E6: 80 };
+
+describe('the rules run in their order, each under its name', () => {
+  it('the order some rules rely on (a rule stands back for a finding an earlier one raised)', () => {
+    expect(TABLE_RULES.map((r) => r.name)).toEqual([
+      'missingValues',
+      'executionRate',
+      'fundSplit',
+      'indicatorScores',
+      'reasons',
+      'weights',
+      'statedWeights',
+      'level1Split',
+      'total',
+      'grade',
+      'lowExecution',
+      'actualNotNumber',
+      'emptyIndicator',
+      'level2Placement',
+      'targetExceeded',
+      'shortfall',
+      'missingFields',
+    ]);
+  });
+});
+
+describe('LOW_EXECUTION_NO_REASON on the form variants', () => {
+  const reasonColumn = { I4: '预算执行率未达到90%的需说明原因', ...SPENT_80, G5: '80%', H5: 8, H15: 98 };
+
+  it('a funds block with a reason column: blank or filler is raised at the reason cell, a reason is not', () => {
+    expect(whole(tableWith(reasonColumn))).toEqual([['LOW_EXECUTION_NO_REASON', 'I5', { found: '80.00%' }]]);
+    expect(whole(tableWith({ ...reasonColumn, I5: '无' }))).toEqual([['LOW_EXECUTION_NO_REASON', 'I5', { found: '80.00%' }]]);
+    expect(whole(tableWith({ ...reasonColumn, I5: '项目延期至次年实施' }))).toEqual([]);
+  });
+
+  it('a reason column left blank at 90% exactly is no finding', () => {
+    expect(whole(tableWith({ ...reasonColumn, E5: 90, E6: 90, G5: '90%', H5: 9, H15: 99 }))).toEqual([]);
+  });
+
+  it('a form with no rate column: raised at the 执行数', () => {
+    const grid = tableWith({ ...SPENT_80, G4: _, G5: _, G6: _, G7: _, G8: _, H5: 8, H15: 98 });
+    expect(whole(grid)).toEqual([['LOW_EXECUTION_NO_REASON', 'E5', { found: '80.00%', noReasonCell: true }]]);
+  });
+
+  it('the 执行率 as an indicator: a blank reason is said once, as MISSING_REASON', () => {
+    expect(whole(tableWith({ ...AS_INDICATOR, E5: 100, E6: 100, F12: '100%', H12: 10, H15: 100 }))).toEqual([]);
+    const grid = tableWith({ ...AS_INDICATOR, ...SPENT_80, F12: '80%', H12: 8, H15: 98 });
+    expect(whole(grid)).toEqual([['MISSING_REASON', 'I12', { subject: '预算执行率', expected: '10.00', found: '8.00' }]]);
+  });
+
+  it('the 执行率 as an indicator: a filler reason is an empty reason and a low rate without one', () => {
+    const grid = tableWith({ ...AS_INDICATOR, ...SPENT_80, F12: '80%', H12: 8, H15: 98, I12: '无' });
+    expect(whole(grid)).toEqual([
+      ['EMPTY_REASON', 'I12', { subject: '预算执行率', found: '无' }],
+      ['LOW_EXECUTION_NO_REASON', 'I12', { found: '80.00%' }],
+    ]);
+    expect(whole(tableWith({ ...AS_INDICATOR, ...SPENT_80, F12: '80%', H12: 8, H15: 98, I12: '项目延期' }))).toEqual([]);
+  });
+
+  it('the 执行率 as an indicator on a form with no reason column: raised at its actual', () => {
+    const grid = tableWith({ ...AS_INDICATOR, ...SPENT_80, F12: '80%', H12: 8, H15: 98, I9: _ });
+    expect(whole(grid)).toEqual([['LOW_EXECUTION_NO_REASON', 'F12', { found: '80.00%', noReasonCell: true }]]);
+  });
+});
+
+describe('EMPTY_REASON: only a whole cell of filler', () => {
+  const reason = (v: CellValue) => whole(tableWith({ F10: '900人次', H10: 18, I10: v, H15: 97.5 }));
+
+  it('a reason that ends in 0 or 无 says something', () => {
+    expect(reason('实际偏差为0')).toEqual([]);
+    expect(reason('部分站点网络信号时有时无')).toEqual([]);
+  });
+
+  it('filler with its punctuation doubled is still filler', () => {
+    expect(reason('无。。')).toEqual([['EMPTY_REASON', 'I10', { subject: '服务人次', found: '无。。' }]]);
+  });
+});
+
+describe('TARGET_EXCEEDED: only against a target it can be a multiple of', () => {
+  it('a target of 0 is not exceeded by far (no ratio to it)', () => {
+    expect(whole(tableWith({ E10: '≥0人次' }))).toEqual([]);
+  });
+
+  it('a target with no unit is compared with an actual that has one', () => {
+    expect(whole(tableWith({ E10: '≥1000', F10: '1200人次' }))).toEqual([
+      ['TARGET_EXCEEDED', 'F10', { subject: '服务人次', target: '≥1000', found: '1200人次', ratio: '120.00' }],
+    ]);
+  });
+});
+
+describe('WEIGHT_SUM_NOT_100: where it is said', () => {
+  // 服务合格率 weighted 25 and met (96% of ≥95%): the 分值 add up to 105, the total 104.5 (产出 55 is also a LEVEL1_WEIGHT_DEVIATION, not compared here).
+  const sums = (grid: Grid) => whole(grid).filter(([code]) => code !== 'LEVEL1_WEIGHT_DEVIATION');
+
+  it('at the 总分 分值 when there is one', () => {
+    expect(sums(tableWith({ G11: 25, H11: 25, H15: 104.5 }))).toEqual([['WEIGHT_SUM_NOT_100', 'G15', { found: '105.00' }]]);
+  });
+
+  it('at the 执行率 分值 when the 总分 row shows none', () => {
+    expect(sums(tableWith({ G11: 25, H11: 25, H15: 104.5, G15: _ }))).toEqual([['WEIGHT_SUM_NOT_100', 'F5', { found: '105.00' }]]);
+  });
+});
