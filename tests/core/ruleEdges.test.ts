@@ -136,3 +136,62 @@ describe('WEIGHT_SUM_NOT_100: where it is said', () => {
     expect(sums(tableWith({ G11: 25, H11: 25, H15: 104.5, G15: _ }))).toEqual([['WEIGHT_SUM_NOT_100', 'F5', { found: '105.00' }]]);
   });
 });
+
+describe('the funds row: each finding with its parameters', () => {
+  it('OVER_EXECUTION: the budget, the spent and the unit', () => {
+    const grid = tableWith({ E5: 105, E6: 105, G5: '100%', H5: 10, H15: 100 });
+    expect(whole(grid)).toEqual([['OVER_EXECUTION', 'E5', { expected: '100.00', found: '105.00', unit: '万元' }]]);
+  });
+
+  it('a budget of 0: no rate can be had (UNPARSEABLE), and nothing spent is not over it', () => {
+    const grid = tableWith({ C5: 0, D5: 0, C6: 0, D6: 0, E5: 0, E6: 0, G5: _, H5: 0, H15: 90, B16: '优' });
+    expect(whole(grid).filter(([code]) => code === 'UNPARSEABLE' || code === 'OVER_EXECUTION')).toEqual([['UNPARSEABLE', 'D5', { reason: 'noRate' }]]);
+  });
+
+  it('EXEC_RATE_MISMATCH: the exact rate and the rate as shown, a fraction shown as a percent', () => {
+    expect(whole(tableWith({ G5: '90.5%' }))).toEqual([['EXEC_RATE_MISMATCH', 'G5', { expected: '95.00%', found: '90.5%' }]]);
+    // 0.90 shown with two decimals is 90% to ±0.5%; 0.9 shown as General is 90% to ±5%, which holds 95%.
+    expect(whole(tableWith({ G5: 0.9 }, { G5: '0.00' }))).toEqual([['EXEC_RATE_MISMATCH', 'G5', { expected: '95.00%', found: '90%' }]]);
+    expect(whole(tableWith({ G5: 0.9 }))).toEqual([]);
+    expect(whole(tableWith({ G5: 0.95 }, { G5: '0.00' }))).toEqual([]);
+  });
+
+  it('EXEC_SCORE_MISMATCH: the recomputed score and the shown one', () => {
+    expect(whole(tableWith({ H5: 9 }))).toEqual([['EXEC_SCORE_MISMATCH', 'H5', { expected: '9.50', found: '9.00' }]]);
+    expect(whole(tableWith({ H5: 9.49 }))).toEqual([['EXEC_SCORE_MISMATCH', 'H5', { expected: '9.50', found: '9.49' }]]);
+  });
+
+  it('a sub-row that shows its own rate is checked against its own amounts', () => {
+    expect(whole(tableWith({ G6: '95%' }))).toEqual([]);
+    expect(whole(tableWith({ G6: '90%' }))).toEqual([['EXEC_RATE_MISMATCH', 'G6', { expected: '95.00%', found: '90%' }]]);
+  });
+
+  it('MISSING_VALUE: an unreadable amount says what it holds', () => {
+    expect(whole(tableWith({ D5: '待定' })).filter(([code]) => code === 'MISSING_VALUE')).toEqual([['MISSING_VALUE', 'D5', { field: 'budget', found: '待定' }]]);
+    expect(whole(tableWith({ G5: '约95%' }))).toEqual([['MISSING_VALUE', 'G5', { field: 'rate', found: '约95%' }]]);
+  });
+});
+
+describe('the indicator rows: each finding with its parameters', () => {
+  it('ACTUAL_NOT_NUMBER: the indicator, its target and the words done', () => {
+    expect(whole(tableWith({ F10: '完成' }))).toEqual([['ACTUAL_NOT_NUMBER', 'F10', { subject: '服务人次', target: '≥1000人次', found: '完成' }]]);
+  });
+
+  it('EMPTY_INDICATOR: named by its 二级指标, with its weight; one weighted 0 is not raised', () => {
+    const empty = { D12: '无', E12: '无', F12: '无' };
+    expect(whole(tableWith(empty)).filter(([code]) => code === 'EMPTY_INDICATOR')).toEqual([['EMPTY_INDICATOR', 'D12', { subject: '时效指标', weight: '10.00' }]]);
+    const unweighted = tableWith({ ...empty, G12: 0, H12: 0, G10: 30, H10: 30 });
+    expect(whole(unweighted).filter(([code]) => code === 'EMPTY_INDICATOR')).toEqual([]);
+  });
+
+  it('LEVEL2_MISPLACED: the 二级, the 一级 it stands under and where it belongs', () => {
+    expect(whole(tableWith({ C14: '数量指标' })).filter(([code]) => code === 'LEVEL2_MISPLACED')).toEqual([
+      ['LEVEL2_MISPLACED', 'C14', { level2: '数量指标', level1: '满意度指标', expected: '产出' }],
+    ]);
+  });
+
+  it('MISSING_FIELD: a positive score over a blank 实际完成值; a score of 0 credits nothing', () => {
+    expect(whole(tableWith({ F11: _ }))).toEqual([['MISSING_FIELD', 'F11', { field: 'actual', subject: '服务合格率' }]]);
+    expect(whole(tableWith({ F11: _, H11: 0, I11: '未开展检查', H15: 79.5, B16: '中' })).filter(([code]) => code === 'MISSING_FIELD')).toEqual([]);
+  });
+});
