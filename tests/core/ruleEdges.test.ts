@@ -195,3 +195,85 @@ describe('the indicator rows: each finding with its parameters', () => {
     expect(whole(tableWith({ F11: _, H11: 0, I11: '未开展检查', H15: 79.5, B16: '中' })).filter(([code]) => code === 'MISSING_FIELD')).toEqual([]);
   });
 });
+
+describe('FUND_SPLIT_MISMATCH: the column, the sum and the total', () => {
+  it('60 under a 全年预算数 of 100, in 万元', () => {
+    expect(whole(tableWith({ D6: 60 }))).toEqual([['FUND_SPLIT_MISMATCH', 'D5', { column: 'budget', expected: '60.00', found: '100.00', unit: '万元' }]]);
+  });
+
+  it('two lists one after the other, each adding up to the total, are no mismatch; one that does not is', () => {
+    // 当年财政拨款 100 (by kind), then 上年结转 60 + 其他 40 (by source): 100 and 100.
+    expect(whole(tableWith({ D6: 100, D7: 60, D8: 40 }))).toEqual([]);
+    expect(whole(tableWith({ D6: 100, D7: 60, D8: 30 }))).toEqual([['FUND_SPLIT_MISMATCH', 'D5', { column: 'budget', expected: '190.00', found: '100.00', unit: '万元' }]]);
+  });
+});
+
+describe('LEVEL1_WEIGHT_DEVIATION: only where every 一级 has a default', () => {
+  it('a 成本指标 row (no default for it) stops the comparison', () => {
+    const cost = { B14: '成本指标', C14: '经济成本指标', D14: '人均补贴成本', E14: '≤500元', F14: '480元', G13: 25, H13: 25, G14: 15, H14: 15 };
+    expect(whole(tableWith(cost))).toEqual([]);
+  });
+
+  it('each 一级 weight found, against the default', () => {
+    const grid = tableWith({ G13: 25, H13: 25, G14: 15, H14: 15 });
+    const points = (list: [string, number][]) => list.map(([name, p]) => ({ name, points: String(p) }));
+    expect(whole(grid)).toEqual([
+      [
+        'LEVEL1_WEIGHT_DEVIATION',
+        'B10',
+        {
+          expected: points([['执行率', 10], ['产出', 50], ['效益', 30], ['满意度', 10]]),
+          found: points([['执行率', 10], ['产出', 50], ['效益', 25], ['满意度', 15]]),
+        },
+      ],
+    ]);
+  });
+});
+
+describe('LABEL_WEIGHT_MISMATCH: a label that states its points', () => {
+  it('the frame 绩效指标(90分) holds the indicators’ 90; (80分) does not', () => {
+    expect(whole(tableWith({ A9: '绩效指标(90分)' }))).toEqual([]);
+    expect(whole(tableWith({ A9: '绩效指标(80分)' }))).toEqual([['LABEL_WEIGHT_MISMATCH', 'A9', { subject: '绩效指标(80分)', expected: '90.00', found: '80' }]]);
+  });
+
+  it('总分(90分) against the 执行率 and the indicators together (100)', () => {
+    expect(whole(tableWith({ A15: '总分(90分)' }))).toEqual([['LABEL_WEIGHT_MISMATCH', 'A15', { subject: '总分(90分)', expected: '100.00', found: '90' }]]);
+    expect(whole(tableWith({ A15: '总分(100分)' }))).toEqual([]);
+  });
+
+  it('a 一级 label against the 分值 under it', () => {
+    expect(whole(tableWith({ B10: '产出指标(50分)' }))).toEqual([]);
+  });
+});
+
+describe('SHORTFALL_NO_REASON: short of the target for every true value the shown one may stand for', () => {
+  const short = (subject: string, cell: string, expected: string, found: string) => ['SHORTFALL_NO_REASON', cell, { subject, expected, found }];
+  const scoreOff = (cell: string, expected: string, found: string, subject: string) => ['QUANT_SCORE_MISMATCH', cell, { subject, expected, found }];
+
+  it('999 of ≥1000 scored in full: the shortfall, and with a filler reason the filler said', () => {
+    expect(whole(tableWith({ F10: '999人次', H10: 19.98, H15: 99.48 }))).toEqual([['MISSING_REASON', 'I10', { subject: '服务人次', expected: '20.00', found: '19.98' }]]);
+    expect(whole(tableWith({ F10: '999人次', I10: '无' }))).toEqual([
+      scoreOff('H10', '19.98', '20.00', '服务人次'),
+      ['SHORTFALL_NO_REASON', 'I10', { subject: '服务人次', expected: '≥1000人次', found: '999人次', filler: '无' }],
+    ]);
+    expect(whole(tableWith({ F10: '999人次', I10: '个别老人外出' }))).toEqual([scoreOff('H10', '19.98', '20.00', '服务人次')]);
+  });
+
+  it('≥95.5% done 95% (at most 95.4999…) is short', () => {
+    expect(whole(tableWith({ E11: '≥95.5%', F11: '95%' }))).toEqual([scoreOff('H11', '19.90', '20.00', '服务合格率'), short('服务合格率', 'I11', '≥95.5%', '95%')]);
+  });
+
+  it('≤2.05% done 2.1% (as low as 2.05) is not certain to be short; <2% done 2.005% is', () => {
+    const complaints = { D12: '投诉率' };
+    expect(whole(tableWith({ ...complaints, E12: '≤2.05%', F12: '2.1%' }))).toEqual([scoreOff('H12', '9.76', '10.00', '投诉率')]);
+    expect(whole(tableWith({ ...complaints, E12: '<2%', F12: '2.005%' }))).toEqual([scoreOff('H12', '9.98', '10.00', '投诉率'), short('投诉率', 'I12', '<2%', '2.005%')]);
+    expect(whole(tableWith({ ...complaints, E12: '<2%', F12: '2.00%' }))).toEqual([]);
+  });
+
+  it('基本达成 of a qualitative target scored in full, without a reason', () => {
+    expect(whole(tableWith({ F13: '基本达成' }))).toEqual([
+      ['QUAL_BAND_MISMATCH', 'H13', { subject: '老年人生活质量', expected: '18.00–24.00', found: '30.00' }],
+      short('老年人生活质量', 'I13', '提高', '基本达成'),
+    ]);
+  });
+});
