@@ -93,6 +93,12 @@ describe('LOW_EXECUTION_NO_REASON on the form variants', () => {
     expect(whole(tableWith({ ...AS_INDICATOR, ...SPENT_80, F12: '80%', H12: 8, H15: 98, I12: '项目延期' }))).toEqual([]);
   });
 
+  it('a table with no funds block, its 执行率 an indicator at 80%, no reason column: raised at the rate', () => {
+    const noFunds = Object.fromEntries(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].flatMap((c) => [2, 3, 4, 5, 6, 7, 8].map((r) => [`${c}${r}`, _])));
+    const grid = tableWith({ ...noFunds, D12: '预算执行率', E12: '≥90%', F12: '80%', G12: 10, H12: 8, G10: 30, H10: 30, I9: _, H15: 98 });
+    expect(whole(grid)).toEqual([['LOW_EXECUTION_NO_REASON', 'F12', { found: '80.00%', noReasonCell: true }]]);
+  });
+
   it('the 执行率 as an indicator on a form with no reason column: raised at its actual', () => {
     const grid = tableWith({ ...AS_INDICATOR, ...SPENT_80, F12: '80%', H12: 8, H15: 98, I9: _ });
     expect(whole(grid)).toEqual([['LOW_EXECUTION_NO_REASON', 'F12', { found: '80.00%', noReasonCell: true }]]);
@@ -105,6 +111,18 @@ describe('EMPTY_REASON: only a whole cell of filler', () => {
   it('a reason that ends in 0 or 无 says something', () => {
     expect(reason('实际偏差为0')).toEqual([]);
     expect(reason('部分站点网络信号时有时无')).toEqual([]);
+  });
+
+  it('a number other than 0, or an error value, in the reason cell is not read as filler', () => {
+    expect(reason(100)).toEqual([]);
+    expect(reason({ error: '#N/A' })).toEqual([]);
+  });
+
+  it('a row that stops before its reason cell: MISSING_REASON at the reason column', () => {
+    const full = tableWith({ F10: '900人次', H10: 18, H15: 97.5 });
+    const grid = { ...full, values: full.values.map((r, i) => (i === 9 ? r.slice(0, 8) : r)) };
+    expect(grid.values[9]).toHaveLength(8);
+    expect(whole(grid)).toEqual([['MISSING_REASON', 'I10', { subject: '服务人次', expected: '20.00', found: '18.00' }]]);
   });
 
   it('filler with its punctuation doubled is still filler', () => {
@@ -130,6 +148,12 @@ describe('WEIGHT_SUM_NOT_100: where it is said', () => {
 
   it('at the 总分 分值 when there is one', () => {
     expect(sums(tableWith({ G11: 25, H11: 25, H15: 104.5 }))).toEqual([['WEIGHT_SUM_NOT_100', 'G15', { found: '105.00' }]]);
+  });
+
+  it('a form whose 执行率 has no points, its indicators worth 100, with no 总分 分值: nothing to say', () => {
+    const grid = tableWith({ ...FUNDS_UNSCORED, G10: 30, H10: 30, H15: 100, G15: _ });
+    expect(whole(grid)).toEqual([]);
+    expect(theTable(grid).skipped).toEqual(['noExecWeight']);
   });
 
   it('at the 执行率 分值 when the 总分 row shows none', () => {
