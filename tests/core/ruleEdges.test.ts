@@ -301,3 +301,41 @@ describe('SHORTFALL_NO_REASON: short of the target for every true value the show
     ]);
   });
 });
+
+describe('checkTable: the figures worked out and what could not be checked, on each form variant', () => {
+  const blank = (cols: string, rows: number[]) => Object.fromEntries([...cols].flatMap((c) => rows.map((r) => [`${c}${r}`, _])));
+  /** budget, executed, rate, 执行率 分值 and 得分, indicators' 分值 and 得分, total, grade, shown total and grade. */
+  const figures = (grid: Grid) => {
+    const t = theTable(grid);
+    const list = [t.budget, t.executed, t.executionRate, t.executionWeight, t.executionScore, t.indicatorWeight, t.indicatorScore, t.total, t.grade, t.shownTotal, t.shownGrade];
+    return { figures: list.map((v) => (v === null ? null : String(v))), skipped: t.skipped, findings: t.findings.map((f) => `${f.code}@${f.cell}`) };
+  };
+  const CLEAN_FIGURES = ['100', '95', '95', '10', '9.5', '90', '90', '99.5', '优', '99.5', '优'];
+
+  it.each<[string, Record<string, CellValue>, (string | null)[], string[]]>([
+    ['the clean table', {}, CLEAN_FIGURES, []],
+    ['no reason column', { I9: _ }, CLEAN_FIGURES, ['noReasonColumn']],
+    ['no 得分 column', blank('H', [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]), ['100', '95', '95', '10', '9.5', '90', null, null, null, null, '优'], ['noScoreColumn']],
+    ['no 分值 column under the indicators', blank('G', [9, 10, 11, 12, 13, 14, 15]), ['100', '95', '95', '10', '9.5', null, '90', '99.5', '优', '99.5', '优'], ['noWeightColumn']],
+    ['no 总分 row', { A15: _, G15: _, H15: _ }, ['100', '95', '95', '10', '9.5', '90', '90', '99.5', '优', null, '优'], ['noTotalRow']],
+    ['no indicators', blank('ABCDEFGHI', [9, 10, 11, 12, 13, 14]), ['100', '95', '95', '10', '9.5', null, null, null, null, null, null], ['noIndicators']],
+    ['no funds block', blank('ABCDEFGH', [2, 3, 4, 5, 6, 7, 8]), [null, null, null, null, null, '90', '90', null, null, '99.5', '优'], ['noFunds', 'noExecWeight']],
+    ['分值 adding up to 105', { G11: 25, H11: 25, H15: 104.5 }, ['100', '95', '95', '10', '9.5', '95', '95', '104.5', null, '104.5', '优'], ['weightsNot100']],
+  ])('%s', (_name, changes, expected, skipped) => {
+    const t = figures(tableWith(changes));
+    expect([t.figures, t.skipped]).toEqual([expected, skipped]);
+  });
+
+  it('a 总分 formula with no stored result: not computed, not missing', () => {
+    const grid: Grid = { ...tableWith({ H15: _ }), formulas: new Map([['H15', '=SUM(H10:H14)+H5']]) };
+    expect(figures(grid)).toEqual({ figures: ['100', '95', '95', '10', '9.5', '90', '90', '99.5', '优', null, '优'], skipped: ['formulaNotComputed'], findings: [] });
+  });
+
+  it('amounts left blank: no rate, no 执行率得分, no total; each blank said', () => {
+    expect(figures(tableWith({ D5: _, E5: _ }))).toEqual({
+      figures: [null, null, null, '10', null, '90', '90', null, null, '99.5', '优'],
+      skipped: [],
+      findings: ['MISSING_VALUE@D5', 'MISSING_VALUE@E5'],
+    });
+  });
+});
