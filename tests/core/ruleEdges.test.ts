@@ -339,3 +339,23 @@ describe('checkTable: the figures worked out and what could not be checked, on e
     });
   });
 });
+
+describe('one finding per code and cell, each rule on its own ground', () => {
+  it('the 执行率 indicator’s blank 得分 is one MISSING_VALUE, as the 执行率得分', () => {
+    const grid = tableWith({ ...AS_INDICATOR, H12: _ });
+    expect(whole(grid)).toEqual([['MISSING_VALUE', 'H12', { field: 'execScore' }]]);
+  });
+
+  it('a fraction shown as General, 0.8, is 80% to ±5%: shown as 80% against 95%', () => {
+    expect(whole(tableWith({ G5: 0.8 }))).toEqual([['EXEC_RATE_MISMATCH', 'G5', { expected: '95.00%', found: '80%' }]]);
+  });
+
+  it('LEVEL2_MISPLACED: a 数量指标 under 成本指标 is not misplaced (成本 holds any 二级)', () => {
+    expect(whole(tableWith({ B14: '成本指标', C14: '数量指标', D14: '人均补贴成本', E14: '≤500元', F14: '480元' }))).toEqual([]);
+  });
+
+  it('MISSING_FIELD: a header field the form asks for, left blank', () => {
+    expect(whole(tableWith({ B2: _ }))).toEqual([['MISSING_FIELD', 'B2', { field: 'project' }]]);
+    expect(whole(tableWith({ F3: _ }))).toEqual([['MISSING_FIELD', 'F3', { field: 'implementer' }]]);
+  });
+});
