@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 // took 8–10 minutes.
 export default defineConfig({
   test: {
-    include: ['tests/core/{codes,edges,numbers,values,forms,mutations,registry}.test.ts'],
+    include: ['tests/core/{codes,edges,ruleEdges,numbers,values,forms,mutations,registry}.test.ts'],
     testTimeout: 60000,
     hookTimeout: 120000,
   },

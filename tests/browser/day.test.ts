@@ -11,7 +11,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
-import { openWorkbook } from '../../src/xlsx/read';
+import ExcelJS from 'exceljs';
+import { openWorkbook, workbookGrids } from '../../src/xlsx/read';
+import { checkSheet } from '../../src/core/engine';
 import type { Page, Route } from 'playwright-core';
 import { DIST, OFFICE_JS, ROOT, act, recordRequests, servedPages } from './harness';
 
@@ -23,7 +25,7 @@ async function preview(width: number, locale = 'zh-CN', file?: string): Promise<
   await page.goto(`${served.url}preview.html`);
   await page.getByRole('toolbar').waitFor();
   if (file) {
-    await page.locator('input[data-testid="open-workbook"]').setInputFiles(path.join(ROOT, 'tests', 'fixtures', file));
+    await page.locator('input[data-testid="open-workbook"]').setInputFiles(path.isAbsolute(file) ? file : path.join(ROOT, 'tests', 'fixtures', file));
     await page.getByText(path.basename(file), { exact: false }).first().waitFor();
   }
   return page;
@@ -71,6 +73,74 @@ describe('the engine off the UI thread', () => {
     const workers = page.workers().map((w) => w.url());
     expect(workers.some((u) => /engine\.[0-9a-f]+\.js$/.test(u))).toBe(true);
     await page.close();
+  });
+});
+
+/**
+ * A sheet of `copies` × the ten stacked tables of seed002 (two blank rows apart, merges kept), written to a
+ * temporary folder: a department's whole year of projects on one sheet.
+ */
+async function stackedCopies(copies: number): Promise<string> {
+  const source = new ExcelJS.Workbook();
+  await source.xlsx.readFile(path.join(ROOT, 'tests', 'fixtures', 'seed002-stacked.xlsx'));
+  const from = source.worksheets[0];
+  if (!from) throw new Error('seed002-stacked.xlsx has no sheet');
+  const out = new ExcelJS.Workbook();
+  const sheet = out.addWorksheet(from.name);
+  const height = from.rowCount + 2;
+  const merges = (from.model as { merges?: string[] }).merges ?? [];
+  for (let k = 0; k < copies; k++) {
+    from.eachRow((row, r) => {
+      row.eachCell((cell, c) => {
+        const to = sheet.getCell(r + k * height, c);
+        to.value = cell.value;
+        to.numFmt = cell.numFmt;
+      });
+    });
+    for (const m of merges) sheet.mergeCells(m.replace(/\d+/g, (n) => String(Number(n) + k * height)));
+  }
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'selfeval-heavy-')), 'heavy.xlsx');
+  await out.xlsx.writeFile(file);
+  return file;
+}
+
+describe('the engine off the UI thread, on a sheet that takes it well over 100 ms', () => {
+  /** The long tasks of the pane's UI thread while the sheet was checked; undefined until the check ran. */
+  let long: number[] | undefined;
+
+  it('200 stacked tables, which take the engine over 100 ms, checked in the pane', async () => {
+    const file = await stackedCopies(20);
+    // The premise, measured once in Node: checking this sheet takes the engine over 100 ms (a floor: a loaded
+    // machine only makes it longer), so a pane that ran the engine on its UI thread would show a long task.
+    const [grid] = await workbookGrids(await openWorkbook(readFileSync(file)));
+    if (!grid) throw new Error('no sheet');
+    const started = performance.now();
+    const checked = checkSheet(grid);
+    const took = performance.now() - started;
+    expect(checked.tables).toHaveLength(200);
+    expect(took).toBeGreaterThan(100);
+
+    const page = await preview(340, 'zh-CN', file);
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await page.getByRole('button', { name: '校验本表' }).click();
+    await page.getByText(/共 200 张表/).first().waitFor({ timeout: 120_000 });
+    long = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    expect(page.workers().some((w) => /engine\.[0-9a-f]+\.js$/.test(w.url()))).toBe(true);
+    await page.close();
+  }, 240_000);
+
+  // Found by this test (issue 30): with the engine in its worker, the pane's UI thread still has long tasks while
+  // 200 tables' results come in (17 of 0.15–6 s on the shared machine, loaded). it.fails turns red once the pane
+  // stays responsive: flip it to it() then. The test above fails on its own when the check itself does not run.
+  it.fails('no long task over 100 ms while they are checked', () => {
+    expect(long).toBeDefined();
+    expect((long ?? []).filter((d) => d > 100)).toEqual([]);
   });
 });
 

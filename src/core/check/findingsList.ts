@@ -12,8 +12,4 @@ export class FindingList {
     const finding = { code, severity: FINDING_CODES[code], cell: a1(at.row, at.col), row: at.row, col: at.col, expected, found, params };
     this.items.push(finding as Finding);
   }
-
-  has(code: FindingCode): boolean {
-    return this.items.some((f) => f.code === code);
-  }
 }

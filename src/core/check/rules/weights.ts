@@ -13,14 +13,13 @@ export const weights = rule('weights', ['WEIGHT_SUM_NOT_100', 'TOTAL_WEIGHT_MISM
   const sum = figures.weightSum;
   if (sum === null) return;
   const totalWeight = readCell(table.totalRow?.weight);
-  const shown = totalWeight.kind === 'number' ? totalWeight.shown.value : null;
-  // The 总分 row's 分值; the 执行率 分值 where there is none; the label that states it where the form has no 分值 at all.
-  const at: Field | undefined =
-    (totalWeight.kind === 'number' ? totalWeight.field : undefined) ??
-    figures.funds.weight?.field ??
-    table.level1Stated.find((s) => s.level1 === null)?.field;
+  // The 总分 row's 分值; the 执行率 分值 where there is none. (A sum other than 100 needs a 执行率 分值: a form whose
+  // 执行率 has no points of its own is scored on indicators worth 100, so there is always one of the two.)
+  const at: Field | undefined = totalWeight.kind === 'number' ? totalWeight.field : figures.funds.weight?.field;
   if (!sum.eq(HUNDRED) && at) report('WEIGHT_SUM_NOT_100', at, { found: fmt2(sum) });
-  if (shown !== null && totalWeight.kind === 'number' && !shown.eq(sum) && !(shown.eq(HUNDRED) && !sum.eq(HUNDRED))) {
+  if (totalWeight.kind !== 'number') return;
+  const shown = totalWeight.shown.value;
+  if (!shown.eq(sum) && !(shown.eq(HUNDRED) && !sum.eq(HUNDRED))) {
     report('TOTAL_WEIGHT_MISMATCH', totalWeight.field, { expected: fmt2(sum), found: fmt2(shown) });
   }
 });
