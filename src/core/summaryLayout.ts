@@ -95,7 +95,8 @@ const T = {
   },
   en: {
     title: 'Self-evaluation summary',
-    columns: ['#', 'File', 'Sheet', 'Project', 'Department', 'Unit', 'Budget (10k yuan)', 'Spent (10k yuan)', 'Rate (%)', 'Rate score', 'Indicator score', 'Recomputed total', 'Shown total', 'Recomputed grade', 'Shown grade', 'Errors', 'Warnings', 'Kind', 'Remarks'],
+    // Broken between words, each line short enough for its column (no word split a letter from its end).
+    columns: ['#', 'File', 'Sheet', 'Project', 'Department', 'Unit', 'Budget\n(10k\nyuan)', 'Spent\n(10k\nyuan)', 'Rate\n(%)', 'Rate\nscore', 'Ind.\nscore', 'Re-\ncalc.\ntotal', 'Shown\ntotal', 'Re-\ncalc.\ngrade', 'Shown\ngrade', 'Err.', 'Warn.', 'Kind', 'Remarks'],
     total: 'Total',
     projectsTotal: 'Projects',
     departmentsTotal: 'Department-wide',
@@ -112,14 +113,14 @@ const T = {
     distribution: (by: string) => `Grades (by ${by})`,
     byRecomputed: 'recomputed total',
     byShown: 'shown total',
-    distColumns: ['Grade', 'Count', 'Share', 'Amount (10k yuan)'],
+    distColumns: ['Grade', 'Count', 'Share', 'Amount\n(10k\nyuan)'],
     problems: 'Workbooks not summarised',
     status: { unreadable: 'cannot be read', empty: 'empty workbook', noTables: 'no self-evaluation table', ok: '' },
     count: (n: number, projects: number, departments: number, duplicates: number) =>
       !n ? 'No table' : `${n} table(s): ${projects} project(s)${departments ? `, ${departments} department-wide` : ''}${duplicates ? `; ${duplicates} duplicate(s) counted once` : ''}`,
     chart: 'Grades (recomputed total)',
     byDepartment: 'By supervising department',
-    departmentColumns: ['Department', 'Tables', 'Budget (10k yuan)', 'Open errors', 'Verified'],
+    departmentColumns: ['Department', 'Tables', 'Budget\n(10k\nyuan)', 'Open\nerrors', 'Verified'],
     sendBack: (n: number) => `Tables to send back (open errors): ${n}`,
     sendBackColumns: ['#', 'Project', 'Department', 'Open errors'],
   },
@@ -367,7 +368,7 @@ function columnWidths(columns: readonly string[]): number[] {
     if (/部门|单位|Department|Unit|文件|File/.test(c)) return 11;
     if (/工作表|Sheet/.test(c)) return 13;
     if (/万元|10k/.test(c)) return 9;
-    if (/等级|grade|错误|警告|Errors|Warnings/.test(c)) return 7;
+    if (/等级|grade|错误|警告|Err\.|Warn\./.test(c)) return 7;
     if (/类型|Kind/.test(c)) return 6;
     return 8;
   });

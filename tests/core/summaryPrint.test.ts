@@ -64,3 +64,11 @@ describe('the summary on paper', async () => {
     expect(summaryPageHeader(one, 'zh', 'A&B')).toEqual({ left: '北京市丰台区应急管理局', center: 'A&&B' });
   });
 });
+
+describe('the summary on paper, in English', async () => {
+  const sample = await summariseBytes(readFileSync(SAMPLE), 'sample.xlsx', 'en');
+  it('has the same column widths as in Chinese (one layout, two languages)', () => {
+    const s = buildSummary([sample], { lang: 'en' });
+    expect(summaryLayout(s, { lang: 'en' }).widths).toEqual(summaryLayout(s).widths);
+  });
+});
