@@ -260,7 +260,7 @@ export function summaryLayout(s: Summary, options: LayoutOptions = {}): SummaryL
     block(() => {
       wide(text(t.problems, 'section'));
       // Each workbook on a line over the printed width: a path in 序号 would wrap a character a line.
-      for (const w of problems) wide(text(`${w.file}：${t.status[w.status]}${w.detail ? `（${w.detail}）` : ''}`));
+      for (const w of problems) wide(text(lang === 'en' ? `${w.file}: ${t.status[w.status]}${w.detail ? ` (${w.detail})` : ''}` : `${w.file}：${t.status[w.status]}${w.detail ? `（${w.detail}）` : ''}`));
     });
   }
 
