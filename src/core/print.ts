@@ -33,6 +33,18 @@ export interface PrintSetup {
   readonly titleColumns?: { readonly left: number; readonly right: number };
   /** The page footer, in Excel's header/footer codes (&P page, &N pages, &D date); every host writes it as is. */
   readonly footer?: PageFooter;
+  /** The page header (the unit and the year), in the same codes. */
+  readonly header?: PageFooter;
+  /**
+   * Fit to one page wide, as many pages tall as it takes (fitToPage, fitToHeight 0 / 自动): each reader
+   * works out the scale from its own measure of the columns, which were chosen narrow enough that the
+   * widest reader's scale still keeps 8 pt. `scale` stays the one for hosts that cannot fit.
+   */
+  readonly fitToWidth?: boolean;
+  /** The columns printed (0 … columns - 1): what lies right of them is for the screen only. */
+  readonly columns?: number;
+  /** 0-based rows a page starts at (manual breaks): a block that would not fit the rest of a page starts the next. */
+  readonly breaks?: readonly number[];
   /** Every column fits one page wide at `scale`, in every reader; else they go on over pages. */
   readonly oneWide: boolean;
   /** The print scale in percent: the one that fits every column on a page wide, never below 8 pt on paper. */
@@ -53,6 +65,11 @@ export function pageNumberFooter(lang: 'zh' | 'en'): PageFooter {
   return { center: lang === 'en' ? 'Page &P of &N' : '第 &P 页 共 &N 页', right: '&D' };
 }
 
+/** A text as it goes into a header or footer: a literal & doubled, so that it is not read as a code. */
+export function headerText(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
 /** The footer as one Excel header/footer string (&L…&C…&R…). */
 export function footerCodes(f: PageFooter): string {
   return `${f.left ? `&L${f.left}` : ''}${f.center ? `&C${f.center}` : ''}${f.right ? `&R${f.right}` : ''}`;
@@ -70,6 +87,62 @@ export function columnPoints(width: number): number {
 export function printableWidth(orientation: Orientation, sidesIn: number = PRINT_MARGINS.left + PRINT_MARGINS.right): number {
   const page = orientation === 'landscape' ? A4.height : A4.width;
   return page - sidesIn * 72;
+}
+
+/**
+ * A width unit as the widest reader lays it out, in points at 100 %: LibreOffice without Calibri takes
+ * the digit of DejaVu Sans 11 pt (7 pt) and adds no padding (measured from its PDF: a column of 8 is
+ * 56 pt where Excel makes it 45.75).
+ */
+export const WIDE_READER_UNIT_PT = 7;
+
+/**
+ * The scale, in percent, at which these columns fill one page wide in the reader that lays them out
+ * widest (Excel's measure or the wide reader's, whichever is wider): a fit-to-width page is at least this.
+ */
+export function leastFitScale(widths: readonly number[], orientation: Orientation): number {
+  const excel = widths.reduce((a, w) => a + columnPoints(w), 0);
+  const wide = widths.reduce((a, w) => a + w * WIDE_READER_UNIT_PT, 0);
+  return Math.min(100, Math.floor((printableWidth(orientation) / Math.max(excel, wide, 1)) * 100));
+}
+
+/** The printable height of an A4 page in points at 100 %, between the top and bottom margins. */
+export function printableHeight(orientation: Orientation): number {
+  const page = orientation === 'landscape' ? A4.width : A4.height;
+  return page - (PRINT_MARGINS.top + PRINT_MARGINS.bottom) * 72;
+}
+
+/**
+ * The rows each block of rows starts a page at: a block that does not fit what is left of the page (with
+ * the blank rows before it) goes to the next. `pageHeight` is the page at the largest scale a reader takes
+ * (at a smaller one more fits: the manual breaks still come first, and no block straddles one the reader
+ * adds). A block taller than a page starts one and runs on.
+ */
+export function blockBreaks(blocks: readonly { readonly top: number; readonly bottom: number; readonly newPage?: boolean }[], heightOf: (row: number) => number, pageHeight: number): number[] {
+  const breaks: number[] = [];
+  const sum = (from: number, to: number) => {
+    let h = 0;
+    for (let r = from; r <= to; r++) h += heightOf(r);
+    return h;
+  };
+  let used = 0;
+  let row = 0;
+  for (const b of blocks) {
+    const gap = sum(row, b.top - 1);
+    const height = sum(b.top, b.bottom);
+    if (b.top > 0 && (b.newPage || used + gap + height > pageHeight)) {
+      breaks.push(b.top);
+      used = height % pageHeight;
+    } else used += gap + height;
+    row = b.bottom + 1;
+  }
+  return breaks;
+}
+
+/** The scale, in percent, at which these columns fill one page wide in Excel's measure (the narrowest reader): no reader prints them larger. */
+export function largestFitScale(widths: readonly number[], orientation: Orientation): number {
+  const excel = widths.reduce((a, w) => a + columnPoints(w), 0);
+  return Math.min(100, Math.floor((printableWidth(orientation) / Math.max(excel, 1)) * 100));
 }
 
 /**

@@ -167,10 +167,10 @@ export async function queueSummarySheet(batch: Batch, context: Excel.RequestCont
     await batch.room(COST.range + COST.format);
     ws.getRangeByIndexes(r, 0, 1, layout.header.columns).format.fill.color = `#${MARK_COLORS.error}`;
   }
-  await batch.room(COST.range * 3 + COST.format * 8 + 16 * layout.print.rowHeights.size * COST.format);
+  await batch.room(COST.range * 3 + COST.format * 14 + 16 * (layout.print.rowHeights.size + (layout.print.breaks?.length ?? 0)) * COST.format);
   queuePrint(ws, ws.getRangeByIndexes(0, 0, layout.rows.length, width), layout);
   for (const m of layout.merges) ws.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge(false);
-  ws.freezePanes.freezeRows(layout.header.row + 1);
+  // No frozen rows: the list's header is below the report's blocks (freezing it would freeze them all).
   let chart = false;
   if (layout.chart) {
     const c = layout.chart;
@@ -178,7 +178,8 @@ export async function queueSummarySheet(batch: Batch, context: Excel.RequestCont
     const added = ws.charts.add('ColumnClustered', source, 'Columns');
     added.title.text = c.title;
     added.legend.visible = false;
-    added.setPosition(a1(c.categories.top - 2, 5), a1(c.categories.bottom + 8, 10));
+    // Over the cells core gave it, inside its distribution's block: on one page with it.
+    added.setPosition(a1(c.anchor.top, c.anchor.left), a1(c.anchor.bottom, c.anchor.right));
     chart = true;
   }
   ws.position = 0;
@@ -187,28 +188,35 @@ export async function queueSummarySheet(batch: Batch, context: Excel.RequestCont
 }
 
 /**
- * How the summary prints (core's decision, src/core/print.ts): A4 landscape, the header row on every page
- * and 序号 … 项目名称 at the left of each, page numbers and the date in the footer,
- * 宋体 throughout, texts wrapped in rows of the height they need, at a scale that keeps 8 pt on paper.
+ * How the summary prints (core's decision, src/core/print.ts): A4 landscape, one page wide (序号 … 备注, the
+ * print area) where that keeps 8 pt, the header row on the list's pages and 序号 … 项目名称 at the left of
+ * each, a page break before each block that would not fit, the unit and year above and the page numbers
+ * and date below, 宋体 throughout, texts wrapped in rows of the height they need.
  */
 function queuePrint(ws: Excel.Worksheet, all: Excel.Range, layout: SummaryLayout): void {
   const p = layout.print;
+  const printed = p.columns ?? layout.header.columns;
   all.format.font.name = PRINT_FONT.name;
-  const body = ws.getRangeByIndexes(layout.header.row + 1, 0, Math.max(1, layout.rows.length - layout.header.row - 1), layout.header.columns);
+  // Every printed text wraps within its cell (the title row stays one line); 工作表 and 文件 do not.
+  const body = ws.getRangeByIndexes(1, 0, Math.max(1, layout.rows.length - 1), printed);
   body.format.wrapText = true;
   body.format.verticalAlignment = 'Top';
   for (const [r, h] of p.rowHeights) ws.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = h;
   ws.pageLayout.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   ws.pageLayout.paperSize = 'A4';
-  ws.pageLayout.zoom = { scale: p.scale };
+  // One page wide, as many tall as it takes (0: 自动), or the scale that keeps 8 pt.
+  ws.pageLayout.zoom = p.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: p.scale };
   ws.pageLayout.leftMargin = PRINT_MARGINS.left * 72;
   ws.pageLayout.rightMargin = PRINT_MARGINS.right * 72;
+  if (p.columns) ws.pageLayout.setPrintArea(`A1:${columnLetters(p.columns - 1)}${Math.max(1, layout.rows.length)}`);
   if (p.titleRows) ws.pageLayout.setPrintTitleRows(`$${p.titleRows.top + 1}:$${p.titleRows.bottom + 1}`);
   if (p.titleColumns) ws.pageLayout.setPrintTitleColumns(`$${columnLetters(p.titleColumns.left)}:$${columnLetters(p.titleColumns.right)}`);
-  if (p.footer) {
-    const page = ws.pageLayout.headersFooters.defaultForAllPages;
-    if (p.footer.left) page.leftFooter = p.footer.left;
-    if (p.footer.center) page.centerFooter = p.footer.center;
-    if (p.footer.right) page.rightFooter = p.footer.right;
-  }
+  for (const r of p.breaks ?? []) ws.horizontalPageBreaks.add(a1(r, 0));
+  const page = ws.pageLayout.headersFooters.defaultForAllPages;
+  if (p.header?.left) page.leftHeader = p.header.left;
+  if (p.header?.center) page.centerHeader = p.header.center;
+  if (p.header?.right) page.rightHeader = p.header.right;
+  if (p.footer?.left) page.leftFooter = p.footer.left;
+  if (p.footer?.center) page.centerFooter = p.footer.center;
+  if (p.footer?.right) page.rightFooter = p.footer.right;
 }

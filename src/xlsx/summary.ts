@@ -22,7 +22,6 @@ export function summaryChart(layout: SummaryLayout): BarChart | null {
   const c = layout.chart;
   if (!c) return null;
   const rows = layout.rows.slice(c.categories.top, c.categories.bottom + 1);
-  const top = Math.max(0, c.categories.top - 2);
   return {
     sheet: layout.name,
     title: c.title,
@@ -30,8 +29,9 @@ export function summaryChart(layout: SummaryLayout): BarChart | null {
     values: c.values,
     categoryLabels: rows.map((r) => String(r[c.categories.left]?.value ?? '')),
     counts: rows.map((r) => Number(r[c.values.left]?.value ?? 0)),
-    from: { row: top, col: 5 },
-    to: { row: top + 15, col: 11 },
+    // Over the cells core gave it, inside its distribution's block: on one page with it.
+    from: { row: c.anchor.top, col: c.anchor.left },
+    to: { row: c.anchor.bottom + 1, col: c.anchor.right },
   };
 }
 
@@ -39,9 +39,11 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, layout: SummaryLayout, f
   const existing = wb.getWorksheet(layout.name);
   if (existing) wb.removeWorksheet(existing.id);
   const ws = wb.addWorksheet(layout.name, {
-    views: [{ state: 'frozen', ySplit: layout.header.row + 1 }],
-    pageSetup: pageSetupOf(layout.print),
-    ...(layout.print.footer ? { headerFooter: { oddFooter: footerCodes(layout.print.footer) } } : {}),
+    pageSetup: pageSetupOf(layout.print, layout.rows.length),
+    headerFooter: {
+      ...(layout.print.header ? { oddHeader: footerCodes(layout.print.header) } : {}),
+      ...(layout.print.footer ? { oddFooter: footerCodes(layout.print.footer) } : {}),
+    },
   });
   layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const errorRows = new Set(layout.errorRows);
@@ -55,8 +57,9 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, layout: SummaryLayout, f
       } else cell.value = c.value;
       const fmt = NUMBER_FORMATS[c.style];
       if (fmt && typeof c.value === 'number') cell.numFmt = fmt;
-      // Text wraps within its column (names, units, remarks): nothing runs into the next cell or off the page.
-      if (r > layout.header.row) cell.alignment = { vertical: 'top', ...(c.style === 'text' && typeof c.value === 'string' ? { wrapText: true } : {}) };
+      // Text wraps within its cell (names, units, remarks; a merged line over its width): nothing runs into
+      // the next cell or off the page.
+      if (c.style !== 'title') cell.alignment = { vertical: 'top', ...(typeof c.value === 'string' && col < (layout.print.columns ?? Infinity) ? { wrapText: true } : {}) };
       if (c.style === 'title') cell.font = { ...FONT, bold: true, size: 14 };
       if (c.style === 'section') cell.font = { ...FONT, bold: true };
       if (c.style === 'header') {
@@ -79,16 +82,22 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, layout: SummaryLayout, f
     }
   });
   for (const m of layout.merges) ws.mergeCells(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
-  // Rows whose text wraps get the height its lines take (LibreOffice does not work it out on opening).
+  // Every row the height its lines take (neither LibreOffice nor Excel grows a row for wrapped text a
+  // program wrote), and a page break before each block core moved to a new page (ExcelJS breaks after a row).
   for (const [r, h] of layout.print.rowHeights) ws.getRow(r + 1).height = h;
+  for (const r of layout.print.breaks ?? []) ws.getRow(r).addPageBreak();
   return ws;
 }
 
 const FONT = { name: PRINT_FONT.name, size: PRINT_FONT.size, charset: PRINT_FONT.charset };
 
 /** The core's print decision as ExcelJS's page setup. */
-function pageSetupOf(p: PrintSetup): Partial<ExcelJS.PageSetup> {
+function pageSetupOf(p: PrintSetup, rowCount: number): Partial<ExcelJS.PageSetup> {
   const rows = p.titleRows ? { printTitlesRow: `${p.titleRows.top + 1}:${p.titleRows.bottom + 1}` } : {};
   const columns = p.titleColumns ? { printTitlesColumn: `${columnLetters(p.titleColumns.left)}:${columnLetters(p.titleColumns.right)}` } : {};
-  return { paperSize: 9, orientation: p.orientation, margins: PRINT_MARGINS, fitToPage: false, scale: p.scale, ...rows, ...columns };
+  // ExcelJS puts a $ before each end as given: A$1 becomes $A$1.
+  const area = p.columns ? { printArea: `A$1:${columnLetters(p.columns - 1)}$${Math.max(1, rowCount)}` } : {};
+  // One page wide, as many tall as it takes (fitToHeight 0: 自动), or the scale that keeps 8 pt.
+  const scale = p.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: p.scale };
+  return { paperSize: 9, orientation: p.orientation, margins: PRINT_MARGINS, ...scale, ...rows, ...columns, ...area };
 }

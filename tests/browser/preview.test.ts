@@ -80,12 +80,15 @@ describe('task pane in preview mode', () => {
     // 16 tables in the sample: 10 Wujing, 2 Fengtai, 3 Putuo projects, and Shangjie's department-wide table.
     await expect(page.getByRole('status').textContent()).resolves.toContain('单位自评项目15个');
     await expect(page.getByRole('status').textContent()).resolves.toContain('部门整体自评1个');
-    await expect(page.locator('td[data-address="C5"]').textContent()).resolves.toBe('巡查员工作经费');
+    // The report's blocks first, the list under them: its first row is 巡查员工作经费, in 项目名称 (B).
+    const summary = page.locator('table[data-sheet="绩效自评汇总"]');
+    await expect(summary.locator('td[data-address^="B"]', { hasText: /^巡查员工作经费$/ }).count()).resolves.toBe(1);
     await page.screenshot({ path: path.join(ROOT, 'out', 'preview-summary.png') });
   });
 
   it('a link in the summary takes you to the table', async () => {
-    await page.locator('td[data-address="A14"] a').click(); // 序号 10: 残保金抚恤金专项
+    // 序号 10: 残保金抚恤金专项 (its link in the list, or in the send-back block above: the same table).
+    await page.locator('table[data-sheet="绩效自评汇总"] tr', { has: page.locator('td', { hasText: /^残保金抚恤金专项$/ }) }).last().locator('td a').first().click();
     await expect.poll(() => page.locator('table[data-sheet="残保金抚恤金专项"]').count()).toBe(1);
     await expect.poll(() => page.locator('td[aria-selected="true"]').getAttribute('data-address')).toBe('A1');
     await page.getByRole('button', { name: '绩效自评汇总' }).click();
@@ -97,8 +100,10 @@ describe('task pane in preview mode', () => {
       path.join(ROOT, 'tests', 'fixtures', 'seed003-text.xlsx'),
     ]);
     await page.getByRole('status').getByText(/单位自评项目2个/).waitFor();
-    await expect(page.locator('td[data-address="B4"]').textContent()).resolves.toBe('文件');
-    await expect(page.locator('td[data-address="B7"]').textContent()).resolves.toBe('seed003-text.xlsx');
+    // 文件 and 工作表 the list's last columns, right of the printed ones.
+    const summary = page.locator('table[data-sheet="绩效自评汇总"]');
+    await expect(summary.locator('td[data-address^="S"]', { hasText: /^文件$/ }).count()).resolves.toBe(1);
+    await expect(summary.locator('td[data-address^="S"]', { hasText: /^seed003-text\.xlsx$/ }).count()).resolves.toBe(1);
   });
 
   it('follows a dark theme', async () => {

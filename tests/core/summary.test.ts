@@ -90,13 +90,16 @@ describe('summary of the real tables', async () => {
   it('lays out rows with errors to stand out, links to each table, and a chart source', () => {
     const layout = summaryLayout(s, { withFile: true });
     const header = layout.rows[layout.header.row]!.map((c) => c.value);
-    expect(header).toEqual(['序号', '文件', '工作表', '项目名称', '主管部门', '实施单位', '全年预算数（万元）', '全年执行数（万元）', '执行率(%)', '执行率得分', '指标得分', '复核总分', '表内总分', '复核等级', '表内等级', '错误数', '警告数', '类型', '备注']);
-    const errorProjects = layout.errorRows.map((r) => layout.rows[r]![3]!.value);
+    // What a reviewer reads first, 工作表 and 文件 last (outside the print area); headers broken where a
+    // reader breaks them (全年 / 预算数 / （万元）), never before a closing bracket.
+    expect(header).toEqual(['序号', '项目名称', '主管部门', '实施单位', '全年\n预算数\n（万元）', '全年\n执行数\n（万元）', '执行率\n(%)', '执行率\n得分', '指标\n得分', '复核\n总分', '表内\n总分', '复核\n等级', '表内\n等级', '错误数', '警告数', '类型', '备注', '工作表', '文件']);
+    expect(layout.print.columns).toBe(header.indexOf('工作表'));
+    const errorProjects = layout.errorRows.map((r) => layout.rows[r]![1]!.value);
     expect(errorProjects).toEqual(['风险防控治理', '安全宣传', '残保金抚恤金专项']);
-    expect(layout.rows[layout.header.row + 1]![2]).toEqual({ value: '援滇干部工作经费', style: 'text' });
+    expect(layout.rows[layout.header.row + 1]![17]).toEqual({ value: '援滇干部工作经费', style: 'text' });
     expect(layout.rows[layout.header.row + 1]![0]).toMatchObject({ value: 1, link: { file: 'seed000.xlsx', sheet: '援滇干部工作经费', cell: 'A1' } });
     const c = layout.chart!;
-    expect(layout.rows.slice(c.categories.top, c.categories.bottom + 1).map((r) => [r[0]!.value, r[1]!.value])).toEqual([
+    expect(layout.rows.slice(c.categories.top, c.categories.bottom + 1).map((r) => [r[1]!.value, r[2]!.value])).toEqual([
       ['优', 19], ['良', 2], ['中', 0], ['差', 0], ['未评级', 2],
     ]);
   });

@@ -46,9 +46,11 @@ describe('the sample summarised', async () => {
   it('the summary sheet says why a row is 未评级 or full marks, and its kind', () => {
     const s = buildSummary([sample]);
     const layout = summaryLayout(s);
-    const header = layout.rows[layout.header.row]!.map((c) => c.value);
+    // Headers carry their line breaks (复核\n等级): looked up without them.
+    const header = layout.rows[layout.header.row]!.map((c) => String(c.value).replace(/\n/g, ''));
     const col = (name: string) => header.indexOf(name);
-    const row = (project: string) => layout.rows.find((r) => r[col('项目名称')]?.value === project)!;
+    // In the list (the send-back block above it names projects too).
+    const row = (project: string) => layout.rows.slice(layout.header.row).find((r) => r[col('项目名称')]?.value === project)!;
     expect(row('风险防控治理')[col('复核等级')]!.value).toBe('未评级');
     expect(row('风险防控治理')[col('备注')]!.value).toBe('未评级：分值合计不为 100');
     expect(row('走访')[col('备注')]!.value).toBe('满分且无扣分：自评可能偏松');

@@ -61,12 +61,12 @@ describe('counts by 主管部门 and the tables to send back', async () => {
     const layout = summaryLayout(s);
     const texts = layout.rows.map((r) => r.map((c) => c.value));
     const at = texts.findIndex((r) => r[0] === '按主管部门');
-    expect(texts[at + 1]).toEqual(['主管部门', null, null, '表数', '全年预算数（万元）', '未核实错误', '已核实']);
+    expect(texts[at + 1]).toEqual(['主管部门', null, null, '表数', '全年\n预算数\n（万元）', '未核实\n错误', '已核实']);
     const listAt = texts.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith('需退回修改的表'));
     expect(texts[listAt]?.[0]).toBe(`需退回修改的表（有未核实错误）：${s.sendBack.length} 张`);
-    // Each table's row, then its first findings a row each (in the columns every printed page carries).
+    // Each table's row (序号, 项目名称, 主管部门, 未核实错误), then its first findings a row each.
     const expected = s.sendBack.flatMap((b) => [[b.project, b.openErrors], ...b.first.map((f) => [null, f])]);
-    const listed = texts.slice(listAt + 2, listAt + 2 + expected.length).map((r) => (r[2] !== undefined ? [r[2], r[4]] : [r[0], r[1]]));
+    const listed = texts.slice(listAt + 2, listAt + 2 + expected.length).map((r) => (r.length > 2 ? [r[1], r[3]] : [r[0], r[1]]));
     expect(listed).toEqual(expected);
     expect(s.sendBack.every((b) => b.first.length > 0)).toBe(true);
     const json = summaryJson(s) as { byDepartment: unknown; sendBack: unknown };

@@ -56,7 +56,10 @@ export class FakeSheet {
   print: {
     orientation?: string;
     paperSize?: string;
-    zoom?: { scale?: number; horizontalFitToPages?: number };
+    zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+    area?: string;
+    breaks?: string[];
+    header?: { left?: string; center?: string; right?: string };
     titleRows?: string;
     titleColumns?: string;
     footer?: { left?: string; center?: string; right?: string };
@@ -511,6 +514,15 @@ class FakeWorksheet {
       },
     };
   }
+  /** worksheet.horizontalPageBreaks (ExcelApi 1.9): a break above the row of the cell given. */
+  get horizontalPageBreaks() {
+    return Object.preventExtensions({
+      add: (cell: string) => {
+        if (!/^[A-Z]{1,3}\d+$/.test(cell)) throw new Error(`InvalidArgument: page break ${cell}`);
+        this.ctx.write(() => (this.sheet.print.breaks = [...(this.sheet.print.breaks ?? []), cell]));
+      },
+    });
+  }
   get freezePanes() {
     return { freezeRows: (n: number) => this.ctx.write(() => (this.sheet.frozenRows = n)) };
   }
@@ -527,8 +539,11 @@ class FakeWorksheet {
         if (!['A4', 'A3', 'Letter', 'Legal'].includes(v)) throw new Error(`fake: paperSize ${v} is not modelled`);
         ctx.write(() => (print().paperSize = v));
       },
-      set zoom(v: { scale?: number; horizontalFitToPages?: number }) {
+      set zoom(v: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
         if (v.scale !== undefined && (v.scale < 10 || v.scale > 400)) throw new Error(`InvalidArgument: zoom.scale ${v.scale}`);
+        // A scale or a fit, not both; pages as whole numbers (0: as many as it takes).
+        const pages = [v.horizontalFitToPages, v.verticalFitToPages].filter((n) => n !== undefined);
+        if (pages.some((n) => !Number.isInteger(n) || n! < 0) || (pages.length && v.scale !== undefined)) throw new Error(`InvalidArgument: zoom ${JSON.stringify(v)}`);
         ctx.write(() => (print().zoom = { ...v }));
       },
       set leftMargin(v: number) {
@@ -536,6 +551,10 @@ class FakeWorksheet {
       },
       set rightMargin(v: number) {
         ctx.write(() => (print().margins = [...(print().margins ?? []), v]));
+      },
+      setPrintArea(area: string) {
+        if (!/^[A-Z]{1,3}\d+:[A-Z]{1,3}\d+$/.test(area)) throw new Error(`InvalidArgument: print area ${area}`);
+        ctx.write(() => (print().area = area));
       },
       setPrintTitleRows(rows: string) {
         if (!/^\$\d+:\$\d+$/.test(rows)) throw new Error(`InvalidArgument: print title rows ${rows}`);
@@ -551,7 +570,20 @@ class FakeWorksheet {
           if (typeof v !== 'string' || v.length > 255) throw new Error(`InvalidArgument: ${key}Footer`);
           ctx.write(() => (print().footer = { ...print().footer, [key]: v }));
         };
+        const above = (key: 'left' | 'center' | 'right') => (v: string) => {
+          if (typeof v !== 'string' || v.length > 255) throw new Error(`InvalidArgument: ${key}Header`);
+          ctx.write(() => (print().header = { ...print().header, [key]: v }));
+        };
         const page = Object.preventExtensions({
+          set leftHeader(v: string) {
+            above('left')(v);
+          },
+          set centerHeader(v: string) {
+            above('center')(v);
+          },
+          set rightHeader(v: string) {
+            above('right')(v);
+          },
           set leftFooter(v: string) {
             section('left')(v);
           },

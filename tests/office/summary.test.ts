@@ -18,6 +18,13 @@ async function book(name: string): Promise<FakeBook> {
 
 const zh = defaultSettings('zh-CN');
 
+/** The list's header row (1-based): the last row whose A is 序号 (the send-back block above has one too). */
+function listRow(ws: FakeSheet): number {
+  let found = 0;
+  for (let r = 1; r <= 400; r++) if (ws.at(`A${r}`)?.value === '序号') found = r;
+  return found;
+}
+
 describe('生成汇总表 in Excel', () => {
   it('summarises every sheet of the open workbook into one summary sheet, first in the workbook', async () => {
     const b = await book('seed002.xlsx');
@@ -29,24 +36,36 @@ describe('生成汇总表 in Excel', () => {
     expect(b.sheets[0]!.name).toBe(SUMMARY_SHEET);
     expect(b.active).toBe(SUMMARY_SHEET);
     const ws = b.sheets[0]!;
-    expect(ws.at('A4')!.value).toBe('序号');
-    expect(ws.centred.has('A4')).toBe(true); // headers centred, like the grades beside right-aligned numbers
-    expect(ws.at('C5')!.value).toBe('巡查员工作经费');
-    expect(ws.links.get('A5')).toBe("'巡查员工作经费'!A1");
-    // It prints as a reviewer files it: A4 landscape, the header row on every page, 宋体, ≥ 8 pt on paper.
-    expect(ws.print).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', titleRows: '$4:$4', titleColumns: '$A:$C', footer: { center: '第 &P 页 共 &N 页', right: '&D' } });
-    expect(ws.print.zoom!.scale! * 11).toBeGreaterThanOrEqual(800);
+    const h = listRow(ws);
+    expect(h).toBeGreaterThan(4);
+    expect(ws.centred.has(`A${h}`)).toBe(true); // headers centred, like the grades beside right-aligned numbers
+    expect(ws.at(`B${h + 1}`)!.value).toBe('巡查员工作经费');
+    expect(ws.links.get(`A${h + 1}`)).toBe("'巡查员工作经费'!A1");
+    // It prints as a reviewer files it: A4 landscape, one page wide (序号 … 备注), the list's header row on
+    // its pages, the list from a page of its own, the unit above, 宋体, page numbers below.
+    expect(ws.print).toMatchObject({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      area: `A1:Q${ws.usedRange(true)!.bottom + 1}`,
+      titleRows: `$${h}:$${h}`,
+      titleColumns: '$A:$B',
+      header: { left: '上海市闵行区吴泾镇人民政府(汇总)', center: '绩效自评汇总表' },
+      footer: { center: '第 &P 页 共 &N 页', right: '&D' },
+    });
+    expect(ws.print.breaks).toContain(`A${h}`);
     expect(ws.fontNames.get('A1')).toBe('宋体');
-    expect([...ws.rowHeights.keys()]).toContain(3); // the wrapped header row
-    // 风险防控治理 (row 7) has errors: its row is red.
-    expect(ws.at('C7')!.value).toBe('风险防控治理');
-    expect(ws.at('A7')!.fill!.color).toBe('#FFC7CE');
-    expect(ws.at('A5')!.fill).toBeNull();
-    expect(ws.at('F5')!.value).toBe(148.79);
-    expect(ws.at('F5')!.format).toBe('0.00');
+    expect([...ws.rowHeights.keys()]).toContain(h - 1); // the wrapped header row
+    // 风险防控治理 (the list's third row) has errors: its row is red.
+    expect(ws.at(`B${h + 3}`)!.value).toBe('风险防控治理');
+    expect(ws.at(`A${h + 3}`)!.fill!.color).toBe('#FFC7CE');
+    expect(ws.at(`A${h + 1}`)!.fill).toBeNull();
+    expect(ws.at(`E${h + 1}`)!.value).toBe(148.79);
+    expect(ws.at(`E${h + 1}`)!.format).toBe('0.00');
     expect(ws.charts).toHaveLength(1);
     expect(ws.charts[0]).toMatchObject({ type: 'ColumnClustered', title: '等级分布（复核总分）', legend: false });
-    expect(ws.frozenRows).toBe(4);
+    // Nothing frozen: the list's header is below the report's blocks.
+    expect(ws.frozenRows).toBe(0);
     expect(r.chart).toBe(true);
   });
 
@@ -101,7 +120,8 @@ describe('生成汇总表 in Excel', () => {
     const host = new ExcelHost({ run: fakeRunner(b).run, supports: b.supports });
     const r = await host.summarise({ ...zh, summarySort: 'errors' });
     expect(r.summary.rows.slice(0, 3).map((x) => x.project)).toEqual(['风险防控治理', '安全宣传', '残保金抚恤金专项']);
-    expect(b.sheet(SUMMARY_SHEET)!.at('C5')!.value).toBe('风险防控治理');
+    const ws = b.sheet(SUMMARY_SHEET)!;
+    expect(ws.at(`B${listRow(ws) + 1}`)!.value).toBe('风险防控治理');
   });
 
   it('summarises picked workbooks (read in the browser) into the open workbook, with a file column', async () => {
@@ -114,8 +134,11 @@ describe('生成汇总表 in Excel', () => {
     const r = await host.summarise(zh, picked);
     expect(r.summary.rows.map((x) => x.file)).toEqual([...Array(11).fill('seed000.xlsx'), 'seed001-excerpt.xlsx', 'seed001-excerpt.xlsx']);
     const ws = b.sheet(SUMMARY_SHEET)!;
-    expect(ws.at('B4')!.value).toBe('文件');
-    expect(ws.at('B5')!.value).toBe('seed000.xlsx');
+    // 文件 last, right of the print area (序号 … 备注): on the screen only.
+    const h = listRow(ws);
+    expect(ws.at(`S${h}`)!.value).toBe('文件');
+    expect(ws.at(`S${h + 1}`)!.value).toBe('seed000.xlsx');
+    expect(ws.print.area).toMatch(/^A1:Q\d+$/);
     // Links to other workbooks cannot be followed from here: the sheet name is plain text.
     expect(ws.links.size).toBe(0);
   });

@@ -160,3 +160,14 @@ export function overlapping(words: readonly Word[], tolerance = 0.5): [Word, Wor
   }
   return out;
 }
+
+/** Each page's lines as pdftotext lays them out. */
+export function pageLines(file: string): string[][] {
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return text.split('\f').slice(0, -1).map((p) => p.split('\n'));
+}
+
+/** Each page's text, spaces removed (a CJK line is spaced as the columns fall). */
+export function pageTexts(file: string): string[] {
+  return pageLines(file).map((lines) => lines.join('').replace(/\s+/g, ''));
+}

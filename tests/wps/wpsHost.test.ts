@@ -119,7 +119,10 @@ describe('生成汇总表 in WPS 表格', () => {
     const cells = (book: FakeBook) => [...book.sheet(SUMMARY_SHEET)!.cells.entries()].filter(([, c]) => c.value !== null).map(([k, c]) => [k, c.value, c.fill?.color ?? null]).sort();
     expect(cells(wpsBook)).toEqual(cells(excelBook));
     expect(wpsBook.sheets[0]!.name).toBe(SUMMARY_SHEET);
-    expect(wpsBook.sheet(SUMMARY_SHEET)!.links.get('A5')).toBe("'巡查员工作经费'!A1");
+    // 序号 1 of the list (under the report's blocks) links to its table.
+    const list = Math.max(...[...wpsBook.sheet(SUMMARY_SHEET)!.cells.entries()].filter(([, c]) => c.value === '序号').map(([k]) => Number(k.split(',')[0])));
+    const first = `A${list + 2}`;
+    expect(wpsBook.sheet(SUMMARY_SHEET)!.links.get(first)).toBe("'巡查员工作经费'!A1");
     await wps.summarise(zh);
     expect(wpsBook.sheets.filter((s) => s.name === SUMMARY_SHEET)).toHaveLength(1);
     expect(cells(wpsBook)).toEqual(cells(excelBook));

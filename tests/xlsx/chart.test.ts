@@ -25,10 +25,11 @@ describe('the summary chart in the .xlsx', () => {
     const ws = wb.getWorksheet(SUMMARY_SHEET)!;
     // The categories are the 优/良/中/差/未评级 cells of the distribution table, the values their counts:
     // Wujing's 10 (8 优, 2 of 110 points 未评级) and Fengtai's 2 (良).
-    const cat = /<c:cat><c:strRef><c:f>'绩效自评汇总'!\$A\$(\d+):\$A\$(\d+)<\/c:f>/.exec(chart)!;
+    // (in 项目名称's column B and the next: 序号's A is too narrow for a grade's name).
+    const cat = /<c:cat><c:strRef><c:f>'绩效自评汇总'!\$B\$(\d+):\$B\$(\d+)<\/c:f>/.exec(chart)!;
     const rows = [Number(cat[1]), Number(cat[2])];
-    expect([ws.getCell(rows[0]!, 1).value, ws.getCell(rows[1]!, 1).value]).toEqual(['优', '未评级']);
-    expect(chart).toContain(`<c:val><c:numRef><c:f>'绩效自评汇总'!$B$${rows[0]}:$B$${rows[1]}</c:f>`);
+    expect([ws.getCell(rows[0]!, 2).value, ws.getCell(rows[1]!, 2).value]).toEqual(['优', '未评级']);
+    expect(chart).toContain(`<c:val><c:numRef><c:f>'绩效自评汇总'!$C$${rows[0]}:$C$${rows[1]}</c:f>`);
     expect([...chart.matchAll(/<c:numCache>.*?<\/c:numCache>/g)][0]![0].match(/<c:v>(\d+)<\/c:v>/g)).toEqual(['<c:v>8</c:v>', '<c:v>2</c:v>', '<c:v>0</c:v>', '<c:v>0</c:v>', '<c:v>2</c:v>']);
     // Wired in: the sheet has its drawing, the drawing its chart, the package knows both parts.
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
@@ -39,6 +40,8 @@ describe('the summary chart in the .xlsx', () => {
     expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
     expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml"');
     // The links of the sheet (its other relationships) are still there.
-    expect((ws.getCell('A5').value as { hyperlink: string }).hyperlink).toContain("#'2019年市级综合考核奖励经费'!A1");
+    let list = 0;
+    ws.eachRow((row, r) => (row.getCell(1).value === '序号' ? (list = r) : undefined));
+    expect((ws.getCell(list + 1, 1).value as { hyperlink: string }).hyperlink).toContain("#'2019年市级综合考核奖励经费'!A1");
   });
 });
