@@ -125,7 +125,7 @@ describe('校验全部工作表 in Excel', () => {
 });
 
 describe('复核意见 in Excel', () => {
-  it('a verdict is kept in the workbook, shown by the next check (a pane opened afresh too), kept by 清除标记 unless asked', async () => {
+  it('a verdict is kept in the workbook, shown by the next check (in the workbook saved and opened again too), kept by 清除标记 unless asked', async () => {
     const b = await sample();
     const { h, syncs } = host(b);
     const first = await h.checkAllSheets(zh);
@@ -136,13 +136,21 @@ describe('复核意见 in Excel', () => {
     await h.setVerdict(red.sheet, error, { note: '调整预算已批复', by: '张三', at: '2026-12-07T10:00:00.000Z' });
     // Read the sheet (two), write the state (one).
     expect(syncs.at(-1)).toBe(3);
-    // Another pane, another host: the verdict is in the workbook, not in the host.
-    const again = await host(b).h.checkAllSheets(zh);
+    // Saved and opened again (every sheet copied, the very hidden state sheet with it), in another pane: the
+    // verdict is in the workbook, not in the host.
+    const reopened = new FakeBook();
+    for (const s of b.sheets) {
+      const c = copyOf(s, s.name);
+      c.visibility = s.visibility;
+      reopened.sheets.push(c);
+    }
+    reopened.active = b.active;
+    const again = await host(reopened).h.checkAllSheets(zh);
     const sheet = again.find((o) => o.sheet === red.sheet);
     const verified = sheet?.tables.flatMap((t) => t.findings).find((f) => f.code === error.code && f.cell === error.cell);
     expect(verified?.verdict).toEqual({ note: '调整预算已批复', by: '张三', at: '2026-12-07T10:00:00.000Z' });
     expect(openErrors(sheet as SheetChecked)).toHaveLength(openErrors(red).length - 1);
-    expect(b.sheet(red.sheet)?.notes.get(error.cell)).toContain('已核实：调整预算已批复（张三）');
+    expect(reopened.sheet(red.sheet)?.notes.get(error.cell)).toContain('已核实：调整预算已批复（张三）');
     await h.clearAllSheets();
     const kept = await h.checkAllSheets(zh);
     expect(openErrors(kept.find((o) => o.sheet === red.sheet) as SheetChecked)).toHaveLength(openErrors(red).length - 1);
