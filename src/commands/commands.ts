@@ -1,12 +1,13 @@
 /**
- * Ribbon commands (ExecuteFunction): 校验本表 runs the check and 撤销填写 puts back what 填写计算值
+ * Ribbon commands (ExecuteFunction): 校验本表 runs the check, 校验全部工作表 checks every work sheet,
+ * 清除标记（全部工作表） takes every sheet's marks off (verdicts kept) and 撤销填写 puts back what 填写计算值
  * replaced, without opening the pane; each always says what came of it — in a small dialog of the add-in's
  * own (message.html) that goes after a few seconds when all went well, and stays when something needs
  * reading (a protected sheet, no table, a failure).
  */
 import { browserStorage, excelHostFromOffice } from '../office/fromOffice';
-import { loadSettings } from '../office/settings';
-import { outcomeMessage } from '../office/outcome';
+import { type Settings, loadSettings } from '../office/settings';
+import { allSheetsMessage, clearedAllMessage, outcomeMessage } from '../office/outcome';
 import { undoneText } from '../core/annotate/undoText';
 
 async function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
@@ -21,6 +22,24 @@ async function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
     event.completed();
   }
 }
+
+/** A command over the whole workbook: its outcome said, a failure said, the event completed whatever happens. */
+async function wholeWorkbook(event: Office.AddinCommands.Event, run: (settings: Settings) => Promise<{ text: string; transient: boolean }>): Promise<void> {
+  const settings = loadSettings(browserStorage(), Office.context.displayLanguage);
+  try {
+    const { text, transient } = await run(settings);
+    await tell(text, transient);
+  } catch (e) {
+    await tell(String(e instanceof Error ? e.message : e), false);
+  } finally {
+    event.completed();
+  }
+}
+
+const checkAllSheets = (event: Office.AddinCommands.Event) =>
+  wholeWorkbook(event, async (settings) => allSheetsMessage(await excelHostFromOffice().checkAllSheets(settings), settings.lang));
+
+const clearAllSheets = (event: Office.AddinCommands.Event) => wholeWorkbook(event, async (settings) => clearedAllMessage(await excelHostFromOffice().clearAllSheets(), settings.lang));
 
 async function undoFill(event: Office.AddinCommands.Event): Promise<void> {
   const settings = loadSettings(browserStorage(), Office.context.displayLanguage);
@@ -64,4 +83,6 @@ function tell(message: string, transient: boolean): Promise<void> {
 Office.onReady(() => {
   Office.actions.associate('checkSheet', checkSheet);
   Office.actions.associate('undoFill', undoFill);
+  Office.actions.associate('checkAllSheets', checkAllSheets);
+  Office.actions.associate('clearAllSheets', clearAllSheets);
 });

@@ -4,19 +4,22 @@
  * batch. The engine and the decision run in memory between them; nothing is written before the last
  * batch, and nothing at all on a protected sheet.
  */
-import { type CellRange, type Grid, parseA1, parseRangeA1 } from '../core/grid';
+import { type CellRange, type Grid, a1, parseA1, parseRangeA1 } from '../core/grid';
 import { decide } from '../core/annotate/decide';
-import { type HostEngine, inThread, prepareCheck, prepareClear } from '../core/annotate/run';
-import { afterClear, keepingFilled, sheetState, withSheetState } from '../core/annotate/state';
+import { type CheckedSheet, type HostEngine, inThread, prepareCheck, prepareClear } from '../core/annotate/run';
+import { afterClear, keepingFilled, sheetState, withSheetState, withVerdict } from '../core/annotate/state';
+import type { KeyedFinding, Verdict } from '../core/annotate/verdicts';
+import { findOwn, withoutColumn } from '../core/annotate/own';
+import { sheetChip } from '../core/sheetChip';
 import { type FillPlan, decideUndoFill, fillWrites, filledStill, planFill, withFilled, withFormulas } from '../core/annotate/fillIn';
 import { readFormulas } from './formulas';
 import { SUMMARY_SHEET } from '../core/summary';
-import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SummaryResponse, UndoFillResponse } from './hostApi';
+import type { CheckResponse, ClearResponse, FillApplied, FillResponse, Host, SheetChecked, SummaryResponse, UndoFillResponse } from './hostApi';
 import { type WorkbookInput, buildSummary } from '../core/summary';
 import { summaryLayout } from '../core/summaryLayout';
 import { queueSummarySheet, readWorkbook, workbookInput } from './summarySheet';
 import type { Settings } from './settings';
-import { DEFAULT_CELLS_PER_READ, type SheetSnapshot, type Supports, readActiveSheet, readFills } from './sheetRead';
+import { DEFAULT_CELLS_PER_READ, type SheetSnapshot, type Supports, readActiveSheet, readFillsOfSheets, readSheets } from './sheetRead';
 import { queueState, queueValueWrites, queueWrites } from './sheetWrite';
 import { Batch } from './batch';
 
@@ -88,6 +91,21 @@ function notesBeyondReach(snap: SheetSnapshot): string[] {
   return (sheetState(snap.state, snap.name)?.marked ?? []).filter((m) => m.block !== undefined).map((m) => m.cell);
 }
 
+/**
+ * The edit that started an automatic check, as one cell: the first cell of a table the change reached (a
+ * whole row "17:17" over a table in B:I is B17), or undefined where it reached none.
+ */
+export function startedByOf(areas: readonly CellRange[], tables: readonly CellRange[]): string | undefined {
+  for (const area of areas) {
+    for (const t of tables) {
+      const top = Math.max(area.top, t.top);
+      const left = Math.max(area.left, t.left);
+      if (top <= Math.min(area.bottom, t.bottom) && left <= Math.min(area.right, t.right)) return a1(top, left);
+    }
+  }
+  return undefined;
+}
+
 export class ExcelHost implements Host {
   readonly kind = 'excel' as const;
   /** The tables found by the last check of each sheet (by id): where an edit means a check again. */
@@ -96,34 +114,73 @@ export class ExcelHost implements Host {
   private pending: ReturnType<typeof setTimeout> | undefined;
   constructor(private readonly options: ExcelHostOptions) {}
 
-  async checkActiveSheet(settings: Settings, progress?: (tables: number) => void): Promise<CheckResponse> {
+  async checkActiveSheet(settings: Settings, progress?: (tables: number) => void, startedBy?: string): Promise<CheckResponse> {
     return this.options.run(async (context) => {
       const snap = await readActiveSheet(context, this.options.supports, this.options.cellsPerRead);
       if (snap.name === SUMMARY_SHEET) return { kind: 'summarySheet', sheet: snap.name };
-      const engine = this.options.engine ?? inThread;
-      const prepared = await engine(
-        snap,
-        sheetState(snap.state, snap.name),
-        { lang: settings.lang, notes: settings.notes, column: settings.column, reverseFormula: settings.reverseFormula },
-        progress,
-      );
-      const { tables, unrecognised, byLang } = prepared;
-      if (snap.id) this.tables.set(snap.id, prepared.ranges);
-      if (snap.protected) return { kind: 'protected', sheet: snap.name, tables, unrecognised, byLang };
-
-      const ws = context.workbook.worksheets.getActiveWorksheet();
-      const fills = await readFills(context, ws, prepared.inspect);
+      const [r] = await this.checkSnapshots(context, [snap], settings, { ...(progress ? { tables: progress } : {}), ...(startedBy ? { startedBy } : {}) });
+      if (!r) throw new Error('no sheet checked');
+      const { tables, unrecognised, byLang } = r;
+      if (r.protected) return { kind: 'protected', sheet: snap.name, tables, unrecognised, byLang };
       const wantNotes = settings.notes && snap.notesApi;
-      const decision = decide(snap, prepared.own, fills, snap.name, prepared.wanted, { notes: wantNotes });
-      const batch = new Batch(context);
-      // The marks written now raise change events of their own: they are not the clerk's edits.
-      this.writing = Date.now();
-      await queueWrites(batch, ws, snap, decision.writes);
-      await queueState(batch, context, snap, withSheetState(snap.state, snap.name, keepingFilled(decision.state, snap.name, sheetState(snap.state, snap.name)?.filled)));
-      this.writing = Date.now();
-      await batch.flush();
-      return { kind: 'checked', sheet: snap.name, tables, unrecognised, notesWritten: wantNotes, byLang };
+      return { kind: 'checked', sheet: snap.name, tables, unrecognised, notesWritten: wantNotes, byLang, ...(r.changes ? { changes: r.changes } : {}) };
     });
+  }
+
+  /**
+   * 校验全部工作表: every work sheet read (three round trips), checked in memory one after the other (progress
+   * per sheet), the fills the decisions need read (one), and every sheet's marks and the state written (one):
+   * one round trip more per 3 MB, never one per sheet or table. Protected sheets are checked, not marked.
+   */
+  async checkAllSheets(settings: Settings, progress?: (sheets: number, of: number) => void): Promise<readonly SheetChecked[]> {
+    return this.options.run(async (context) => {
+      const snaps = await readSheets(context, this.options.supports, { kind: 'all' }, this.options.cellsPerRead);
+      return this.checkSnapshots(context, snaps, settings, progress ? { sheets: progress } : {});
+    });
+  }
+
+  /** Each sheet checked as 校验本表 checks it, and all of them marked in one batch. */
+  private async checkSnapshots(
+    context: Excel.RequestContext,
+    snaps: readonly SheetSnapshot[],
+    settings: Settings,
+    report: { readonly tables?: (tables: number) => void; readonly sheets?: (sheets: number, of: number) => void; readonly startedBy?: string },
+  ): Promise<SheetChecked[]> {
+    const engine = this.options.engine ?? inThread;
+    const wantNotes = settings.notes && (snaps[0]?.notesApi ?? false);
+    const options = { lang: settings.lang, notes: settings.notes, column: settings.column, reverseFormula: settings.reverseFormula, ...(report.startedBy ? { startedBy: report.startedBy } : {}) };
+    const checked: { snap: SheetSnapshot; prepared: CheckedSheet }[] = [];
+    for (const snap of snaps) {
+      const prepared = await engine(snap, sheetState(snap.state, snap.name), options, report.tables);
+      if (snap.id) this.tables.set(snap.id, prepared.ranges);
+      checked.push({ snap, prepared });
+      report.sheets?.(checked.length, snaps.length);
+    }
+    const sheets = context.workbook.worksheets;
+    const toMark = checked.filter((c) => !c.snap.protected).map((c) => ({ ...c, ws: sheets.getItem(c.snap.name) }));
+    const fills = await readFillsOfSheets(context, toMark.map((c) => ({ ws: c.ws, cells: c.prepared.inspect })));
+    const batch = new Batch(context);
+    const first = snaps[0];
+    let state = first?.state ?? { version: 2, sheets: [] };
+    // The marks written now raise change events of their own: they are not the clerk's edits.
+    this.writing = Date.now();
+    for (const [i, { snap, prepared, ws }] of toMark.entries()) {
+      const decision = decide(snap, prepared.own, fills[i] ?? new Map(), snap.name, prepared.wanted, { notes: wantNotes });
+      await queueWrites(batch, ws, snap, decision.writes);
+      state = withSheetState(state, snap.name, keepingFilled(decision.state, snap.name, sheetState(snap.state, snap.name)?.filled));
+    }
+    if (first && toMark.length) await queueState(batch, context, first, state);
+    this.writing = Date.now();
+    if (toMark.length) await batch.flush();
+    return checked.map(({ snap, prepared }) => ({
+      sheet: snap.name,
+      chip: sheetChip(prepared.tables, prepared.unrecognised),
+      tables: prepared.tables,
+      unrecognised: prepared.unrecognised,
+      byLang: prepared.byLang,
+      protected: snap.protected,
+      ...(prepared.changes ? { changes: prepared.changes } : {}),
+    }));
   }
 
   /** 清除标记: the marks off; what 填写计算值 wrote stays, and its record too (for 撤销填写). */
@@ -132,19 +189,63 @@ export class ExcelHost implements Host {
       const snap = await readActiveSheet(context, this.options.supports, this.options.cellsPerRead);
       if (snap.protected) return { kind: 'protected', sheet: snap.name };
       const previous = sheetState(snap.state, snap.name);
-      const { own, inspect } = prepareClear(snap, previous);
       const filledKept = filledStill(snap.grid, previous?.filled);
       const left = notesBeyondReach(snap);
       const notesLeft = left.length ? { notesLeft: left } : {};
-      if (!own.column.size && !own.notes.size && !own.fills.size) return { kind: 'cleared', sheet: snap.name, cells: 0, filledKept, ...notesLeft };
-      const ws = context.workbook.worksheets.getActiveWorksheet();
-      const fills = await readFills(context, ws, inspect);
-      const decision = decide(snap, own, fills, snap.name);
+      const { cells } = await this.clearSnapshots(context, [snap], false);
+      return { kind: 'cleared', sheet: snap.name, cells, filledKept, ...notesLeft };
+    });
+  }
+
+  /** 清除标记 on every work sheet: five round trips (read three, fills, write), one more per 3 MB. */
+  async clearAllSheets(dropVerdicts = false): Promise<{ cleared: string[]; protected: string[]; cells: number }> {
+    return this.options.run(async (context) => {
+      const snaps = await readSheets(context, this.options.supports, { kind: 'all' }, this.options.cellsPerRead);
+      const r = await this.clearSnapshots(context, snaps.filter((s) => !s.protected), dropVerdicts);
+      return { ...r, protected: snaps.filter((s) => s.protected).map((s) => s.name) };
+    });
+  }
+
+  /** The marks of the sheets taken off in one batch (the fills to restore read in one before). */
+  private async clearSnapshots(context: Excel.RequestContext, snaps: readonly SheetSnapshot[], dropVerdicts: boolean): Promise<{ cleared: string[]; cells: number }> {
+    const sheets = context.workbook.worksheets;
+    const marked = snaps
+      .map((snap) => ({ snap, ...prepareClear(snap, sheetState(snap.state, snap.name)) }))
+      .filter((p) => p.own.column.size || p.own.notes.size || p.own.fills.size)
+      .map((p) => ({ ...p, ws: sheets.getItem(p.snap.name) }));
+    const fills = await readFillsOfSheets(context, marked.map((p) => ({ ws: p.ws, cells: p.inspect })));
+    const before = snaps[0]?.state ?? { version: 2, sheets: [] };
+    // Every sheet cleared forgets its last check (and its verdicts, when asked), marked or not.
+    const state = snaps.reduce((st, snap) => withSheetState(st, snap.name, afterClear(sheetState(snap.state, snap.name), snap.name, dropVerdicts)), before);
+    const batch = new Batch(context);
+    const cleared: string[] = [];
+    let cells = 0;
+    for (const [i, p] of marked.entries()) {
+      const decision = decide(p.snap, p.own, fills[i] ?? new Map(), p.snap.name);
+      await queueWrites(batch, p.ws, p.snap, decision.writes);
+      if (decision.writes.length) cleared.push(p.snap.name);
+      cells += decision.writes.length;
+    }
+    const first = snaps[0];
+    if (!first || (!marked.length && JSON.stringify(state) === JSON.stringify(before))) return { cleared, cells };
+    await queueState(batch, context, first, state);
+    this.writing = Date.now();
+    await batch.flush();
+    return { cleared, cells };
+  }
+
+  /**
+   * 复核意见: the reviewer's verdict on a finding, kept in the state with the values of the cells it is
+   * about (read as they are now, without the product's column): three round trips.
+   */
+  async setVerdict(sheet: string, finding: KeyedFinding, verdict: Verdict | null): Promise<void> {
+    await this.options.run(async (context) => {
+      const [snap] = await readSheets(context, this.options.supports, { kind: 'named', name: sheet }, this.options.cellsPerRead);
+      if (!snap) return;
+      const grid = withoutColumn(snap.grid, findOwn(snap, sheetState(snap.state, snap.name)));
       const batch = new Batch(context);
-      await queueWrites(batch, ws, snap, decision.writes);
-      await queueState(batch, context, snap, withSheetState(snap.state, snap.name, afterClear(previous, snap.name)));
+      await queueState(batch, context, snap, withVerdict(snap.state, sheet, finding, grid, verdict));
       await batch.flush();
-      return { kind: 'cleared', sheet: snap.name, cells: decision.writes.length, filledKept, ...notesLeft };
     });
   }
 
@@ -245,11 +346,11 @@ export class ExcelHost implements Host {
     const ranges = this.tables.get(e.worksheetId);
     if (!ranges?.length) return;
     const areas = changedAreas(e.address);
-    const inside = areas.some((area) => ranges.some((r) => area.top <= r.bottom && area.bottom >= r.top && area.left <= r.right && area.right >= r.left));
-    if (!inside) return;
+    const startedBy = startedByOf(areas, ranges);
+    if (!startedBy) return;
     clearTimeout(this.pending);
     this.pending = setTimeout(() => {
-      void this.checkActiveSheet(settings()).then(onChecked, () => undefined);
+      void this.checkActiveSheet(settings(), undefined, startedBy).then(onChecked, () => undefined);
     }, this.options.editDelayMs ?? 800);
   }
 

@@ -15,7 +15,8 @@ import type { SheetNow } from '../core/annotate/own';
 import { type WorkbookState, STATE_SHEET, parseState } from '../core/annotate/state';
 import type { Fill } from '../core/annotate/fill';
 import { copyBlock, fillGaps } from './cells';
-import { Batch, COST, MERGED_AREAS_PER_READ, sizeOf } from './batch';
+import { BATCH_BYTES, Batch, COST, MERGED_AREAS_PER_READ, sizeOf } from './batch';
+import { SUMMARY_SHEET } from '../core/summary';
 
 export const DEFAULT_CELLS_PER_READ = 60_000;
 
@@ -92,82 +93,156 @@ export function cellOf(address: string): string {
   return address.replace(/^.*!/, '').replace(/\$/g, '').split(':')[0]!;
 }
 
-export async function readActiveSheet(context: Excel.RequestContext, supports: Supports, cellsPerRead = DEFAULT_CELLS_PER_READ): Promise<SheetSnapshot> {
-  // Round trip 1.
-  const ws = context.workbook.worksheets.getActiveWorksheet();
+/** Which sheets to read: the active one, one by name, or every work sheet (the product's own excepted). */
+export type SheetsWanted = { readonly kind: 'active' } | { readonly kind: 'named'; readonly name: string } | { readonly kind: 'all' };
+
+/** What round trip 1 queues for each sheet: its used range and where its notes and comments are counted. */
+interface Head {
+  readonly ws: Excel.Worksheet;
+  readonly used: Excel.Range;
+  readonly noteCount: OfficeExtension.ClientResult<number> | undefined;
+  readonly comments: Excel.CommentCollection | null;
+}
+
+/** What round trip 2 queues for each sheet, read once it is synced. */
+interface Body {
+  readonly head: Head;
+  readonly merged: Excel.RangeAreas[];
+  readonly notes: { note: Excel.Note; at: Excel.Range }[];
+  readonly comments: Excel.Range[];
+  readonly blocks: { range: Excel.Range; row: number; col: number }[];
+}
+
+/** The bytes of round trip 1's calls for a sheet (a used range, a count, a collection): well over what office.js sends. */
+const HEAD_BYTES = 4 * COST.range;
+
+/**
+ * The worksheets wanted, their name, id and protection loaded by the first sync. Every work sheet needs one
+ * round trip more than one sheet: the collection must be loaded before its items can be asked for anything.
+ */
+async function worksheetsOf(context: Excel.RequestContext, wanted: SheetsWanted): Promise<Excel.Worksheet[]> {
+  const sheets = context.workbook.worksheets;
+  if (wanted.kind === 'all') {
+    sheets.load('items/name,items/id,items/visibility,items/protection/protected');
+    await context.sync();
+    return sheets.items.filter((ws) => ws.name !== STATE_SHEET && ws.name !== SUMMARY_SHEET && ws.visibility === 'Visible');
+  }
+  const ws = wanted.kind === 'active' ? sheets.getActiveWorksheet() : sheets.getItem(wanted.name);
   ws.load('name,id,protection/protected');
-  // The sheet's notes and threaded comments. These are navigation properties (collections), which need
-  // no load; the lint rules do not know these newer ones (ExcelApi 1.10, 1.18) as such.
-  const notesApi = supports('1.18');
-  /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read */
-  const notes = notesApi ? ws.notes : null;
+  return [ws];
+}
+
+/** Round trip 1 for a sheet: the used range, the count of its notes (their contents are read in blocks under the size limit) and its threaded comments. */
+function queueHead(ws: Excel.Worksheet, supports: Supports): Head {
+  // Navigation properties (collections), which need no load.
+  const notes = supports('1.18') ? ws.notes : null;
   const comments = supports('1.10') ? ws.comments : null;
-  /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read */
   const used = ws.getUsedRangeOrNullObject();
   used.load('rowIndex,columnIndex,rowCount,columnCount');
-  const stateWs = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
-  stateWs.load('name');
-  const bookProtection = context.workbook.protection;
-  bookProtection.load('protected');
-  // Only the count: the notes' contents are read in blocks under the size limit (they may be thousands).
   const noteCount = notes?.getCount();
   comments?.load('items/id');
-  await context.sync();
+  return { ws, used, noteCount, comments };
+}
 
-  // Round trip 2 (one more per 3 MB of cells, merged areas or note locations on a huge sheet).
-  const batch = new Batch(context);
-  const stateUsed = stateWs.isNullObject ? null : stateWs.getUsedRangeOrNullObject(true);
-  stateUsed?.load('values,rowCount');
-  const mergedReads = used.isNullObject || !supports('1.13') ? [] : await queueMergedReads(batch, ws, used, sizeOf(ws.name));
-  const noteLocations: { note: Excel.Note; at: Excel.Range }[] = [];
-  for (let i = 0; notes && noteCount && i < noteCount.value; i++) {
+/** Round trip 2 for a sheet, through the shared batch: merged areas, notes, comments and the cells in row blocks. */
+async function queueBody(batch: Batch, head: Head, supports: Supports, cellsPerRead: number): Promise<Body> {
+  const { ws, used } = head;
+  const merged = used.isNullObject || !supports('1.13') ? [] : await queueMergedReads(batch, ws, used, sizeOf(ws.name));
+  const notes: Body['notes'] = [];
+  for (let i = 0; head.noteCount && i < head.noteCount.value; i++) {
     await batch.room(COST.location + COST.range, NOTE_BYTES);
-    const n = notes.getItemAt(i);
+    const n = ws.notes.getItemAt(i);
     n.load('content');
     const at = n.getLocation();
     at.load('address');
-    noteLocations.push({ note: n, at });
+    notes.push({ note: n, at });
   }
-  const commentLocations: Excel.Range[] = [];
-  for (const c of comments?.items ?? []) {
+  const comments: Excel.Range[] = [];
+  for (const c of head.comments?.items ?? []) {
     await batch.room(COST.location, sizeOf(ws.name) + 24);
     const at = c.getLocation();
     at.load('address');
-    commentLocations.push(at);
+    comments.push(at);
   }
-  const values: CellValue[][] = [];
-  const formats: (string | undefined)[][] = [];
-  let synced = false;
+  const blocks: Body['blocks'] = [];
   if (!used.isNullObject) {
     const cols = used.columnCount;
-    const rowsPerSync = Math.max(1, Math.floor(cellsPerRead / Math.max(1, cols)));
-    for (let start = 0; start < used.rowCount; start += rowsPerSync) {
-      const count = Math.min(rowsPerSync, used.rowCount - start);
-      const block = ws.getRangeByIndexes(used.rowIndex + start, used.columnIndex, count, cols);
-      block.load('values,valueTypes,numberFormat');
-      // Bounded by the sheet's size in bytes (the request limit), never by the number of tables.
-      await batch.flush();
-      synced = true;
-      copyBlock(block, used.rowIndex + start, used.columnIndex, values, formats);
+    const rowsPerBlock = Math.max(1, Math.floor(cellsPerRead / Math.max(1, cols)));
+    // A block of cellsPerRead cells fills a batch's answer: the bytes a cell is counted at.
+    const cellBytes = BATCH_BYTES / cellsPerRead;
+    for (let start = 0; start < used.rowCount; start += rowsPerBlock) {
+      const count = Math.min(rowsPerBlock, used.rowCount - start);
+      await batch.room(COST.range, Math.ceil(count * cols * cellBytes));
+      const range = ws.getRangeByIndexes(used.rowIndex + start, used.columnIndex, count, cols);
+      range.load('values,valueTypes,numberFormat');
+      blocks.push({ range, row: used.rowIndex + start, col: used.columnIndex });
     }
   }
-  if (!synced) await batch.flush();
+  return { head, merged, notes, comments, blocks };
+}
+
+function snapshotOf(body: Body, shared: Pick<SheetSnapshot, 'state' | 'stateRows' | 'stateExists' | 'workbookProtected' | 'notesApi'>): SheetSnapshot {
+  const { ws } = body.head;
+  const values: CellValue[][] = [];
+  const formats: (string | undefined)[][] = [];
+  for (const b of body.blocks) copyBlock(b.range, b.row, b.col, values, formats);
   fillGaps(values, formats);
-  const stateValues = stateUsed && !stateUsed.isNullObject ? stateUsed.values : [];
-  const grid: Grid = { name: ws.name, values, formats, merges: mergedReads.flatMap((m) => (m.isNullObject ? [] : parseAreas(m.address))) };
+  const grid: Grid = { name: ws.name, values, formats, merges: body.merged.flatMap((m) => (m.isNullObject ? [] : parseAreas(m.address))) };
   return {
+    ...shared,
     name: ws.name,
     id: ws.id,
     protected: ws.protection.protected,
     grid,
-    notes: new Map(noteLocations.map(({ note, at }) => [cellOf(at.address), note.content])),
-    threaded: new Set(commentLocations.map((at) => cellOf(at.address))),
+    notes: new Map(body.notes.map(({ note, at }) => [cellOf(at.address), note.content])),
+    threaded: new Set(body.comments.map((at) => cellOf(at.address))),
+  };
+}
+
+/**
+ * The sheets wanted, read in a number of round trips that depends on their bytes, never on how many
+ * sheets or tables there are: one sheet in two (one more per 3 MB of cells, merged areas or note
+ * locations), every work sheet in three.
+ */
+export async function readSheets(context: Excel.RequestContext, supports: Supports, wanted: SheetsWanted, cellsPerRead = DEFAULT_CELLS_PER_READ): Promise<SheetSnapshot[]> {
+  const worksheets = await worksheetsOf(context, wanted);
+  // Round trip 1.
+  const first = new Batch(context);
+  const stateWs = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+  stateWs.load('name');
+  const bookProtection = context.workbook.protection;
+  bookProtection.load('protected');
+  const heads: Head[] = [];
+  for (const ws of worksheets) {
+    await first.room(HEAD_BYTES, HEAD_BYTES);
+    heads.push(queueHead(ws, supports));
+  }
+  await first.flush();
+
+  // Round trip 2. (The lint rule does not know a Batch's flush as a sync.)
+  const batch = new Batch(context);
+  // eslint-disable-next-line office-addins/call-sync-before-read
+  const stateUsed = stateWs.isNullObject ? null : stateWs.getUsedRangeOrNullObject(true);
+  stateUsed?.load('values,rowCount');
+  const bodies: Body[] = [];
+  for (const head of heads) bodies.push(await queueBody(batch, head, supports, cellsPerRead));
+  await batch.flush();
+  const stateValues = stateUsed && !stateUsed.isNullObject ? stateUsed.values : [];
+  const shared = {
     state: parseState(stateValues.map((row) => (typeof row[0] === 'string' ? row[0] : null))),
     stateRows: stateValues.length,
+    // eslint-disable-next-line office-addins/call-sync-before-read
     stateExists: !stateWs.isNullObject,
     workbookProtected: bookProtection.protected,
-    notesApi,
+    notesApi: supports('1.18'),
   };
+  return bodies.map((b) => snapshotOf(b, shared));
+}
+
+export async function readActiveSheet(context: Excel.RequestContext, supports: Supports, cellsPerRead = DEFAULT_CELLS_PER_READ): Promise<SheetSnapshot> {
+  const [snap] = await readSheets(context, supports, { kind: 'active' }, cellsPerRead);
+  if (!snap) throw new Error('no active sheet');
+  return snap;
 }
 
 /** office-js fill → host-neutral fill. */
@@ -179,17 +254,24 @@ export function fillOf(fill: Pick<Excel.RangeFill, 'color' | 'pattern' | 'patter
 
 /** Round trip 3 (one more per 3 MB): the fills of the cells the decision needs, never the whole sheet. */
 export async function readFills(context: Excel.RequestContext, ws: Excel.Worksheet, cells: readonly string[]): Promise<Map<string, Fill>> {
+  const [fills] = await readFillsOfSheets(context, [{ ws, cells }]);
+  return fills ?? new Map();
+}
+
+/** readFills for several sheets at once: one batch for them all (one round trip per 3 MB, never one per sheet). */
+export async function readFillsOfSheets(context: Excel.RequestContext, sheets: readonly { ws: Excel.Worksheet; cells: readonly string[] }[]): Promise<Map<string, Fill>[]> {
   const batch = new Batch(context);
-  const proxies: (readonly [string, Excel.RangeFill])[] = [];
-  for (const cell of new Set(cells)) {
-    await batch.room(COST.fillRead, 120);
-    const fill = ws.getRange(cell).format.fill;
-    fill.load('color,pattern,patternColor');
-    proxies.push([cell, fill]);
+  const proxies: (readonly [string, Excel.RangeFill])[][] = [];
+  for (const { ws, cells } of sheets) {
+    const mine: (readonly [string, Excel.RangeFill])[] = [];
+    for (const cell of new Set(cells)) {
+      await batch.room(COST.fillRead, 120);
+      const fill = ws.getRange(cell).format.fill;
+      fill.load('color,pattern,patternColor');
+      mine.push([cell, fill]);
+    }
+    proxies.push(mine);
   }
-  const out = new Map<string, Fill>();
-  if (!proxies.length) return out;
-  await batch.flush();
-  for (const [cell, fill] of proxies) out.set(cell, fillOf(fill));
-  return out;
+  if (proxies.some((p) => p.length)) await batch.flush();
+  return proxies.map((mine) => new Map(mine.map(([cell, fill]) => [cell, fillOf(fill)])));
 }

@@ -1,12 +1,12 @@
 /**
  * The WPS 加载项's main page script: the callbacks ribbon.xml names (the shape of the `wpsjs create`
- * template's ribbon.js — OnAddinLoad, OnAction, GetImage). 校验本表 / 清除标记 / 撤销填写 / 生成汇总表 run without the
- * pane and say what came of it; 校验面板 shows or hides the task pane; 填写计算值 opens the pane with the
+ * template's ribbon.js — OnAddinLoad, OnAction, GetImage). 校验本表 / 清除标记 / 校验全部工作表 /
+ * 清除标记（全部工作表） / 撤销填写 / 生成汇总表 run without the pane and say what came of it; 校验面板 shows or hides the task pane; 填写计算值 opens the pane with the
  * list of what it would write, to confirm there (nothing is written from the ribbon itself).
  */
 import { loadSettings } from '../office/settings';
 import { browserStorage } from '../office/fromOffice';
-import { outcomeMessage } from '../office/outcome';
+import { allSheetsMessage, clearedAllMessage, outcomeMessage } from '../office/outcome';
 import { clearedText, undoneText } from '../core/annotate/undoText';
 import { type EtApplication, type EtTaskPane, PANE_ACTION_KEY, XL, etApplication } from './et';
 import { WpsHost } from './wpsHost';
@@ -71,7 +71,9 @@ export async function runAction(id: string, host: WpsHost, say: (text: string) =
     else if (id === 'selfevalClear') {
       const r = await host.clearActiveSheet();
       say(r.kind === 'protected' ? lockedText(r.sheet, zh) : clearedText(r.cells, r.filledKept, settings.lang));
-    } else if (id === 'selfevalUndoFill') {
+    } else if (id === 'selfevalCheckAll') say(allSheetsMessage(await host.checkAllSheets(settings), settings.lang).text);
+    else if (id === 'selfevalClearAll') say(clearedAllMessage(await host.clearAllSheets(), settings.lang).text);
+    else if (id === 'selfevalUndoFill') {
       const r = await host.undoFill();
       say(r.kind === 'protected' ? lockedText(r.sheet, zh) : undoneText(r.restored, r.kept, settings.lang));
     } else if (id === 'selfevalSummary') {
@@ -101,6 +103,8 @@ const ribbon = {
     const icons: Record<string, string> = {
       selfevalCheck: 'images/check.svg',
       selfevalClear: 'images/clear.svg',
+      selfevalCheckAll: 'images/check.svg',
+      selfevalClearAll: 'images/clear.svg',
       selfevalSummary: 'images/summary.svg',
       selfevalFill: 'images/fill.svg',
       selfevalUndoFill: 'images/undo.svg',

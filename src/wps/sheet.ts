@@ -10,6 +10,7 @@ import { type Fill, normalColor } from '../core/annotate/fill';
 import { type WorkbookState, STATE_SHEET, parseState, serializeState } from '../core/annotate/state';
 import type { SheetSnapshot } from '../office/sheetRead';
 import { type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet, XL, bgrOf, rgbOf } from './et';
+import { SUMMARY_SHEET } from '../core/summary';
 
 /** The error values of Value2 (CVErr numbers, as the object model returns them) and their texts. */
 const ERRORS: Record<number, string> = {
@@ -170,12 +171,13 @@ function stateOf(book: EtWorkbook): { state: WorkbookState; rows: number; exists
   return { state: parseState(cells), rows, exists: true };
 }
 
-/** Everything a check needs of the active sheet (the same snapshot the Excel host builds). */
-export function readActiveSheet(app: EtApplication): SheetSnapshot & { readonly sheet: EtWorksheet; readonly book: EtWorkbook } {
-  const book = app.ActiveWorkbook;
-  const ws = app.ActiveSheet;
-  if (!book || !ws) throw new Error('没有打开的工作表');
-  const state = stateOf(book);
+/** A sheet read for a check, with the objects to write back through. */
+export type WpsSnapshot = SheetSnapshot & { readonly sheet: EtWorksheet; readonly book: EtWorkbook };
+
+/** The state sheet read once: what every snapshot of the same moment shares. */
+type StateRead = ReturnType<typeof stateOf>;
+
+function snapshotOf(book: EtWorkbook, ws: EtWorksheet, state: StateRead): WpsSnapshot {
   return {
     sheet: ws,
     book,
@@ -190,6 +192,37 @@ export function readActiveSheet(app: EtApplication): SheetSnapshot & { readonly 
     workbookProtected: book.ProtectStructure,
     notesApi: true,
   };
+}
+
+/** Everything a check needs of the active sheet (the same snapshot the Excel host builds). */
+export function readActiveSheet(app: EtApplication): WpsSnapshot {
+  const book = app.ActiveWorkbook;
+  const ws = app.ActiveSheet;
+  if (!book || !ws) throw new Error('没有打开的工作表');
+  return snapshotOf(book, ws, stateOf(book));
+}
+
+/** A sheet by name, or null where the workbook has none of that name. */
+export function readNamedSheet(app: EtApplication, name: string): WpsSnapshot | null {
+  const book = app.ActiveWorkbook;
+  const ws = book ? sheetNamed(book, name) : null;
+  return book && ws ? snapshotOf(book, ws, stateOf(book)) : null;
+}
+
+/** Every work sheet of the open workbook (visible, the product's summary and state excepted), the state read once. */
+export function readWorkSheets(app: EtApplication): WpsSnapshot[] {
+  const book = app.ActiveWorkbook;
+  if (!book) throw new Error('没有打开的工作簿');
+  const state = stateOf(book);
+  const sheets = book.Worksheets;
+  const out: WpsSnapshot[] = [];
+  for (let i = 1; i <= sheets.Count; i++) {
+    const ws = sheets.Item(i);
+    const name = ws.Name;
+    if (name === STATE_SHEET || name === SUMMARY_SHEET || ws.Visible !== XL.sheetVisible) continue;
+    out.push(snapshotOf(book, ws, state));
+  }
+  return out;
 }
 
 /** 表格's interior → host-neutral fill. */

@@ -86,6 +86,18 @@ describe('manifest.xml', () => {
     expect(xml).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>undoFill<\/FunctionName>/);
     expect(xml).toMatch(/<bt:String id="UndoFill.Label" DefaultValue="撤销填写">\s*<bt:Override Locale="en-US" Value="Undo fill"\/>/);
     expect(commands).toMatch(/Office\.actions\.associate\('undoFill', undoFill\)/);
+    // 校验全部工作表 and 清除标记（全部工作表）: commands of their own, each registered under the name the manifest gives.
+    for (const [fn, id, zh, en] of [
+      ['checkAllSheets', 'CheckAllSheets', '校验全部工作表', 'Check all sheets'],
+      ['clearAllSheets', 'ClearAllSheets', '清除标记（全部工作表）', 'Clear marks \\(all sheets\\)'],
+    ] as const) {
+      expect(xml).toMatch(new RegExp(`<Action xsi:type="ExecuteFunction">\\s*<FunctionName>${fn}</FunctionName>`));
+      expect(xml).toMatch(new RegExp(`<bt:String id="${id}.Label" DefaultValue="${zh}">\\s*<bt:Override Locale="en-US" Value="${en}"/>`));
+      expect(xml).toMatch(new RegExp(`<bt:String id="${id}.Tooltip" DefaultValue="[^"]+">\\s*<bt:Override Locale="en-US" Value="[^"]+"/>`));
+      expect(commands).toContain(`Office.actions.associate('${fn}', ${fn})`);
+    }
+    // Office takes at most six controls in a group.
+    expect(xml.match(/<Control xsi:type="Button"/g)).toHaveLength(6);
   });
 
   it('asks for ExcelApi features the host uses, and no more permission than it needs', () => {

@@ -134,3 +134,34 @@ describe('ribbon command 撤销填写', () => {
     expect(new URL(dialogs[0]!).searchParams.get('close')).toBeNull();
   });
 });
+
+describe('ribbon commands 校验全部工作表 and 清除标记（全部工作表）', () => {
+  it('checkAllSheets marks every work sheet and says how many, by chip, naming those with errors; clearAllSheets takes them back', async () => {
+    const { book, handlers, dialogs, dialog } = await setup('风险防控治理');
+    const pristine = book.snapshot();
+    const completed = vi.fn();
+    const done = handlers.get('checkAllSheets')!({ completed });
+    await vi.waitFor(() => expect(dialogs).toHaveLength(1));
+    const names = book.sheets.filter((s) => s.visibility === 'Visible' && s.name !== 'selfeval_state').map((s) => s.name);
+    // Every sheet was marked, not the active one only.
+    expect(book.sheet('风险防控治理')!.at('G20')!.fill!.color).toBe('#FFC7CE');
+    expect(names.filter((n) => [...(book.sheet(n)?.cells.values() ?? [])].some((c) => c.value === '复核结果'))).toHaveLength(names.length);
+    const text = new URL(dialogs[0]!).searchParams.get('m') ?? '';
+    expect(text).toMatch(new RegExp(`^已校验 ${names.length} 张工作表：错误 \\d+ 张，警告 \\d+ 张，通过 \\d+ 张，无自评表 \\d+ 张。\n有错误的工作表：.*「风险防控治理」`));
+    // A list to read stays until the user closes it.
+    expect(new URL(dialogs[0]!).searchParams.get('close')).toBeNull();
+    dialog.handlers.get('dialogEventReceived')!({ error: 12006 });
+    await done;
+    expect(completed).toHaveBeenCalledOnce();
+
+    const cleared = vi.fn();
+    const clearing = handlers.get('clearAllSheets')!({ completed: cleared });
+    await vi.waitFor(() => expect(dialogs).toHaveLength(2));
+    expect(new URL(dialogs[1]!).searchParams.get('m')).toMatch(new RegExp(`^已清除 ${names.length} 张工作表上 \\d+ 个单元格的标记；复核意见保留。$`));
+    expect(new URL(dialogs[1]!).searchParams.get('close')).toBe('4');
+    dialog.handlers.get('dialogMessageReceived')!({ message: 'close' });
+    await clearing;
+    expect(cleared).toHaveBeenCalledOnce();
+    expect(book.snapshot()).toEqual(pristine);
+  });
+});

@@ -338,6 +338,9 @@ describe('自动校验: checks that follow the typing', () => {
     expect(results).toHaveLength(1);
     expect(tablesOf(results[0]!)[0]!.findings.map((f) => f.code)).not.toContain('QUANT_SCORE_MISMATCH');
     expect(b.sheet('街面督查人员经费')!.at('H17')!.fill).toBeNull();
+    // The result says it was automatic, and which edit started it.
+    const auto = results[0];
+    expect(auto?.kind === 'checked' ? auto.changes : undefined).toMatchObject({ startedBy: 'H17', fixed: ['H17'] });
     // Registering took one round trip; the edit, the round trips of one check.
     expect(runner.syncs).toEqual([checkSyncs, 1, checkSyncs]);
   });

@@ -23,13 +23,13 @@ interface Mutation {
 
 const MUTATIONS: Mutation[] = [
   { name: 'no used.load(...)', file: 'sheetRead.ts', from: "  used.load('rowIndex,columnIndex,rowCount,columnCount');\n", to: '' },
-  { name: 'numberFormat left out of the block load', file: 'sheetRead.ts', from: "block.load('values,valueTypes,numberFormat');", to: "block.load('values,valueTypes');" },
+  { name: 'numberFormat left out of the block load', file: 'sheetRead.ts', from: "range.load('values,valueTypes,numberFormat');", to: "range.load('values,valueTypes');" },
   { name: 'no load of the notes', file: 'sheetRead.ts', from: "    n.load('content');\n", to: '' },
   {
     name: 'no final context.sync() of the check',
     file: 'excelHost.ts',
-    from: '      this.writing = Date.now();\n      await batch.flush();\n      return { kind: \'checked\'',
-    to: "      this.writing = Date.now();\n      return { kind: 'checked'",
+    from: '    this.writing = Date.now();\n    if (toMark.length) await batch.flush();\n',
+    to: '    this.writing = Date.now();\n',
   },
   { name: 'merged areas read over the whole sheet at once', file: 'batch.ts', from: 'export const MERGED_AREAS_PER_READ = 512;', to: 'export const MERGED_AREAS_PER_READ = 1_000_000;', atSize: true },
   { name: 'batches not split under 5 MB', file: 'batch.ts', from: 'export const BATCH_BYTES = 3 * 1024 * 1024;', to: 'export const BATCH_BYTES = 1e12;', atSize: true },

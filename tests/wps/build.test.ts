@@ -35,7 +35,7 @@ function elements(xml: string): Element[] {
 }
 
 describe('the WPS add-in build', () => {
-  it('ribbon.xml: a well-formed customUI tab with the six buttons, calling the main page', () => {
+  it('ribbon.xml: a well-formed customUI tab with the eight buttons, calling the main page', () => {
     const els = elements(readFileSync(path.join(WPS, 'ribbon.xml'), 'utf8'));
     const root = els[0]!;
     expect(root).toMatchObject({ name: 'customUI', attributes: { xmlns: 'http://schemas.microsoft.com/office/2006/01/customui', onLoad: 'ribbon.OnAddinLoad' } });
@@ -43,6 +43,8 @@ describe('the WPS add-in build', () => {
     expect(buttons).toEqual([
       ['selfevalCheck', '校验本表', 'ribbon.OnAction', 'ribbon.GetImage'],
       ['selfevalClear', '清除标记', 'ribbon.OnAction', 'ribbon.GetImage'],
+      ['selfevalCheckAll', '校验全部工作表', 'ribbon.OnAction', 'ribbon.GetImage'],
+      ['selfevalClearAll', '清除标记（全部工作表）', 'ribbon.OnAction', 'ribbon.GetImage'],
       ['selfevalSummary', '生成汇总表', 'ribbon.OnAction', 'ribbon.GetImage'],
       ['selfevalFill', '填写计算值', 'ribbon.OnAction', 'ribbon.GetImage'],
       ['selfevalUndoFill', '撤销填写', 'ribbon.OnAction', 'ribbon.GetImage'],
