@@ -12,6 +12,7 @@ import {
   FolderOpen20Regular,
   Settings20Regular,
   TableSearch20Regular,
+  TableMultiple20Regular,
   TableSimple20Regular,
 } from '@fluentui/react-icons';
 import type { PaneState } from '../../state/usePane';
@@ -36,6 +37,19 @@ export function PaneActions({ pane }: { pane: PaneState }): React.ReactElement {
       run: () => void run.check(),
       primary: true,
     },
+    // Beside 校验本表 where the row has room (it is folded before the others).
+    ...(host.checkAllSheets
+      ? [
+          {
+            id: 'checkAll',
+            label: t.checkAll,
+            icon: <TableMultiple20Regular />,
+            hint: t.checkAllHint,
+            run: () => void run.checkAll(),
+            priority: 5,
+          },
+        ]
+      : []),
     {
       id: 'clear',
       label: t.clear,
@@ -43,6 +57,17 @@ export function PaneActions({ pane }: { pane: PaneState }): React.ReactElement {
       hint: t.clearHint,
       run: () => void run.clear(),
     },
+    ...(host.clearAllSheets
+      ? [
+          {
+            id: 'clearAll',
+            label: t.clearAll,
+            icon: <Eraser20Regular />,
+            hint: t.clearAllHint,
+            run: () => void run.clearAll(),
+          },
+        ]
+      : []),
     ...(host.planFill
       ? [
           {
