@@ -124,6 +124,6 @@ export const useStyles = makeStyles({
   // 复核意见: the verified badge with its note, and the inline form.
   verdict: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalXS, paddingLeft: '28px', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   verdictNote: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground1 },
-  verdictForm: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalXS} 28px` },
+  verdictForm: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS, margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalXS} 28px`, '& > .fui-Field': { alignSelf: 'stretch' } },
   verdictButtons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });

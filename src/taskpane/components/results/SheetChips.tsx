@@ -61,7 +61,7 @@ export function SheetChips({ sheets, picked, onPick, t }: SheetChipsProps): Reac
             data-chip={s.chip.kind}
           >
             <span className={mergeClasses(styles.chipIcon, tone[s.chip.kind])}>{ICON[s.chip.kind]}</span>
-            <span className={styles.chipSheet}>{s.sheet}</span>
+            <span className={styles.chipSheet}>{s.sheet}</span>{' '}
             <span className={tone[s.chip.kind]}>{chipWords(s.chip, t)}</span>
           </ToggleButton>
         ))}
