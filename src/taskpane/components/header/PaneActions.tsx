@@ -37,7 +37,8 @@ export function PaneActions({ pane }: { pane: PaneState }): React.ReactElement {
       run: () => void run.check(),
       primary: true,
     },
-    // Beside 校验本表 where the row has room (it is folded before the others).
+    // Beside 校验本表 where the row has room; where it does not, it is folded before 清除标记 (which then still
+    // fits at 340 px) and comes first under ⋯.
     ...(host.checkAllSheets
       ? [
           {
@@ -46,7 +47,7 @@ export function PaneActions({ pane }: { pane: PaneState }): React.ReactElement {
             icon: <TableMultiple20Regular />,
             hint: t.checkAllHint,
             run: () => void run.checkAll(),
-            priority: 5,
+            priority: 4,
           },
         ]
       : []),
@@ -56,6 +57,7 @@ export function PaneActions({ pane }: { pane: PaneState }): React.ReactElement {
       icon: <Eraser20Regular />,
       hint: t.clearHint,
       run: () => void run.clear(),
+      priority: 5,
     },
     ...(host.clearAllSheets
       ? [

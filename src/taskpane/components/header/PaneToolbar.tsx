@@ -17,7 +17,10 @@ export interface PaneAction {
   readonly run: () => void;
   /** 校验本表: never folded into the menu. */
   readonly primary?: boolean;
-  /** Folded into the menu after the actions without one (higher stays longer). */
+  /**
+   * Folded into the menu after the actions without one (higher stays longer; Fluent's overflow never shows
+   * again a lower one once a higher one is folded).
+   */
   readonly priority?: number;
 }
 
