@@ -82,6 +82,7 @@ describe('校验全部工作表 on the 16-sheet sample', () => {
     await status(page).getByText('共 1 张表：错误 1，警告 6，已核实 1。').waitFor();
     await expect(pane(page).getByTestId('verdict').textContent()).resolves.toContain('分值按批复的指标体系');
     await expect(chips(page).filter({ hasText: '风险防控治理' }).textContent()).resolves.toContain('错误 1');
+    await expect(pane(page).getByTestId('verified-chip').textContent()).resolves.toBe('已核实 1');
     // The sheet says it too, in the 复核结果 column.
     await expect(page.locator('table[data-sheet="风险防控治理"]').textContent()).resolves.toContain('已核实：分值按批复的指标体系');
     // A check again keeps it.
@@ -108,6 +109,25 @@ describe('校验全部工作表 on the 16-sheet sample', () => {
     await expect(chips(page).count()).resolves.toBe(0);
     await act(page, 'check');
     await status(page).getByText('共 1 张表：错误 1，警告 6，已核实 1。').waitFor();
+  });
+});
+
+describe('the toolbar at 340 px', () => {
+  it('keeps 校验本表 and 清除标记 in the row; 校验全部工作表 comes first under ⋯ (in both languages)', async () => {
+    for (const [locale, check, clear, all] of [
+      ['zh-CN', '校验本表', '清除标记', '校验全部工作表'],
+      ['en-US', 'Check this sheet', 'Clear marks', 'Check all sheets'],
+    ] as const) {
+      const page = await preview(locale);
+      const row = pane(page).locator('[role="toolbar"] button[data-action]');
+      const shown = await row.evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getAttribute('data-action')));
+      expect(shown.slice(0, 2)).toEqual(['check', 'clear']);
+      await expect(pane(page).locator('[role="toolbar"] button[data-action="check"]').textContent()).resolves.toBe(check);
+      await expect(pane(page).locator('[role="toolbar"] button[data-action="clear"]').textContent()).resolves.toBe(clear);
+      await pane(page).locator('[role="toolbar"] button[data-action="more"]').click();
+      await expect(page.locator('[role="menuitem"]').first().textContent()).resolves.toContain(all);
+      await page.close();
+    }
   });
 });
 

@@ -116,7 +116,8 @@ export function useWorkbook({ host, settings, setResult, setStatus, setSelected,
     const s = asSheet(r);
     if (!s) return;
     setSheets((all) => (all?.some((x) => x.sheet === s.sheet) ? all.map((x) => (x.sheet === s.sheet ? s : x)) : all));
-    if (sheetsRef.current?.some((x) => x.sheet === s.sheet)) setPicked(s.sheet);
+    // Its chip is pressed; a sheet not among them (added since) leaves none pressed.
+    if (sheetsRef.current) setPicked(sheetsRef.current.some((x) => x.sheet === s.sheet) ? s.sheet : null);
   };
 
   const pick = (sheet: string) => {
