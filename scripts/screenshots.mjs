@@ -88,6 +88,31 @@ await p.goto(`${url}taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
 await p.getByText('无法加载 Office 的脚本').waitFor();
 await p.screenshot({ path: path.join(OUT, 'taskpane-no-office.png') });
 
+// 6. 校验全部工作表 on the 16-sheet sample at 340 px, in both languages: the chips, then a picked sheet with a
+// verdict recorded (the pane alone).
+for (const [locale, words] of [
+  ['zh-CN', { done: '已校验 16 张工作表', verify: '已核实…', note: '分值按批复的指标体系', confirm: '确认', dismiss: '知道了', suffix: '' }],
+  ['en-US', { done: 'Checked 16 sheets', verify: 'Verified…', note: 'weights as approved', confirm: 'Confirm', dismiss: 'Got it', suffix: '-en' }],
+]) {
+  p = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale, deviceScaleFactor: 1 });
+  await p.route('**/*', (r) => (r.request().url().startsWith(url) ? r.continue() : r.abort()));
+  await p.goto(`${url}preview.html`);
+  await p.getByRole('button', { name: words.dismiss }).click();
+  await p.locator('[data-pane] button[data-action="more"]').click();
+  await p.locator('[role="menuitem"][data-action="checkAll"]').click();
+  await p.getByTestId('status').getByText(words.done, { exact: false }).waitFor();
+  await p.locator('[data-pane] button[data-sheet="风险防控治理"]').click();
+  await p.locator('[data-pane] button[data-code="WEIGHT_SUM_NOT_100"]').click();
+  await p.locator('[data-pane]').getByRole('button', { name: words.verify }).click();
+  await p.locator('[data-pane] [data-testid="verdict-form"] input').fill(words.note);
+  await p.locator('[data-pane]').getByRole('button', { name: words.confirm }).click();
+  await p.locator('[data-pane] [data-testid="verdict"]').waitFor();
+  await p.locator('[data-pane]').evaluate((e) => e.scrollTo(0, 0));
+  await p.setViewportSize({ width: 1280, height: 1700 });
+  await p.locator('[data-pane]').screenshot({ path: path.join(OUT, `taskpane-workbook${words.suffix}.png`) });
+  await p.close();
+}
+
 await browser.close();
 server.close();
 console.log(`written to ${path.relative(ROOT, OUT)}/`);

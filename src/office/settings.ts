@@ -20,6 +20,8 @@ export interface Settings {
   readonly autoCheck: boolean;
   /** Words of the user's form and their meanings (the vocabulary file's JSON, core/recognise/userWords.ts). */
   readonly words: string;
+  /** 复核人: the reviewer's name, kept with each 已核实 (复核意见) the pane records. */
+  readonly reviewer?: string;
 }
 
 const KEY = 'selfeval.settings.v1';
@@ -50,6 +52,7 @@ function readSettings(storage: Pick<Storage, 'getItem'> | undefined, base: Setti
       summarySentence: s.summarySentence === 'final-accounts' ? 'final-accounts' : 'report',
       autoCheck: s.autoCheck === true,
       words: typeof s.words === 'string' ? s.words : '',
+      ...(typeof s.reviewer === 'string' && s.reviewer ? { reviewer: s.reviewer } : {}),
     };
   } catch {
     return base;

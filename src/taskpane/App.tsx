@@ -11,6 +11,8 @@ import { failingFirst } from './state/tables';
 import { useStyles } from './styles';
 import { PaneHeader } from './components/header/PaneHeader';
 import { ResultsView } from './components/results/ResultsView';
+import { SheetChips } from './components/results/SheetChips';
+import type { FindingReport, TableReport } from '../core/report';
 
 // What a first check does not need comes in chunks of its own, loaded when first shown.
 const FillDialog = React.lazy(() => import(/* webpackChunkName: "fill" */ './components/FillDialog').then((m) => ({ default: m.FillDialog })));
@@ -23,7 +25,7 @@ export type AppProps = PaneOptions;
 export function App(props: AppProps): React.ReactElement {
   const styles = useStyles();
   const pane = usePane(props);
-  const { t, settings, result, fillPlan } = pane;
+  const { t, settings, result, fillPlan, workbook } = pane;
   const shown = result && (result.tables.length > 0 || result.unrecognised.length > 0) ? result : null;
   const tables = React.useMemo(() => (shown ? failingFirst(shown.tables) : null), [shown]);
   return (
@@ -35,6 +37,7 @@ export function App(props: AppProps): React.ReactElement {
           <SettingsPanel settings={settings} update={pane.update} canAutoCheck={!!pane.host.watchEdits} />
         </React.Suspense>
       )}
+      {workbook.sheets && <SheetChips sheets={workbook.sheets} picked={workbook.picked} onPick={workbook.pick} t={t} />}
       {shown && tables && (
         <ResultsView
           label={pane.stale ? t.lastChecked(shown.sheet) : t.checkedSheet(shown.sheet)}
@@ -45,6 +48,8 @@ export function App(props: AppProps): React.ReactElement {
           t={t}
           selected={pane.selected}
           onSelect={pane.select}
+          {...(pane.host.setVerdict ? { onVerdict: (table: TableReport, f: FindingReport, note: string | null) => void workbook.setVerdict(table.sheet, f, note) } : {})}
+          reviewer={settings.reviewer ?? ''}
         />
       )}
       {pane.undoNoteOpen && (

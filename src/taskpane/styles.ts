@@ -111,4 +111,19 @@ export const useStyles = makeStyles({
     fontVariantNumeric: 'tabular-nums',
     '& th, & td': { textAlign: 'left', padding: `2px ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   },
+  // 校验全部工作表: the chips of the sheets wrap; a chip's words never break inside.
+  sheetStrip: { display: 'flex', flexDirection: 'column', gap: '2px' },
+  chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  sheetChip: { minWidth: 'auto', maxWidth: '100%', gap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightRegular },
+  chipIcon: { display: 'inline-flex' },
+  chipSheet: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+  pass: { color: tokens.colorStatusSuccessForeground1 },
+  // What changed since the last check, its cells links to them.
+  changes: { overflowWrap: 'anywhere' },
+  cellLink: { fontFamily: tokens.fontFamilyMonospace },
+  // 复核意见: the verified badge with its note, and the inline form.
+  verdict: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalXS, paddingLeft: '28px', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  verdictNote: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground1 },
+  verdictForm: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS, margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalXS} 28px`, '& > .fui-Field': { alignSelf: 'stretch' } },
+  verdictButtons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });

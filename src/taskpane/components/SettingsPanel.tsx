@@ -1,6 +1,6 @@
 /** The settings, opened by the gear beside the toolbar: they are set once, not looked at every day. */
 import * as React from 'react';
-import { Caption1, Dropdown, Field, Option, Subtitle2, Switch } from '@fluentui/react-components';
+import { Caption1, Dropdown, Field, Input, Option, Subtitle2, Switch } from '@fluentui/react-components';
 import type { SentenceForm, SortKey } from '../../core/summary';
 import type { Settings } from '../../office/settings';
 import { strings } from '../i18n';
@@ -22,6 +22,9 @@ export function SettingsPanel({ settings, update, canAutoCheck }: { settings: Se
           <Option value="zh">中文</Option>
           <Option value="en">English</Option>
         </Dropdown>
+      </Field>
+      <Field label={t.reviewer}>
+        <Input defaultValue={settings.reviewer ?? ''} maxLength={40} onBlur={(e) => update({ reviewer: e.target.value.trim() })} data-testid="reviewer" />
       </Field>
       <Switch checked={settings.notes} onChange={(_, d) => update({ notes: d.checked })} label={t.writeNotes} />
       <Switch checked={settings.column} onChange={(_, d) => update({ column: d.checked })} label={t.writeColumn} />

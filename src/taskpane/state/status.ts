@@ -3,7 +3,7 @@ import type { Lang, Severity } from '../../core/findings';
 import type { CheckResponse, SummaryResponse } from '../../office/hostApi';
 import type { Settings } from '../../office/settings';
 import type { Strings } from '../i18n';
-import { count } from './tables';
+import { count, verifiedCount } from './tables';
 
 /**
  * A message of the status, said in whichever language the pane is in when it is drawn: switching the
@@ -37,7 +37,9 @@ export function checkedStatus(r: Checked, settings: Settings): Status {
   if (r.tables.length === 0) return regions ? message('warning', (t) => t.onlyUnrecognised(regions)) : message('info', (t) => t.noTables);
   // A part of the sheet that could not be read is never passed over as clean.
   const notesOff = settings.notes && !r.notesWritten;
-  const text: Said = (t) => t.checked(r.tables.length, total('error'), total('warning')) + (regions ? ` ${t.alsoUnrecognised(regions)}` : '') + (notesOff ? ` ${t.notesOff}` : '');
+  // Findings a reviewer verified are counted apart: "错误 2，已核实 1".
+  const verified = r.tables.reduce((n, x) => n + verifiedCount(x), 0);
+  const text: Said = (t) => t.checked(r.tables.length, total('error'), total('warning'), verified) + (regions ? ` ${t.alsoUnrecognised(regions)}` : '') + (notesOff ? ` ${t.notesOff}` : '');
   return message(total('error') ? 'error' : total('warning') || regions ? 'warning' : 'success', text);
 }
 

@@ -7,7 +7,11 @@ export type Filter = 'all' | Severity;
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-export const count = (t: TableReport, s: Severity): number => t.findings.filter((f) => f.severity === s).length;
+/** Open findings of a severity: a reviewer's 已核实 takes a finding out of the counts, chips and filters. */
+export const count = (t: TableReport, s: Severity): number => t.findings.filter((f) => f.severity === s && !f.verdict).length;
+
+/** Findings a reviewer has verified (复核意见), counted apart. */
+export const verifiedCount = (t: TableReport): number => t.findings.filter((f) => f.verdict).length;
 
 /** Errors first, then warnings, then clean tables; the sheet's order within each. */
 export function failingFirst(tables: readonly TableReport[]): TableReport[] {

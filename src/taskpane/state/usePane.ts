@@ -14,6 +14,7 @@ import { type Strings, strings } from '../i18n';
 import { type FocusReturn, useAutoCheck, useFocusReturn, useSettings } from './paneHooks';
 import { type Checked, type Status, checkedStatus, failedStatus, message, summaryStatus } from './status';
 import type { Filter } from './tables';
+import { type WorkbookState, useWorkbook } from './useWorkbook';
 
 export interface PaneOptions {
   readonly host: Host;
@@ -27,6 +28,9 @@ export interface PaneOptions {
 export interface PaneRuns {
   readonly check: () => Promise<void>;
   readonly clear: () => Promise<void>;
+  /** 校验全部工作表 and 清除标记 of every sheet (hosts that offer them). */
+  readonly checkAll: () => Promise<void>;
+  readonly clearAll: () => Promise<void>;
   readonly fill: () => Promise<void>;
   readonly undoFill: () => Promise<void>;
   /** 生成汇总表 of the open workbook, or of the picked files into it. */
@@ -59,6 +63,8 @@ export interface PaneState {
   readonly undoNoteOpen: boolean;
   readonly dismissUndoNote: () => void;
   readonly run: PaneRuns;
+  /** 校验全部工作表's sheets and chips, the sheet picked, 复核意见. */
+  readonly workbook: WorkbookState;
   /** The toolbar's 校验本表 and overflow buttons: where focus goes back when its opener is gone. */
   readonly checkRef: React.RefObject<HTMLElement | null>;
   readonly moreRef: React.RefObject<HTMLButtonElement | null>;
@@ -95,11 +101,16 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
     setResultState(r);
     if (!r) setFilter('all');
   };
+  const workbook = useWorkbook({ host, settings, setResult, setStatus, setSelected, setStale });
+  const holdsSheets = React.useRef(false);
+  holdsSheets.current = workbook.sheets !== null;
 
   React.useEffect(() => {
     // Another sheet opened: the results on screen are the last check's, and say so; what the status
     // said of that sheet goes (a green bar must not stand over another sheet).
     void host.onSheetActivated?.(() => {
+      // Results of every sheet (校验全部工作表) are each labelled with their sheet: none goes stale by a switch.
+      if (holdsSheets.current) return;
       setStale(true);
       setStatus((s) => (s.kind === 'busy' ? s : { kind: 'idle' }));
     });
@@ -108,6 +119,7 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
     React.startTransition(() => {
       setResult(r);
       setStale(false);
+      workbook.checkedOne(r);
       setStatus(checkedStatus(r, settings));
     }),
   );
@@ -135,6 +147,7 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
         setResult(r);
         setStale(false);
         setSelected(null);
+        workbook.checkedOne(r);
         setStatus(checkedStatus(r, settings));
       });
     } catch (e) {
@@ -195,6 +208,7 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
     try {
       const r = await host.clearActiveSheet();
       setResult(null);
+      workbook.forget();
       if (r.kind === 'protected') setStatus(message('warning', (t) => t.protectedSheet(r.sheet)));
       else {
         const left = r.notesLeft ?? [];
@@ -281,7 +295,8 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
       // Its button is gone: focus goes to the pane's first action, not to the page's body.
       requestAnimationFrame(() => checkRef.current?.focus());
     },
-    run: { check, clear, fill, undoFill, summary },
+    run: { check, clear, checkAll: workbook.checkAll, clearAll: workbook.clearAll, fill, undoFill, summary },
+    workbook,
     checkRef,
     moreRef,
     focus,

@@ -12,6 +12,7 @@ import {
   FolderOpen20Regular,
   Settings20Regular,
   TableSearch20Regular,
+  TableMultiple20Regular,
   TableSimple20Regular,
 } from '@fluentui/react-icons';
 import type { PaneState } from '../../state/usePane';
@@ -36,13 +37,39 @@ export function PaneActions({ pane }: { pane: PaneState }): React.ReactElement {
       run: () => void run.check(),
       primary: true,
     },
+    // Beside 校验本表 where the row has room; where it does not, it is folded before 清除标记 (which then still
+    // fits at 340 px) and comes first under ⋯.
+    ...(host.checkAllSheets
+      ? [
+          {
+            id: 'checkAll',
+            label: t.checkAll,
+            icon: <TableMultiple20Regular />,
+            hint: t.checkAllHint,
+            run: () => void run.checkAll(),
+            priority: 4,
+          },
+        ]
+      : []),
     {
       id: 'clear',
       label: t.clear,
       icon: <Eraser20Regular />,
       hint: t.clearHint,
       run: () => void run.clear(),
+      priority: 5,
     },
+    ...(host.clearAllSheets
+      ? [
+          {
+            id: 'clearAll',
+            label: t.clearAll,
+            icon: <Eraser20Regular />,
+            hint: t.clearAllHint,
+            run: () => void run.clearAll(),
+          },
+        ]
+      : []),
     ...(host.planFill
       ? [
           {

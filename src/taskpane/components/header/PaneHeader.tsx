@@ -11,6 +11,7 @@ import { useStyles } from '../../styles';
 import { PaneActions } from './PaneActions';
 import { ResultsHead } from './ResultsHead';
 import { StatusLine } from './StatusLine';
+import { ChangesLine } from './ChangesLine';
 
 export function PaneHeader({ pane, tables }: { pane: PaneState; tables: readonly TableReport[] | null }): React.ReactElement {
   const styles = useStyles();
@@ -26,6 +27,9 @@ export function PaneHeader({ pane, tables }: { pane: PaneState; tables: readonly
       <div className={styles.sticky} data-sticky-header>
         <PaneActions pane={pane} />
         <StatusLine status={pane.status} t={t} lang={pane.settings.lang} />
+        {result?.kind === 'checked' && result.changes && !pane.stale && pane.status.kind !== 'busy' && (
+          <ChangesLine changes={result.changes} t={t} onCell={(cell) => void pane.host.selectCell(result.sheet, cell)} />
+        )}
         {result && tables && (
           <ResultsHead
             sheet={result.sheet}

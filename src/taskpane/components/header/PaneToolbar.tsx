@@ -17,6 +17,11 @@ export interface PaneAction {
   readonly run: () => void;
   /** 校验本表: never folded into the menu. */
   readonly primary?: boolean;
+  /**
+   * Folded into the menu after the actions without one (higher stays longer; Fluent's overflow never shows
+   * again a lower one once a higher one is folded).
+   */
+  readonly priority?: number;
 }
 
 export interface PaneToolbarProps {
@@ -34,7 +39,7 @@ export function PaneToolbar({ actions, busy, label, moreLabel, moreRef }: PaneTo
     <Overflow padding={8} minimumVisible={1}>
       <Toolbar className={styles.toolbar} aria-label={label} size="small">
         {actions.map((a) => (
-          <OverflowItem key={a.id} id={a.id} priority={a.primary ? 10 : undefined}>
+          <OverflowItem key={a.id} id={a.id} priority={a.primary ? 10 : a.priority}>
             {/* disabledFocusable, not disabled: focus stays on the button through a long action. */}
             <ToolbarButton appearance={a.primary ? 'primary' : undefined} icon={a.icon} onClick={a.run} disabledFocusable={busy} data-action={a.id} className={styles.action}>
               {a.label}

@@ -1,10 +1,10 @@
-/** A card's first lines: the disclosure, the table's name, its pass/fail chip, and where it is. */
+/** A card's first lines: the disclosure, the table's name, its pass/fail chip (open findings; verified ones counted beside it), and where it is. */
 import * as React from 'react';
 import { Badge, Button, Caption1, Subtitle2 } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, ChevronDown16Regular, ChevronRight16Regular, DismissCircle16Filled, Warning16Filled } from '@fluentui/react-icons';
 import type { TableReport } from '../../../core/report';
 import type { Strings } from '../../i18n';
-import { count } from '../../state/tables';
+import { count, verifiedCount } from '../../state/tables';
 import { useStyles } from '../../styles';
 
 export interface CardHeaderProps {
@@ -34,6 +34,11 @@ export function CardHeader({ table, t, open, onToggle, titleId }: CardHeaderProp
           {name}
         </Subtitle2>
         <Chip table={table} t={t} />
+        {verifiedCount(table) > 0 && (
+          <Badge appearance="tint" color="success" data-testid="verified-chip">
+            {t.verifiedGroup(verifiedCount(table))}
+          </Badge>
+        )}
       </div>
       {/* The sheet is named once, above the cards (and in the title where it is the card's name). */}
       <Caption1 className={styles.place} title={`${table.sheet}!${table.range}`}>

@@ -11,6 +11,7 @@ import type { FindingReport, TableReport } from '../../../core/report';
 import type { Strings } from '../../i18n';
 import { type Filter, SEVERITIES, count, findingKey } from '../../state/tables';
 import { useStyles } from '../../styles';
+import { type OnVerdict, VerdictActions, VerdictBadge } from './Verdict';
 
 const ICON: Record<Severity, React.ReactElement> = {
   error: <DismissCircle20Filled aria-hidden />,
@@ -24,9 +25,13 @@ export interface FindingListProps {
   readonly t: Strings;
   readonly selected: string | null;
   readonly onSelect: (f: FindingReport) => void;
+  /** 复核意见 (hosts that keep verdicts): 已核实 on the selected finding, or taken back. */
+  readonly onVerdict?: OnVerdict;
+  /** The reviewer's name from the settings. */
+  readonly reviewer?: string;
 }
 
-export function FindingList({ table, filter, t, selected, onSelect }: FindingListProps): React.ReactElement {
+export function FindingList({ table, filter, t, selected, onSelect, onVerdict, reviewer = '' }: FindingListProps): React.ReactElement {
   const styles = useStyles();
   const [infoOpen, setInfoOpen] = React.useState(false);
   // The card's findings are one stop of Tab: arrows, Home and End move inside, Tab goes on to the next
@@ -36,12 +41,39 @@ export function FindingList({ table, filter, t, selected, onSelect }: FindingLis
     memorizeCurrent: true,
   });
   const severities = SEVERITIES.filter((s) => filter === 'all' || filter === s);
-  const visible = table.findings.filter((f) => severities.includes(f.severity));
+  // Verified findings are listed apart, after the open ones (and only unfiltered).
+  const visible = table.findings.filter((f) => severities.includes(f.severity) && !f.verdict);
+  const verified = filter === 'all' ? table.findings.filter((f) => f.verdict) : [];
   // What the filter hides, said in words: "无错误（6 条警告已隐藏）".
   const hidden: [Severity, number][] = SEVERITIES.filter((s) => !severities.includes(s))
     .map((s) => [s, count(table, s)] as [Severity, number])
     .filter(([, n]) => n > 0);
   const clean = !count(table, 'error') && !count(table, 'warning');
+  const item = (f: FindingReport) => {
+    const isSelected = selected === findingKey(table, f);
+    return (
+      <li key={`${f.code}@${f.cell}`}>
+        <FindingButton finding={f} selected={isSelected} onSelect={onSelect} />
+        {f.verdict && <VerdictBadge verdict={f.verdict} t={t} />}
+        {isSelected && onVerdict && <VerdictActions finding={f} reviewer={reviewer} t={t} onVerdict={onVerdict} />}
+      </li>
+    );
+  };
+  const verifiedGroup = verified.length > 0 && (
+    <div role="group" aria-label={`${table.project || table.sheet}：${t.verified}`} data-verified>
+      <Caption1 className={styles.groupTitle}>{t.verifiedGroup(verified.length)}</Caption1>
+      <ul className={styles.list}>{verified.map(item)}</ul>
+    </div>
+  );
+  if (visible.length === 0 && verifiedGroup)
+    return (
+      <>
+        <Text>{t.cleanSummary}</Text>
+        <div {...arrows} data-findings>
+          {verifiedGroup}
+        </div>
+      </>
+    );
   if (visible.length === 0) return <Text>{hidden.length && filter !== 'all' ? t.hidden(filter, hidden) : clean ? t.cleanSummary : t.noFindings}</Text>;
   const name = table.project || table.sheet;
   // 提示 are folded away while errors or warnings are listed above them; the toggle stays out of the
@@ -58,16 +90,11 @@ export function FindingList({ table, filter, t, selected, onSelect }: FindingLis
               <Caption1 className={mergeClasses(styles.groupTitle, styles[s])}>
                 {t.severity[s]} {items.length}
               </Caption1>
-              <ul className={styles.list}>
-                {items.map((f) => (
-                  <li key={`${f.code}@${f.cell}`}>
-                    <FindingButton finding={f} selected={selected === findingKey(table, f)} onSelect={onSelect} />
-                  </li>
-                ))}
-              </ul>
+              <ul className={styles.list}>{items.map(item)}</ul>
             </div>
           );
         })}
+        {verifiedGroup}
       </div>
       {infos > 0 && (
         <Button appearance="subtle" size="small" icon={infoOpen ? <ChevronDown16Regular /> : <ChevronRight16Regular />} aria-expanded={infoOpen} onClick={() => setInfoOpen(!infoOpen)}>

@@ -4,7 +4,7 @@
  * the filter hides) is in the header.
  */
 import * as React from 'react';
-import type { TableReport, UnrecognisedReport } from '../../../core/report';
+import type { FindingReport, TableReport, UnrecognisedReport } from '../../../core/report';
 import type { Strings } from '../../i18n';
 import { type Filter, cardId, filtered, findingKey, regionKey } from '../../state/tables';
 import type { Lang } from '../../../core/findings';
@@ -22,9 +22,12 @@ export interface ResultsViewProps {
   readonly t: Strings;
   readonly selected: string | null;
   readonly onSelect: (key: string, sheet: string, cell: string) => void;
+  /** 复核意见 on a finding of a table (hosts that keep verdicts). */
+  readonly onVerdict?: (table: TableReport, f: FindingReport, note: string | null) => void;
+  readonly reviewer?: string;
 }
 
-export function ResultsView({ label, tables, unrecognised, filter, lang, t, selected, onSelect }: ResultsViewProps): React.ReactElement {
+export function ResultsView({ label, tables, unrecognised, filter, lang, t, selected, onSelect, onVerdict, reviewer }: ResultsViewProps): React.ReactElement {
   const styles = useStyles();
   const shown = filtered(tables, filter);
   const limit = useProgressive(tables, shown.length);
@@ -32,7 +35,15 @@ export function ResultsView({ label, tables, unrecognised, filter, lang, t, sele
     <section aria-label={label} className={styles.status}>
       {shown.slice(0, limit).map((table) => (
         <div key={`${table.sheet}!${table.range}`} id={cardId(table)} tabIndex={-1} className={styles.cardAnchor}>
-          <TableCard table={table} filter={filter} lang={lang} selected={selected} onSelect={(f) => onSelect(findingKey(table, f), table.sheet, f.cell)} />
+          <TableCard
+            table={table}
+            filter={filter}
+            lang={lang}
+            selected={selected}
+            onSelect={(f) => onSelect(findingKey(table, f), table.sheet, f.cell)}
+            {...(onVerdict ? { onVerdict: (f: FindingReport, note: string | null) => onVerdict(table, f, note) } : {})}
+            {...(reviewer !== undefined ? { reviewer } : {})}
+          />
         </div>
       ))}
       {unrecognised.map((u) => (

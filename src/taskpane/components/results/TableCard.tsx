@@ -8,7 +8,8 @@ import { Card } from '@fluentui/react-components';
 import type { FindingReport, TableReport } from '../../../core/report';
 import type { Settings } from '../../../office/settings';
 import { strings } from '../../i18n';
-import { type Filter, count } from '../../state/tables';
+import { type Filter, count, verifiedCount } from '../../state/tables';
+import type { OnVerdict } from './Verdict';
 import { useStyles } from '../../styles';
 import { CardFigures } from './CardFigures';
 import { CardHeader } from './CardHeader';
@@ -21,12 +22,15 @@ export interface TableCardProps {
   readonly lang: Settings['lang'];
   readonly selected: string | null;
   readonly onSelect: (f: FindingReport) => void;
+  readonly onVerdict?: OnVerdict;
+  readonly reviewer?: string;
 }
 
-export function TableCard({ table, filter, lang, selected, onSelect }: TableCardProps): React.ReactElement {
+export function TableCard({ table, filter, lang, selected, onSelect, onVerdict, reviewer }: TableCardProps): React.ReactElement {
   const styles = useStyles();
   const t = strings(lang);
-  const clean = !count(table, 'error') && !count(table, 'warning');
+  // Folded: no open error or warning, and no finding a reviewer verified (those stay in sight).
+  const clean = !count(table, 'error') && !count(table, 'warning') && !verifiedCount(table);
   const [open, setOpen] = React.useState(!clean);
   // A table that comes to fail (自动校验 after an edit) opens; one that comes clean folds.
   React.useEffect(() => setOpen(!clean), [clean]);
@@ -37,7 +41,7 @@ export function TableCard({ table, filter, lang, selected, onSelect }: TableCard
       {open && (
         <>
           <CardFigures table={table} t={t} />
-          <FindingList table={table} filter={filter} t={t} selected={selected} onSelect={onSelect} />
+          <FindingList table={table} filter={filter} t={t} selected={selected} onSelect={onSelect} {...(onVerdict ? { onVerdict } : {})} {...(reviewer !== undefined ? { reviewer } : {})} />
           <ColumnsRead table={table} lang={lang} t={t} />
         </>
       )}
