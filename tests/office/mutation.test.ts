@@ -76,7 +76,7 @@ describe('the fake of office-js catches what Excel would', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 600_000);
 
   it('the unchanged copy passes the same tests (the alias really swaps the host)', () => {
     const dir = path.join(ROOT, 'src', `.mutant-${process.pid}-same`);
@@ -90,5 +90,5 @@ describe('the fake of office-js catches what Excel would', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 600_000);
 });
