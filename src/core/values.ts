@@ -220,6 +220,16 @@ export function meets(op: Operator, actual: Decimal, target: Decimal): boolean {
   }
 }
 
+/**
+ * Whether a quantitative actual is of the same kind as its target: the same unit, or a bare number against a
+ * percent unless it may be a fraction (0.94 against "≥95%" is 94% or 0.94%: not guessed).
+ */
+export function unitsComparable(target: Extract<Target, { kind: 'quant' }>, actual: Extract<Actual, { kind: 'quant' }>): boolean {
+  if (target.unit && actual.unit) return target.unit === actual.unit;
+  if (target.unit === '%' && !actual.unit) return !(actual.value.lte(1) && target.value.gt(1));
+  return true;
+}
+
 export function isReverse(op: Operator): boolean {
   return op === '<=' || op === '<';
 }

@@ -193,6 +193,19 @@ describe('rules 6 and 8: a deduction of one hundredth', () => {
   });
 });
 
+describe('rule 6: an actual that may be a fraction is not scored against a percent', () => {
+  it('0.94 (General) against ≥95% is 94% or 0.94%: no QUANT_SCORE_MISMATCH, said not checked', () => {
+    // 20 × 0.94 ÷ 95 = 0.20 if read as 0.94%, 20 × 94 ÷ 95 = 19.79 if read as 94%: neither is certain.
+    const t = theTable(tableWith({ F11: 0.94, H11: 19.79, I11: '个别批次抽检不合格', H15: 99.29 }));
+    expect(t.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(['UNPARSEABLE@F11']);
+    expect(t.findings[0]?.params).toMatchObject({ reason: 'unitMismatch' });
+  });
+  it('94 (General) against ≥95% is read as 94%: scored 20 × 94 ÷ 95 = 19.79', () => {
+    expect(findingsOf(tableWith({ F11: 94, H11: 19.79, I11: '个别批次抽检不合格', H15: 99.29 }))).toEqual([]);
+    expect(findingsOf(tableWith({ F11: 94, H11: 19, I11: '个别批次抽检不合格', H15: 98.5 }))).toEqual(['QUANT_SCORE_MISMATCH@H11']);
+  });
+});
+
 describe('rule 11: the filler words that say nothing, and words that say something', () => {
   const reason = (v: string | number) => findingsOf(tableWith({ F10: '900人次', H10: 18, I10: v, H15: 97.5 }));
   it.each(['暂无', '没有', '见上', '—', '-', '——', '无。', 0])('"%s" is no reason', (v) => {

@@ -315,7 +315,7 @@ describe('checkTable: the figures worked out and what could not be checked, on e
   it.each<[string, Record<string, CellValue>, (string | null)[], string[]]>([
     ['the clean table', {}, CLEAN_FIGURES, []],
     ['no reason column', { I9: _ }, CLEAN_FIGURES, ['noReasonColumn']],
-    ['no 得分 column', blank('H', [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]), ['100', '95', '95', '10', '9.5', '90', null, null, null, null, '优'], ['noScoreColumn']],
+    ['no 得分 column', blank('H', [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]), ['100', '95', '95', '10', '9.5', '90', null, null, null, null, '优'], ['noExecScoreColumn', 'noScoreColumn']],
     ['no 分值 column under the indicators', blank('G', [9, 10, 11, 12, 13, 14, 15]), ['100', '95', '95', '10', '9.5', null, '90', '99.5', '优', '99.5', '优'], ['noWeightColumn']],
     ['no 总分 row', { A15: _, G15: _, H15: _ }, ['100', '95', '95', '10', '9.5', '90', '90', '99.5', '优', null, '优'], ['noTotalRow']],
     ['no indicators', blank('ABCDEFGHI', [9, 10, 11, 12, 13, 14]), ['100', '95', '95', '10', '9.5', null, null, null, null, null, null], ['noIndicators']],

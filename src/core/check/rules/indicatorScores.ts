@@ -4,7 +4,7 @@
  */
 import { Decimal, type Shown, amountInterval, fmt2, overlaps, point, showCell } from '../../numbers';
 import type { Indicator } from '../../table';
-import { type Level, type Operator, isReverse, meets } from '../../values';
+import { type Level, type Operator, isReverse, meets, unitsComparable } from '../../values';
 import { type IndicatorFigures, shownOf } from '../figures';
 import type { ReverseFormula } from '../result';
 import { type RuleContext, rule } from './rule';
@@ -95,8 +95,9 @@ function checkRule(ctx: Ctx, f: IndicatorFigures, subject: string, weight: Decim
     return;
   }
   if (actual.kind !== 'quant') return;
-  if (target.unit && actual.unit && target.unit !== actual.unit) {
-    if (ind.actual) ctx.report('UNPARSEABLE', ind.actual, { subject, reason: 'unitMismatch', found: `${target.unit} / ${actual.unit}` });
+  // Units that differ, or a bare fraction against a percent (0.94 against ≥95%: not guessed), are not scored.
+  if (!unitsComparable(target, actual)) {
+    if (ind.actual) ctx.report('UNPARSEABLE', ind.actual, { subject, reason: 'unitMismatch', found: `${target.unit ?? ''} / ${actual.unit ?? showCell(ind.actual.value, ind.actual.format)}` });
     return;
   }
   const expected = quantitativeScore(target.op, actual.value, target.value, weight, ctx.reverseFormula);

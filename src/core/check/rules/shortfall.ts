@@ -7,7 +7,7 @@
 import { isBlank } from '../../grid';
 import { Decimal, showCell } from '../../numbers';
 import { displayText } from '../../text';
-import type { Actual, Level, Target } from '../../values';
+import { type Actual, type Level, type Target, unitsComparable } from '../../values';
 import { type IndicatorFigures, shownOf } from '../figures';
 import { isFillerReason } from './reasons';
 import { levelAgainst, shownTarget, subjectOf } from './indicatorScores';
@@ -37,13 +37,6 @@ export function quantShort(target: QuantTarget, actual: QuantActual): boolean {
   }
 }
 
-/** Units that do not say the same thing (a fraction 0.95 against "≥90%" is not read as short: no guess). */
-function comparable(target: QuantTarget, actual: QuantActual): boolean {
-  if (target.unit && actual.unit) return target.unit === actual.unit;
-  if (target.unit === '%' && !actual.unit) return !(actual.value.lte(1) && target.value.gt(1));
-  return true;
-}
-
 function shortLevel(f: IndicatorFigures): Level | undefined {
   const { target, actual } = f;
   if (actual.kind === 'level') return actual.level;
@@ -54,7 +47,7 @@ function shortLevel(f: IndicatorFigures): Level | undefined {
 /** The result falls short of its target, as far as the shown values make it certain. */
 export function fallsShort(f: IndicatorFigures): boolean {
   const { target, actual } = f;
-  if (target.kind === 'quant') return actual.kind === 'quant' && comparable(target, actual) && quantShort(target, actual);
+  if (target.kind === 'quant') return actual.kind === 'quant' && unitsComparable(target, actual) && quantShort(target, actual);
   if (target.kind === 'blank' || target.kind === 'unknown') return false;
   const level = shortLevel(f);
   return level === 'partial' || level === 'not';
