@@ -358,11 +358,23 @@ export class ExcelHost implements Host {
    * worksheets.onActivated (ExcelApi 1.7). The handler lives as long as the pane: there is nothing to
    * remove it for.
    */
-  async onSheetActivated(listener: () => void): Promise<void> {
+  async onSheetActivated(listener: (sheet?: string) => void): Promise<void> {
     if (!this.options.supports('1.7')) return;
     await this.options.run(async (context) => {
-      context.workbook.worksheets.onActivated.add(async () => listener());
+      context.workbook.worksheets.onActivated.add(async () => {
+        // The event names the sheet by id; its name costs one round trip, and without it the pane still relabels.
+        listener(await this.activeSheetName().catch(() => undefined));
+      });
       await context.sync();
+    });
+  }
+
+  private async activeSheetName(): Promise<string> {
+    return this.options.run(async (context) => {
+      const ws = context.workbook.worksheets.getActiveWorksheet();
+      ws.load('name');
+      await context.sync();
+      return ws.name;
     });
   }
 

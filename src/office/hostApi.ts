@@ -99,8 +99,11 @@ export interface Host {
   undoFill?(): Promise<UndoFillResponse>;
   /** 自动校验: checks again after an edit inside a table; returns a function that stops it. */
   watchEdits?(settings: () => Settings, onChecked: (r: CheckResponse) => void): Promise<() => void>;
-  /** Calls back when another sheet is activated (the pane then labels its results as the last check's). */
-  onSheetActivated?(listener: () => void): Promise<void>;
+  /**
+   * Calls back when another sheet is activated, with its name where the host can say it: the pane labels its
+   * results as the last check's, and as current again when the checked sheet is back unchanged.
+   */
+  onSheetActivated?(listener: (sheet?: string) => void): Promise<void>;
   /**
    * 校验全部工作表: every work sheet (the product's summary and state excepted), each marked as 校验本表 marks
    * it; `progress` says how many sheets are done, of how many.

@@ -73,7 +73,7 @@ export class PreviewHost implements Host {
     for (const fn of this.listeners) fn();
   }
 
-  private activated = new Set<Listener>();
+  private activated = new Set<(sheet?: string) => void>();
   /** The tables the last check of each sheet found: where an edit means a check again. */
   private readonly ranges = new Map<string, readonly CellRange[]>();
   private watcher: Watcher | undefined;
@@ -85,10 +85,10 @@ export class PreviewHost implements Host {
     this.active = sheet;
     this.selection = null;
     this.changed();
-    if (other) for (const fn of this.activated) fn();
+    if (other) for (const fn of this.activated) fn(sheet);
   }
 
-  async onSheetActivated(listener: () => void): Promise<void> {
+  async onSheetActivated(listener: (sheet?: string) => void): Promise<void> {
     this.activated.add(listener);
   }
 

@@ -183,9 +183,18 @@ export class WpsHost implements Host {
    * WPS raises application events to add-ins through ApiEvent.AddApiEventListener; "SheetActivate" is the
    * 表格 event of another sheet opened. Where a version lacks it, results are simply not relabelled.
    */
-  async onSheetActivated(listener: () => void): Promise<void> {
+  /** The active sheet's name, or undefined where WPS cannot say (the pane then simply relabels). */
+  private activeName(): string | undefined {
     try {
-      this.app.ApiEvent?.AddApiEventListener('SheetActivate', () => listener());
+      return this.app.ActiveSheet?.Name;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async onSheetActivated(listener: (sheet?: string) => void): Promise<void> {
+    try {
+      this.app.ApiEvent?.AddApiEventListener('SheetActivate', () => listener(this.activeName()));
     } catch {
       // not offered by this version of WPS
     }

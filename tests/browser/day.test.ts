@@ -34,7 +34,10 @@ async function preview(width: number, locale = 'zh-CN', file?: string): Promise<
 describe('a pane that answers at once', () => {
   it('draws its frame before office.js arrives, and says office.js is blocked when the request hangs past the timeout', async () => {
     const page = await served.browser.newPage({ viewport: { width: 340, height: 700 }, locale: 'zh-CN' });
+    // Time stands still until the test moves it: a slow machine's real seconds while the page loads must not
+    // count towards the timeout (the clock otherwise runs on from install).
     await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 1_000);
     const hanging: Route[] = [];
     await page.route('**/*', async (route) => {
       const url = route.request().url();

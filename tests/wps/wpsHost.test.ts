@@ -154,9 +154,14 @@ describe('the fake is as strict as the application', () => {
   it('another sheet opened is told through ApiEvent "SheetActivate"', async () => {
     const { wpsBook, wps } = await twins('seed002.xlsx', '风险防控治理');
     let told = 0;
-    await wps.onSheetActivated(() => told++);
+    const names: (string | undefined)[] = [];
+    await wps.onSheetActivated((sheet) => {
+      told++;
+      names.push(sheet);
+    });
     wpsBook.activate('走访');
     expect(told).toBe(1);
+    expect(names).toEqual(['走访']);
   });
 });
 

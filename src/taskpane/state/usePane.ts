@@ -105,12 +105,25 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
   const holdsSheets = React.useRef(false);
   holdsSheets.current = workbook.sheets !== null;
 
+  // The sheet the results on screen are of, and whether the product changed it since (撤销填写): a sheet that is
+  // not shown cannot be typed into, so back on it unchanged its results are current again.
+  const resultSheet = React.useRef<string | null>(null);
+  resultSheet.current = result && 'sheet' in result ? result.sheet : null;
+  const changedSinceCheck = React.useRef(false);
+  React.useEffect(() => {
+    changedSinceCheck.current = false;
+  }, [result]);
+
   React.useEffect(() => {
     // Another sheet opened: the results on screen are the last check's, and say so; what the status
     // said of that sheet goes (a green bar must not stand over another sheet).
-    void host.onSheetActivated?.(() => {
+    void host.onSheetActivated?.((sheet) => {
       // Results of every sheet (校验全部工作表) are each labelled with their sheet: none goes stale by a switch.
       if (holdsSheets.current) return;
+      if (sheet !== undefined && sheet === resultSheet.current && !changedSinceCheck.current) {
+        setStale(false);
+        return;
+      }
       setStale(true);
       setStatus((s) => (s.kind === 'busy' ? s : { kind: 'idle' }));
     });
@@ -227,7 +240,10 @@ export function usePane({ host, initialSettings, storage, initialAction }: PaneO
       const r = await host.undoFill();
       if (r.kind === 'protected') setStatus(message('warning', (t) => t.protectedSheet(r.sheet)));
       else {
-        if (r.restored) setStale(true);
+        if (r.restored) {
+          changedSinceCheck.current = true;
+          setStale(true);
+        }
         setStatus(message(r.kept.length ? 'warning' : r.restored ? 'success' : 'info', (_, lang) => undoneText(r.restored, r.kept, lang)));
       }
     } catch (e) {
