@@ -33,10 +33,14 @@ export interface EtRange {
   ClearContents(): void;
   Item(row: number, col: number): EtRange;
   Select(): void;
-  readonly Font: { Bold: boolean; Size: number };
+  readonly Font: { Bold: boolean; Size: number; Name: string };
   WrapText: boolean;
   HorizontalAlignment: number;
+  /** xlTop (-4160), xlCenter (-4108), xlBottom (-4107). */
+  VerticalAlignment: number;
   ColumnWidth: number;
+  /** In points. */
+  RowHeight: number;
   Merge(): void;
 }
 
@@ -55,6 +59,34 @@ export interface EtComment {
   readonly Parent: EtRange;
 }
 
+/**
+ * Worksheet.PageSetup, as in Excel VBA: margins in points; Zoom a percent, or false so that
+ * FitToPagesWide / FitToPagesTall decide (false there: as many pages as it takes). Header and footer
+ * sections take Excel's codes (&P page, &N pages, &D date).
+ */
+export interface EtPageSetup {
+  /** xlPortrait (1), xlLandscape (2). */
+  Orientation: number;
+  /** xlPaperA4 (9). */
+  PaperSize: number;
+  Zoom: number | false;
+  FitToPagesWide: number | false;
+  FitToPagesTall: number | false;
+  LeftMargin: number;
+  RightMargin: number;
+  /** An A1 address ("A1:Q40"). */
+  PrintArea: string;
+  /** Rows ("$5:$5") and columns ("$A:$B") printed on every page. */
+  PrintTitleRows: string;
+  PrintTitleColumns: string;
+  LeftHeader: string;
+  CenterHeader: string;
+  RightHeader: string;
+  LeftFooter: string;
+  CenterFooter: string;
+  RightFooter: string;
+}
+
 export interface EtWorksheet {
   Name: string;
   /** xlSheetVisible (-1), xlSheetHidden (0), xlSheetVeryHidden (2). */
@@ -64,6 +96,9 @@ export interface EtWorksheet {
   readonly Cells: EtRange;
   Range(address: string): EtRange;
   readonly Comments: { readonly Count: number; Item(i: number): EtComment };
+  readonly PageSetup: EtPageSetup;
+  /** A manual page break above the row of the cell given. */
+  readonly HPageBreaks: { Add(before: EtRange): unknown };
   readonly Hyperlinks: { Add(anchor: EtRange, address: string, subAddress?: string, screenTip?: string, textToDisplay?: string): unknown };
   Activate(): void;
   Delete(): void;
@@ -104,6 +139,10 @@ export const XL = {
   solid: 1,
   colorIndexNone: -4142,
   center: -4108,
+  top: -4160,
+  portrait: 1,
+  landscape: 2,
+  paperA4: 9,
   dockRight: 2,
 } as const;
 

@@ -2,7 +2,7 @@
  * 生成汇总表 in WPS 表格: the workbook's visible sheets read into grids (each as it was before the
  * product's column), and the summary layout written cell by cell. No chart: a chart through the object
  * model (Shapes.AddChart) differs between WPS versions, and the distribution table beside is the figure
- * supervisors copy; the response says no chart was drawn.
+ * supervisors copy; the response says no chart was drawn. It prints as the Excel host's does (summaryPrint.ts).
  */
 import { type Grid, a1 } from '../core/grid';
 import { findOwn, withoutColumn } from '../core/annotate/own';
@@ -12,6 +12,7 @@ import { MARK_COLORS } from '../core/annotate/fill';
 import { NUMBER_FORMATS, type SummaryLayout, sheetReference } from '../core/summaryLayout';
 import { type EtApplication, type EtWorkbook, type EtWorksheet, XL, bgrOf } from './et';
 import { deleteSheet, readGrid, setText, sheetNamed } from './sheet';
+import { writeSummaryPrint } from './summaryPrint';
 
 export function readWorkbookGrids(book: EtWorkbook): Grid[] {
   const stateWs = sheetNamed(book, STATE_SHEET);
@@ -64,6 +65,7 @@ export function writeSummarySheet(app: EtApplication, book: EtWorkbook, layout: 
   });
   layout.widths.forEach((w, i) => (ws.Range(a1(0, i)).ColumnWidth = w));
   for (const m of layout.merges) ws.Range(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).Merge();
+  writeSummaryPrint(ws, layout);
   ws.Activate();
   return ws;
 }

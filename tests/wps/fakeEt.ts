@@ -229,6 +229,23 @@ class EtSheet {
       this.app.calls,
     );
   }
+  get PageSetup(): EtPageSetupFake {
+    return strict(new EtPageSetupFake(this.fakeSheet), 'PageSetup', this.app.calls);
+  }
+  /** A manual break above the row of the range given, recorded as the office-js fake records it (its top-left cell). */
+  get HPageBreaks(): { Add: (before: EtRangeFake) => void } {
+    const sheet = this.fakeSheet;
+    return strict(
+      {
+        Add: (before: EtRangeFake) => {
+          if (!isFakeRange(before)) throw new Error('WPS fake: HPageBreaks.Add takes a Range');
+          sheet.print.breaks = [...(sheet.print.breaks ?? []), a1(before.range.top, 0)];
+        },
+      },
+      'HPageBreaks',
+      this.app.calls,
+    );
+  }
   Activate(): void {
     this.app.book.activate(this.fakeSheet.name);
   }
@@ -394,7 +411,7 @@ class EtRangeFake {
   Select(): void {
     this.app.book.selection = { sheet: this.sheet.name, address: a1(this.range.top, this.range.left) };
   }
-  get Font(): { Bold: boolean; Size: number } {
+  get Font(): { Bold: boolean; Size: number; Name: string } {
     const sheet = this.sheet;
     const at = a1(this.range.top, this.range.left);
     return strict(
@@ -407,6 +424,13 @@ class EtRangeFake {
           else sheet.bold.delete(at);
         },
         Size: 11,
+        get Name() {
+          return sheet.fontNames.get(at) ?? 'Calibri';
+        },
+        set Name(v: string) {
+          if (typeof v !== 'string' || !v) throw new Error('WPS fake: Font.Name takes a font name');
+          sheet.fontNames.set(at, v);
+        },
       },
       'Font',
       this.app.calls,
@@ -422,9 +446,160 @@ class EtRangeFake {
   get HorizontalAlignment(): number {
     return this.sheet.centred.has(a1(this.range.top, this.range.left)) ? -4108 : 1;
   }
+  /** xlTop, xlCenter, xlBottom, xlJustify, xlDistributed. */
+  set VerticalAlignment(v: number) {
+    if (![-4160, -4108, -4107, -4130, -4117].includes(v)) throw new Error(`WPS fake: VerticalAlignment ${v}`);
+  }
+  get VerticalAlignment(): number {
+    return -4107;
+  }
+  /** In points, 0 … 409 as in the application; recorded a row at a time as the office-js fake records it. */
+  set RowHeight(v: number) {
+    if (typeof v !== 'number' || !(v >= 0 && v <= 409)) throw new Error(`WPS fake: RowHeight ${v}`);
+    for (let r = this.range.top; r <= this.range.bottom; r++) this.sheet.rowHeights.set(r, v);
+  }
+  get RowHeight(): number {
+    return this.sheet.rowHeights.get(this.range.top) ?? 13.5;
+  }
   set ColumnWidth(_v: number) {}
   get ColumnWidth(): number {
     return 8.43;
+  }
+}
+
+const isFakeRange = (x: unknown): x is EtRangeFake => typeof x === 'object' && x !== null && 'range' in x;
+
+const ORIENTATIONS: Record<number, string> = { 1: 'Portrait', 2: 'Landscape' };
+const PAPERS: Record<number, string> = { 9: 'A4', 8: 'A3', 1: 'Letter', 5: 'Legal' };
+
+/**
+ * Worksheet.PageSetup, strict as the application is: orientation and paper by their Xl numbers, Zoom a
+ * percent of 10 … 400 or false, the fit to pages only once Zoom is off (else the application ignores it),
+ * header and footer sections of at most 255 characters. What is set is recorded in the office-js fake's
+ * shape (FakeSheet.print), so that the two hosts' setups compare as they are.
+ */
+class EtPageSetupFake {
+  constructor(private readonly sheet: FakeSheet) {}
+  private get print(): FakeSheet['print'] {
+    return this.sheet.print;
+  }
+  set Orientation(v: number) {
+    const name = ORIENTATIONS[v];
+    if (!name) throw new Error(`WPS fake: Orientation ${v}`);
+    this.print.orientation = name;
+  }
+  get Orientation(): number {
+    return this.print.orientation === 'Landscape' ? 2 : 1;
+  }
+  set PaperSize(v: number) {
+    const name = PAPERS[v];
+    if (!name) throw new Error(`WPS fake: PaperSize ${v} is not modelled`);
+    this.print.paperSize = name;
+  }
+  get PaperSize(): number {
+    return 9;
+  }
+  set Zoom(v: number | false) {
+    if (v !== false && !(typeof v === 'number' && Number.isInteger(v) && v >= 10 && v <= 400)) throw new Error(`WPS fake: Zoom ${String(v)}`);
+    this.print.zoom = v === false ? { horizontalFitToPages: 0, verticalFitToPages: 0 } : { scale: v };
+  }
+  get Zoom(): number | false {
+    return this.print.zoom?.scale ?? (this.print.zoom ? false : 100);
+  }
+  private fit(key: 'horizontalFitToPages' | 'verticalFitToPages', v: number | false): void {
+    const zoom = this.print.zoom;
+    if (!zoom || zoom.scale !== undefined) throw new Error('WPS fake: fitting to pages while Zoom is on is ignored (set Zoom = false first)');
+    if (v !== false && !(Number.isInteger(v) && v >= 1)) throw new Error(`WPS fake: fit to ${String(v)} pages`);
+    this.print.zoom = { ...zoom, [key]: v === false ? 0 : v };
+  }
+  set FitToPagesWide(v: number | false) {
+    this.fit('horizontalFitToPages', v);
+  }
+  get FitToPagesWide(): number | false {
+    return this.print.zoom?.horizontalFitToPages || false;
+  }
+  set FitToPagesTall(v: number | false) {
+    this.fit('verticalFitToPages', v);
+  }
+  get FitToPagesTall(): number | false {
+    return this.print.zoom?.verticalFitToPages || false;
+  }
+  set LeftMargin(v: number) {
+    this.margin(v);
+  }
+  get LeftMargin(): number {
+    return this.print.margins?.[0] ?? 50.4;
+  }
+  set RightMargin(v: number) {
+    this.margin(v);
+  }
+  get RightMargin(): number {
+    return this.print.margins?.[1] ?? 50.4;
+  }
+  private margin(v: number): void {
+    if (typeof v !== 'number' || !(v >= 0)) throw new Error(`WPS fake: margin ${v}`);
+    this.print.margins = [...(this.print.margins ?? []), v];
+  }
+  set PrintArea(v: string) {
+    if (!/^\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+$/.test(v)) throw new Error(`WPS fake: PrintArea ${v}`);
+    this.print.area = v.replace(/\$/g, '');
+  }
+  get PrintArea(): string {
+    return this.print.area ?? '';
+  }
+  set PrintTitleRows(v: string) {
+    if (!/^\$\d+:\$\d+$/.test(v)) throw new Error(`WPS fake: PrintTitleRows ${v}`);
+    this.print.titleRows = v;
+  }
+  get PrintTitleRows(): string {
+    return this.print.titleRows ?? '';
+  }
+  set PrintTitleColumns(v: string) {
+    if (!/^\$[A-Z]{1,3}:\$[A-Z]{1,3}$/.test(v)) throw new Error(`WPS fake: PrintTitleColumns ${v}`);
+    this.print.titleColumns = v;
+  }
+  get PrintTitleColumns(): string {
+    return this.print.titleColumns ?? '';
+  }
+  private section(where: 'header' | 'footer', key: 'left' | 'center' | 'right', v: string): void {
+    if (typeof v !== 'string' || v.length > 255) throw new Error(`WPS fake: ${key} ${where} of more than 255 characters`);
+    this.print[where] = { ...this.print[where], [key]: v };
+  }
+  set LeftHeader(v: string) {
+    this.section('header', 'left', v);
+  }
+  get LeftHeader(): string {
+    return this.print.header?.left ?? '';
+  }
+  set CenterHeader(v: string) {
+    this.section('header', 'center', v);
+  }
+  get CenterHeader(): string {
+    return this.print.header?.center ?? '';
+  }
+  set RightHeader(v: string) {
+    this.section('header', 'right', v);
+  }
+  get RightHeader(): string {
+    return this.print.header?.right ?? '';
+  }
+  set LeftFooter(v: string) {
+    this.section('footer', 'left', v);
+  }
+  get LeftFooter(): string {
+    return this.print.footer?.left ?? '';
+  }
+  set CenterFooter(v: string) {
+    this.section('footer', 'center', v);
+  }
+  get CenterFooter(): string {
+    return this.print.footer?.center ?? '';
+  }
+  set RightFooter(v: string) {
+    this.section('footer', 'right', v);
+  }
+  get RightFooter(): string {
+    return this.print.footer?.right ?? '';
   }
 }
 

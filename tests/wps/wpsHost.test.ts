@@ -17,6 +17,9 @@ import { fixturePath } from '../helpers';
 import { edit, text } from '../xlsx/pkg';
 import { withFormulas } from '../xlsx/formulaBook';
 import { shownBefore } from '../../src/core/annotate/fillIn';
+import { heightRuns, writeSummaryPrint } from '../../src/wps/summaryPrint';
+import type { SummaryLayout } from '../../src/core/summaryLayout';
+import { PRINT_MARGINS } from '../../src/core/print';
 
 const zh = defaultSettings('zh-CN');
 
@@ -126,6 +129,50 @@ describe('生成汇总表 in WPS 表格', () => {
     await wps.summarise(zh);
     expect(wpsBook.sheets.filter((s) => s.name === SUMMARY_SHEET)).toHaveLength(1);
     expect(cells(wpsBook)).toEqual(cells(excelBook));
+  });
+
+  it('prints as in Excel: the same page setup, breaks, font and row heights, set through PageSetup', async () => {
+    const { excelBook, wpsBook, excel, wps, calls } = await twins('seed002.xlsx');
+    await excel.summarise(zh);
+    const before = calls.count;
+    await wps.summarise(zh);
+    const [a, b] = [excelBook.sheet(SUMMARY_SHEET)!, wpsBook.sheet(SUMMARY_SHEET)!];
+    expect(b.print).toEqual(a.print);
+    // Core's decision carried out, not merely copied: A4 landscape, one page wide, 序号 … 项目名称 on every
+    // page, the page numbers below (Excel's codes, which WPS takes as they are).
+    expect(b.print).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleColumns: '$A:$B', footer: { center: '第 &P 页 共 &N 页', right: '&D' } });
+    expect(b.print.breaks?.length).toBeGreaterThan(0);
+    expect(b.fontNames.get('A1')).toBe('宋体');
+    expect(b.rowHeights.size).toBeGreaterThan(0);
+    expect(new Map([...b.rowHeights].sort())).toEqual(new Map([...a.rowHeights].sort()));
+    expect(calls.count - before).toBeGreaterThan(0);
+  });
+
+  it('a summary too wide for one page at 8 pt prints at the scale core gives, with Zoom on', async () => {
+    const book = await FakeBook.fromXlsx(readFileSync(fixturePath('seed003.xlsx')));
+    const { app } = fakeEt(book);
+    const cell = { value: '项目', style: 'text' } as const;
+    const layout: SummaryLayout = {
+      name: SUMMARY_SHEET,
+      rows: [[cell, cell], [cell, cell]],
+      widths: [8, 30],
+      errorRows: [],
+      merges: [],
+      chart: null,
+      header: { row: 0, columns: 2 },
+      print: { orientation: 'portrait', oneWide: false, scale: 73, rowHeights: new Map() },
+    };
+    writeSummaryPrint((app as unknown as EtApplication).ActiveSheet!, layout);
+    expect(book.sheet(book.active)!.print).toEqual({ orientation: 'Portrait', paperSize: 'A4', zoom: { scale: 73 }, margins: [PRINT_MARGINS.left * 72, PRINT_MARGINS.right * 72] });
+  });
+
+  it('row heights go by runs of rows of one height: one call a run', () => {
+    const runs = heightRuns(new Map([[7, 30], [3, 20], [4, 20], [5, 30], [6, 30], [9, 30]]));
+    expect(runs).toEqual([
+      { top: 3, bottom: 4, height: 20 },
+      { top: 5, bottom: 7, height: 30 },
+      { top: 9, bottom: 9, height: 30 },
+    ]);
   });
 
   it('a project named "=1+1" stays text', async () => {
