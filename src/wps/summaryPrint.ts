@@ -12,7 +12,8 @@ import { PRINT_FONT, PRINT_MARGINS } from '../core/print';
 import type { SummaryLayout } from '../core/summaryLayout';
 import { type EtWorksheet, XL } from './et';
 
-export function writeSummaryPrint(ws: EtWorksheet, layout: SummaryLayout): void {
+/** Returns whether the page setup was applied (the cells' font, wrapping and heights always are). */
+export function writeSummaryPrint(ws: EtWorksheet, layout: SummaryLayout): boolean {
   const p = layout.print;
   const rows = Math.max(1, layout.rows.length);
   const printed = p.columns ?? layout.header.columns;
@@ -23,6 +24,18 @@ export function writeSummaryPrint(ws: EtWorksheet, layout: SummaryLayout): void 
   body.WrapText = true;
   body.VerticalAlignment = XL.top;
   for (const run of heightRuns(p.rowHeights)) ws.Range(`A${run.top + 1}:A${run.bottom + 1}`).RowHeight = run.height;
+  // Excel VBA's PageSetup throws where no printer is installed, and ET follows it: the summary is still
+  // written, printed with the reader's defaults (a print setup is worth less than the summary).
+  try {
+    writePageSetup(ws, layout, rows);
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+function writePageSetup(ws: EtWorksheet, layout: SummaryLayout, rows: number): void {
+  const p = layout.print;
   const page = ws.PageSetup;
   page.Orientation = p.orientation === 'landscape' ? XL.landscape : XL.portrait;
   page.PaperSize = XL.paperA4;

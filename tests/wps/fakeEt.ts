@@ -76,6 +76,8 @@ function strict<T extends object>(target: T, what: string, calls: EtCalls): T {
 
 class EtApp {
   DisplayAlerts = true;
+  /** As on a machine without a printer driver: Worksheet.PageSetup throws (as Excel VBA's does). */
+  noPrinter = false;
   private pluginItems = new Map<string, string>();
   readonly PluginStorage = {
     getItem: (k: string) => this.pluginItems.get(k) ?? null,
@@ -230,6 +232,7 @@ class EtSheet {
     );
   }
   get PageSetup(): EtPageSetupFake {
+    if (this.app.noPrinter) throw new Error('WPS fake: 无法获取 PageSetup (no printer installed)');
     return strict(new EtPageSetupFake(this.fakeSheet), 'PageSetup', this.app.calls);
   }
   /** A manual break above the row of the range given, recorded as the office-js fake records it (its top-left cell). */

@@ -33,6 +33,13 @@ async function twins(file: string | Uint8Array, active?: string): Promise<{ exce
   return { excelBook, wpsBook, excel: new ExcelHost({ run: runner.run, supports: excelBook.supports }), wps: new WpsHost(app as unknown as EtApplication), calls };
 }
 
+/** The twins, with the WPS fake's application to change (a machine without a printer). */
+async function twinsWithApp(file: string): Promise<Awaited<ReturnType<typeof twins>> & { app: ReturnType<typeof fakeEt>['app'] }> {
+  const t = await twins(file);
+  const { app, calls } = fakeEt(t.wpsBook);
+  return { ...t, wps: new WpsHost(app as unknown as EtApplication), calls, app };
+}
+
 const found = (r: CheckResponse) => (r.kind === 'summarySheet' ? [] : r.tables.flatMap((t) => t.findings.map((f) => `${f.code}@${f.cell}`)));
 
 describe('校验本表 in WPS 表格 gives what it gives in Excel', () => {
@@ -148,6 +155,18 @@ describe('生成汇总表 in WPS 表格', () => {
     expect(calls.count - before).toBeGreaterThan(0);
   });
 
+  it('without a printer (PageSetup throws) the summary is still written, in 宋体 with its row heights', async () => {
+    const { excelBook, wpsBook, excel, wps, app } = await twinsWithApp('seed002.xlsx');
+    app.noPrinter = true;
+    await excel.summarise(zh);
+    await wps.summarise(zh);
+    const cells = (book: FakeBook) => [...book.sheet(SUMMARY_SHEET)!.cells.entries()].filter(([, c]) => c.value !== null).map(([k, c]) => [k, c.value]).sort();
+    expect(cells(wpsBook)).toEqual(cells(excelBook));
+    expect(wpsBook.sheet(SUMMARY_SHEET)!.print).toEqual({});
+    expect(wpsBook.sheet(SUMMARY_SHEET)!.fontNames.get('A1')).toBe('宋体');
+    expect(wpsBook.sheet(SUMMARY_SHEET)!.rowHeights.size).toBeGreaterThan(0);
+  });
+
   it('a summary too wide for one page at 8 pt prints at the scale core gives, with Zoom on', async () => {
     const book = await FakeBook.fromXlsx(readFileSync(fixturePath('seed003.xlsx')));
     const { app } = fakeEt(book);
@@ -196,6 +215,18 @@ describe('the fake is as strict as the application', () => {
     range.NumberFormat = '@';
     range.Value2 = '=1+1';
     expect(range.Value2).toBe('=1+1');
+  });
+
+  it('PageSetup: an unknown member throws, the fit to pages only once Zoom is off, Excel\'s numbers only', async () => {
+    const { app } = fakeEt(await FakeBook.fromXlsx(readFileSync(fixturePath('seed003.xlsx'))));
+    const page = app.ActiveSheet.PageSetup as unknown as Record<string, unknown>;
+    expect(() => (page.FitToPageWide = 1)).toThrow(/no member "FitToPageWide"/);
+    expect(() => (page.FitToPagesWide = 1)).toThrow(/Zoom = false first/);
+    expect(() => (page.Orientation = 'landscape')).toThrow(/Orientation/);
+    expect(() => (page.CenterFooter = 'x'.repeat(256))).toThrow(/255/);
+    page.Zoom = false;
+    page.FitToPagesWide = 1;
+    expect(page.FitToPagesWide).toBe(1);
   });
 
   it('another sheet opened is told through ApiEvent "SheetActivate"', async () => {
