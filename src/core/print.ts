@@ -53,6 +53,20 @@ export interface PrintSetup {
   readonly rowHeights: ReadonlyMap<number, number>;
 }
 
+export type PageSide = 'left' | 'center' | 'right';
+export type PagePart = 'header' | 'footer';
+
+/** The header and footer sections that hold text: every host writes each under its own name for it. */
+export function pageTexts(p: PrintSetup): { readonly side: PageSide; readonly part: PagePart; readonly text: string }[] {
+  const out: { side: PageSide; part: PagePart; text: string }[] = [];
+  for (const part of ['header', 'footer'] as const)
+    for (const side of ['left', 'center', 'right'] as const) {
+      const text = p[part]?.[side];
+      if (text) out.push({ side, part, text });
+    }
+  return out;
+}
+
 /** A footer's three parts (Excel's &L, &C, &R sections). */
 export interface PageFooter {
   readonly left?: string;

@@ -12,7 +12,7 @@ import { MARK_COLORS } from '../core/annotate/fill';
 import { STATE_SHEET, parseState, sheetState } from '../core/annotate/state';
 import { findOwn, withoutColumn } from '../core/annotate/own';
 import { type WorkbookInput, SUMMARY_SHEET } from '../core/summary';
-import { PRINT_FONT, PRINT_MARGINS } from '../core/print';
+import { PRINT_FONT, PRINT_MARGINS, pageTexts } from '../core/print';
 import { type LayoutCell, NUMBER_FORMATS, type SummaryLayout, sheetReference } from '../core/summaryLayout';
 import { BATCH_BYTES, type Batch, COST, sizeOf } from './batch';
 import { copyBlock, fillGaps } from './cells';
@@ -213,10 +213,5 @@ function queuePrint(ws: Excel.Worksheet, all: Excel.Range, layout: SummaryLayout
   if (p.titleColumns) ws.pageLayout.setPrintTitleColumns(`$${columnLetters(p.titleColumns.left)}:$${columnLetters(p.titleColumns.right)}`);
   for (const r of p.breaks ?? []) ws.horizontalPageBreaks.add(a1(r, 0));
   const page = ws.pageLayout.headersFooters.defaultForAllPages;
-  if (p.header?.left) page.leftHeader = p.header.left;
-  if (p.header?.center) page.centerHeader = p.header.center;
-  if (p.header?.right) page.rightHeader = p.header.right;
-  if (p.footer?.left) page.leftFooter = p.footer.left;
-  if (p.footer?.center) page.centerFooter = p.footer.center;
-  if (p.footer?.right) page.rightFooter = p.footer.right;
+  for (const { side, part, text } of pageTexts(p)) page[`${side}${part === 'header' ? 'Header' : 'Footer'}`] = text;
 }

@@ -8,7 +8,7 @@
  * summary, plus one range a run of rows of the same height.
  */
 import { a1, columnLetters } from '../core/grid';
-import { PRINT_FONT, PRINT_MARGINS } from '../core/print';
+import { PRINT_FONT, PRINT_MARGINS, pageTexts } from '../core/print';
 import type { SummaryLayout } from '../core/summaryLayout';
 import { type EtWorksheet, XL } from './et';
 
@@ -51,12 +51,8 @@ function writePageSetup(ws: EtWorksheet, layout: SummaryLayout, rows: number): v
   if (p.titleRows) page.PrintTitleRows = `$${p.titleRows.top + 1}:$${p.titleRows.bottom + 1}`;
   if (p.titleColumns) page.PrintTitleColumns = `$${columnLetters(p.titleColumns.left)}:$${columnLetters(p.titleColumns.right)}`;
   for (const r of p.breaks ?? []) ws.HPageBreaks.Add(ws.Range(a1(r, 0)));
-  if (p.header?.left) page.LeftHeader = p.header.left;
-  if (p.header?.center) page.CenterHeader = p.header.center;
-  if (p.header?.right) page.RightHeader = p.header.right;
-  if (p.footer?.left) page.LeftFooter = p.footer.left;
-  if (p.footer?.center) page.CenterFooter = p.footer.center;
-  if (p.footer?.right) page.RightFooter = p.footer.right;
+  const sides = { left: 'Left', center: 'Center', right: 'Right' } as const;
+  for (const { side, part, text } of pageTexts(p)) page[`${sides[side]}${part === 'header' ? 'Header' : 'Footer'}`] = text;
 }
 
 /** Consecutive rows of the same height as one run (0-based, inclusive): one call a run, not one a row. */
